@@ -1,0 +1,5 @@
+package mlpkit.app
+
+fun main(args: Array<String>) {
+    println("mlp")
+}
