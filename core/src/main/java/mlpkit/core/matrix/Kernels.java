@@ -1,0 +1,482 @@
+package mlpkit.core.matrix;
+
+/**
+ * All hot arithmetic of mlpkit in one place: matrix products with either operand transposed, bias
+ * broadcast, column sums, and the element-wise maps of activations and losses.
+ *
+ * <p>Every kernel writes into an output the caller preallocated (no allocation here) and works on
+ * the flat row-major storage of {@link DenseMatrix}. The products are cache-blocked and
+ * register-blocked (four output rows share each load of the other operand) and use {@link Math#fma},
+ * which Java never applies on its own. Each output entry is always accumulated in the same order, so
+ * results are bit-identical from run to run.
+ */
+public final class Kernels {
+    /** Depth of a block of the inner dimension: 256 doubles of four rows of A plus the matching B panel fit in L2. */
+    private static final int DEPTH_BLOCK = 256;
+    /** Width of a block of output columns: four rows of 512 doubles of C stay in L1/L2 across a depth block. */
+    private static final int COLUMN_BLOCK = 512;
+
+    private Kernels() {
+    }
+
+    // ------------------------------------------------------------------ products
+
+    /** {@code c = a·b}, or {@code c += a·b} when {@code accumulate}; a is m×k, b is k×n, c is m×n. */
+    public static void multiply(DenseMatrix a, DenseMatrix b, DenseMatrix c, boolean accumulate) {
+        int m = a.getRowDimension(), k = a.getColumnDimension(), n = b.getColumnDimension();
+        requireShape("a·b", c, m, n, b.getRowDimension() == k,
+                "a is " + shape(a) + " and b is " + shape(b) + " (a's columns must equal b's rows)");
+        if (!accumulate) {
+            fill(c, 0.0);
+        }
+        double[] ad = a.data(), bd = b.data(), cd = c.data();
+        int ao = a.offset(), bo = b.offset(), co = c.offset();
+        for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
+            int j1 = Math.min(n, j0 + COLUMN_BLOCK);
+            for (int p0 = 0; p0 < k; p0 += DEPTH_BLOCK) {
+                int p1 = Math.min(k, p0 + DEPTH_BLOCK);
+                int i = 0;
+                for (; i + 4 <= m; i += 4) {
+                    int a0 = ao + i * k;
+                    int c0 = co + i * n;
+                    for (int p = p0; p < p1; p++) {
+                        rank1Update4(cd, c0, n, ad[a0 + p], ad[a0 + k + p], ad[a0 + 2 * k + p], ad[a0 + 3 * k + p],
+                                bd, bo + p * n, j0, j1);
+                    }
+                }
+                for (; i < m; i++) {
+                    int a0 = ao + i * k;
+                    int c0 = co + i * n;
+                    for (int p = p0; p < p1; p++) {
+                        rank1Update1(cd, c0, ad[a0 + p], bd, bo + p * n, j0, j1);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code c = aᵀ·b}, or {@code c += aᵀ·b}; a is k×m, b is k×n, c is m×n (the weight gradient Xᵀ·δ). */
+    public static void multiplyTransposeA(DenseMatrix a, DenseMatrix b, DenseMatrix c, boolean accumulate) {
+        int k = a.getRowDimension(), m = a.getColumnDimension(), n = b.getColumnDimension();
+        requireShape("aᵀ·b", c, m, n, b.getRowDimension() == k,
+                "a is " + shape(a) + " and b is " + shape(b) + " (a and b must have the same number of rows)");
+        if (!accumulate) {
+            fill(c, 0.0);
+        }
+        double[] ad = a.data(), bd = b.data(), cd = c.data();
+        int ao = a.offset(), bo = b.offset(), co = c.offset();
+        for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
+            int j1 = Math.min(n, j0 + COLUMN_BLOCK);
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                int c0 = co + i * n;
+                for (int p = 0; p < k; p++) {
+                    int ap = ao + p * m + i;
+                    rank1Update4(cd, c0, n, ad[ap], ad[ap + 1], ad[ap + 2], ad[ap + 3], bd, bo + p * n, j0, j1);
+                }
+            }
+            for (; i < m; i++) {
+                int c0 = co + i * n;
+                for (int p = 0; p < k; p++) {
+                    rank1Update1(cd, c0, ad[ao + p * m + i], bd, bo + p * n, j0, j1);
+                }
+            }
+        }
+    }
+
+    /** {@code c = a·bᵀ}, or {@code c += a·bᵀ}; a is m×k, b is n×k, c is m×n (the input gradient δ·Wᵀ). */
+    public static void multiplyTransposeB(DenseMatrix a, DenseMatrix b, DenseMatrix c, boolean accumulate) {
+        int m = a.getRowDimension(), k = a.getColumnDimension(), n = b.getRowDimension();
+        requireShape("a·bᵀ", c, m, n, b.getColumnDimension() == k,
+                "a is " + shape(a) + " and b is " + shape(b) + " (a and b must have the same number of columns)");
+        double[] ad = a.data(), bd = b.data(), cd = c.data();
+        int ao = a.offset(), bo = b.offset(), co = c.offset();
+        // Every entry is a dot product of two contiguous rows; 2 rows of a × 2 rows of b share their loads.
+        int j = 0;
+        for (; j + 2 <= n; j += 2) {
+            int b0 = bo + j * k, b1 = b0 + k;
+            int i = 0;
+            for (; i + 2 <= m; i += 2) {
+                int a0 = ao + i * k, a1 = a0 + k;
+                double s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+                for (int p = 0; p < k; p++) {
+                    double x0 = ad[a0 + p], x1 = ad[a1 + p], y0 = bd[b0 + p], y1 = bd[b1 + p];
+                    s00 = Math.fma(x0, y0, s00);
+                    s01 = Math.fma(x0, y1, s01);
+                    s10 = Math.fma(x1, y0, s10);
+                    s11 = Math.fma(x1, y1, s11);
+                }
+                int c0 = co + i * n + j, c1 = c0 + n;
+                cd[c0] = accumulate ? cd[c0] + s00 : s00;
+                cd[c0 + 1] = accumulate ? cd[c0 + 1] + s01 : s01;
+                cd[c1] = accumulate ? cd[c1] + s10 : s10;
+                cd[c1 + 1] = accumulate ? cd[c1 + 1] + s11 : s11;
+            }
+            for (; i < m; i++) {
+                int a0 = ao + i * k;
+                double s0 = 0, s1 = 0;
+                for (int p = 0; p < k; p++) {
+                    double x = ad[a0 + p];
+                    s0 = Math.fma(x, bd[b0 + p], s0);
+                    s1 = Math.fma(x, bd[b1 + p], s1);
+                }
+                int c0 = co + i * n + j;
+                cd[c0] = accumulate ? cd[c0] + s0 : s0;
+                cd[c0 + 1] = accumulate ? cd[c0 + 1] + s1 : s1;
+            }
+        }
+        for (; j < n; j++) {
+            int b0 = bo + j * k;
+            for (int i = 0; i < m; i++) {
+                int a0 = ao + i * k;
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(ad[a0 + p], bd[b0 + p], s);
+                }
+                int c0 = co + i * n + j;
+                cd[c0] = accumulate ? cd[c0] + s : s;
+            }
+        }
+    }
+
+    /** Four output rows c[r..r+3][j0..j1) += x_r · b[row][j0..j1): one load of b feeds four FMAs. */
+    private static void rank1Update4(double[] cd, int c0, int n, double x0, double x1, double x2, double x3,
+                                     double[] bd, int b0, int j0, int j1) {
+        int c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+        for (int j = j0; j < j1; j++) {
+            double bj = bd[b0 + j];
+            cd[c0 + j] = Math.fma(x0, bj, cd[c0 + j]);
+            cd[c1 + j] = Math.fma(x1, bj, cd[c1 + j]);
+            cd[c2 + j] = Math.fma(x2, bj, cd[c2 + j]);
+            cd[c3 + j] = Math.fma(x3, bj, cd[c3 + j]);
+        }
+    }
+
+    private static void rank1Update1(double[] cd, int c0, double x, double[] bd, int b0, int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            cd[c0 + j] = Math.fma(x, bd[b0 + j], cd[c0 + j]);
+        }
+    }
+
+    // ------------------------------------------------------------------ broadcasts and reductions
+
+    /** {@code m[i][j] += v[vOffset + j]} for every row i: the bias broadcast of z = x·W + b. */
+    public static void addRowVector(DenseMatrix m, double[] v, int vOffset) {
+        int rows = m.getRowDimension(), cols = m.getColumnDimension();
+        double[] d = m.data();
+        int o = m.offset();
+        for (int i = 0; i < rows; i++) {
+            int r = o + i * cols;
+            for (int j = 0; j < cols; j++) {
+                d[r + j] += v[vOffset + j];
+            }
+        }
+    }
+
+    /** {@code out[outOffset + j] (+)= Σ_i m[i][j]}: the bias gradient Σ over the batch of δ. */
+    public static void columnSums(DenseMatrix m, double[] out, int outOffset, boolean accumulate) {
+        int rows = m.getRowDimension(), cols = m.getColumnDimension();
+        if (!accumulate) {
+            java.util.Arrays.fill(out, outOffset, outOffset + cols, 0.0);
+        }
+        double[] d = m.data();
+        int o = m.offset();
+        for (int i = 0; i < rows; i++) {
+            int r = o + i * cols;
+            for (int j = 0; j < cols; j++) {
+                out[outOffset + j] += d[r + j];
+            }
+        }
+    }
+
+    /** Sets every entry of {@code m} to {@code value}. */
+    public static void fill(DenseMatrix m, double value) {
+        java.util.Arrays.fill(m.data(), m.offset(), m.offset() + m.size(), value);
+    }
+
+    /** {@code out = in} entry by entry (same shape). */
+    public static void copy(DenseMatrix in, DenseMatrix out) {
+        requireSameShape(in, out);
+        System.arraycopy(in.data(), in.offset(), out.data(), out.offset(), in.size());
+    }
+
+    /** {@code out = a ⊙ b} (Hadamard product; out may be a or b). */
+    public static void hadamard(DenseMatrix a, DenseMatrix b, DenseMatrix out) {
+        requireSameShape(a, b);
+        requireSameShape(a, out);
+        double[] ad = a.data(), bd = b.data(), od = out.data();
+        int ao = a.offset(), bo = b.offset(), oo = out.offset(), n = a.size();
+        for (int i = 0; i < n; i++) {
+            od[oo + i] = ad[ao + i] * bd[bo + i];
+        }
+    }
+
+    /** {@code out = scale · (a − b)}: the fused output delta (ŷ − y) and the gradient of ½‖ŷ − y‖². */
+    public static void scaledDifference(DenseMatrix a, DenseMatrix b, double scale, DenseMatrix out) {
+        requireSameShape(a, b);
+        requireSameShape(a, out);
+        double[] ad = a.data(), bd = b.data(), od = out.data();
+        int ao = a.offset(), bo = b.offset(), oo = out.offset(), n = a.size();
+        for (int i = 0; i < n; i++) {
+            od[oo + i] = scale * (ad[ao + i] - bd[bo + i]);
+        }
+    }
+
+    // ------------------------------------------------------------------ activations
+
+    /** a = σ(z) = 1 / (1 + e^−z), evaluated so that e^x never overflows (|z| up to any size). */
+    public static void sigmoid(DenseMatrix z, DenseMatrix a) {
+        requireSameShape(z, a);
+        double[] zd = z.data(), ad = a.data();
+        int zo = z.offset(), ao = a.offset(), n = z.size();
+        for (int i = 0; i < n; i++) {
+            ad[ao + i] = sigmoid(zd[zo + i]);
+        }
+    }
+
+    /** σ(z) for one value; for z &lt; 0 the form e^z / (1 + e^z) keeps the exponent ≤ 0. */
+    public static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1.0 + e);
+    }
+
+    /** dZ = dA ⊙ σ'(z), with σ'(z) = σ(z)(1 − σ(z)) computed from the stored output a = σ(z). */
+    public static void sigmoidBackward(DenseMatrix a, DenseMatrix dA, DenseMatrix dZ) {
+        requireSameShape(a, dA);
+        requireSameShape(a, dZ);
+        double[] ad = a.data(), gd = dA.data(), od = dZ.data();
+        int ao = a.offset(), go = dA.offset(), oo = dZ.offset(), n = a.size();
+        for (int i = 0; i < n; i++) {
+            double s = ad[ao + i];
+            od[oo + i] = gd[go + i] * s * (1.0 - s);
+        }
+    }
+
+    /** a = tanh(z) = (e^z − e^−z) / (e^z + e^−z). */
+    public static void tanh(DenseMatrix z, DenseMatrix a) {
+        requireSameShape(z, a);
+        double[] zd = z.data(), ad = a.data();
+        int zo = z.offset(), ao = a.offset(), n = z.size();
+        for (int i = 0; i < n; i++) {
+            ad[ao + i] = Math.tanh(zd[zo + i]);
+        }
+    }
+
+    /** dZ = dA ⊙ (1 − tanh²(z)), computed from the stored output a = tanh(z). */
+    public static void tanhBackward(DenseMatrix a, DenseMatrix dA, DenseMatrix dZ) {
+        requireSameShape(a, dA);
+        requireSameShape(a, dZ);
+        double[] ad = a.data(), gd = dA.data(), od = dZ.data();
+        int ao = a.offset(), go = dA.offset(), oo = dZ.offset(), n = a.size();
+        for (int i = 0; i < n; i++) {
+            double t = ad[ao + i];
+            od[oo + i] = gd[go + i] * (1.0 - t * t);
+        }
+    }
+
+    /**
+     * a = z for z &gt; 0, α·z otherwise (α = 0 is ReLU). Writes into a new buffer: z is kept unchanged
+     * because backward needs it (one of the articles clips z in place and loses it).
+     */
+    public static void leakyRelu(DenseMatrix z, double alpha, DenseMatrix a) {
+        requireSameShape(z, a);
+        double[] zd = z.data(), ad = a.data();
+        int zo = z.offset(), ao = a.offset(), n = z.size();
+        for (int i = 0; i < n; i++) {
+            double v = zd[zo + i];
+            ad[ao + i] = v > 0 ? v : alpha * v;
+        }
+    }
+
+    /** dZ = dA ⊙ f'(z) with f'(z) = 1 for z &gt; 0 and α otherwise (the subgradient at 0 is taken as α). */
+    public static void leakyReluBackward(DenseMatrix z, double alpha, DenseMatrix dA, DenseMatrix dZ) {
+        requireSameShape(z, dA);
+        requireSameShape(z, dZ);
+        double[] zd = z.data(), gd = dA.data(), od = dZ.data();
+        int zo = z.offset(), go = dA.offset(), oo = dZ.offset(), n = z.size();
+        for (int i = 0; i < n; i++) {
+            od[oo + i] = zd[zo + i] > 0 ? gd[go + i] : alpha * gd[go + i];
+        }
+    }
+
+    /** Row-wise a_k = e^(z_k − max z) / Σ_j e^(z_j − max z): subtracting the row maximum prevents overflow. */
+    public static void softmaxRows(DenseMatrix z, DenseMatrix a) {
+        requireSameShape(z, a);
+        int rows = z.getRowDimension(), cols = z.getColumnDimension();
+        double[] zd = z.data(), ad = a.data();
+        for (int i = 0; i < rows; i++) {
+            int zr = z.offset() + i * cols, ar = a.offset() + i * cols;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, zd[zr + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < cols; j++) {
+                double e = Math.exp(zd[zr + j] - max);
+                ad[ar + j] = e;
+                sum += e;
+            }
+            double inv = 1.0 / sum;
+            for (int j = 0; j < cols; j++) {
+                ad[ar + j] *= inv;
+            }
+        }
+    }
+
+    /**
+     * The softmax Jacobian applied row by row: dZ_k = a_k (dA_k − Σ_j dA_j a_j), which is J·dA with
+     * J_kj = a_k(δ_kj − a_j). Used when softmax is not paired with cross-entropy.
+     */
+    public static void softmaxBackward(DenseMatrix a, DenseMatrix dA, DenseMatrix dZ) {
+        requireSameShape(a, dA);
+        requireSameShape(a, dZ);
+        int rows = a.getRowDimension(), cols = a.getColumnDimension();
+        double[] ad = a.data(), gd = dA.data(), od = dZ.data();
+        for (int i = 0; i < rows; i++) {
+            int ar = a.offset() + i * cols, gr = dA.offset() + i * cols, orow = dZ.offset() + i * cols;
+            double dot = 0;
+            for (int j = 0; j < cols; j++) {
+                dot += gd[gr + j] * ad[ar + j];
+            }
+            for (int j = 0; j < cols; j++) {
+                od[orow + j] = ad[ar + j] * (gd[gr + j] - dot);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ loss sums (Σ over all rows)
+
+    /**
+     * Σ over all entries of the binary cross-entropy −[y log σ(z) + (1−y) log(1−σ(z))], computed from
+     * the logits as max(z, 0) − z·y + log(1 + e^−|z|), which is finite for any z.
+     */
+    public static double binaryCrossEntropySumFromLogits(DenseMatrix z, DenseMatrix y) {
+        requireSameShape(z, y);
+        double[] zd = z.data(), yd = y.data();
+        int zo = z.offset(), yo = y.offset(), n = z.size();
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double v = zd[zo + i];
+            sum += Math.max(v, 0) - v * yd[yo + i] + Math.log1p(Math.exp(-Math.abs(v)));
+        }
+        return sum;
+    }
+
+    /** Σ of −[y log p + (1−y) log(1−p)] with p clipped to [eps, 1 − eps] so that log never sees 0. */
+    public static double binaryCrossEntropySumFromProbabilities(DenseMatrix p, DenseMatrix y, double eps) {
+        requireSameShape(p, y);
+        double[] pd = p.data(), yd = y.data();
+        int po = p.offset(), yo = y.offset(), n = p.size();
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double q = Math.min(Math.max(pd[po + i], eps), 1.0 - eps);
+            double t = yd[yo + i];
+            sum -= t * Math.log(q) + (1.0 - t) * Math.log(1.0 - q);
+        }
+        return sum;
+    }
+
+    /** dA = scale · ∂BCE/∂p = scale · (p − y) / (p(1 − p)), p clipped as in the loss. */
+    public static void binaryCrossEntropyGradient(DenseMatrix p, DenseMatrix y, double scale, double eps,
+                                                  DenseMatrix dA) {
+        requireSameShape(p, y);
+        requireSameShape(p, dA);
+        double[] pd = p.data(), yd = y.data(), od = dA.data();
+        int po = p.offset(), yo = y.offset(), oo = dA.offset(), n = p.size();
+        for (int i = 0; i < n; i++) {
+            double q = Math.min(Math.max(pd[po + i], eps), 1.0 - eps);
+            od[oo + i] = scale * (q - yd[yo + i]) / (q * (1.0 - q));
+        }
+    }
+
+    /** Σ over all entries of (a − y)². */
+    public static double squaredErrorSum(DenseMatrix a, DenseMatrix y) {
+        requireSameShape(a, y);
+        double[] ad = a.data(), yd = y.data();
+        int ao = a.offset(), yo = y.offset(), n = a.size();
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double d = ad[ao + i] - yd[yo + i];
+            sum += d * d;
+        }
+        return sum;
+    }
+
+    /**
+     * Σ over rows of −Σ_k y_k log softmax(z)_k = Σ_k y_k (logsumexp(z) − z_k), with
+     * logsumexp(z) = max z + log Σ_j e^(z_j − max z) so that no exponent overflows.
+     */
+    public static double softmaxCrossEntropySum(DenseMatrix z, DenseMatrix y) {
+        requireSameShape(z, y);
+        int rows = z.getRowDimension(), cols = z.getColumnDimension();
+        double[] zd = z.data(), yd = y.data();
+        double total = 0;
+        for (int i = 0; i < rows; i++) {
+            int zr = z.offset() + i * cols, yr = y.offset() + i * cols;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, zd[zr + j]);
+            }
+            double sumExp = 0;
+            for (int j = 0; j < cols; j++) {
+                sumExp += Math.exp(zd[zr + j] - max);
+            }
+            double logSumExp = max + Math.log(sumExp);
+            for (int j = 0; j < cols; j++) {
+                double t = yd[yr + j];
+                if (t != 0) {
+                    total += t * (logSumExp - zd[zr + j]);
+                }
+            }
+        }
+        return total;
+    }
+
+    /**
+     * dZ = scale · (a·Σ_k y_k − y) row by row: the gradient of softmax cross-entropy with respect to the
+     * logits. For targets that sum to 1 (one-hot or probabilities) it is the familiar scale·(a − y).
+     */
+    public static void softmaxCrossEntropyDelta(DenseMatrix a, DenseMatrix y, double scale, DenseMatrix dZ) {
+        requireSameShape(a, y);
+        requireSameShape(a, dZ);
+        int rows = a.getRowDimension(), cols = a.getColumnDimension();
+        double[] ad = a.data(), yd = y.data(), od = dZ.data();
+        for (int i = 0; i < rows; i++) {
+            int ar = a.offset() + i * cols, yr = y.offset() + i * cols, orow = dZ.offset() + i * cols;
+            double targetMass = 0;
+            for (int j = 0; j < cols; j++) {
+                targetMass += yd[yr + j];
+            }
+            for (int j = 0; j < cols; j++) {
+                od[orow + j] = scale * (ad[ar + j] * targetMass - yd[yr + j]);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    private static void requireShape(String op, DenseMatrix c, int rows, int cols, boolean operandsAgree,
+                                     String operands) {
+        if (!operandsAgree) {
+            throw new IllegalArgumentException(op + ": incompatible operands: " + operands);
+        }
+        if (c.getRowDimension() != rows || c.getColumnDimension() != cols) {
+            throw new IllegalArgumentException(op + ": the output must be " + rows + "×" + cols + " but is "
+                    + shape(c) + "; " + operands);
+        }
+    }
+
+    static void requireSameShape(DenseMatrix a, DenseMatrix b) {
+        if (a.getRowDimension() != b.getRowDimension() || a.getColumnDimension() != b.getColumnDimension()) {
+            throw new IllegalArgumentException("expected matrices of the same shape, got " + shape(a)
+                    + " and " + shape(b));
+        }
+    }
+
+    static String shape(DenseMatrix m) {
+        return m.getRowDimension() + "×" + m.getColumnDimension();
+    }
+}

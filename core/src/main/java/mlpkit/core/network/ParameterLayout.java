@@ -1,0 +1,31 @@
+package mlpkit.core.network;
+
+import java.util.List;
+
+/** Where each weight and bias tensor sits in a network's flat parameter (and gradient) array. */
+public record ParameterLayout(List<ParameterTensor> tensors, int size) {
+    public ParameterLayout {
+        tensors = List.copyOf(tensors);
+    }
+
+    /** true at the indices of weights, false at biases: the usual mask for L2 weight decay. */
+    public boolean[] weightMask() {
+        boolean[] mask = new boolean[size];
+        for (ParameterTensor t : tensors) {
+            if (!t.isBias()) {
+                java.util.Arrays.fill(mask, t.offset(), t.offset() + t.size(), true);
+            }
+        }
+        return mask;
+    }
+
+    /** The tensor that holds flat index {@code index}. */
+    public ParameterTensor tensorAt(int index) {
+        for (ParameterTensor t : tensors) {
+            if (index >= t.offset() && index < t.offset() + t.size()) {
+                return t;
+            }
+        }
+        throw new IndexOutOfBoundsException("parameter index " + index + " is outside 0.." + (size - 1));
+    }
+}

@@ -1,0 +1,20 @@
+package mlpkit.core.network;
+
+/**
+ * One named tensor in a network's flat parameter array: the weights {@code W} (rows = inputs,
+ * columns = units) or the bias {@code b} (1 × units) of the layer at {@code layerIndex}.
+ */
+public record ParameterTensor(int layerIndex, String layerNotation, String name, int offset, int rows, int cols) {
+    public int size() {
+        return rows * cols;
+    }
+
+    public boolean isBias() {
+        return name.equals("b");
+    }
+
+    /** e.g. {@code layer 2 dense(4, tanh) W[6×4]}. */
+    public String label() {
+        return "layer " + layerIndex + " " + layerNotation + " " + name + "[" + rows + "×" + cols + "]";
+    }
+}

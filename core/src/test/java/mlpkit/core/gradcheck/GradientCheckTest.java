@@ -1,0 +1,175 @@
+package mlpkit.core.gradcheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import mlpkit.core.activation.Activation;
+import mlpkit.core.loss.Loss;
+import java.util.stream.Stream;
+import mlpkit.core.TestData;
+import mlpkit.core.activation.LeakyRelu;
+import mlpkit.core.activation.Relu;
+import mlpkit.core.layer.Dense;
+import mlpkit.core.layer.Layer;
+import mlpkit.core.loss.Losses;
+import mlpkit.core.loss.Reduction;
+import mlpkit.core.matrix.DenseMatrix;
+import mlpkit.core.network.Network;
+import mlpkit.core.network.NetworkSpec;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class GradientCheckTest {
+    private static final double TOLERANCE = 1e-6;
+    private static final String[] HIDDEN = {"sigmoid", "tanh", "relu", "leakyRelu(0.1)", "identity"};
+    /** Output activation and loss pairs that make sense: the fused canonical pairs and the general chain rule. */
+    private static final String[][] OUTPUTS = {
+            {"sigmoid", "bce"}, {"softmax", "softmax-ce"}, {"identity", "mse"}, {"identity", "half-sse"},
+            {"sigmoid", "mse"}, {"sigmoid", "half-sse"}, {"tanh", "mse"}, {"softmax", "mse"}, {"relu", "half-sse"},
+            {"leakyRelu(0.1)", "mse"}};
+
+    static Stream<Arguments> combinations() {
+        List<Arguments> all = new ArrayList<>();
+        int seed = 1;
+        for (String hidden : HIDDEN) {
+            for (String[] output : OUTPUTS) {
+                for (Reduction reduction : Reduction.values()) {
+                    all.add(Arguments.of(hidden, output[0], output[1], reduction, seed++));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} hidden, {1} output, {2} loss, {3} reduction")
+    @MethodSource("combinations")
+    void analyticGradientMatchesCentralDifferencesAtInitialisationAndAfterTenSteps(
+            String hidden, String output, String loss, Reduction reduction, int seed) {
+        MersenneTwister rng = new MersenneTwister(seed);
+        int layers = 3 + rng.nextInt(2);
+        int inputs = 2 + rng.nextInt(4);
+        int outputs = output.equals("softmax") ? 3 : 1 + rng.nextInt(3);
+        StringBuilder notation = new StringBuilder("network < ");
+        for (int l = 0; l < layers - 1; l++) {
+            notation.append("dense(").append(2 + rng.nextInt(5)).append(", ").append(hidden).append("); ");
+        }
+        notation.append("dense(").append(outputs).append(", ").append(output).append(", bias=normal(0.1)) >");
+        NetworkSpec spec = NetworkSpec.parse(notation.toString());
+        double lr = reduction == Reduction.SUM ? 0.02 : 0.1;
+        // Finite differences are only valid away from the ReLU kink at z = 0: a ±h step that crosses it
+        // measures a one-sided slope. Data are redrawn (deterministically) until every ReLU-family
+        // pre-activation stays KINK_MARGIN away from 0, at initialisation and after training.
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Network network = Network.build(spec, inputs, Losses.byName(loss), seed);
+            MersenneTwister dataRng = new MersenneTwister(seed * 1000L + attempt);
+            DenseMatrix x = TestData.gaussian(dataRng, 7, inputs);
+            DenseMatrix y = TestData.targets(dataRng, loss, 7, outputs);
+            if (closestPreActivationToKink(network, x) < KINK_MARGIN) {
+                continue;
+            }
+            GradientCheckReport atInit = GradientCheck.of(network).reduction(reduction).run(x, y);
+            for (int step = 0; step < 10; step++) {
+                network.computeGradient(x, y, reduction);
+                double[] p = network.parameters();
+                double[] g = network.gradients();
+                for (int k = 0; k < p.length; k++) {
+                    p[k] -= lr * g[k];
+                }
+            }
+            if (closestPreActivationToKink(network, x) < KINK_MARGIN) {
+                continue;
+            }
+            GradientCheckReport trained = GradientCheck.of(network).reduction(reduction).run(x, y);
+            assertTrue(atInit.passes(TOLERANCE), () -> "at initialisation:\n" + atInit.table());
+            assertTrue(trained.passes(TOLERANCE), () -> "after 10 steps:\n" + trained.table());
+            return;
+        }
+        fail("no data draw kept every ReLU pre-activation " + KINK_MARGIN + " away from the kink for " + spec);
+    }
+
+    private static final double KINK_MARGIN = 1e-3;
+
+    /** min |z| over the layers whose activation has a kink at 0 (ReLU family); infinity if none. */
+    private static double closestPreActivationToKink(Network network, DenseMatrix x) {
+        network.forward(x, false);
+        double closest = Double.POSITIVE_INFINITY;
+        for (Layer layer : network.layers()) {
+            if (layer instanceof Dense dense
+                    && (dense.activation() instanceof Relu || dense.activation() instanceof LeakyRelu)) {
+                for (double z : flatten(dense.preActivation())) {
+                    closest = Math.min(closest, Math.abs(z));
+                }
+            }
+        }
+        return closest;
+    }
+
+    private static double[] flatten(DenseMatrix m) {
+        return java.util.Arrays.copyOfRange(m.data(), m.offset(), m.offset() + m.size());
+    }
+
+    /** ½Σ(a − y)² whose gradient is deliberately doubled: what a slip in a derivation looks like. */
+    private record DoubledGradientLoss() implements Loss {
+        public String notation() {
+            return "doubled";
+        }
+
+        public double sum(Activation act, DenseMatrix z, DenseMatrix a, DenseMatrix y) {
+            return Losses.HALF_SUM_SQUARED_ERROR.sum(act, z, a, y);
+        }
+
+        public boolean fusesWith(Activation act) {
+            return false;
+        }
+
+        public void fusedDelta(DenseMatrix a, DenseMatrix y, double scale, DenseMatrix dZ) {
+            throw new AssertionError("never fused");
+        }
+
+        public void outputGradient(DenseMatrix a, DenseMatrix y, double scale, DenseMatrix dA) {
+            Losses.HALF_SUM_SQUARED_ERROR.outputGradient(a, y, 2 * scale, dA);
+        }
+
+        public void requireCompatible(Activation act) {
+        }
+    }
+
+    @Test
+    void aDoubledGradientIsReportedInEveryTensorWithRelativeErrorOneThird() {
+        Network network = Network.build(NetworkSpec.parse("network < dense(3, tanh); dense(1, sigmoid) >"), 2,
+                new DoubledGradientLoss(), 5L);
+        DenseMatrix x = TestData.gaussian(new MersenneTwister(6), 4, 2);
+        DenseMatrix y = TestData.targets(new MersenneTwister(7), "mse", 4, 1);
+        GradientCheckReport report = GradientCheck.of(network).run(x, y);
+        // ‖2g − g‖ / (‖2g‖ + ‖g‖) = 1/3 for every tensor and layer.
+        assertEquals(6, report.rows().size(), "W, b and W,b rows for each of the two layers");
+        for (GradientCheckRow row : report.rows()) {
+            assertEquals(1.0 / 3.0, row.relativeError(), 1e-6, row::toString);
+        }
+        assertFalse(report.passes(1e-6));
+        assertEquals("max relative error: " + String.format(Locale.ROOT, "%.3e", report.maxRelativeError()),
+                report.table().lines().reduce((first, second) -> second).orElseThrow());
+    }
+
+    @Test
+    void checkingEvenlySpacedEntriesLeavesTheParametersUnchanged() {
+        Network network = Network.build(NetworkSpec.parse("network < dense(20, relu); dense(2, softmax) >"), 30,
+                Losses.SOFTMAX_CROSS_ENTROPY, 11L);
+        double[] before = network.parameters().clone();
+        DenseMatrix x = TestData.gaussian(new MersenneTwister(12), 5, 30);
+        DenseMatrix y = TestData.targets(new MersenneTwister(13), "softmax-ce", 5, 2);
+        GradientCheckReport report = GradientCheck.of(network).maxEntriesPerTensor(50).run(x, y);
+        assertEquals(50, report.rows().get(0).entriesChecked());
+        assertEquals(20, report.rows().get(1).entriesChecked());
+        assertTrue(report.passes(TOLERANCE), report::table);
+        assertTrue(java.util.Arrays.equals(before, network.parameters()));
+    }
+}
