@@ -2,10 +2,16 @@ package mlpkit.core.gradcheck;
 
 import java.util.ArrayList;
 import java.util.List;
+import mlpkit.core.activation.LeakyRelu;
+import mlpkit.core.activation.Relu;
+import mlpkit.core.layer.Dense;
+import mlpkit.core.layer.Layer;
 import mlpkit.core.loss.Reduction;
+import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.network.Network;
 import mlpkit.core.network.ParameterTensor;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * Compares a network's back-propagated gradient with central finite differences,
@@ -111,6 +117,60 @@ public final class GradientCheck {
             }
         }
         return new GradientCheckReport(network.toString(), network.lossFunction().notation(), reduction.notation(), rows);
+    }
+
+    /** How far (in |z|) every ReLU-family pre-activation must stay from the kink at 0 for {@link #runOnRandomData}. */
+    public static final double KINK_MARGIN = 1e-3;
+    private static final int MAX_DRAWS = 100;
+
+    /**
+     * Runs the check on {@code samples} random rows: inputs from N(0, 1), targets that fit the network's
+     * loss (0/1 for binary cross-entropy, one-hot rows for softmax cross-entropy, values in the output
+     * activation's range for squared errors). Finite differences are wrong where a ±h step crosses a
+     * ReLU kink, so inputs are redrawn from {@code rng} until every ReLU-family pre-activation is at
+     * least {@link #KINK_MARGIN} from 0.
+     *
+     * @throws IllegalStateException when no draw out of 100 keeps that margin (for example a ReLU layer
+     *                               whose previous layer is entirely dead, so that z = b = 0 exactly)
+     */
+    public GradientCheckReport runOnRandomData(int samples, RandomGenerator rng) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("the gradient check needs at least one sample, got " + samples);
+        }
+        for (int draw = 0; draw < MAX_DRAWS; draw++) {
+            DenseMatrix x = new DenseMatrix(samples, network.inputSize());
+            for (int k = 0; k < x.size(); k++) {
+                x.data()[k] = rng.nextGaussian();
+            }
+            DenseMatrix y = RandomTargets.fitting(network, samples, rng);
+            if (closestPreActivationToKink(network, x) >= KINK_MARGIN) {
+                return run(x, y);
+            }
+        }
+        throw new IllegalStateException("no random input kept every ReLU pre-activation of " + network
+                + " at least " + KINK_MARGIN + " from 0 in " + MAX_DRAWS
+                + " draws: give the ReLU layers a non-zero bias initialiser, or check with fewer samples");
+    }
+
+    /**
+     * min |z| over the pre-activations of the layers with a kink at 0 (relu, leakyRelu) for input
+     * {@code x}, or +∞ when there are none. Central differences are only valid when this exceeds the
+     * step times the size of the inputs.
+     */
+    public static double closestPreActivationToKink(Network network, RealMatrix x) {
+        network.forward(x, false);
+        double closest = Double.POSITIVE_INFINITY;
+        for (Layer layer : network.layers()) {
+            if (layer instanceof Dense dense
+                    && (dense.activation() instanceof Relu || dense.activation() instanceof LeakyRelu)) {
+                DenseMatrix z = dense.preActivation();
+                double[] d = z.data();
+                for (int k = z.offset(); k < z.offset() + z.size(); k++) {
+                    closest = Math.min(closest, Math.abs(d[k]));
+                }
+            }
+        }
+        return closest;
     }
 
     private GradientCheckRow row(ParameterTensor tensor, String name, int entries, double[] sums) {

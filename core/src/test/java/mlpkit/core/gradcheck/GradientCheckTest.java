@@ -2,6 +2,7 @@ package mlpkit.core.gradcheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,10 +13,6 @@ import mlpkit.core.activation.Activation;
 import mlpkit.core.loss.Loss;
 import java.util.stream.Stream;
 import mlpkit.core.TestData;
-import mlpkit.core.activation.LeakyRelu;
-import mlpkit.core.activation.Relu;
-import mlpkit.core.layer.Dense;
-import mlpkit.core.layer.Layer;
 import mlpkit.core.loss.Losses;
 import mlpkit.core.loss.Reduction;
 import mlpkit.core.matrix.DenseMatrix;
@@ -66,13 +63,13 @@ class GradientCheckTest {
         double lr = reduction == Reduction.SUM ? 0.02 : 0.1;
         // Finite differences are only valid away from the ReLU kink at z = 0: a ±h step that crosses it
         // measures a one-sided slope. Data are redrawn (deterministically) until every ReLU-family
-        // pre-activation stays KINK_MARGIN away from 0, at initialisation and after training.
+        // pre-activation stays GradientCheck.KINK_MARGIN away from 0, at initialisation and after training.
         for (int attempt = 0; attempt < 50; attempt++) {
             Network network = Network.build(spec, inputs, Losses.byName(loss), seed);
             MersenneTwister dataRng = new MersenneTwister(seed * 1000L + attempt);
             DenseMatrix x = TestData.gaussian(dataRng, 7, inputs);
             DenseMatrix y = TestData.targets(dataRng, loss, 7, outputs);
-            if (closestPreActivationToKink(network, x) < KINK_MARGIN) {
+            if (GradientCheck.closestPreActivationToKink(network, x) < GradientCheck.KINK_MARGIN) {
                 continue;
             }
             GradientCheckReport atInit = GradientCheck.of(network).reduction(reduction).run(x, y);
@@ -84,7 +81,7 @@ class GradientCheckTest {
                     p[k] -= lr * g[k];
                 }
             }
-            if (closestPreActivationToKink(network, x) < KINK_MARGIN) {
+            if (GradientCheck.closestPreActivationToKink(network, x) < GradientCheck.KINK_MARGIN) {
                 continue;
             }
             GradientCheckReport trained = GradientCheck.of(network).reduction(reduction).run(x, y);
@@ -92,28 +89,7 @@ class GradientCheckTest {
             assertTrue(trained.passes(TOLERANCE), () -> "after 10 steps:\n" + trained.table());
             return;
         }
-        fail("no data draw kept every ReLU pre-activation " + KINK_MARGIN + " away from the kink for " + spec);
-    }
-
-    private static final double KINK_MARGIN = 1e-3;
-
-    /** min |z| over the layers whose activation has a kink at 0 (ReLU family); infinity if none. */
-    private static double closestPreActivationToKink(Network network, DenseMatrix x) {
-        network.forward(x, false);
-        double closest = Double.POSITIVE_INFINITY;
-        for (Layer layer : network.layers()) {
-            if (layer instanceof Dense dense
-                    && (dense.activation() instanceof Relu || dense.activation() instanceof LeakyRelu)) {
-                for (double z : flatten(dense.preActivation())) {
-                    closest = Math.min(closest, Math.abs(z));
-                }
-            }
-        }
-        return closest;
-    }
-
-    private static double[] flatten(DenseMatrix m) {
-        return java.util.Arrays.copyOfRange(m.data(), m.offset(), m.offset() + m.size());
+        fail("no data draw kept every ReLU pre-activation " + GradientCheck.KINK_MARGIN + " away from the kink for " + spec);
     }
 
     /** ½Σ(a − y)² whose gradient is deliberately doubled: what a slip in a derivation looks like. */
@@ -171,5 +147,27 @@ class GradientCheckTest {
         assertEquals(20, report.rows().get(1).entriesChecked());
         assertTrue(report.passes(TOLERANCE), report::table);
         assertTrue(java.util.Arrays.equals(before, network.parameters()));
+    }
+
+    @Test
+    void randomDataFitTheLossAndAvoidTheReluKink() {
+        Network network = Network.build(NetworkSpec.parse("network < dense(12, relu); dense(12, relu); dense(4, softmax) >"),
+                9, Losses.SOFTMAX_CROSS_ENTROPY, 31L);
+        GradientCheckReport report = GradientCheck.of(network).reduction(Reduction.SUM)
+                .runOnRandomData(16, new MersenneTwister(32));
+        assertTrue(report.passes(TOLERANCE), report::table);
+        assertEquals("softmax-ce", report.loss());
+        assertEquals("sum", report.reduction());
+    }
+
+    @Test
+    void aReluLayerThatCanOnlySeeZeroIsReportedInsteadOfCheckedAcrossItsKink() {
+        // Every input of the second layer is relu(−|x|·…) = 0 and its bias is 0, so z = 0 exactly.
+        Network network = Network.build(NetworkSpec.parse(
+                        "network < dense(2, relu, weights=constant(-1.0), bias=constant(-5.0)); dense(2, relu, bias=zeros); dense(1, identity) >"),
+                1, Losses.MEAN_SQUARED_ERROR, 1L);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> GradientCheck.of(network).runOnRandomData(3, new MersenneTwister(2)));
+        assertTrue(e.getMessage().contains("give the ReLU layers a non-zero bias initialiser"), e.getMessage());
     }
 }
