@@ -1,0 +1,96 @@
+package mlpkit.core.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import mlpkit.core.activation.Activation;
+import mlpkit.core.activation.Activations;
+import mlpkit.core.init.Initializer;
+import mlpkit.core.init.Initializers;
+import mlpkit.core.loss.Losses;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NotationTest {
+    @Test
+    void aNetworkPrintsItsNotationAndTheNotationParsesBackToAnEqualSpecification() {
+        String notation = "network < dense(6, sigmoid); dense(4, tanh); dense(1, sigmoid) >";
+        NetworkSpec spec = NetworkSpec.parse(notation);
+        assertEquals(List.of(new DenseSpec(6, Activations.SIGMOID), new DenseSpec(4, Activations.TANH),
+                new DenseSpec(1, Activations.SIGMOID)), spec.layers());
+        assertEquals(notation, Network.build(spec, 4, Losses.BINARY_CROSS_ENTROPY, 1L).toString());
+    }
+
+    @Test
+    void parametersOfActivationsInitialisersAndDropoutArePartOfTheNotation() {
+        NetworkSpec spec = NetworkSpec.parse(
+                "network<dense(10,leakyRelu(0.01) ,weights = heNormal, bias=constant(0.1));dropout(0.2);"
+                        + "dense(3, softmax, bias=weights, weights=uniform(-0.5, 0.5));>");
+        assertEquals(List.of(
+                new DenseSpec(10, Activations.leakyRelu(0.01), Initializers.HE_NORMAL, Initializers.constant(0.1)),
+                new DropoutSpec(0.2),
+                new DenseSpec(3, Activations.SOFTMAX, Initializers.uniform(-0.5, 0.5), Initializers.SAME_AS_WEIGHTS)),
+                spec.layers());
+        assertEquals("network < dense(10, leakyRelu(0.01), weights=heNormal, bias=constant(0.1)); dropout(0.2); "
+                + "dense(3, softmax, weights=uniform(-0.5, 0.5), bias=weights) >", spec.notation());
+    }
+
+    @Test
+    void randomlyGeneratedNetworksRoundTripThroughTheirNotation() {
+        MersenneTwister rng = new MersenneTwister(2024);
+        Activation[] activations = {Activations.IDENTITY, Activations.SIGMOID, Activations.TANH, Activations.RELU,
+                Activations.SOFTMAX, Activations.leakyRelu(0.3), Activations.leakyRelu(1e-4)};
+        Initializer[] inits = {Initializers.ZEROS, Initializers.constant(-2.5), Initializers.normal(0.1),
+                Initializers.uniform(-1e-3, 7.25), Initializers.GLOROT_NORMAL, Initializers.GLOROT_UNIFORM,
+                Initializers.HE_NORMAL, Initializers.HE_UNIFORM, Initializers.LECUN_NORMAL, Initializers.LECUN_UNIFORM,
+                Initializers.normal(1.0 / 3.0)};
+        for (int trial = 0; trial < 500; trial++) {
+            List<LayerSpec> layers = new ArrayList<>();
+            int count = 1 + rng.nextInt(6);
+            for (int l = 0; l < count; l++) {
+                if (l > 0 && rng.nextInt(4) == 0) {
+                    layers.add(new DropoutSpec(rng.nextDouble() * 0.9));
+                }
+                Initializer bias = rng.nextInt(5) == 0 ? Initializers.SAME_AS_WEIGHTS : inits[rng.nextInt(inits.length)];
+                layers.add(new DenseSpec(1 + rng.nextInt(2000), activations[rng.nextInt(activations.length)],
+                        inits[rng.nextInt(inits.length)], bias));
+            }
+            NetworkSpec spec = new NetworkSpec(layers);
+            assertEquals(spec, NetworkSpec.parse(spec.notation()), spec.notation());
+            assertEquals(spec.notation(), NetworkSpec.parse(spec.notation()).notation());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            dense(6, sigmoid)                          | 1  | expected the word 'network', found 'dense'
+            network dense(6, sigmoid) >                | 9  | expected '<' after 'network', found 'd'
+            network < >                                | 11 | expected a layer: dense(units, activation) or dropout(rate), found '>'
+            network < conv(3, relu) >                  | 11 | expected a layer kind 'dense' or 'dropout', found 'conv'
+            network < dense(6 sigmoid) >               | 19 | expected ',' and the activation after the number of units, found 's'
+            network < dense(0, relu) >                 | 17 | expected a whole number of units ≥ 1, found '0'
+            network < dense(2.5, relu) >               | 17 | expected a whole number of units ≥ 1, found '2.5'
+            network < dense(x, relu) >                 | 17 | expected the number of units, found 'x'
+            network < dense(6, sigmoid) dense(1, relu) > | 29 | expected ';' between layers or '>' to close the network, found 'd'
+            network < dense(6, sigmoid)                | 28 | expected ';' between layers or '>' to close the network, found the end of the notation
+            network < dense(6, sigmoid >               | 28 | expected ',' or ')' after sigmoid, found '>'
+            network < dense(6, swish) >                | 20 | unknown activation 'swish': expected one of identity, sigmoid, tanh, relu, leakyRelu, softmax
+            network < dense(6, relu, init=heNormal) >  | 26 | expected 'weights=' or 'bias=' (an initialiser option), found 'init'
+            network < dense(6, relu, weights=he) >     | 34 | unknown initialiser 'he': expected one of zeros, constant, normal, uniform, glorotNormal, glorotUniform, heNormal, heUniform, lecunNormal, lecunUniform, weights
+            network < dense(6, relu, weights=normal) > | 34 | initialiser 'normal' takes 1 argument, got 0
+            network < dense(6, relu, weights=weights) > | 17 | dense: 'weights' is a bias initialiser (bias drawn like the weights); give the weights a distribution such as normal(1.0)
+            network < dropout(1.5); dense(1, relu) >   | 19 | dropout: the rate must be in [0, 1), got 1.5: it is the fraction of inputs dropped, e.g. dropout(0.2)
+            network < dense(6, leakyRelu(0.1, 2)) >    | 20 | leakyRelu takes one slope argument, got 2
+            network < dense(6, relu) > extra          | 28 | expected the end of the notation after '>', found 'e'
+            """)
+    void malformedNotationNamesTheColumnAndWhatWasExpected(String notation, int column, String problem) {
+        NotationException e = assertThrows(NotationException.class, () -> NetworkSpec.parse(notation));
+        assertEquals("network notation, column " + column + ": " + problem, e.getMessage());
+        assertEquals(column, e.column());
+        assertEquals(notation + System.lineSeparator() + " ".repeat(column - 1) + "^", e.pointer());
+    }
+}
