@@ -15,6 +15,8 @@ import mlpkit.core.layer.Dense;
 import mlpkit.core.loss.Losses;
 import mlpkit.core.loss.Reduction;
 import mlpkit.core.matrix.DenseMatrix;
+import mlpkit.core.optim.Optimizer;
+import mlpkit.core.optim.Optimizers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,14 +42,11 @@ class E0ArticleReproductionTest {
         loadFoldedWeights(network, json);
 
         double[] expectedLosses = vector(json, "lossSumBeforeEachStep");
+        Optimizer sgd = Optimizers.sgd();
         for (int step = 0; step < 100; step++) {
             double loss = network.computeGradient(x, y, Reduction.SUM);
             assertEquals(expectedLosses[step], loss, 1e-10 * expectedLosses[step], "loss before step " + step);
-            double[] p = network.parameters();
-            double[] g = network.gradients();
-            for (int k = 0; k < p.length; k++) {
-                p[k] -= 0.01 * g[k];
-            }
+            sgd.step(network.parameters(), network.gradients(), 0.01);
         }
         DenseMatrix predictions = network.predict(x);
         double[] expected = vector(json, "predictionsAfter100Steps");

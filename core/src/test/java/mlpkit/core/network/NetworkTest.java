@@ -10,6 +10,8 @@ import mlpkit.core.layer.Dense;
 import mlpkit.core.loss.Losses;
 import mlpkit.core.loss.Reduction;
 import mlpkit.core.matrix.DenseMatrix;
+import mlpkit.core.optim.Optimizer;
+import mlpkit.core.optim.Optimizers;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
 
@@ -76,12 +78,10 @@ class NetworkTest {
         MersenneTwister rng = new MersenneTwister(seed + 1);
         DenseMatrix x = TestData.gaussian(rng, 32, 5);
         DenseMatrix y = TestData.targets(rng, "softmax-ce", 32, 3);
+        Optimizer adam = Optimizers.adam();
         for (int step = 0; step < 20; step++) {
             network.computeGradient(x, y, Reduction.MEAN);
-            double[] p = network.parameters();
-            for (int k = 0; k < p.length; k++) {
-                p[k] -= 0.1 * network.gradients()[k];
-            }
+            adam.step(network.parameters(), network.gradients(), 0.01);
         }
         return network.parameters().clone();
     }
