@@ -1,0 +1,22 @@
+package mlpkit.app
+
+/**
+ * The exit statuses of `mlp`, the same for every command, so scripts and CI can tell a failed check
+ * from a mistyped command line.
+ */
+object ExitCode {
+    /** The command did what was asked and its check (if any) passed. */
+    const val OK = 0
+
+    /** The command ran, but what it checked did not hold (e.g. a gradient check above the tolerance). */
+    const val CHECK_FAILED = 1
+
+    /**
+     * The request could not be carried out as given: a usage error (unknown or missing option, bad
+     * value), a network notation that does not parse, or a loss that does not fit the network.
+     */
+    const val INVALID_INPUT = 2
+
+    /** A bug or an environment problem in mlp itself; `MLP_DEBUG=1` prints the stack trace. */
+    const val INTERNAL_ERROR = 3
+}

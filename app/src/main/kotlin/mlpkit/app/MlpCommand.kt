@@ -1,0 +1,31 @@
+package mlpkit.app
+
+import com.github.ajalt.clikt.core.CliktCommand
+import com.github.ajalt.clikt.core.Context
+import com.github.ajalt.clikt.core.context
+import com.github.ajalt.clikt.output.MordantHelpFormatter
+import com.github.ajalt.clikt.parameters.options.versionOption
+
+/**
+ * The root `mlp` command: only dispatches to its subcommands and answers `--help` / `--version`.
+ */
+class MlpCommand : CliktCommand(name = "mlp") {
+    init {
+        versionOption(mlpVersion(), names = setOf("--version"), message = { "mlp $it" })
+        // Defaults and required options shown in --help, so that "what did I just run?" never needs the source.
+        context { helpFormatter = { MordantHelpFormatter(it, showDefaultValues = true, showRequiredTag = true) } }
+    }
+
+    override fun help(context: Context) = """
+        mlp: multi-layer perceptrons on the JVM (mlpkit).
+
+        Networks are written in one-line notation, e.g.
+        'network < dense(6, sigmoid); dense(4, tanh); dense(1, sigmoid) >'.
+    """.trimIndent()
+
+    override fun helpEpilog(context: Context) =
+        "Exit status: 0 ok, 1 a check failed, 2 invalid input or usage, 3 internal error. " +
+            "Commands for experiment files (run, check, predict, data) come in later releases."
+
+    override fun run() = Unit
+}
