@@ -1,0 +1,181 @@
+package mlpkit.data.batch
+
+import mlpkit.core.matrix.DenseMatrix
+import mlpkit.data.ClassLabels
+import mlpkit.data.Dataset
+import mlpkit.data.Features
+import mlpkit.data.RegressionTargets
+import mlpkit.data.split.IndexedFeatures
+import mlpkit.data.split.RowOrder
+
+/**
+ * Mini-batches of a data set (or of a split part), copied into two matrices allocated once: X
+ * (batch rows × feature columns) and Y (batch rows × target columns, see [TargetEncoding]).
+ *
+ * Each [epoch] visits every row exactly once, in [order]: shuffled epochs draw a new Fisher–Yates
+ * permutation from the order's generator, so the same seed gives the same batches. The last batch
+ * of an epoch may have fewer rows; it is then a view of the first rows of the same buffers (same
+ * arrays), unless [dropLast] leaves it out. Filling a batch allocates nothing.
+ *
+ * One consumer at a time: the buffers are overwritten by every batch, and starting an epoch ends the
+ * previous one.
+ *
+ * ```
+ * val batches = MiniBatches(split.train, BatchSize.of(64), RowOrder.Shuffled(random))
+ * repeat(epochs) { val epoch = batches.epoch(); while (epoch.next()) step(epoch.x, epoch.y) }
+ * ```
+ */
+class MiniBatches(
+    val dataset: Dataset,
+    batchSize: BatchSize,
+    private val order: RowOrder,
+    val encoding: TargetEncoding = TargetEncoding.defaultFor(dataset.targets),
+    val dropLast: Boolean = false,
+) {
+    private val rows = dataset.size
+
+    /** Rows of a full batch (the whole set for [BatchSize.Full]; at most the set's size). */
+    val rowsPerBatch: Int
+
+    /** Batches each epoch yields, counting a smaller last batch unless [dropLast]. */
+    val batchesPerEpoch: Int
+
+    /** Columns of Y. */
+    val targetColumns: Int = encoding.columnsFor(dataset.targets)
+
+    // A split part is IndexedFeatures: read its base directly through a row map composed once per
+    // epoch, so that no index translation (and no allocation) happens per batch.
+    private val source: Features
+    private val sourceRowOf: IntArray?
+
+    /** Rows of the data set in this epoch's order (these index the targets). */
+    private val visit = IntArray(rows)
+
+    /** The same rows as rows of [source] (the same array when there is no row map). */
+    private val sourceRows: IntArray
+
+    private val fullX: DenseMatrix
+    private val fullY: DenseMatrix
+    private val lastX: DenseMatrix
+    private val lastY: DenseMatrix
+    private val lastRows: Int
+    private var epochsStarted = 0
+
+    init {
+        require(rows > 0) { "'${dataset.name}' has no rows to make batches of" }
+        rowsPerBatch = when (batchSize) {
+            is BatchSize.Full -> rows
+            is BatchSize.Rows -> minOf(batchSize.rows, rows)
+        }
+        val requested = (batchSize as? BatchSize.Rows)?.rows ?: rows
+        require(!(dropLast && requested > rows)) {
+            "'${dataset.name}' has $rows rows, fewer than a batch of $requested, and dropLast leaves out the partial batch, " +
+                "so no batch would be made: use a batch size of at most $rows or dropLast = false"
+        }
+        val remainder = rows % rowsPerBatch
+        batchesPerEpoch = rows / rowsPerBatch + if (remainder != 0 && !dropLast) 1 else 0
+        lastRows = if (remainder != 0 && !dropLast) remainder else rowsPerBatch
+
+        val features = dataset.features
+        if (features is IndexedFeatures) {
+            source = features.base
+            sourceRowOf = features.indices()
+            sourceRows = IntArray(rows)
+        } else {
+            source = features
+            sourceRowOf = null
+            sourceRows = visit
+        }
+        fullX = DenseMatrix(rowsPerBatch, source.cols)
+        fullY = DenseMatrix(rowsPerBatch, targetColumns)
+        lastX = fullX.withRows(lastRows)
+        lastY = fullY.withRows(lastRows)
+    }
+
+    /**
+     * Starts the next epoch: draws this epoch's row order (a fresh permutation when shuffled) and
+     * returns a cursor over its batches. The previous epoch's cursor stops working.
+     */
+    fun epoch(): Epoch {
+        order.arrange(visit)
+        val rowMap = sourceRowOf
+        if (rowMap != null) for (i in 0 until rows) sourceRows[i] = rowMap[visit[i]]
+        epochsStarted++
+        return Epoch(epochsStarted)
+    }
+
+    /** The batches of one epoch: call [next] until it returns false; read [x] and [y] after each call. */
+    inner class Epoch internal constructor(
+        /** 1 for the first epoch of these batches, 2 for the second, … */
+        val number: Int,
+    ) {
+        private var batch = -1
+
+        /** Index of the current batch in this epoch (0-based), −1 before the first [next]. */
+        val batchIndex: Int get() = batch
+
+        /** Features of the current batch: [size] rows (a view of the shared buffer). */
+        var x: DenseMatrix = fullX
+            private set
+
+        /** Targets of the current batch, encoded as [encoding]: [size] rows. */
+        var y: DenseMatrix = fullY
+            private set
+
+        /** Rows in the current batch. */
+        val size: Int get() = x.rowDimension
+
+        /** Fills [x] and [y] with the next batch; false when the epoch is over. */
+        fun next(): Boolean {
+            check(number == epochsStarted) {
+                "epoch $number of '${dataset.name}' was ended by starting epoch $epochsStarted: " +
+                    "the batches share one buffer, so use one epoch at a time"
+            }
+            if (batch + 1 >= batchesPerEpoch) return false
+            batch++
+            val last = batch == batchesPerEpoch - 1
+            x = if (last) lastX else fullX
+            y = if (last) lastY else fullY
+            val start = batch * rowsPerBatch
+            val count = x.rowDimension
+            source.copyRows(sourceRows, start, count, x)
+            fillTargets(start, count, y)
+            return true
+        }
+
+        /** The row of the data set that row [row] of the current batch holds. */
+        fun datasetRow(row: Int): Int {
+            check(batch >= 0) { "no batch yet: call next() first" }
+            require(row in 0 until size) { "row $row is outside the current batch of $size rows" }
+            return visit[batch * rowsPerBatch + row]
+        }
+    }
+
+    private fun fillTargets(start: Int, count: Int, out: DenseMatrix) {
+        val data = out.data()
+        when (val targets = dataset.targets) {
+            is ClassLabels -> {
+                val labels = targets.labels
+                if (encoding == TargetEncoding.ONE_HOT) {
+                    val classes = targetColumns
+                    data.fill(0.0, 0, count * classes)
+                    for (r in 0 until count) data[r * classes + labels[visit[start + r]]] = 1.0
+                } else {
+                    // BINARY_COLUMN and LABEL_COLUMN both hold the label itself (0/1 for two classes).
+                    for (r in 0 until count) data[r] = labels[visit[start + r]].toDouble()
+                }
+            }
+            is RegressionTargets -> {
+                val values = targets.values
+                val outputs = targetColumns
+                for (r in 0 until count) {
+                    System.arraycopy(values.data(), values.offset() + visit[start + r] * outputs, data, r * outputs, outputs)
+                }
+            }
+        }
+    }
+
+    override fun toString(): String =
+        "MiniBatches('${dataset.name}', $batchesPerEpoch batches of $rowsPerBatch rows per epoch, $order, $encoding" +
+            (if (dropLast) ", dropLast" else "") + ")"
+}
