@@ -7,7 +7,6 @@ import com.github.ajalt.clikt.parameters.types.choice
 import java.io.PrintStream
 import mlpkit.data.store.DatasetFiles
 import mlpkit.data.store.DatasetStore
-import mlpkit.data.store.DatasetUnavailableException
 
 /** `mlp data fetch mnist|fashion-mnist`: makes sure the four files of a set are on this machine. */
 class DataFetchCommand(private val out: PrintStream, private val err: PrintStream) : CliktCommand(name = "fetch") {
@@ -24,11 +23,6 @@ class DataFetchCommand(private val out: PrintStream, private val err: PrintStrea
 
     override fun run() {
         val store = DatasetStore.forThisProcess(progress = { err.println("mlp data fetch: $it") })
-        val paths = try {
-            store.fetch(set)
-        } catch (e: DatasetUnavailableException) {
-            throw InvalidInput("mlp data fetch: ${e.message}")
-        }
-        paths.forEach { out.println(it) }
+        asInvalidInput("fetch") { store.fetch(set) }.forEach { out.println(it) }
     }
 }

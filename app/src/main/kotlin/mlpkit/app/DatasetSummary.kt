@@ -65,4 +65,4 @@ private fun featureRange(features: Features): Pair<Double, Double> {
 }
 
 internal fun number(value: Double): String =
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) value.toLong().toString() else String.format(Locale.ROOT, "%.6g", value)
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) value.toLong().toString() else value.toString()

@@ -32,7 +32,10 @@ fun runCli(
     debug: Boolean = System.getenv("MLP_DEBUG") == "1",
 ): Int {
     val command = MlpCommand()
-        .subcommands(GradcheckCommand(out))
+        .subcommands(
+            GradcheckCommand(out),
+            DataCommand().subcommands(DataInspectCommand(out), DataFetchCommand(out, err)),
+        )
         .context { terminal = terminalFor(out) }
     return try {
         command.parse(args)

@@ -25,7 +25,7 @@ class MlpCommand : CliktCommand(name = "mlp") {
 
     override fun helpEpilog(context: Context) =
         "Exit status: 0 ok, 1 a check failed, 2 invalid input or usage, 3 internal error. " +
-            "Commands for experiment files (run, check, predict, data) come in later releases."
+            "Commands for experiment files (run, check, predict) come in later releases."
 
     override fun run() = Unit
 }

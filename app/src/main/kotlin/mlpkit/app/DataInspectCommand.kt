@@ -1,0 +1,129 @@
+package mlpkit.app
+
+import com.github.ajalt.clikt.core.CliktCommand
+import com.github.ajalt.clikt.core.Context
+import com.github.ajalt.clikt.parameters.arguments.argument
+import com.github.ajalt.clikt.parameters.options.flag
+import com.github.ajalt.clikt.parameters.options.option
+import java.io.BufferedInputStream
+import java.io.IOException
+import java.io.PrintStream
+import java.nio.charset.StandardCharsets
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.Locale
+import java.util.zip.GZIPInputStream
+import mlpkit.data.builtin.digits
+import mlpkit.data.csv.CsvColumn
+import mlpkit.data.csv.CsvLoader
+import mlpkit.data.csv.CsvReadOptions
+import mlpkit.data.csv.CsvTarget
+import mlpkit.data.idx.IdxArray
+import mlpkit.data.idx.IdxReader
+import mlpkit.data.idx.IdxType
+import mlpkit.data.idx.PixelScaling
+import mlpkit.data.store.DatasetFiles
+import mlpkit.data.store.DatasetStore
+import mlpkit.data.store.StoreEnvironment
+import org.apache.commons.csv.CSVFormat
+
+/**
+ * `mlp data inspect FILE|digits|mnist|fashion-mnist`: shape, element type, value range and label
+ * counts of a built-in set, an image set in the store, an IDX file or a CSV file.
+ */
+class DataInspectCommand(private val out: PrintStream) : CliktCommand(name = "inspect") {
+    private val source by argument(name = "FILE|SET", help = "a CSV or IDX file (gzipped or not), or digits, mnist, fashion-mnist")
+    private val regression by option("--regression", help = "for CSV: the last column is a real-valued target, not a class label").flag()
+
+    override fun help(context: Context) = """
+        Show a data set's shape, element type, value range and label counts.
+
+        IDX files are recognised by their content (raw or gzip), anything else is read as CSV with the label
+        in the last column; a first line that is not all numbers is taken as the header. mnist and
+        fashion-mnist are read from the data store (see 'mlp data fetch'); nothing is downloaded here.
+    """.trimIndent()
+
+    override fun run() = asInvalidInput("inspect") {
+        out.println(
+            when (source) {
+                "digits" -> describeDataset(digits(), "doubles (scikit-learn's 8×8 digits, pixel counts 0..16), shipped in the jar")
+                "mnist" -> describeImageSet(DatasetFiles.MNIST)
+                "fashion-mnist" -> describeImageSet(DatasetFiles.FASHION_MNIST)
+                else -> describeFile(Path.of(source))
+            },
+        )
+    }
+
+    private fun describeImageSet(set: DatasetFiles): String {
+        val store = DatasetStore(StoreEnvironment.ofThisProcess(), downloader = null)
+        return listOf(true, false).joinToString("\n") { train ->
+            val files = store.find(set, train)
+                ?: throw InvalidInput("mlp data inspect: ${set.displayName} is not on this machine: run 'mlp data fetch ${set.id}' " +
+                    "or scripts/install-datasets.sh (looked in ${store.searchLocations(set).joinToString(", ") { it.directory.toString() }})")
+            val dataset = store.load(set, train, PixelScaling.RAW)
+            describeDataset(dataset, "unsigned bytes (IDX 0x08), 28×28 images, one byte per pixel\n  files: ${files.images}, ${files.labels}")
+        }
+    }
+
+    private fun describeFile(path: Path): String {
+        if (!Files.isRegularFile(path)) {
+            throw InvalidInput("mlp data inspect: $path: no such file (give a CSV or IDX file, or one of digits, mnist, fashion-mnist)")
+        }
+        return if (looksLikeIdx(path)) describeIdx(IdxReader.read(path), path) else describeCsv(path)
+    }
+
+    private fun describeCsv(path: Path): String {
+        val options = CsvReadOptions(
+            header = firstLineIsHeader(path),
+            target = if (regression) CsvTarget.Regression(listOf(CsvColumn.Last)) else CsvTarget.ClassLabel(),
+        )
+        return describeDataset(CsvLoader.load(path, options), "CSV text, read as doubles" + if (options.header) " (first line is a header)" else " (no header)")
+    }
+
+    private fun describeIdx(array: IdxArray, path: Path): String = buildString {
+        appendLine("$path: IDX ${array.type.description}, shape ${array.shape()} (${array.size} values)")
+        var min = Double.POSITIVE_INFINITY
+        var max = Double.NEGATIVE_INFINITY
+        for (k in 0 until array.size) {
+            val v = array.getDouble(k)
+            min = minOf(min, v)
+            max = maxOf(max, v)
+        }
+        appendLine("  values: min ${number(min)}, max ${number(max)}")
+        val integral = array.type != IdxType.FLOAT && array.type != IdxType.DOUBLE
+        if (array.dims.size == 1 && integral && max - min < 256) {
+            appendLine("  value counts (a label file):")
+            val counts = IntArray((max - min).toInt() + 1)
+            for (k in 0 until array.size) counts[(array.getDouble(k) - min).toInt()]++
+            counts.forEachIndexed { i, c -> appendLine(String.format(Locale.ROOT, "    %5d  %d", (min + i).toLong(), c)) }
+        }
+    }.trimEnd()
+
+    /** IDX starts with two zero bytes, a known type code and 1..255 dimensions (after gunzip if gzipped). */
+    private fun looksLikeIdx(path: Path): Boolean = try {
+        openMaybeGzipped(path).use { input ->
+            val head = input.readNBytes(4)
+            head.size == 4 && head[0].toInt() == 0 && head[1].toInt() == 0 &&
+                IdxType.ofCode(head[2].toInt() and 0xff) != null && (head[3].toInt() and 0xff) > 0
+        }
+    } catch (e: IOException) {
+        false
+    }
+
+    /** A header is a first record with any field that is not a number. */
+    private fun firstLineIsHeader(path: Path): Boolean = try {
+        openMaybeGzipped(path).reader(StandardCharsets.UTF_8).use { reader ->
+            val first = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(reader).firstOrNull()
+            first != null && first.toList().any { it.trim().toDoubleOrNull() == null }
+        }
+    } catch (e: IOException) {
+        throw InvalidInput("mlp data inspect: $path: ${e.message}")
+    }
+
+    private fun openMaybeGzipped(path: Path) = BufferedInputStream(Files.newInputStream(path)).let { input ->
+        input.mark(2)
+        val magic = input.readNBytes(2)
+        input.reset()
+        if (magic.size == 2 && magic[0] == 0x1f.toByte() && magic[1] == 0x8b.toByte()) GZIPInputStream(input) else input
+    }
+}
