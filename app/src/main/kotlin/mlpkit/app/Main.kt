@@ -34,7 +34,7 @@ fun runCli(
     val command = MlpCommand()
         .subcommands(
             GradcheckCommand(out),
-            DataCommand().subcommands(DataInspectCommand(out), DataFetchCommand(out, err)),
+            DataCommand().subcommands(DataListCommand(out), DataGenCommand(out), DataInspectCommand(out), DataFetchCommand(out, err)),
         )
         .context { terminal = terminalFor(out) }
     return try {
