@@ -1,0 +1,107 @@
+package mlpkit.dsl
+
+import kotlinx.serialization.json.JsonPrimitive
+import mlpkit.dsl.spec.DataSource
+import mlpkit.dsl.spec.DataSpec
+import mlpkit.dsl.spec.Scaling
+import mlpkit.dsl.spec.SplitSpec
+
+/**
+ * `data { moons(samples = 100, noise = 0.1, randomState = 0); split(test = 0.2); scaling = standard }`.
+ * Generator parameters not given take scikit-learn's defaults.
+ */
+@MlpDsl
+class DataBuilder internal constructor(initial: DataSpec?) {
+    private var source: DataSource? = initial?.source
+    private var split: SplitSpec = initial?.split ?: SplitSpec()
+
+    /** Feature scaling fitted on the training rows: [none], [standard], [minMax], [unit], [symmetric]. */
+    var scaling: Scaling = initial?.scaling ?: Scaling.NONE
+
+    val none: Scaling get() = Scaling.NONE
+    val standard: Scaling get() = Scaling.STANDARD
+    val minMax: Scaling get() = Scaling.MIN_MAX
+    val unit: Scaling get() = Scaling.UNIT
+    val symmetric: Scaling get() = Scaling.SYMMETRIC
+
+    /** Any scikit-learn generator by name with scikit-learn's parameter names: `generator("make_blobs", "centers" to 3)`. */
+    fun generator(name: String, vararg params: Pair<String, Any?>) {
+        source = DataSource.Generator(name, params.associate { (k, v) -> k to primitive(v) })
+    }
+
+    fun moons(samples: Int = 100, noise: Double? = null, randomState: Long? = null, shuffle: Boolean = true) =
+        generator("make_moons", "n_samples" to samples, "noise" to noise, "random_state" to randomState, "shuffle" to shuffle)
+
+    fun circles(samples: Int = 100, noise: Double? = null, factor: Double = 0.8, randomState: Long? = null, shuffle: Boolean = true) =
+        generator("make_circles", "n_samples" to samples, "noise" to noise, "factor" to factor, "random_state" to randomState, "shuffle" to shuffle)
+
+    fun classification(
+        samples: Int = 100,
+        features: Int = 20,
+        informative: Int = 2,
+        redundant: Int = 2,
+        repeated: Int = 0,
+        classes: Int = 2,
+        clustersPerClass: Int = 2,
+        flipY: Double = 0.01,
+        classSep: Double = 1.0,
+        randomState: Long? = null,
+        shuffle: Boolean = true,
+    ) = generator(
+        "make_classification", "n_samples" to samples, "n_features" to features, "n_informative" to informative,
+        "n_redundant" to redundant, "n_repeated" to repeated, "n_classes" to classes, "n_clusters_per_class" to clustersPerClass,
+        "flip_y" to flipY, "class_sep" to classSep, "random_state" to randomState, "shuffle" to shuffle,
+    )
+
+    fun blobs(samples: Int = 100, features: Int = 2, centers: Int = 3, clusterStd: Double = 1.0, randomState: Long? = null) =
+        generator("make_blobs", "n_samples" to samples, "n_features" to features, "centers" to centers,
+            "cluster_std" to clusterStd, "random_state" to randomState)
+
+    fun regression(samples: Int = 100, features: Int = 100, informative: Int = 10, targets: Int = 1, noise: Double = 0.0, randomState: Long? = null) =
+        generator("make_regression", "n_samples" to samples, "n_features" to features, "n_informative" to informative,
+            "n_targets" to targets, "noise" to noise, "random_state" to randomState)
+
+    /** scikit-learn's 8×8 digits (1797 × 64, values 0–16), shipped with mlpkit. */
+    fun digits() {
+        source = DataSource.BuiltIn("digits")
+    }
+
+    /** MNIST from the data store (with its own 10 000-image test set). */
+    fun mnist() {
+        source = DataSource.BuiltIn("mnist")
+    }
+
+    /** Fashion-MNIST from the data store (with its own 10 000-image test set). */
+    fun fashionMnist() {
+        source = DataSource.BuiltIn("fashion-mnist")
+    }
+
+    fun csv(train: String, test: String? = null, header: Boolean = true, label: String? = null, regression: Boolean = false) {
+        source = DataSource.Csv(train, test, header, label, regression)
+    }
+
+    fun idx(trainImages: String, trainLabels: String, testImages: String? = null, testLabels: String? = null) {
+        source = DataSource.Idx(trainImages, trainLabels, testImages, testLabels)
+    }
+
+    /** Fractions held out for validation and test; `shuffle = false` keeps the order (first rows train). */
+    fun split(validation: Double = 0.0, test: Double = 0.0, stratify: Boolean = false, shuffle: Boolean = true) {
+        split = SplitSpec(validation, test, stratify, shuffle)
+    }
+
+    internal fun build(): DataSpec = DataSpec(
+        source ?: throw IllegalStateException("data { } needs a source: moons(…), classification(…), digits(), mnist(), csv(…), …"),
+        split,
+        scaling,
+    )
+
+    private fun primitive(value: Any?): JsonPrimitive = when (value) {
+        null -> kotlinx.serialization.json.JsonNull
+        is Number -> JsonPrimitive(value)
+        is Boolean -> JsonPrimitive(value)
+        is String -> JsonPrimitive(value)
+        is DoubleArray -> JsonPrimitive(value.joinToString(","))
+        is IntArray -> JsonPrimitive(value.joinToString(","))
+        else -> throw IllegalArgumentException("generator parameter values are numbers, booleans, strings or null; got ${value::class.simpleName}")
+    }
+}

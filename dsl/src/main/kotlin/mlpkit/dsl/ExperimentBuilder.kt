@@ -1,0 +1,108 @@
+package mlpkit.dsl
+
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonNull
+import kotlinx.serialization.json.JsonObject
+import mlpkit.dsl.spec.DataSpec
+import mlpkit.dsl.spec.ExperimentSpec
+import mlpkit.dsl.spec.Expectation
+import mlpkit.dsl.spec.NetworkConfig
+import mlpkit.dsl.spec.SpecJson
+import mlpkit.dsl.spec.SweepSpec
+import mlpkit.dsl.spec.TrainingSpec
+import mlpkit.dsl.spec.Variation
+
+/**
+ * ```
+ * experiment("moons") {
+ *     data { moons(samples = 100, noise = 0.1, randomState = 0) }
+ *     network { dense(10, relu); dense(2, softmax) }
+ *     training { loss = softmaxCrossEntropy; optimizer = sgd(lr = 0.5); epochs = 300; batchSize = full }
+ *     expect { trainAccuracy atLeast 0.97 }
+ * }
+ * ```
+ */
+@MlpDsl
+class ExperimentBuilder internal constructor(private var name: String, base: ExperimentSpec?) {
+    private var data: DataSpec? = base?.data
+    private var network: NetworkConfig? = base?.network
+    private var training: TrainingSpec = base?.training ?: TrainingSpec()
+    private var expectations: List<Expectation> = base?.expect ?: emptyList()
+    private var sweep: SweepSpec? = null
+    private val hooks = mutableListOf<EpochHook>()
+
+    fun data(block: DataBuilder.() -> Unit) {
+        data = DataBuilder(data).apply(block).build()
+    }
+
+    fun network(block: NetworkBuilder.() -> Unit) {
+        network = NetworkBuilder().apply(block).build()
+    }
+
+    /** The network as a notation string: `network("network < dense(10, relu); dense(2, softmax) >")`. */
+    fun network(notation: String) {
+        network = NetworkConfig.parse(notation)
+    }
+
+    fun training(block: TrainingBuilder.() -> Unit) {
+        training = TrainingBuilder(training).apply(block).build()
+    }
+
+    fun expect(block: ExpectBuilder.() -> Unit) {
+        expectations = ExpectBuilder(expectations).apply(block).build()
+    }
+
+    /** Code run after every epoch (Kotlin only; not part of the JSON form). */
+    fun onEpochEnd(hook: EpochHook) {
+        hooks += hook
+    }
+
+    /** Variations of this experiment run side by side: `sweep { for (h in 1..30) variant("h=$h") { network { … } } }`. */
+    fun sweep(parallelism: Int = 2, block: SweepBuilder.() -> Unit) {
+        val base = buildSpec()
+        sweep = SweepSpec(SweepBuilder(base).apply(block).variations(), parallelism)
+    }
+
+    internal fun buildSpec(): ExperimentSpec = ExperimentSpec(
+        name,
+        data ?: throw IllegalStateException("experiment '$name' needs a data { } block"),
+        network ?: throw IllegalStateException("experiment '$name' needs a network { } block"),
+        training,
+        expectations,
+        sweep,
+    )
+
+    internal fun build(): Experiment = Experiment(buildSpec(), hooks.toList())
+}
+
+/** Collects the variations of a sweep, each written as changes to the base experiment. */
+@MlpDsl
+class SweepBuilder internal constructor(private val base: ExperimentSpec) {
+    private val variations = mutableListOf<Variation>()
+
+    /** A variation named [name]: [block] changes a copy of the base experiment. */
+    fun variant(name: String, block: ExperimentBuilder.() -> Unit) {
+        val changed = ExperimentBuilder(base.name, base).apply(block).buildSpec()
+        variations += Variation(name, mergePatch(toJson(base), toJson(changed)))
+    }
+
+    internal fun variations(): List<Variation> = variations.toList()
+
+    private fun toJson(spec: ExperimentSpec): JsonObject =
+        SpecJson.format.encodeToJsonElement(ExperimentSpec.serializer(), spec) as JsonObject
+}
+
+/** The RFC 7386 merge patch that turns [from] into [to]: changed members, nested objects as patches, removals as null. */
+internal fun mergePatch(from: JsonObject, to: JsonObject): JsonObject {
+    val patch = LinkedHashMap<String, JsonElement>()
+    for ((key, value) in to) {
+        val old = from[key]
+        if (old == value) continue
+        patch[key] = if (old is JsonObject && value is JsonObject) mergePatch(old, value) else value
+    }
+    for (key in from.keys) if (key !in to) patch[key] = JsonNull
+    return JsonObject(patch)
+}
+
+/** Builds an experiment with the DSL. */
+fun experiment(name: String, block: ExperimentBuilder.() -> Unit): Experiment = ExperimentBuilder(name, null).apply(block).build()

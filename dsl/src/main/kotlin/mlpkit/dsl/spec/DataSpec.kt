@@ -1,0 +1,73 @@
+package mlpkit.dsl.spec
+
+import kotlinx.serialization.SerialName
+import kotlinx.serialization.Serializable
+import kotlinx.serialization.json.JsonPrimitive
+
+/** Where the samples come from, how they are split, and how features are scaled. */
+@Serializable
+data class DataSpec(
+    val source: DataSource,
+    val split: SplitSpec = SplitSpec(),
+    val scaling: Scaling = Scaling.NONE,
+)
+
+/** The origin of the samples. */
+@Serializable
+sealed interface DataSource {
+    /** A scikit-learn generator by name with scikit-learn's parameter names, e.g. make_moons, {n_samples: 100}. */
+    @Serializable
+    @SerialName("generator")
+    data class Generator(val generator: String, val params: Map<String, JsonPrimitive> = emptyMap()) : DataSource
+
+    /** A built-in set: `digits`, `mnist` or `fashion-mnist` (the image sets bring their own test split). */
+    @Serializable
+    @SerialName("builtin")
+    data class BuiltIn(val set: String) : DataSource
+
+    /** A numeric CSV file; [label] is a column name or index (default: the last column). */
+    @Serializable
+    @SerialName("csv")
+    data class Csv(
+        val train: String,
+        val test: String? = null,
+        val header: Boolean = true,
+        val label: String? = null,
+        val regression: Boolean = false,
+    ) : DataSource
+
+    /** IDX image and label files (MNIST layout); the test pair is optional. */
+    @Serializable
+    @SerialName("idx")
+    data class Idx(
+        val trainImages: String,
+        val trainLabels: String,
+        val testImages: String? = null,
+        val testLabels: String? = null,
+    ) : DataSource
+}
+
+/**
+ * Fractions of the samples held out for validation and test (of the training file or generated set;
+ * sets with their own test files only take [validation]). [shuffle] = false keeps the given order:
+ * the first rows train, the last ones test, as article E3 does.
+ */
+@Serializable
+data class SplitSpec(
+    val validation: Double = 0.0,
+    val test: Double = 0.0,
+    val stratify: Boolean = false,
+    val shuffle: Boolean = true,
+)
+
+/** Feature scaling, fitted on the training rows only and saved with the model. */
+@Serializable
+enum class Scaling {
+    @SerialName("none") NONE,
+    @SerialName("standard") STANDARD,
+    @SerialName("minmax") MIN_MAX,
+    /** Image pixels to [0, 1]. */
+    @SerialName("unit") UNIT,
+    /** Image pixels to [−1, 1] (article E4). */
+    @SerialName("symmetric") SYMMETRIC,
+}

@@ -1,0 +1,61 @@
+package mlpkit.dsl
+
+import mlpkit.dsl.spec.BatchSizeSpec
+import mlpkit.dsl.spec.LossName
+import mlpkit.dsl.spec.OptimizerSpec
+import mlpkit.dsl.spec.SpecJson
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Test
+
+class DslJsonEquivalenceTest {
+    private val moons = experiment("moons") {
+        data { moons(samples = 100, noise = 0.1, randomState = 0); split(test = 0.2, stratify = true) }
+        network { dense(10, relu, weights = heNormal); dropout(0.1); dense(2, softmax) }
+        training {
+            loss = softmaxCrossEntropy; optimizer = sgd(lr = 0.5, momentum = 0.9); epochs = 300; batchSize = full
+            schedule = cosine(); earlyStopping(monitor = "train_loss", patience = 20)
+        }
+        expect { trainAccuracy atLeast 0.97 }
+    }
+
+    @Test
+    fun `the DSL, its JSON and the JSON read back are the same experiment`() {
+        val json = SpecJson.encode(moons.spec)
+        assertEquals(moons.spec, SpecJson.decode(json))
+        assertEquals(json, SpecJson.encode(SpecJson.decode(json)))
+        assertEquals(LossName.SOFTMAX_CE, moons.spec.training.loss)
+        assertEquals(BatchSizeSpec.Full, moons.spec.training.batchSize)
+        assertEquals(OptimizerSpec.Sgd(lr = 0.5, momentum = 0.9), moons.spec.training.optimizer)
+        assertEquals("network < dense(10, relu, weights=heNormal); dropout(0.1); dense(2, softmax) >", moons.spec.network.notation())
+    }
+
+    @Test
+    fun `a network given as notation, as layer objects or with the DSL is the same network`() {
+        val fromNotation = network("network < dense(10, leakyRelu(0.01), bias=constant(0.1)); dense(2, softmax) >")
+        val fromDsl = network { dense(10, leakyRelu(0.01), bias = constant(0.1)); dense(2, softmax) }
+        val fromObjects = SpecJson.format.decodeFromString(
+            mlpkit.dsl.spec.NetworkConfig.serializer(),
+            """[{"type": "dense", "units": 10, "activation": "leakyRelu(0.01)", "bias": "constant(0.1)"},
+               {"type": "dense", "units": 2, "activation": "softmax"}]""",
+        )
+        assertEquals(fromNotation, fromDsl)
+        assertEquals(fromNotation, fromObjects)
+        assertEquals(fromNotation.toSpec(), fromDsl.toSpec())
+    }
+
+    @Test
+    fun `a sweep stores each variation as a merge patch of the base experiment`() {
+        val swept = experiment("hidden") {
+            data { classification(samples = 200, randomState = 1) }
+            network { dense(2, sigmoid); dense(1, sigmoid) }
+            sweep(parallelism = 3) {
+                for (h in listOf(4, 8)) variant("h=$h") { network { dense(h, sigmoid); dense(1, sigmoid) } }
+            }
+        }
+        val sweep = swept.spec.sweep!!
+        assertEquals(3, sweep.parallelism)
+        assertEquals(listOf("h=4", "h=8"), sweep.variations.map { it.name })
+        assertEquals("""{"network":"network < dense(8, sigmoid); dense(1, sigmoid) >"}""", sweep.variations[1].patch.toString())
+        assertEquals(swept.spec, SpecJson.decode(SpecJson.encode(swept.spec)))
+    }
+}
