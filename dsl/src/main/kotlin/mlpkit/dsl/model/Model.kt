@@ -1,0 +1,84 @@
+package mlpkit.dsl.model
+
+import mlpkit.core.matrix.DenseMatrix
+import mlpkit.core.network.Network
+import mlpkit.data.batch.TargetEncoding
+import org.apache.commons.math3.linear.RealMatrix
+import java.nio.file.Path
+
+/**
+ * A trained network ready to predict on raw inputs: [predict] scales the rows with the stored input
+ * scaling, then runs the network in inference mode (no dropout). Built from a [ModelFile]; [save]
+ * writes that file. Calls are serialised (the network reuses its buffers), so one model can be shared
+ * between threads, one prediction at a time.
+ */
+class Model private constructor(val file: ModelFile, private val network: Network) {
+    val notation: String get() = file.notation
+    val inputSize: Int get() = file.inputSize
+    val outputSize: Int get() = network.outputSize()
+
+    /** Class names indexed by class number, or null for a regression model. */
+    val classNames: List<String>? get() = file.classNames
+
+    /** Whether the outputs are class scores (not regression values). */
+    val isClassifier: Boolean get() = file.targetEncoding != TargetEncoding.VALUES
+
+    /** The network's outputs for raw input rows (one row per sample, [inputSize] columns), as a new matrix. */
+    @Synchronized
+    fun predict(features: RealMatrix): DenseMatrix {
+        require(features.columnDimension == inputSize) {
+            "the model '$notation' takes $inputSize input columns, got ${features.columnDimension}: " +
+                "pass the features as in training (raw, unscaled; the model scales them)"
+        }
+        val converted = DenseMatrix.of(features)
+        val x = if (converted === features) converted.copy() else converted
+        file.inputScaling?.applyInPlace(x)
+        return network.predict(x)
+    }
+
+    /** [predict] for rows given as arrays. */
+    fun predict(rows: Array<DoubleArray>): DenseMatrix = predict(DenseMatrix.of(rows))
+
+    /**
+     * Class probabilities, one column per class: the outputs of a one-output-per-class network, or
+     * (1 − p, p) for a single 0/1 output, as scikit-learn's `predict_proba`.
+     */
+    fun predictProba(features: RealMatrix): DenseMatrix {
+        requireClassifier("predictProba")
+        val outputs = predict(features)
+        if (file.targetEncoding == TargetEncoding.ONE_HOT) return outputs
+        val probabilities = DenseMatrix(outputs.rowDimension, 2)
+        for (i in 0 until outputs.rowDimension) {
+            val p = outputs.getEntry(i, 0)
+            probabilities.setEntry(i, 0, 1.0 - p)
+            probabilities.setEntry(i, 1, p)
+        }
+        return probabilities
+    }
+
+    /** The predicted class of each row: the largest output, or class 1 when a single output is at least 0.5. */
+    fun predictClasses(features: RealMatrix): IntArray {
+        requireClassifier("predictClasses")
+        val outputs = predict(features)
+        return IntArray(outputs.rowDimension) { predictedClass(outputs, it, file.targetEncoding) }
+    }
+
+    /** Writes the model file atomically. */
+    fun save(path: Path) = file.save(path)
+
+    private fun requireClassifier(what: String) {
+        check(isClassifier) { "$what needs a classifier, but '$notation' was trained on real-valued targets: use predict" }
+    }
+
+    override fun toString(): String = "Model($notation, $inputSize inputs${classNames?.let { ", classes $it" } ?: ""})"
+
+    companion object {
+        /** Reads a model file (see [ModelFile.read] for the errors). */
+        @JvmStatic
+        fun load(path: Path): Model = ModelFile.read(path).let { Model(it, it.network(path.toString())) }
+
+        /** The model a file describes (checked as on [load]). */
+        @JvmStatic
+        fun of(file: ModelFile): Model = Model(file, file.network())
+    }
+}

@@ -1,0 +1,177 @@
+package mlpkit.dsl.resolve
+
+import mlpkit.data.ClassLabels
+import mlpkit.data.Dataset
+import mlpkit.data.builtin.digits
+import mlpkit.data.csv.CsvColumn
+import mlpkit.data.csv.CsvLoader
+import mlpkit.data.csv.CsvReadOptions
+import mlpkit.data.csv.CsvTarget
+import mlpkit.data.generators.GeneratorRegistry
+import mlpkit.data.idx.IdxArray
+import mlpkit.data.idx.IdxReader
+import mlpkit.data.idx.IdxType
+import mlpkit.data.idx.ImageFeatures
+import mlpkit.data.idx.ImageSetLoader
+import mlpkit.data.idx.PixelScaling
+import mlpkit.data.scaling.MinMaxScaler
+import mlpkit.data.scaling.Scaler
+import mlpkit.data.scaling.StandardScaler
+import mlpkit.data.split.PartSizes
+import mlpkit.data.split.RowOrder
+import mlpkit.data.split.split
+import mlpkit.data.store.DatasetStore
+import mlpkit.dsl.spec.DataSource
+import mlpkit.dsl.spec.DataSpec
+import mlpkit.dsl.spec.Scaling
+import org.apache.commons.math3.random.RandomGenerator
+import java.nio.file.Path
+
+/**
+ * Turns a [DataSpec] into the [ResolvedData] a run trains on: loads or generates the samples, splits
+ * them, and fits the scaling on the training rows only.
+ *
+ * File paths in the spec are resolved against [baseDirectory] (the experiment file's directory). The
+ * image sets come from [store], created only when one is asked for (so a run on generated data never
+ * touches the network or the data directory); tests pass a store of their own.
+ *
+ * Scaling:
+ * - `standard` / `minmax`: data's [StandardScaler] / [MinMaxScaler] (to [0, 1]) fitted on the training
+ *   rows, applied to every part and stored with the model;
+ * - `unit` / `symmetric`: pixel bytes 0..255 to [0, 1] / [−1, 1] through data's [PixelScaling]; only for
+ *   image sets (mnist, fashion-mnist, IDX files). Other features are not pixel bytes (digits holds
+ *   0..16), so dividing them by 255 would silently give a badly scaled set: that is an error that
+ *   suggests `minmax`;
+ * - `none`: the values as they are (image sets as raw 0..255).
+ */
+class DataResolver(
+    private val baseDirectory: Path = Path.of(""),
+    private val store: () -> DatasetStore = { DatasetStore.forThisProcess() },
+    private val generators: GeneratorRegistry = GeneratorRegistry.standard,
+) {
+    /**
+     * The data of [spec]. [splitRandom] shuffles the split (when the spec shuffles);
+     * [defaultRandomState] seeds a generator whose `random_state` the spec leaves out or sets to null.
+     */
+    fun resolve(spec: DataSpec, splitRandom: RandomGenerator, defaultRandomState: Long): ResolvedData {
+        val loaded = load(spec.source, pixelScalingFor(spec.scaling), defaultRandomState)
+        checkScalingFits(spec.scaling, loaded.main)
+
+        val split = spec.split
+        if (loaded.ownTest != null) {
+            require(split.test == 0.0) {
+                "${describe(spec.source)} brings its own test set, so split.test must be 0 (got ${split.test}): " +
+                    "hold out training rows with split.validation instead"
+            }
+        }
+        val parts = if (split.validation == 0.0 && split.test == 0.0) {
+            null
+        } else {
+            val order = if (split.shuffle) RowOrder.Shuffled(splitRandom) else RowOrder.AsGiven
+            loaded.main.split(PartSizes.Fractions(validation = split.validation, test = split.test), order, split.stratify)
+        }
+        val train = parts?.train ?: loaded.main
+        val validation = parts?.validation
+        val test = parts?.test ?: loaded.ownTest
+
+        val scaler: Scaler? = when (spec.scaling) {
+            Scaling.STANDARD -> StandardScaler.fit(train.features)
+            Scaling.MIN_MAX -> MinMaxScaler.fit(train.features)
+            Scaling.NONE, Scaling.UNIT, Scaling.SYMMETRIC -> null
+        }
+        val inputScaling: InputScaling? = when (spec.scaling) {
+            Scaling.STANDARD, Scaling.MIN_MAX -> InputScaling.Fitted(scaler!!)
+            Scaling.UNIT -> InputScaling.Pixels(PixelRange.UNIT)
+            Scaling.SYMMETRIC -> InputScaling.Pixels(PixelRange.SYMMETRIC)
+            Scaling.NONE -> null
+        }
+        fun scaled(dataset: Dataset?): Dataset? = if (dataset == null || scaler == null) dataset else scaler.transform(dataset)
+        return ResolvedData(scaled(train)!!, scaled(validation), scaled(test), inputScaling, parts?.indices)
+    }
+
+    /** The samples of a source: its main (training) set and, for sets that come with one, its own test set. */
+    private class Loaded(val main: Dataset, val ownTest: Dataset?)
+
+    private fun load(source: DataSource, pixels: PixelScaling, defaultRandomState: Long): Loaded = when (source) {
+        is DataSource.Generator -> Loaded(generators.generate(source.generator, generatorArguments(source.params, defaultRandomState)), null)
+        is DataSource.BuiltIn -> when (source.set) {
+            "digits" -> Loaded(digits(), null)
+            "mnist" -> store().let { Loaded(it.mnist(train = true, pixels), it.mnist(train = false, pixels)) }
+            "fashion-mnist", "fashion_mnist", "fashionMnist" ->
+                store().let { Loaded(it.fashionMnist(train = true, pixels), it.fashionMnist(train = false, pixels)) }
+            else -> throw IllegalArgumentException(
+                "unknown built-in data set '${source.set}': expected digits, mnist or fashion-mnist",
+            )
+        }
+        is DataSource.Csv -> loadCsv(source)
+        is DataSource.Idx -> loadIdx(source, pixels)
+    }
+
+    private fun loadCsv(source: DataSource.Csv): Loaded {
+        val column = source.label?.let { label -> label.toIntOrNull()?.let { CsvColumn.at(it) } ?: CsvColumn.named(label) }
+            ?: CsvColumn.Last
+        val target = if (source.regression) CsvTarget.Regression(listOf(column)) else CsvTarget.ClassLabel(column)
+        val train = CsvLoader.load(path(source.train), CsvReadOptions(header = source.header, target = target))
+        val test = source.test?.let { file ->
+            // The test file's classes are numbered as the training file's, whatever order they occur in.
+            val testTarget = (train.targets as? ClassLabels)?.let { CsvTarget.ClassLabel(column, it.classNames) } ?: target
+            CsvLoader.load(path(file), CsvReadOptions(header = source.header, target = testTarget))
+        }
+        if (test != null) {
+            require(test.features.cols == train.features.cols) {
+                "${source.test} has ${test.features.cols} feature columns but ${source.train} has ${train.features.cols}: " +
+                    "the test file must have the training file's columns"
+            }
+        }
+        return Loaded(train, test)
+    }
+
+    private fun loadIdx(source: DataSource.Idx, pixels: PixelScaling): Loaded {
+        require((source.testImages == null) == (source.testLabels == null)) {
+            "an IDX test set needs both testImages and testLabels, got only " +
+                if (source.testImages != null) "testImages" else "testLabels"
+        }
+        val trainLabels = IdxReader.read(path(source.trainLabels))
+        val testLabels = source.testLabels?.let { IdxReader.read(path(it)) }
+        // Class names 0..max over both label files, so train and test number their classes alike.
+        val classCount = maxOf(maxLabel(trainLabels), testLabels?.let(::maxLabel) ?: 0) + 1
+        val classNames = List(classCount) { it.toString() }
+        fun pair(images: String, labels: IdxArray, labelFile: String): Dataset = ImageSetLoader.pair(
+            IdxReader.read(path(images)), path(images).toString(), labels, path(labelFile).toString(),
+            classNames, pixels, path(images).fileName.toString(),
+        )
+        val train = pair(source.trainImages, trainLabels, source.trainLabels)
+        val test = if (testLabels != null) pair(source.testImages!!, testLabels, source.testLabels!!) else null
+        return Loaded(train, test)
+    }
+
+    /** The largest label of an unsigned-byte label file (other types are reported by the image loader). */
+    private fun maxLabel(labels: IdxArray): Int =
+        if (labels.type != IdxType.UNSIGNED_BYTE) 0 else labels.bytes().maxOfOrNull { it.toInt() and 0xFF } ?: 0
+
+    private fun path(file: String): Path = baseDirectory.resolve(file)
+
+    private fun pixelScalingFor(scaling: Scaling): PixelScaling = when (scaling) {
+        Scaling.UNIT -> PixelScaling.UNIT
+        Scaling.SYMMETRIC -> PixelScaling.SYMMETRIC
+        // Fitted scalers and "none" see the raw pixel values 0..255.
+        Scaling.NONE, Scaling.STANDARD, Scaling.MIN_MAX -> PixelScaling.RAW
+    }
+
+    private fun checkScalingFits(scaling: Scaling, main: Dataset) {
+        if (scaling != Scaling.UNIT && scaling != Scaling.SYMMETRIC) return
+        require(main.features is ImageFeatures) {
+            val name = if (scaling == Scaling.UNIT) "unit" else "symmetric"
+            val range = if (scaling == Scaling.UNIT) "[0, 1]" else "[-1, 1]"
+            "scaling '$name' maps image pixels 0..255 to $range and applies to image sets (mnist, fashion-mnist, IDX files), " +
+                "but '${main.name}' is not an image set: use scaling 'minmax' (the training rows' range to [0, 1]) or 'standard'"
+        }
+    }
+
+    private fun describe(source: DataSource): String = when (source) {
+        is DataSource.Generator -> source.generator
+        is DataSource.BuiltIn -> source.set
+        is DataSource.Csv -> "the CSV source (${source.train}, test ${source.test})"
+        is DataSource.Idx -> "the IDX source (test ${source.testImages})"
+    }
+}

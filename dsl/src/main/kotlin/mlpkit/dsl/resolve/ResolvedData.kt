@@ -1,0 +1,35 @@
+package mlpkit.dsl.resolve
+
+import mlpkit.data.ClassLabels
+import mlpkit.data.Dataset
+import mlpkit.data.RegressionTargets
+import mlpkit.data.split.SplitIndices
+
+/**
+ * The data of an experiment, ready for training: the [train], [validation] and [test] parts with their
+ * features already scaled (as views: rows are scaled as they are copied into a batch), the
+ * [inputScaling] that did it (fitted on the training rows only; null for none), and the row
+ * [splitIndices] when the parts were split from one set.
+ */
+class ResolvedData(
+    val train: Dataset,
+    val validation: Dataset?,
+    val test: Dataset?,
+    val inputScaling: InputScaling?,
+    val splitIndices: SplitIndices?,
+) {
+    /** Features per sample: the network's input size. */
+    val inputSize: Int get() = train.features.cols
+
+    /** The class names, indexed by label, or null for a regression set. */
+    val classNames: List<String>? get() = (train.targets as? ClassLabels)?.classNames
+
+    /** Whether the targets are class labels (not real values). */
+    val isClassification: Boolean get() = train.targets is ClassLabels
+
+    /** Real-valued outputs per sample for a regression set, or null. */
+    val regressionOutputs: Int? get() = (train.targets as? RegressionTargets)?.outputs
+
+    override fun toString(): String =
+        "ResolvedData(train ${train.size}, validation ${validation?.size ?: 0}, test ${test?.size ?: 0}, scaling $inputScaling)"
+}

@@ -1,0 +1,112 @@
+package mlpkit.dsl.run
+
+import mlpkit.dsl.EpochHook
+import mlpkit.dsl.model.ModelFileException
+import mlpkit.dsl.model.ModelJson
+import mlpkit.dsl.model.writeAtomically
+import mlpkit.dsl.resolve.DataResolver
+import mlpkit.dsl.spec.ExperimentSpec
+import mlpkit.dsl.spec.SpecJson
+import mlpkit.dsl.train.RunRecorder
+import mlpkit.dsl.train.StopSignal
+import mlpkit.dsl.train.TrainingCheckpoint
+import mlpkit.dsl.train.TrainingResult
+import mlpkit.dsl.train.TrainingRun
+import java.nio.file.FileAlreadyExistsException
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.Clock
+import java.time.LocalDateTime
+import java.time.format.DateTimeFormatter
+
+/**
+ * The record of one run, `runs/<name>-<yyyyMMdd-HHmmss>/`:
+ *
+ * - `spec.json`: the experiment as it was run (written at the start);
+ * - `checkpoint/checkpoint.json`: the latest checkpoint (weights, optimiser state, generator states,
+ *   epoch, history, spec), when the run has a checkpoint callback; [resume] continues from it;
+ * - `model.json`, `history.csv`, `metrics.json`: written when the run ends (history also at each checkpoint).
+ *
+ * Every file is written atomically (a temporary file moved over the old one), so a crash or Ctrl-C never
+ * leaves a half-written file behind.
+ */
+class RunDirectory private constructor(val path: Path) : RunRecorder {
+    val specFile: Path get() = path.resolve("spec.json")
+    val modelFile: Path get() = path.resolve("model.json")
+    val historyFile: Path get() = path.resolve("history.csv")
+    val metricsFile: Path get() = path.resolve("metrics.json")
+    val checkpointFile: Path get() = path.resolve("checkpoint").resolve("checkpoint.json")
+
+    override fun started(spec: ExperimentSpec) = writeAtomically(specFile, SpecJson.encode(spec))
+
+    override fun checkpoint(checkpoint: TrainingCheckpoint) {
+        writeAtomically(checkpointFile, checkpoint.encode())
+        writeAtomically(historyFile, HistoryCsv.format(checkpoint.model.history))
+    }
+
+    override fun finished(result: TrainingResult) {
+        result.model.save(modelFile)
+        writeAtomically(historyFile, HistoryCsv.format(result.history))
+        writeAtomically(metricsFile, ModelJson.format.encodeToString(RunMetrics.serializer(), RunMetrics.of(result)))
+    }
+
+    /** The latest checkpoint, or a [ModelFileException] saying there is none or what is wrong with it. */
+    fun latestCheckpoint(): TrainingCheckpoint {
+        if (!Files.isRegularFile(checkpointFile)) {
+            throw ModelFileException(
+                "$path: no checkpoint to resume from ($checkpointFile does not exist): the run has no checkpoint callback, " +
+                    "or stopped before its first checkpoint; add checkpoint(every = …) and run again",
+            )
+        }
+        return TrainingCheckpoint.read(checkpointFile)
+    }
+
+    /**
+     * A run that continues this one from its latest checkpoint and records into this directory. Its final
+     * weights equal those of a run that was never interrupted, bit for bit. [hooks] are the Kotlin hooks
+     * (they are not stored); [resolver] must find the same data (paths relative to its base directory).
+     */
+    @JvmOverloads
+    fun resume(
+        hooks: List<EpochHook> = emptyList(),
+        resolver: DataResolver = DataResolver(),
+        stopSignal: StopSignal? = null,
+    ): TrainingRun = TrainingRun.resuming(latestCheckpoint(), hooks, this, resolver, stopSignal)
+
+    override fun toString(): String = path.toString()
+
+    companion object {
+        private val TIMESTAMP: DateTimeFormatter = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+
+        /**
+         * A new directory `<root>/<name>-<yyyyMMdd-HHmmss>` (with `-2`, `-3`, … when a run of that name
+         * started in the same second). Characters other than letters, digits, `.`, `_` and `-` in [name]
+         * become `-`.
+         */
+        @JvmStatic
+        @JvmOverloads
+        fun create(root: Path, name: String, clock: Clock = Clock.systemDefaultZone()): RunDirectory {
+            Files.createDirectories(root)
+            val base = "${safeName(name)}-${LocalDateTime.now(clock).format(TIMESTAMP)}"
+            var attempt = 1
+            while (true) {
+                val candidate = root.resolve(if (attempt == 1) base else "$base-$attempt")
+                try {
+                    return RunDirectory(Files.createDirectory(candidate))
+                } catch (e: FileAlreadyExistsException) {
+                    attempt++
+                }
+            }
+        }
+
+        /** An existing run directory (to resume it or read its files). */
+        @JvmStatic
+        fun open(path: Path): RunDirectory {
+            require(Files.isDirectory(path)) { "$path: no such run directory" }
+            return RunDirectory(path)
+        }
+
+        internal fun safeName(name: String): String =
+            name.replace(Regex("[^A-Za-z0-9._-]+"), "-").trim('-').ifEmpty { "run" }
+    }
+}

@@ -1,0 +1,90 @@
+package mlpkit.dsl.train
+
+import mlpkit.dsl.spec.CallbackSpec
+import mlpkit.dsl.spec.MonitorMode
+
+/**
+ * Keras-style early stopping over the per-epoch metrics: an epoch improves when its monitored value
+ * beats the best so far by more than minDelta (lower for losses, higher for accuracy and AUC with mode
+ * auto); after patience epochs in a row without improvement the run stops. With restoreBest, the best
+ * epoch's parameters are copied aside when it happens (one preallocated array) and put back when the
+ * run ends, whether early stopping ended it or the last epoch did.
+ */
+internal class EarlyStopping(private val spec: CallbackSpec.EarlyStopping, parameterCount: Int) {
+    val monitor: String = MetricNames.normalise(spec.monitor)
+
+    private val maximise = when (spec.mode) {
+        MonitorMode.AUTO -> MetricNames.isMaximised(monitor)
+        MonitorMode.MIN -> false
+        MonitorMode.MAX -> true
+    }
+    private val bestParameters: DoubleArray? = if (spec.restoreBest) DoubleArray(parameterCount) else null
+    private var best = Double.NaN
+    private var wait = 0
+
+    /** The epoch with the best monitored value so far (0 before any). */
+    var bestEpoch = 0
+        private set
+
+    init {
+        require(spec.patience >= 1) { "early stopping needs a patience of at least 1 epoch, got ${spec.patience}" }
+        require(spec.minDelta >= 0.0 && spec.minDelta.isFinite()) { "early stopping needs minDelta ≥ 0, got ${spec.minDelta}" }
+    }
+
+    /** Whether patience has run out: a run restored in this state had already stopped. */
+    val isExhausted: Boolean get() = wait >= spec.patience
+
+    /** Fails, naming what the run reports, when the monitor is not among [reported] (the per-epoch metric names). */
+    fun requireMonitorIn(reported: Collection<String>) {
+        require(monitor in reported) {
+            val hint = if (monitor.startsWith("validation_") && reported.none { it.startsWith("validation_") }) {
+                ": there is no validation part, add one with split(validation = 0.2)"
+            } else {
+                ""
+            }
+            "early stopping monitors '${spec.monitor}', but this run reports ${reported.joinToString(", ")} each epoch$hint"
+        }
+    }
+
+    /** Takes epoch [epoch]'s metrics (and its [parameters], kept if best); true when the run should stop now. */
+    fun update(epoch: Int, metrics: Map<String, Double>, parameters: DoubleArray): Boolean {
+        val value = metrics.getValue(monitor)
+        val improved = value.isFinite() && (bestEpoch == 0 || !best.isFinite() ||
+            if (maximise) value > best + spec.minDelta else value < best - spec.minDelta)
+        if (improved) {
+            best = value
+            bestEpoch = epoch
+            wait = 0
+            bestParameters?.let { parameters.copyInto(it) }
+        } else {
+            wait++
+        }
+        return isExhausted
+    }
+
+    /** Puts the best epoch's parameters into [parameters]; the restored epoch, or null when there is nothing to restore. */
+    fun restoreBest(parameters: DoubleArray): Int? {
+        val saved = bestParameters ?: return null
+        if (bestEpoch == 0) return null
+        saved.copyInto(parameters)
+        return bestEpoch
+    }
+
+    fun state(): EarlyStoppingState = EarlyStoppingState(best, bestEpoch, wait, bestParameters?.copyOf())
+
+    fun restore(state: EarlyStoppingState) {
+        best = state.best
+        bestEpoch = state.bestEpoch
+        wait = state.wait
+        val saved = bestParameters
+        if (saved != null) {
+            val stored = requireNotNull(state.bestParameters) {
+                "the checkpoint's early-stopping state has no best weights, but the spec restores them: the checkpoint is damaged"
+            }
+            require(stored.size == saved.size) {
+                "the checkpoint's best weights have ${stored.size} entries for a network of ${saved.size}: the checkpoint is damaged"
+            }
+            stored.copyInto(saved)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package mlpkit.dsl.train
+
+import kotlinx.serialization.Serializable
+import mlpkit.dsl.model.ModelFile
+import mlpkit.dsl.model.ModelJson
+import mlpkit.dsl.model.VersionedJsonReader
+import java.nio.file.Path
+
+/**
+ * Everything a run needs to continue after [epoch] exactly as if it had never stopped: the [model]
+ * (parameters, optimiser state, history, spec, input scaling), the states of the shuffling and dropout
+ * generators, and the early-stopping state. The data is not stored: it is resolved again from the spec
+ * (its split and generator seeds come from the spec's seed); [trainRows] and the model's input scaling
+ * detect data that changed in between.
+ */
+@Serializable
+class TrainingCheckpoint(
+    val formatVersion: Int = FORMAT_VERSION,
+    val epoch: Int,
+    val trainRows: Int,
+    val model: ModelFile,
+    val shuffleRandom: RngState,
+    val dropoutRandom: RngState,
+    val earlyStopping: EarlyStoppingState? = null,
+) {
+    fun encode(): String = ModelJson.format.encodeToString(serializer(), this)
+
+    companion object {
+        const val FORMAT_VERSION: Int = 1
+
+        private val reader = VersionedJsonReader("checkpoint", FORMAT_VERSION, serializer())
+
+        /** Reads and checks a checkpoint file (errors as for model files). */
+        @JvmStatic
+        fun read(path: Path): TrainingCheckpoint = reader.read(path).also { it.model.network("$path (model)") }
+    }
+}

@@ -1,0 +1,107 @@
+package mlpkit.dsl.train
+
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.buffer
+import kotlinx.coroutines.flow.flow
+import kotlinx.coroutines.flow.flowOn
+import kotlinx.coroutines.runBlocking
+import mlpkit.dsl.EpochHook
+import mlpkit.dsl.Experiment
+import mlpkit.dsl.resolve.DataResolver
+import mlpkit.dsl.spec.CallbackSpec
+import mlpkit.dsl.spec.ExperimentSpec
+import java.util.function.Consumer
+
+/**
+ * Trains an [experiment]: its spec (data, network, training, callbacks) and its Kotlin hooks.
+ *
+ * - [events] is a cold flow: each collection is a fresh, complete run, computed on
+ *   [Dispatchers.Default]; the same seed gives bit-identical runs. Cancelling the collector stops the
+ *   run between two batches (within one batch's time).
+ * - [train] collects it and returns the [TrainingResult]; [fit] does the same blocking, for Java.
+ *
+ * [recorder] keeps the run's record (a `mlpkit.dsl.run.RunDirectory`; needed for checkpoints),
+ * [resolver] finds the data (paths relative to its base directory), [stopSignal] asks for a polite stop.
+ * A run continued from a checkpoint comes from `RunDirectory.resume`.
+ *
+ * ```
+ * val run = TrainingRun(experiment, RunDirectory.create(Path.of("runs"), experiment.spec.name))
+ * run.events().collect { event -> println(event) }
+ * ```
+ */
+class TrainingRun private constructor(
+    val experiment: Experiment,
+    private val recorder: RunRecorder?,
+    private val resolver: DataResolver,
+    private val stopSignal: StopSignal?,
+    private val resumeFrom: TrainingCheckpoint?,
+) {
+    @JvmOverloads
+    constructor(
+        experiment: Experiment,
+        recorder: RunRecorder? = null,
+        resolver: DataResolver = DataResolver(),
+        stopSignal: StopSignal? = null,
+    ) : this(experiment, recorder, resolver, stopSignal, null)
+
+    init {
+        val training = experiment.spec.training
+        require(training.epochs >= 1) { "training needs at least 1 epoch, got epochs = ${training.epochs}" }
+        val callbacks = training.callbacks
+        require(callbacks.count { it is CallbackSpec.EarlyStopping } <= 1) {
+            "at most one earlyStopping callback per run, got ${callbacks.count { it is CallbackSpec.EarlyStopping }}: keep the one to use"
+        }
+        val checkpoints = callbacks.filterIsInstance<CallbackSpec.Checkpoint>()
+        require(checkpoints.size <= 1) { "at most one checkpoint callback per run, got ${checkpoints.size}" }
+        checkpoints.firstOrNull()?.let { checkpoint ->
+            require(checkpoint.every >= 1) { "checkpoint(every = ${checkpoint.every}): checkpoints are written every 1 or more epochs" }
+            requireNotNull(recorder) {
+                "checkpoint(every = ${checkpoint.every}) needs a run directory to write to: " +
+                    "run with TrainingRun(experiment, RunDirectory.create(…)), or remove the checkpoint callback"
+            }
+        }
+    }
+
+    /** The run as a cold flow of [TrainingEvent]s: one `EpochEnd` per epoch, then one `Stopped` with the result. */
+    fun events(): Flow<TrainingEvent> = flow {
+        TrainingSession(experiment.spec, experiment.hooks, resolver, recorder, stopSignal, resumeFrom).run(this)
+    }
+        .flowOn(Dispatchers.Default)
+        // No events queue up ahead of the collector: when it sees epoch n end, training is at most one epoch further.
+        .buffer(Channel.RENDEZVOUS)
+
+    /** Runs to the end, passing every event to [onEvent] (on the collector's context), and returns the result. */
+    suspend fun train(onEvent: suspend (TrainingEvent) -> Unit = {}): TrainingResult {
+        var result: TrainingResult? = null
+        events().collect { event ->
+            onEvent(event)
+            if (event is TrainingEvent.Stopped) result = event.result
+        }
+        return checkNotNull(result) { "the training flow ended without a Stopped event" }
+    }
+
+    /** Blocking [train] for Java callers (do not call from a coroutine). */
+    fun fit(): TrainingResult = runBlocking { train() }
+
+    /** Blocking [train] for Java callers, passing each event to [listener]. */
+    fun fit(listener: Consumer<TrainingEvent>): TrainingResult = runBlocking { train { listener.accept(it) } }
+
+    override fun toString(): String = "TrainingRun(${experiment.spec.name}${resumeFrom?.let { ", resumed after epoch ${it.epoch}" } ?: ""})"
+
+    companion object {
+        /** A run of [spec] without hooks, record or stop signal. */
+        @JvmStatic
+        fun of(spec: ExperimentSpec): TrainingRun = TrainingRun(Experiment(spec))
+
+        /** A run that continues from [checkpoint] (see `RunDirectory.resume`). */
+        internal fun resuming(
+            checkpoint: TrainingCheckpoint,
+            hooks: List<EpochHook>,
+            recorder: RunRecorder,
+            resolver: DataResolver,
+            stopSignal: StopSignal?,
+        ): TrainingRun = TrainingRun(Experiment(checkpoint.model.spec, hooks), recorder, resolver, stopSignal, checkpoint)
+    }
+}

@@ -1,0 +1,215 @@
+package mlpkit.dsl.train
+
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.ensureActive
+import kotlinx.coroutines.flow.FlowCollector
+import mlpkit.core.layer.Dense
+import mlpkit.core.network.Network
+import mlpkit.data.batch.BatchSize
+import mlpkit.data.batch.MiniBatches
+import mlpkit.data.split.RowOrder
+import mlpkit.dsl.EpochHook
+import mlpkit.dsl.EpochReport
+import mlpkit.dsl.model.HistoryRow
+import mlpkit.dsl.model.Model
+import mlpkit.dsl.model.ModelFile
+import mlpkit.dsl.model.OptimizerStateFile
+import mlpkit.dsl.resolve.DataResolver
+import mlpkit.dsl.resolve.chooseTargetEncoding
+import mlpkit.dsl.spec.BatchSizeSpec
+import mlpkit.dsl.spec.CallbackSpec
+import mlpkit.dsl.spec.ExperimentSpec
+
+/**
+ * One execution of a run: built (data resolved, network initialised, optimiser and batches set up, a
+ * checkpoint restored) on the training dispatcher when the flow is collected, then [run] drives the
+ * epochs. Everything here belongs to this execution only, so collecting a run's flow twice gives two
+ * independent, identical executions.
+ *
+ * Per epoch: the schedule's rate for the epoch; for each mini-batch (shuffled by the run's shuffle
+ * stream): a check for cancellation, the gradient, a check that the loss is finite, the optimiser
+ * step. Then the validation metrics, early stopping, the checkpoint, the user's hooks, and the event.
+ * The batch loop allocates nothing: batches, network and optimiser reuse their buffers.
+ */
+internal class TrainingSession(
+    private val spec: ExperimentSpec,
+    private val hooks: List<EpochHook>,
+    resolver: DataResolver,
+    private val recorder: RunRecorder?,
+    private val stopSignal: StopSignal?,
+    resume: TrainingCheckpoint?,
+) {
+    private val training = spec.training
+    private val streams = SeedStreams(training.seed)
+    private val data = resolver.resolve(spec.data, streams.split(), streams.dataSeed)
+    private val networkSpec = spec.network.toSpec()
+    private val shuffleRandom = streams.shuffle()
+    private val dropoutRandom = streams.dropout()
+    private val network: Network = Network.build(networkSpec, data.inputSize, training.loss.loss, streams.init(), dropoutRandom)
+    private val outputLayer = network.layers().last() as Dense
+    private val encoding = chooseTargetEncoding(training.loss, network.outputSize(), data.train.targets, networkSpec.notation())
+    private val optimizer = training.optimizer.create(network.layout().weightMask())
+    private val schedule = training.schedule.create(training.epochs)
+    private val reduction = training.reduction.reduction
+    private val batches = miniBatches()
+    private val accumulator = EpochAccumulator(encoding)
+    private val validation = data.validation?.let { DatasetEvaluator(MetricNames.VALIDATION, it, encoding, EVALUATION_CHUNK) }
+    private val earlyStopping = training.callbacks.filterIsInstance<CallbackSpec.EarlyStopping>().firstOrNull()
+        ?.let { EarlyStopping(it, network.parameterCount()) }
+    private val checkpointEvery = training.callbacks.filterIsInstance<CallbackSpec.Checkpoint>().firstOrNull()?.every
+    private val history = ArrayList<HistoryRow>()
+    private val resumed = resume != null
+    private var completedEpochs = 0
+
+    init {
+        earlyStopping?.requireMonitorIn(epochMetricNames())
+        if (resume != null) restore(resume)
+    }
+
+    private fun miniBatches(): MiniBatches {
+        val size = when (val b = training.batchSize) {
+            is BatchSizeSpec.Rows -> BatchSize.of(b.rows)
+            BatchSizeSpec.Full -> BatchSize.Full
+        }
+        // One batch per epoch needs no shuffling: the order would only change the rounding of the sums.
+        val onlyOneBatch = size is BatchSize.Full || (size as BatchSize.Rows).rows >= data.train.size
+        val order = if (onlyOneBatch) RowOrder.AsGiven else RowOrder.Shuffled(shuffleRandom)
+        return MiniBatches(data.train, size, order, encoding)
+    }
+
+    private fun epochMetricNames(): List<String> = buildList {
+        add(MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS))
+        if (data.isClassification) add(MetricNames.of(MetricNames.TRAIN, MetricNames.ACCURACY))
+        validation?.let { addAll(it.metricNames()) }
+    }
+
+    private fun restore(checkpoint: TrainingCheckpoint) {
+        val model = checkpoint.model
+        require(model.parameters.size == network.parameterCount()) {
+            "the checkpoint holds ${model.parameters.size} parameters but ${networkSpec.notation()} has ${network.parameterCount()}: " +
+                "it belongs to another network"
+        }
+        require(checkpoint.trainRows == data.train.size && model.inputScaling == data.inputScaling) {
+            "the data changed since the checkpoint (it trained on ${checkpoint.trainRows} rows with scaling ${model.inputScaling}; " +
+                "now ${data.train.size} rows with ${data.inputScaling}): a resumed run must see the same data, so restore it or start a new run"
+        }
+        model.parameters.copyInto(network.parameters())
+        model.optimizer?.let { optimizer.restoreState(it.toState()) }
+        shuffleRandom.restore(checkpoint.shuffleRandom.toSnapshot())
+        dropoutRandom.restore(checkpoint.dropoutRandom.toSnapshot())
+        earlyStopping?.restore(
+            checkpoint.earlyStopping ?: throw IllegalArgumentException(
+                "the checkpoint has no early-stopping state but the spec stops early: the checkpoint is damaged",
+            ),
+        )
+        history += model.history
+        completedEpochs = checkpoint.epoch
+    }
+
+    suspend fun run(events: FlowCollector<TrainingEvent>) {
+        if (!resumed) recorder?.started(spec)
+        var reason: StopReason = StopReason.Completed
+        // A checkpoint written in the epoch that stopped early: that run was over, so this one is too.
+        val alreadyStopped = earlyStopping?.takeIf { resumed && it.isExhausted }
+        if (alreadyStopped != null) reason = StopReason.EarlyStopped(completedEpochs, alreadyStopped.bestEpoch)
+        val firstEpoch = if (alreadyStopped != null) training.epochs + 1 else completedEpochs + 1
+        for (epoch in firstEpoch..training.epochs) {
+            val started = System.nanoTime()
+            val rate = schedule.rate(training.optimizer.lr, epoch - 1)
+            val interrupted = trainBatches(epoch, rate)
+            if (interrupted != null) {
+                reason = interrupted
+                break
+            }
+            if (endEpoch(epoch, rate, started, events)) {
+                reason = StopReason.EarlyStopped(epoch, earlyStopping!!.bestEpoch)
+                break
+            }
+        }
+        val result = finish(reason)
+        recorder?.finished(result)
+        events.emit(TrainingEvent.Stopped(reason, result))
+    }
+
+    /** One pass over the shuffled mini-batches; the reason to stop inside the epoch, or null when it completed. */
+    private suspend fun trainBatches(epoch: Int, rate: Double): StopReason? {
+        val parameters = network.parameters()
+        val gradients = network.gradients()
+        accumulator.reset()
+        val cursor = batches.epoch()
+        while (cursor.next()) {
+            currentCoroutineContext().ensureActive()
+            if (stopSignal?.isStopRequested == true) return StopReason.Cancelled
+            val loss = network.computeGradient(cursor.x, cursor.y, reduction)
+            if (!loss.isFinite()) {
+                return NonFiniteDiagnosis.of(
+                    network, loss, epoch, cursor.batchIndex + 1, batches.batchesPerEpoch, rate, training.optimizer, training.reduction,
+                )
+            }
+            accumulator.add(loss, reduction, outputLayer.output(), cursor.y)
+            optimizer.step(parameters, gradients, rate)
+        }
+        return null
+    }
+
+    /** Metrics, history, early stopping, checkpoint, hooks and the event of a completed epoch; true to stop early. */
+    private suspend fun endEpoch(epoch: Int, rate: Double, startedNanos: Long, events: FlowCollector<TrainingEvent>): Boolean {
+        val metrics = LinkedHashMap<String, Double>()
+        accumulator.writeTo(metrics)
+        validation?.evaluate(network, metrics)
+        val durationMillis = (System.nanoTime() - startedNanos) / 1_000_000
+        history += HistoryRow(epoch, rate, durationMillis, metrics)
+        completedEpochs = epoch
+        val stopEarly = earlyStopping?.update(epoch, metrics, network.parameters()) ?: false
+        if (checkpointEvery != null && epoch % checkpointEvery == 0) recorder!!.checkpoint(checkpoint())
+        val trainLoss = metrics.getValue(MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS))
+        for (hook in hooks) hook.onEpochEnd(EpochReport(epoch, trainLoss, metrics))
+        events.emit(TrainingEvent.EpochEnd(epoch, trainLoss, metrics, rate, durationMillis))
+        return stopEarly
+    }
+
+    /** Restores the best weights (with restoreBest), evaluates every part in inference mode and builds the model. */
+    private suspend fun finish(reason: StopReason): TrainingResult {
+        val restored = earlyStopping?.restoreBest(network.parameters())
+        val metrics = LinkedHashMap<String, Double>()
+        val reports = LinkedHashMap<String, String>()
+        val parts = listOfNotNull(
+            DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK),
+            validation,
+            data.test?.let { DatasetEvaluator(MetricNames.TEST, it, encoding, EVALUATION_CHUNK) },
+        )
+        for (part in parts) {
+            part.evaluate(network, metrics)
+            part.report()?.let { reports[part.part] = it }
+        }
+        val file = modelFile()
+        return TrainingResult(reason, completedEpochs, restored, history.toList(), metrics, reports, Model.of(file))
+    }
+
+    private fun modelFile(): ModelFile = ModelFile(
+        notation = networkSpec.notation(),
+        inputSize = data.inputSize,
+        loss = training.loss,
+        targetEncoding = encoding,
+        parameters = network.parameters().copyOf(),
+        inputScaling = data.inputScaling,
+        classNames = data.classNames,
+        optimizer = OptimizerStateFile.of(optimizer.exportState()),
+        history = history.toList(),
+        spec = spec,
+    )
+
+    private fun checkpoint(): TrainingCheckpoint = TrainingCheckpoint(
+        epoch = completedEpochs,
+        trainRows = data.train.size,
+        model = modelFile(),
+        shuffleRandom = RngState.of(shuffleRandom.snapshot()),
+        dropoutRandom = RngState.of(dropoutRandom.snapshot()),
+        earlyStopping = earlyStopping?.state(),
+    )
+
+    private companion object {
+        /** Rows evaluated per forward pass: large enough to amortise the call, small enough for any width. */
+        const val EVALUATION_CHUNK = 512
+    }
+}

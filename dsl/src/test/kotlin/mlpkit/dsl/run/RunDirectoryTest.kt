@@ -1,0 +1,140 @@
+package mlpkit.dsl.run
+
+import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.awaitCancellation
+import kotlinx.coroutines.cancelAndJoin
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.runBlocking
+import kotlinx.serialization.json.double
+import kotlinx.serialization.json.int
+import kotlinx.serialization.json.jsonObject
+import kotlinx.serialization.json.jsonPrimitive
+import mlpkit.dsl.EpochHook
+import mlpkit.dsl.Experiment
+import mlpkit.dsl.experiment
+import mlpkit.dsl.model.Model
+import mlpkit.dsl.model.ModelFileException
+import mlpkit.dsl.model.ModelJson
+import mlpkit.dsl.spec.SpecJson
+import mlpkit.dsl.train.StopReason
+import mlpkit.dsl.train.TestExperiments
+import mlpkit.dsl.train.TrainingCheckpoint
+import mlpkit.dsl.train.TrainingRun
+import org.junit.jupiter.api.Assertions.assertArrayEquals
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+import org.junit.jupiter.api.io.TempDir
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.Clock
+import java.time.Instant
+import java.time.ZoneOffset
+
+class RunDirectoryTest {
+    private val clock = Clock.fixed(Instant.parse("2024-01-02T03:04:05Z"), ZoneOffset.UTC)
+
+    /** Shuffled batches, dropout, Adam, a validation split, early stopping with restore best and checkpoints every 2 epochs. */
+    private fun resumable(epochs: Int = 6) = experiment("resumable run") {
+        data { moons(samples = 200, noise = 0.25, randomState = 4); split(validation = 0.2, test = 0.1); scaling = minMax }
+        network { dense(16, relu, weights = heUniform); dropout(0.25); dense(2, softmax) }
+        training {
+            loss = softmaxCrossEntropy; optimizer = adam(lr = 0.01); this.epochs = epochs; batchSize = 16; seed = 21
+            earlyStopping(monitor = "val_loss", patience = 100); checkpoint(every = 2)
+        }
+    }
+
+    @Test
+    fun `a run directory is named after the run and its start time and holds model, history, metrics and spec`(@TempDir root: Path) {
+        val directory = RunDirectory.create(root, "resumable run", clock)
+        assertEquals(root.resolve("resumable-run-20240102-030405"), directory.path)
+        assertEquals(root.resolve("resumable-run-20240102-030405-2"), RunDirectory.create(root, "resumable run", clock).path)
+
+        val experiment = resumable()
+        val result = TrainingRun(experiment, directory).fit()
+
+        assertEquals(experiment.spec, SpecJson.decode(Files.readString(directory.specFile)))
+        val lines = Files.readAllLines(directory.historyFile)
+        assertEquals(
+            "epoch,learning_rate,train_loss,train_accuracy,validation_loss,validation_accuracy,validation_auc,duration_ms",
+            lines[0],
+        )
+        assertEquals(7, lines.size)
+        val firstRow = lines[1].split(',')
+        assertEquals("1", firstRow[0])
+        assertEquals(0.01, firstRow[1].toDouble())
+        assertEquals(result.history[0].metrics.getValue("train_loss"), firstRow[2].toDouble())
+
+        val metrics = ModelJson.format.parseToJsonElement(Files.readString(directory.metricsFile)).jsonObject
+        assertEquals("completed", metrics.getValue("stopReason").jsonPrimitive.content)
+        assertEquals(6, metrics.getValue("epochs").jsonPrimitive.int)
+        val final = metrics.getValue("metrics").jsonObject
+        for (name in listOf("train_accuracy", "validation_loss", "test_accuracy", "test_auc")) {
+            assertEquals(result.metric(name), final.getValue(name).jsonPrimitive.double, name)
+        }
+        assertTrue("precision" in metrics.getValue("reports").jsonObject.getValue("test").jsonPrimitive.content)
+
+        assertArrayEquals(result.parameters(), Model.load(directory.modelFile).file.parameters, 0.0)
+        assertEquals(6, TrainingCheckpoint.read(directory.checkpointFile).epoch)
+        Files.list(directory.path).use { files -> assertFalse(files.anyMatch { it.fileName.toString().endsWith(".tmp") }) }
+    }
+
+    @Test
+    fun `resuming after a cancelled run gives the final weights of an uninterrupted run bit for bit`(@TempDir root: Path) = runBlocking {
+        val straight = TrainingRun(resumable(), RunDirectory.create(root, "straight", clock)).fit()
+
+        val interrupted = RunDirectory.create(root, "interrupted", clock)
+        val fourthEpochDone = CompletableDeferred<Unit>()
+        val stopAtFour = EpochHook { report ->
+            if (report.epoch == 4) {
+                fourthEpochDone.complete(Unit)
+                awaitCancellation() // hold the run here until the test cancels it
+            }
+        }
+        val job = launch(Dispatchers.Default) { TrainingRun(Experiment(resumable().spec, listOf(stopAtFour)), interrupted).events().collect { } }
+        fourthEpochDone.await()
+        job.cancelAndJoin()
+        assertEquals(4, interrupted.latestCheckpoint().epoch)
+        assertFalse(Files.exists(interrupted.modelFile), "a cancelled run writes no model")
+
+        val resumed = RunDirectory.open(interrupted.path).resume().fit()
+        assertEquals(StopReason.Completed, resumed.reason)
+        assertEquals(6, resumed.epochs)
+        assertArrayEquals(straight.parameters(), resumed.parameters(), 0.0)
+        assertEquals(straight.restoredEpoch, resumed.restoredEpoch)
+        assertEquals(straight.history.map { it.metrics }, resumed.history.map { it.metrics })
+        assertEquals(straight.metrics, resumed.metrics)
+        assertEquals(straight.model.file.optimizer!!.step, resumed.model.file.optimizer!!.step)
+        assertArrayEquals(straight.parameters(), Model.load(interrupted.modelFile).file.parameters, 0.0)
+    }
+
+    @Test
+    fun `resuming from a checkpoint written in the epoch that stopped early does not train further`(@TempDir root: Path) {
+        val directory = RunDirectory.create(root, "early", clock)
+        val experiment = TestExperiments.overfitting(60) { earlyStopping(monitor = "val_loss", patience = 4); checkpoint(every = 1) }
+        val stopped = TrainingRun(experiment, directory).fit()
+        val reason = stopped.reason as StopReason.EarlyStopped
+        assertEquals(reason.epoch, directory.latestCheckpoint().epoch)
+
+        val resumed = directory.resume().fit()
+        assertEquals(reason, resumed.reason)
+        assertEquals(stopped.epochs, resumed.epochs)
+        assertArrayEquals(stopped.parameters(), resumed.parameters(), 0.0)
+    }
+
+    @Test
+    fun `resuming a run without a checkpoint says why there is none`(@TempDir root: Path) {
+        val directory = RunDirectory.create(root, "empty", clock)
+        val e = assertThrows<ModelFileException> { directory.resume() }
+        assertTrue("no checkpoint to resume from" in e.message!!, e.message)
+    }
+
+    @Test
+    fun `run names are made safe for file names`() {
+        assertEquals("E3-8-3-sweep", RunDirectory.safeName("E3 [8,3] sweep"))
+        assertEquals("run", RunDirectory.safeName("///"))
+    }
+}
