@@ -23,6 +23,6 @@ class DataFetchCommand(private val out: PrintStream, private val err: PrintStrea
 
     override fun run() {
         val store = DatasetStore.forThisProcess(progress = { err.println("mlp data fetch: $it") })
-        asInvalidInput("fetch") { store.fetch(set) }.forEach { out.println(it) }
+        asInvalidInput("data fetch") { store.fetch(set) }.forEach { out.println(it) }
     }
 }

@@ -43,7 +43,7 @@ class DataGenCommand(private val out: PrintStream) : CliktCommand(name = "gen") 
         shows every generator's parameters and defaults.
     """.trimIndent()
 
-    override fun run() = asInvalidInput("gen") {
+    override fun run() = asInvalidInput("data gen") {
         val dataset = GeneratorRegistry.standard.generate(generator, parameterValues(parameterWords))
         val options = CsvWriteOptions(header = header)
         val target = output

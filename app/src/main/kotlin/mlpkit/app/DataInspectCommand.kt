@@ -43,7 +43,7 @@ class DataInspectCommand(private val out: PrintStream) : CliktCommand(name = "in
         fashion-mnist are read from the data store (see 'mlp data fetch'); nothing is downloaded here.
     """.trimIndent()
 
-    override fun run() = asInvalidInput("inspect") {
+    override fun run() = asInvalidInput("data inspect") {
         out.println(
             when (source) {
                 "digits" -> describeDataset(digits(), "doubles (scikit-learn's 8×8 digits, pixel counts 0..16), shipped in the jar")

@@ -34,6 +34,9 @@ fun runCli(
     val command = MlpCommand()
         .subcommands(
             GradcheckCommand(out),
+            RunCommand(out, err),
+            RunCommand(out, err, verify = true),
+            PredictCommand(out),
             DataCommand().subcommands(DataListCommand(out), DataGenCommand(out), DataInspectCommand(out), DataFetchCommand(out, err)),
         )
         .context { terminal = terminalFor(out) }

@@ -1,0 +1,22 @@
+package mlpkit.app
+
+import java.io.IOException
+import java.io.UncheckedIOException
+
+/**
+ * Runs [block], turning what bad files and parameters throw (format errors, I/O errors, rejected
+ * arguments) into one [InvalidInput] line `mlp <command>: <message>` with exit status 2.
+ */
+internal inline fun <T> asInvalidInput(command: String, block: () -> T): T = try {
+    block()
+} catch (e: InvalidInput) {
+    throw e
+} catch (e: IllegalArgumentException) {
+    throw InvalidInput("mlp $command: ${e.message}")
+} catch (e: IOException) {
+    throw InvalidInput("mlp $command: ${e.message ?: e.javaClass.simpleName}")
+} catch (e: mlpkit.dsl.model.ModelFileException) {
+    throw InvalidInput("mlp $command: ${e.message}")
+} catch (e: UncheckedIOException) {
+    throw InvalidInput("mlp $command: ${e.cause?.message ?: e.message}")
+}

@@ -1,0 +1,152 @@
+package mlpkit.app
+
+import com.github.ajalt.clikt.core.CliktCommand
+import com.github.ajalt.clikt.core.Context
+import com.github.ajalt.clikt.parameters.arguments.argument
+import com.github.ajalt.clikt.parameters.options.default
+import com.github.ajalt.clikt.parameters.options.flag
+import com.github.ajalt.clikt.parameters.options.option
+import com.github.ajalt.clikt.parameters.types.int
+import com.github.ajalt.clikt.parameters.types.long
+import com.github.ajalt.clikt.parameters.types.path
+import com.github.ajalt.clikt.parameters.types.restrictTo
+import java.io.PrintStream
+import java.nio.file.Path
+import java.util.Locale
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.TimeUnit
+import kotlinx.coroutines.runBlocking
+import mlpkit.dsl.Experiment
+import mlpkit.dsl.resolve.DataResolver
+import mlpkit.dsl.run.RunDirectory
+import mlpkit.dsl.spec.Expectation
+import mlpkit.dsl.train.StopReason
+import mlpkit.dsl.train.StopSignal
+import mlpkit.dsl.train.TrainingEvent
+import mlpkit.dsl.train.TrainingResult
+import mlpkit.dsl.train.TrainingRun
+
+/**
+ * `mlp run FILE [--epochs N] [--seed S] [--out DIR] [--resume RUN_DIR] [--quiet]` (and `mlp verify`,
+ * which also fails with exit status 1 when an `expect` figure is not reached).
+ */
+class RunCommand(
+    private val out: PrintStream,
+    private val err: PrintStream,
+    private val verify: Boolean = false,
+) : CliktCommand(name = if (verify) "verify" else "run") {
+    private val file by argument(name = "FILE", help = "the experiment: FILE.json or FILE.mlp.kts").path()
+    private val epochs by option("--epochs", metavar = "N", help = "override the number of epochs").int().restrictTo(min = 1)
+    private val seed by option("--seed", metavar = "S", help = "override the run's seed").long()
+    private val outRoot by option("--out", metavar = "DIR", help = "where run directories are created").path().default(Path.of("runs"))
+    private val resume by option("--resume", metavar = "RUN_DIR", help = "continue this run from its last checkpoint").path()
+    private val quiet by option("--quiet", help = "print only the final summary").flag()
+
+    override fun help(context: Context) = if (verify) {
+        "Run an experiment and check its expect { } figures: exit status 1 when one is not reached."
+    } else {
+        """
+        Train an experiment and write runs/<name>-<time>/: model.json, history.csv, metrics.json, spec.json.
+
+        One line per epoch (a progress bar with ETA on a terminal). Ctrl-C stops after the current batch
+        and still writes the model and history. With a checkpoint callback, --resume RUN_DIR continues
+        an interrupted run; its final weights equal those of an uninterrupted run.
+        """.trimIndent()
+    }
+
+    override fun run() {
+        val experiment = withOverrides(ExperimentLoader.load(file))
+        val resolver = DataResolver(baseDirectory = file.toAbsolutePath().parent)
+        val stopSignal = StopSignal()
+        val resumeDir = resume
+        val directory = asInvalidInput(commandName) {
+            if (resumeDir != null) RunDirectory.open(resumeDir) else RunDirectory.create(outRoot, experiment.spec.name)
+        }
+        val trainingRun = asInvalidInput(commandName) {
+            if (resumeDir != null) {
+                directory.resume(experiment.hooks, resolver, stopSignal)
+            } else {
+                TrainingRun(experiment, directory, resolver, stopSignal)
+            }
+        }
+        val result = withInterruptHandling(stopSignal) { train(trainingRun) }
+        printSummary(result, experiment, directory)
+        val failed = failedExpectations(experiment.spec.expect, result)
+        when {
+            result.reason is StopReason.NonFinite -> throw com.github.ajalt.clikt.core.ProgramResult(ExitCode.CHECK_FAILED)
+            verify && failed.isNotEmpty() -> throw com.github.ajalt.clikt.core.ProgramResult(ExitCode.CHECK_FAILED)
+        }
+    }
+
+    private fun withOverrides(experiment: Experiment): Experiment {
+        val training = experiment.spec.training.let { t -> t.copy(epochs = epochs ?: t.epochs, seed = seed ?: t.seed) }
+        return Experiment(experiment.spec.copy(training = training), experiment.hooks)
+    }
+
+    private fun train(run: TrainingRun): TrainingResult = runBlocking {
+        val total = run.experiment.spec.training.epochs
+        val terminal = out === System.out && System.console() != null
+        val started = System.nanoTime()
+        asInvalidInput(commandName) {
+            run.train { event ->
+                if (event is TrainingEvent.EpochEnd && !quiet) {
+                    if (terminal) {
+                        val elapsed = (System.nanoTime() - started) / 1_000_000
+                        out.print("\r" + progressBar(event.epoch, total, elapsed, event.trainLoss))
+                        if (event.epoch == total) out.println()
+                    } else {
+                        out.println(epochLine(event, total))
+                    }
+                }
+            }
+        }
+    }
+
+    private fun printSummary(result: TrainingResult, experiment: Experiment, directory: RunDirectory) {
+        out.println(
+            when (val reason = result.reason) {
+                StopReason.Completed -> "finished ${result.epochs} epochs"
+                is StopReason.EarlyStopped -> "early stopping after epoch ${reason.epoch} (best epoch ${reason.bestEpoch})"
+                is StopReason.NonFinite -> "stopped: ${reason.message}"
+                StopReason.Cancelled -> "stopped on request after epoch ${result.epochs}"
+            } + (result.restoredEpoch?.let { "; weights restored from epoch $it" } ?: ""),
+        )
+        for ((name, value) in result.metrics) out.println(String.format(Locale.ROOT, "  %-22s %.6f", name, value))
+        for (expectation in experiment.spec.expect) out.println(expectationLine(expectation, result))
+        out.println("run directory: ${directory.path}")
+    }
+
+    private fun expectationLine(expectation: Expectation, result: TrainingResult): String {
+        val value = result.metrics[expectation.metric]
+        val ok = isMet(expectation, value)
+        val bound = listOfNotNull(expectation.atLeast?.let { "≥ $it" }, expectation.atMost?.let { "≤ $it" }).joinToString(" and ")
+        val shown = value?.let { String.format(Locale.ROOT, "%.6f", it) } ?: "not measured"
+        return "  expect ${expectation.metric} $bound: $shown ${if (ok) "ok" else "NOT MET"}"
+    }
+
+    private fun failedExpectations(expectations: List<Expectation>, result: TrainingResult) =
+        expectations.filterNot { isMet(it, result.metrics[it.metric]) }
+
+    private fun isMet(expectation: Expectation, value: Double?): Boolean =
+        value != null && (expectation.atLeast == null || value >= expectation.atLeast!!) &&
+            (expectation.atMost == null || value <= expectation.atMost!!)
+
+    /**
+     * Ctrl-C (SIGINT) asks the run to stop after its current batch and waits, briefly, for it to write
+     * its model and history, so an interrupted run still leaves a usable directory.
+     */
+    private fun <T> withInterruptHandling(stopSignal: StopSignal, block: () -> T): T {
+        val finished = CountDownLatch(1)
+        val hook = Thread {
+            stopSignal.requestStop()
+            finished.await(30, TimeUnit.SECONDS)
+        }
+        Runtime.getRuntime().addShutdownHook(hook)
+        try {
+            return block()
+        } finally {
+            finished.countDown()
+            runCatching { Runtime.getRuntime().removeShutdownHook(hook) }
+        }
+    }
+}
