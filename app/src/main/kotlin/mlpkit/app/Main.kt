@@ -37,6 +37,7 @@ fun runCli(
             RunCommand(out, err),
             RunCommand(out, err, verify = true),
             PredictCommand(out),
+            CheckCommand(out),
             DataCommand().subcommands(DataListCommand(out), DataGenCommand(out), DataInspectCommand(out), DataFetchCommand(out, err)),
         )
         .context { terminal = terminalFor(out) }

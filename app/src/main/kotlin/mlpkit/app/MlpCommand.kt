@@ -24,8 +24,7 @@ class MlpCommand : CliktCommand(name = "mlp") {
     """.trimIndent()
 
     override fun helpEpilog(context: Context) =
-        "Exit status: 0 ok, 1 a check failed, 2 invalid input or usage, 3 internal error. " +
-            "Commands for experiment files (run, check, predict) come in later releases."
+        "Exit status: 0 ok, 1 a check failed, 2 invalid input or usage, 3 internal error."
 
     override fun run() = Unit
 }
