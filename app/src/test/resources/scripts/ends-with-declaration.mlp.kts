@@ -1,0 +1,4 @@
+val moons = experiment("moons") {
+    data { moons(samples = 100) }
+    network { dense(10, relu); dense(2, softmax) }
+}

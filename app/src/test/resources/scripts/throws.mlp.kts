@@ -1,0 +1,4 @@
+experiment("empty layer") {
+    data { moons(samples = 100) }
+    network { dense(0, relu); dense(2, softmax) }
+}
