@@ -3,6 +3,7 @@ package mlpkit.app
 import java.nio.file.Files
 import java.nio.file.Path
 import kotlinx.serialization.SerializationException
+import mlpkit.app.script.ScriptHost
 import mlpkit.dsl.Experiment
 import mlpkit.dsl.spec.SpecJson
 
@@ -15,6 +16,7 @@ object ExperimentLoader {
         val name = path.fileName.toString()
         return when {
             name.endsWith(".json") -> Experiment(loadJson(path))
+            name.endsWith(".mlp.kts") -> ScriptHost().load(path)
             else -> throw InvalidInput("mlp: $path: not an experiment file (expected a name ending in .json or .mlp.kts)")
         }
     }
