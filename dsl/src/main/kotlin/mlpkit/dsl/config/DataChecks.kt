@@ -1,0 +1,100 @@
+package mlpkit.dsl.config
+
+import kotlinx.serialization.json.JsonNull
+import kotlinx.serialization.json.JsonPrimitive
+import mlpkit.data.generators.GeneratorDescriptor
+import mlpkit.data.generators.GeneratorRegistry
+import mlpkit.dsl.spec.DataSource
+import mlpkit.dsl.spec.DataSpec
+
+/** What can be wrong with `data` without loading it: names of generators, parameters and sets, and the split. */
+internal object DataChecks {
+    private val dataPath = JsonPath.ROOT.key("data")
+    private val sourcePath = dataPath.key("source")
+    private val splitPath = dataPath.key("split")
+    private val rawExpectation = Regex("""^--\S+: expected (.*), got '(.*)'$""")
+
+    fun check(data: DataSpec, problems: Problems) {
+        when (val source = data.source) {
+            is DataSource.Generator -> generator(source, problems)
+            is DataSource.BuiltIn -> if (source.set !in KnownNames.builtInSets) {
+                problems.add(
+                    sourcePath.key("set"), "unknown built-in set", JsonText.oneOf(KnownNames.builtInSets),
+                    JsonText.quoted(source.set), JsonText.suggestion(source.set, KnownNames.builtInSets),
+                )
+            }
+            is DataSource.Csv -> if (source.train.isBlank()) {
+                problems.add(sourcePath.key("train"), "no training file", "the path of a CSV file", JsonText.quoted(source.train))
+            }
+            is DataSource.Idx -> if ((source.testImages == null) != (source.testLabels == null)) {
+                val (missing, given) = if (source.testImages == null) "testImages" to "testLabels" else "testLabels" to "testImages"
+                problems.add(sourcePath.key(missing), "half a test pair", "$missing together with $given", "only $given")
+            }
+        }
+        split(data, problems)
+    }
+
+    private fun generator(source: DataSource.Generator, problems: Problems) {
+        val registry = GeneratorRegistry.standard
+        val generator = registry.generators.firstOrNull { it.name == source.generator || it.shortName == source.generator }
+        if (generator == null) {
+            val names = registry.generators.map { it.name }
+            problems.add(
+                sourcePath.key("generator"), "unknown generator", JsonText.oneOf(names),
+                JsonText.quoted(source.generator), JsonText.suggestion(source.generator, names),
+            )
+            return
+        }
+        for ((name, value) in source.params) parameter(generator, name, value, problems)
+    }
+
+    /** A parameter must be one of the generator's (scikit-learn's exact names) with a value of its type. */
+    private fun parameter(generator: GeneratorDescriptor, name: String, value: JsonPrimitive, problems: Problems) {
+        val path = sourcePath.key("params").key(name)
+        val parameter = generator.parameters.firstOrNull { it.name == name }
+        if (parameter == null) {
+            val names = generator.parameters.map { it.name }
+            problems.add(path, "unknown parameter of ${generator.name}", JsonText.oneOf(names), JsonText.quoted(name), JsonText.suggestion(name, names))
+            return
+        }
+        // The registry reads the command line's raw text: null is sklearn's None, lists are "1,2".
+        val raw = if (value === JsonNull) "none" else value.content
+        try {
+            parameter.type.parse(name, raw)
+        } catch (e: IllegalArgumentException) {
+            val expected = rawExpectation.matchEntire(e.message.orEmpty())?.groupValues?.get(1) ?: parameter.type.syntax
+            problems.add(path, "invalid value for ${generator.name}", expected, JsonText.describe(value))
+        }
+    }
+
+    private fun split(data: DataSpec, problems: Problems) {
+        val split = data.split
+        problems.fraction(splitPath.key("validation"), split.validation, "validation fraction out of range", "; e.g. 0.2")
+        problems.fraction(splitPath.key("test"), split.test, "test fraction out of range", "; e.g. 0.2")
+        val sum = split.validation + split.test
+        if (split.validation >= 0 && split.test >= 0 && split.validation < 1 && split.test < 1 && sum >= 1 - 1e-9) {
+            problems.add(
+                splitPath, "no rows left for training", "validation + test < 1",
+                "${Problems.number(split.validation)} + ${Problems.number(split.test)} = ${Problems.number(sum)}",
+            )
+        }
+        if (split.stratify && isRegression(data.source)) {
+            problems.add(splitPath.key("stratify"), "a stratified split needs class labels", "false for regression targets", "true")
+        }
+    }
+
+    /** Whether [source] has regression targets as far as the configuration tells. */
+    fun isRegression(source: DataSource): Boolean = when (source) {
+        is DataSource.Csv -> source.regression
+        is DataSource.Generator -> source.generator == "make_regression" || source.generator == "regression"
+        else -> false
+    }
+
+    /** Whether [source] brings its own test rows (then `split.test` is not used). */
+    fun hasOwnTestSet(source: DataSource): Boolean = when (source) {
+        is DataSource.Csv -> source.test != null
+        is DataSource.Idx -> source.testImages != null
+        is DataSource.BuiltIn -> source.set in KnownNames.builtInSetsWithTestFiles
+        is DataSource.Generator -> false
+    }
+}

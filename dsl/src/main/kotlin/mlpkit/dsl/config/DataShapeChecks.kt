@@ -1,0 +1,95 @@
+package mlpkit.dsl.config
+
+import mlpkit.data.split.PartSizes
+import mlpkit.dsl.spec.BatchSizeSpec
+import mlpkit.dsl.spec.CallbackSpec
+import mlpkit.dsl.spec.ExperimentSpec
+import mlpkit.dsl.spec.LossName
+
+/**
+ * What can only be checked once the data's shape is known: [samples] rows before the split (of the
+ * training file or generated set), [features] columns, [classes] (null for regression targets) and
+ * [outputs] target columns.
+ */
+internal class DataShapeChecks(
+    private val samples: Int,
+    private val features: Int,
+    private val classes: Int?,
+    private val outputs: Int,
+) {
+    private val regressionLosses = setOf(LossName.MSE, LossName.HALF_SSE)
+
+    fun check(spec: ExperimentSpec, problems: Problems) {
+        if (samples < 1 || features < 1) {
+            problems.add(JsonPath.ROOT.key("data"), "no data", "at least 1 row and 1 feature", "$samples rows of $features features")
+            return
+        }
+        trainingRows(spec, problems)?.let { rows -> batchSize(spec, rows, problems) }
+        output(spec, problems)
+        if (classes == null) regression(spec, problems)
+    }
+
+    /** The rows the training part gets, computed as the data module's split does (largest remainders). */
+    private fun trainingRows(spec: ExperimentSpec, problems: Problems): Int? {
+        val split = spec.data.split
+        val test = if (DataChecks.hasOwnTestSet(spec.data.source)) 0.0 else split.test
+        return try {
+            PartSizes.Fractions(validation = split.validation, test = test).resolve(samples, spec.name).train
+        } catch (e: IllegalArgumentException) {
+            problems.add(JsonPath.ROOT.key("data").key("split"), "the split does not fit $samples rows: ${e.message.orEmpty().substringAfter("': ")}")
+            null
+        }
+    }
+
+    private fun batchSize(spec: ExperimentSpec, trainingRows: Int, problems: Problems) {
+        val batch = spec.training.batchSize as? BatchSizeSpec.Rows ?: return
+        if (batch.rows > trainingRows) {
+            problems.add(
+                JsonPath.ROOT.key("training").key("batchSize"), "batch larger than the training data",
+                "at most $trainingRows rows, the training part of $samples samples", batch.rows.toString(),
+                "; use \"full\" for one batch of all rows, or a smaller batch",
+            )
+        }
+    }
+
+    /** The output layer must give one value per class (or one for two classes) or per regression target. */
+    private fun output(spec: ExperimentSpec, problems: Problems) {
+        val (index, layer) = NetworkChecks.outputLayer(spec.network) ?: return
+        val units = layer.units
+        val expected = when {
+            classes == null -> if (units == outputs) null else "$outputs ${plural(outputs, "unit")} for $outputs regression ${plural(outputs, "target")}"
+            classes == 2 -> if (units == 1 || units == 2) null else "1 unit (sigmoid, bce) or 2 units (softmax, softmax-ce) for 2 classes"
+            else -> if (units == classes) null else "$classes units for $classes classes, e.g. dense($classes, softmax) with softmax-ce"
+        } ?: return
+        problems.add(
+            JsonPath.ROOT.key("network"), "the output layer $.network[$index] = ${layer.notation()} does not fit the data",
+            expected, "$units ${plural(units, "unit")}",
+        )
+    }
+
+    /** Class-only settings make no sense for regression targets. */
+    private fun regression(spec: ExperimentSpec, problems: Problems) {
+        if (spec.training.loss !in regressionLosses) {
+            problems.add(JsonPath.ROOT.key("training").key("loss"), "a classification loss for regression targets", "mse or half-sse", spec.training.loss.loss.notation())
+        }
+        // A source that says it is regression was already reported by the checks without data.
+        if (spec.data.split.stratify && !DataChecks.isRegression(spec.data.source)) {
+            problems.add(JsonPath.ROOT.key("data").key("split").key("stratify"), "a stratified split needs class labels", "false for regression targets", "true")
+        }
+        spec.expect.forEachIndexed { i, expectation ->
+            if (KnownNames.needsClasses(expectation.metric)) {
+                problems.add(JsonPath.ROOT.key("expect").index(i).key("metric"), "${expectation.metric} needs class labels", "a loss metric for regression targets", JsonText.quoted(expectation.metric))
+            }
+        }
+        spec.training.callbacks.forEachIndexed { i, callback ->
+            if (callback is CallbackSpec.EarlyStopping && KnownNames.needsClasses(callback.monitor)) {
+                problems.add(
+                    JsonPath.ROOT.key("training").key("callbacks").index(i).key("monitor"), "${callback.monitor} needs class labels",
+                    "train_loss or val_loss for regression targets", JsonText.quoted(callback.monitor),
+                )
+            }
+        }
+    }
+
+    private fun plural(count: Int, word: String) = if (count == 1) word else word + "s"
+}

@@ -1,0 +1,65 @@
+package mlpkit.dsl.config
+
+import mlpkit.dsl.spec.ExperimentSpec
+
+/**
+ * The checks an experiment must pass before anything is trained or written, the same for JSON files
+ * and the DSL. Every function reports all problems in file order (name, data, network, training,
+ * expect, sweep); the `require…` forms throw the first with the others suppressed into it
+ * ([ConfigException.problems] lists them all).
+ */
+object SpecValidation {
+    /**
+     * Problems knowable without the data: ranges (units, dropout, lr, momentum, betas, epochs, batch
+     * size, threads, split fractions, callbacks, sweep parallelism), names (generator and parameters,
+     * built-in sets, metrics, monitors, layer activations and initialisers), the loss against the output
+     * activation, and every sweep variation merged into the base. Paths are as in the JSON form;
+     * [file] heads each message.
+     */
+    fun validate(spec: ExperimentSpec, file: String): List<ConfigException> {
+        val base = validateWithoutSweep(spec, file)
+        val sweep = spec.sweep ?: return base
+        val problems = Problems(file)
+        problems.addAll(base)
+        SweepChecks.check(spec, sweep, problems, base) { variant -> validateWithoutSweep(variant, file) }
+        return problems.all
+    }
+
+    /**
+     * Problems that need the data's shape: [samples] rows before the split (of the training file or
+     * generated set), [features] columns, [classes] (null for regression targets) and [outputs] target
+     * columns. A batch larger than the training part, an output layer that does not give one value per
+     * class (1 is fine for 2 classes) or per regression target, class-only settings for regression.
+     * Sweep variations that change `data` are skipped: this shape is not theirs.
+     */
+    fun validateAgainstData(spec: ExperimentSpec, file: String, samples: Int, features: Int, classes: Int?, outputs: Int): List<ConfigException> {
+        val shape = DataShapeChecks(samples, features, classes, outputs)
+        val problems = Problems(file)
+        shape.check(spec, problems)
+        val base = problems.all
+        for (merged in MergedVariation.allOf(spec, file)) {
+            val variant = merged.spec ?: continue // unreadable variations are reported by validate
+            if (merged.patches("data")) continue
+            val own = Problems(file).also { shape.check(variant, it) }.all
+            problems.addAll(SweepChecks.newProblems(own, base).map(merged::relocate))
+        }
+        return problems.all
+    }
+
+    /** Throws the problems of [validate] for an experiment from [source] (a DSL experiment's name, or a file). */
+    fun requireValid(spec: ExperimentSpec, source: String) = ConfigException.throwFirstOf(validate(spec, source))
+
+    /** Throws the problems of [validateAgainstData]. */
+    fun requireValidAgainstData(spec: ExperimentSpec, source: String, samples: Int, features: Int, classes: Int?, outputs: Int) =
+        ConfigException.throwFirstOf(validateAgainstData(spec, source, samples, features, classes, outputs))
+
+    private fun validateWithoutSweep(spec: ExperimentSpec, file: String): List<ConfigException> {
+        val problems = Problems(file)
+        if (spec.name.isBlank()) problems.add(JsonPath.ROOT.key("name"), "no name", "a name for the experiment and its runs", JsonText.quoted(spec.name))
+        DataChecks.check(spec.data, problems)
+        NetworkChecks.check(spec.network, problems)
+        TrainingChecks.check(spec, problems)
+        ExpectationChecks.check(spec, problems)
+        return problems.all
+    }
+}

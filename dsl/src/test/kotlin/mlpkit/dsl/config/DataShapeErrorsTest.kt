@@ -1,0 +1,95 @@
+package mlpkit.dsl.config
+
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Test
+
+class DataShapeErrorsTest {
+    private fun spec(text: String = MOONS) = ExperimentFiles.parseJson(text, "moons.json")
+
+    private fun problems(text: String, samples: Int = 100, features: Int = 2, classes: Int? = 2, outputs: Int = 1): List<String> =
+        SpecValidation.validateAgainstData(spec(text), "moons.json", samples, features, classes, outputs).map { it.message!! }
+
+    @Test
+    fun `a batch larger than the training part is rejected`() {
+        val text = moonsWith("\"noise\": 0.1}}}", "\"noise\": 0.1}}, \"split\": {\"test\": 0.2}}")
+            .replace("\"batchSize\": \"full\"", "\"batchSize\": 90")
+        assertEquals(
+            listOf(
+                "moons.json: $.training.batchSize: batch larger than the training data " +
+                    "(expected at most 80 rows, the training part of 100 samples, got 90); use \"full\" for one batch of all rows, or a smaller batch",
+            ),
+            problems(text),
+        )
+    }
+
+    @Test
+    fun `an output layer with fewer units than classes is rejected with its index and notation`() {
+        assertEquals(
+            listOf(
+                "moons.json: $.network: the output layer $.network[1] = dense(2, softmax) does not fit the data " +
+                    "(expected 3 units for 3 classes, e.g. dense(3, softmax) with softmax-ce, got 2 units)",
+            ),
+            problems(MOONS, classes = 3),
+        )
+    }
+
+    @Test
+    fun `an output layer that does not give one value per regression target is rejected`() {
+        val text = moonsWith("dense(2, softmax)", "dense(1, identity)").replace("softmax-ce", "mse")
+        assertEquals(
+            listOf(
+                "moons.json: $.network: the output layer $.network[1] = dense(1, identity) does not fit the data " +
+                    "(expected 3 units for 3 regression targets, got 1 unit)",
+            ),
+            problems(text, classes = null, outputs = 3),
+        )
+    }
+
+    @Test
+    fun `a classification loss and accuracy expectations do not fit regression targets`() {
+        val text = moonsWith("dense(2, softmax)", "dense(1, sigmoid)").replace("softmax-ce", "bce")
+            .replace("\n}", ",\n  \"expect\": [{\"metric\": \"train_accuracy\", \"atLeast\": 0.9}]\n}")
+        assertEquals(
+            listOf(
+                "moons.json: $.training.loss: a classification loss for regression targets (expected mse or half-sse, got bce)",
+                "moons.json: $.expect[0].metric: train_accuracy needs class labels " +
+                    "(expected a loss metric for regression targets, got \"train_accuracy\")",
+            ),
+            problems(text, classes = null, outputs = 1),
+        )
+    }
+
+    @Test
+    fun `one sigmoid output for two classes fits, and so do two softmax outputs`() {
+        val sigmoid = moonsWith("dense(2, softmax)", "dense(1, sigmoid)").replace("softmax-ce", "bce")
+        assertEquals(emptyList<String>(), problems(sigmoid, classes = 2))
+        assertEquals(emptyList<String>(), problems(MOONS, classes = 2))
+    }
+
+    @Test
+    fun `a split that leaves a part empty for this many rows is rejected`() {
+        val text = moonsWith("\"noise\": 0.1}}}", "\"noise\": 0.1}}, \"split\": {\"validation\": 0.01}}")
+        assertEquals(
+            listOf(
+                "moons.json: $.data.split: the split does not fit 20 rows: the validation part would be empty: 0.01 of 20 rows is 0.2 rows, " +
+                    "which rounds to 0; use a larger fraction, a row count, or 0 for no validation part",
+            ),
+            problems(text, samples = 20),
+        )
+    }
+
+    @Test
+    fun `a sweep variation with a batch too large for the data is reported at its patch`() {
+        val sweep = """,
+  "sweep": {"variations": [{"name": "big-batch", "patch": {"training": {"batchSize": 500}}}]}
+}"""
+        assertEquals(
+            listOf(
+                "moons.json: $.sweep.variations[0].patch.training.batchSize: variation \"big-batch\": $.training.batchSize: " +
+                    "batch larger than the training data (expected at most 100 rows, the training part of 100 samples, got 500); " +
+                    "use \"full\" for one batch of all rows, or a smaller batch",
+            ),
+            problems(MOONS.replace("\n}", sweep)),
+        )
+    }
+}

@@ -1,0 +1,57 @@
+package mlpkit.dsl.config
+
+import mlpkit.dsl.experiment
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertDoesNotThrow
+import org.junit.jupiter.api.assertThrows
+
+class DslValidationTest {
+    @Test
+    fun `a DSL experiment gets the JSON messages headed by its name`() {
+        val moons = experiment("moons") {
+            data { moons(samples = 100, noise = 0.1, randomState = 0) }
+            network { dense(10, relu); dense(2, softmax) }
+            training { loss = bce; optimizer = sgd(lr = 0.5); epochs = 300 }
+        }
+        val e = assertThrows<ConfigException> { SpecValidation.requireValid(moons.spec, moons.spec.name) }
+        assertEquals(
+            "moons: $.training.loss: bce does not suit the output layer $.network[1] = dense(2, softmax) " +
+                "(expected softmax-ce for a softmax output, got bce); or make the output layer dense(k, sigmoid)",
+            e.message,
+        )
+    }
+
+    @Test
+    fun `a valid DSL experiment with a sweep passes`() {
+        val swept = experiment("hidden") {
+            data { classification(samples = 200, randomState = 1) }
+            network { dense(2, sigmoid); dense(1, sigmoid) }
+            training { optimizer = adam(lr = 0.01) }
+            sweep(parallelism = 2) {
+                for (h in listOf(4, 8)) variant("h=$h") { network { dense(h, sigmoid); dense(1, sigmoid) } }
+                variant("sgd") { training { optimizer = sgd(lr = 0.1, momentum = 0.9) } }
+            }
+        }
+        assertDoesNotThrow { SpecValidation.requireValid(swept.spec, swept.spec.name) }
+        assertEquals(emptyList<ConfigException>(), SpecValidation.validateAgainstData(swept.spec, "hidden", 200, 20, 2, 1))
+    }
+
+    @Test
+    fun `all problems are attached to the one thrown`() {
+        val broken = experiment("broken") {
+            data { moons(samples = 100); split(validation = 0.6, test = 0.6) }
+            network("network < dense(3, relu); dense(1, sigmoid) >")
+            training { optimizer = sgd(lr = -1.0); epochs = 0 }
+        }
+        val e = assertThrows<ConfigException> { SpecValidation.requireValid(broken.spec, "broken") }
+        assertEquals(
+            listOf(
+                "broken: $.data.split: no rows left for training (expected validation + test < 1, got 0.6 + 0.6 = 1.2)",
+                "broken: $.training.optimizer.lr: learning rate not positive (expected a finite number > 0, got -1); try 0.01",
+                "broken: $.training.epochs: no epochs to train (expected a whole number ≥ 1, got 0)",
+            ),
+            e.problems.map { it.message },
+        )
+    }
+}
