@@ -2,10 +2,10 @@ package mlpkit.app
 
 import java.nio.file.Files
 import java.nio.file.Path
-import kotlinx.serialization.SerializationException
 import mlpkit.app.script.ScriptHost
 import mlpkit.dsl.Experiment
-import mlpkit.dsl.spec.SpecJson
+import mlpkit.dsl.config.ConfigException
+import mlpkit.dsl.config.ExperimentFiles
 
 /** Reads an experiment file: a JSON config (`*.json`) or a Kotlin script (`*.mlp.kts`). */
 object ExperimentLoader {
@@ -21,9 +21,10 @@ object ExperimentLoader {
         }
     }
 
+    /** Strict: every problem of the file is reported, one line each (`FILE: $.path: …`), and nothing runs. */
     private fun loadJson(path: Path) = try {
-        SpecJson.decode(Files.readString(path))
-    } catch (e: SerializationException) {
-        throw InvalidInput("$path: ${e.message?.lineSequence()?.first()}")
+        ExperimentFiles.loadJson(path)
+    } catch (e: ConfigException) {
+        throw InvalidInput(e.problems.joinToString("\n") { it.message ?: "" })
     }
 }

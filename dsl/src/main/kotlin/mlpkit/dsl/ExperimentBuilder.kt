@@ -3,6 +3,7 @@ package mlpkit.dsl
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
+import mlpkit.dsl.config.SpecValidation
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.ExperimentSpec
 import mlpkit.dsl.spec.Expectation
@@ -72,7 +73,8 @@ class ExperimentBuilder internal constructor(private var name: String, base: Exp
         sweep,
     )
 
-    internal fun build(): Experiment = Experiment(buildSpec(), hooks.toList())
+    /** The experiment, checked as a JSON file would be (the same messages, with the experiment's name as the source). */
+    internal fun build(): Experiment = Experiment(buildSpec().also { SpecValidation.requireValid(it, name) }, hooks.toList())
 }
 
 /** Collects the variations of a sweep, each written as changes to the base experiment. */

@@ -11,8 +11,13 @@ internal object KnownNames {
     /** Metrics an expectation can bound: a part of the data and a measure, `test_accuracy`. */
     val metrics = listOf("train", "validation", "test").flatMap { part -> listOf("accuracy", "loss", "auc").map { "${part}_$it" } }
 
-    /** Metrics early stopping can watch, named as Keras does (`val_loss`). */
-    val monitors = listOf("train", "val").flatMap { part -> listOf("loss", "accuracy", "auc").map { "${part}_$it" } }
+    /**
+     * Metrics early stopping can watch: as Keras names them (`val_loss`) or as runs report them
+     * (`validation_loss`); the training loop treats both alike (MetricNames.normalise). `train_auc` is
+     * left out: it is measured only in the final evaluation, not after every epoch.
+     */
+    val monitors = listOf("train", "val", "validation").flatMap { part -> listOf("loss", "accuracy", "auc").map { "${part}_$it" } } -
+        "train_auc"
 
     /** Whether [metric] (a metric or monitor name) is measured on the validation part. */
     fun onValidation(metric: String): Boolean = metric.startsWith("validation_") || metric.startsWith("val_")

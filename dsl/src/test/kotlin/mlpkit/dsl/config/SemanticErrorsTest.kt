@@ -179,8 +179,9 @@ class SemanticErrorsTest {
         val callbacks = """"batchSize": "full", "callbacks": [{"type": "earlyStopping", "monitor": "val_los", "patience": 0}, {"type": "checkpoint", "every": 0}]"""
         assertEquals(
             listOf(
-                "moons.json: $.training.callbacks[0].monitor: unknown monitor (expected one of train_loss, train_accuracy, train_auc, " +
-                    "val_loss, val_accuracy, val_auc, got \"val_los\"); did you mean \"val_loss\"?",
+                "moons.json: $.training.callbacks[0].monitor: unknown monitor (expected one of train_loss, train_accuracy, " +
+                    "val_loss, val_accuracy, val_auc, validation_loss, validation_accuracy, validation_auc, got \"val_los\"); " +
+                    "did you mean \"val_loss\"?",
                 "moons.json: $.training.callbacks[0].patience: patience too small (expected a whole number ≥ 1, got 0)",
                 "moons.json: $.training.callbacks[1].every: checkpoint interval too small (expected a whole number ≥ 1, got 0)",
             ),
