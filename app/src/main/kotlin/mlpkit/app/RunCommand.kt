@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit
 import kotlinx.coroutines.runBlocking
 import mlpkit.dsl.Experiment
 import mlpkit.dsl.resolve.DataResolver
+import mlpkit.dsl.model.writeAtomically
 import mlpkit.dsl.run.RunDirectory
+import mlpkit.dsl.sweep.SweepRunner
 import mlpkit.dsl.spec.Expectation
 import mlpkit.dsl.train.StopReason
 import mlpkit.dsl.train.StopSignal
@@ -57,6 +59,7 @@ class RunCommand(
     override fun run() {
         val experiment = withOverrides(ExperimentLoader.load(file))
         val resolver = DataResolver(baseDirectory = file.toAbsolutePath().parent)
+        if (experiment.spec.sweep != null) return runSweep(experiment, resolver)
         val stopSignal = StopSignal()
         val resumeDir = resume
         val directory = asInvalidInput(commandName) {
@@ -77,6 +80,25 @@ class RunCommand(
             verify && failed.isNotEmpty() -> throw com.github.ajalt.clikt.core.ProgramResult(ExitCode.CHECK_FAILED)
         }
     }
+
+    /** A sweep: every variation in its own run directory under one sweep directory, then a summary row each. */
+    private fun runSweep(experiment: Experiment, resolver: DataResolver) {
+        if (resume != null) throw InvalidInput("mlp $commandName: --resume continues a single run; resume a sweep's variations one by one")
+        val sweepDirectory = asInvalidInput(commandName) { RunDirectory.create(outRoot, experiment.spec.name) }
+        val runner = SweepRunner(resolver, sweepDirectory.path, experiment.hooks)
+        val rows = asInvalidInput(commandName) {
+            runBlocking {
+                runner.run(experiment.spec) { row -> if (!quiet) out.println("finished ${row.name}: ${metricsText(row.metrics)}") }
+            }
+        }
+        val summary = sweepSummary(rows)
+        writeAtomically(sweepDirectory.path.resolve("summary.csv"), summary)
+        out.print(summary)
+        out.println("sweep directory: ${sweepDirectory.path}")
+    }
+
+    private fun metricsText(metrics: Map<String, Double>) =
+        metrics.entries.joinToString("  ") { (k, v) -> String.format(Locale.ROOT, "%s %.6f", k, v) }
 
     private fun withOverrides(experiment: Experiment): Experiment {
         val training = experiment.spec.training.let { t -> t.copy(epochs = epochs ?: t.epochs, seed = seed ?: t.seed) }
