@@ -8,7 +8,7 @@ import mlpkit.dsl.spec.SplitSpec
 
 /**
  * `data { moons(samples = 100, noise = 0.1, randomState = 0); split(test = 0.2); scaling = standard }`.
- * Generator parameters not given take scikit-learn's defaults.
+ * Generator parameters not given (null) take scikit-learn's defaults and are not written to the spec.
  */
 @MlpDsl
 class DataBuilder internal constructor(initial: DataSpec?) {
@@ -24,40 +24,44 @@ class DataBuilder internal constructor(initial: DataSpec?) {
     val unit: Scaling get() = Scaling.UNIT
     val symmetric: Scaling get() = Scaling.SYMMETRIC
 
-    /** Any scikit-learn generator by name with scikit-learn's parameter names: `generator("make_blobs", "centers" to 3)`. */
+    /**
+     * Any scikit-learn generator by name with scikit-learn's parameter names: `generator("make_blobs", "centers" to 3)`.
+     * Parameters given as null are left out (scikit-learn's default applies), so the spec records exactly
+     * what was chosen, as a JSON file does.
+     */
     fun generator(name: String, vararg params: Pair<String, Any?>) {
-        source = DataSource.Generator(name, params.associate { (k, v) -> k to primitive(v) })
+        source = DataSource.Generator(name, params.filter { it.second != null }.associate { (k, v) -> k to primitive(v) })
     }
 
-    fun moons(samples: Int = 100, noise: Double? = null, randomState: Long? = null, shuffle: Boolean = true) =
+    fun moons(samples: Int? = null, noise: Double? = null, randomState: Long? = null, shuffle: Boolean? = null) =
         generator("make_moons", "n_samples" to samples, "noise" to noise, "random_state" to randomState, "shuffle" to shuffle)
 
-    fun circles(samples: Int = 100, noise: Double? = null, factor: Double = 0.8, randomState: Long? = null, shuffle: Boolean = true) =
+    fun circles(samples: Int? = null, noise: Double? = null, factor: Double? = null, randomState: Long? = null, shuffle: Boolean? = null) =
         generator("make_circles", "n_samples" to samples, "noise" to noise, "factor" to factor, "random_state" to randomState, "shuffle" to shuffle)
 
     fun classification(
-        samples: Int = 100,
-        features: Int = 20,
-        informative: Int = 2,
-        redundant: Int = 2,
-        repeated: Int = 0,
-        classes: Int = 2,
-        clustersPerClass: Int = 2,
-        flipY: Double = 0.01,
-        classSep: Double = 1.0,
+        samples: Int? = null,
+        features: Int? = null,
+        informative: Int? = null,
+        redundant: Int? = null,
+        repeated: Int? = null,
+        classes: Int? = null,
+        clustersPerClass: Int? = null,
+        flipY: Double? = null,
+        classSep: Double? = null,
         randomState: Long? = null,
-        shuffle: Boolean = true,
+        shuffle: Boolean? = null,
     ) = generator(
         "make_classification", "n_samples" to samples, "n_features" to features, "n_informative" to informative,
         "n_redundant" to redundant, "n_repeated" to repeated, "n_classes" to classes, "n_clusters_per_class" to clustersPerClass,
         "flip_y" to flipY, "class_sep" to classSep, "random_state" to randomState, "shuffle" to shuffle,
     )
 
-    fun blobs(samples: Int = 100, features: Int = 2, centers: Int = 3, clusterStd: Double = 1.0, randomState: Long? = null) =
+    fun blobs(samples: Int? = null, features: Int? = null, centers: Int? = null, clusterStd: Double? = null, randomState: Long? = null) =
         generator("make_blobs", "n_samples" to samples, "n_features" to features, "centers" to centers,
             "cluster_std" to clusterStd, "random_state" to randomState)
 
-    fun regression(samples: Int = 100, features: Int = 100, informative: Int = 10, targets: Int = 1, noise: Double = 0.0, randomState: Long? = null) =
+    fun regression(samples: Int? = null, features: Int? = null, informative: Int? = null, targets: Int? = null, noise: Double? = null, randomState: Long? = null) =
         generator("make_regression", "n_samples" to samples, "n_features" to features, "n_informative" to informative,
             "n_targets" to targets, "noise" to noise, "random_state" to randomState)
 

@@ -9,12 +9,13 @@ import org.junit.jupiter.api.assertThrows
 class DslValidationTest {
     @Test
     fun `a DSL experiment gets the JSON messages headed by its name`() {
-        val moons = experiment("moons") {
-            data { moons(samples = 100, noise = 0.1, randomState = 0) }
-            network { dense(10, relu); dense(2, softmax) }
-            training { loss = bce; optimizer = sgd(lr = 0.5); epochs = 300 }
+        val e = assertThrows<ConfigException> {
+            experiment("moons") {
+                data { moons(samples = 100, noise = 0.1, randomState = 0) }
+                network { dense(10, relu); dense(2, softmax) }
+                training { loss = bce; optimizer = sgd(lr = 0.5); epochs = 300 }
+            }
         }
-        val e = assertThrows<ConfigException> { SpecValidation.requireValid(moons.spec, moons.spec.name) }
         assertEquals(
             "moons: $.training.loss: bce does not suit the output layer $.network[1] = dense(2, softmax) " +
                 "(expected softmax-ce for a softmax output, got bce); or make the output layer dense(k, sigmoid)",
@@ -39,12 +40,13 @@ class DslValidationTest {
 
     @Test
     fun `all problems are attached to the one thrown`() {
-        val broken = experiment("broken") {
-            data { moons(samples = 100); split(validation = 0.6, test = 0.6) }
-            network("network < dense(3, relu); dense(1, sigmoid) >")
-            training { optimizer = sgd(lr = -1.0); epochs = 0 }
+        val e = assertThrows<ConfigException> {
+            experiment("broken") {
+                data { moons(samples = 100); split(validation = 0.6, test = 0.6) }
+                network("network < dense(3, relu); dense(1, sigmoid) >")
+                training { optimizer = sgd(lr = -1.0); epochs = 0 }
+            }
         }
-        val e = assertThrows<ConfigException> { SpecValidation.requireValid(broken.spec, "broken") }
         assertEquals(
             listOf(
                 "broken: $.data.split: no rows left for training (expected validation + test < 1, got 0.6 + 0.6 = 1.2)",
