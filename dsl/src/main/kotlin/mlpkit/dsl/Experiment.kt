@@ -6,7 +6,7 @@ import mlpkit.dsl.spec.ExperimentSpec
  * An experiment ready to run: its serialisable [spec] and the user's code [hooks] (suspend functions
  * called after every epoch), which exist only in Kotlin, not in JSON.
  */
-class Experiment(val spec: ExperimentSpec, val hooks: List<EpochHook> = emptyList()) {
+class Experiment @JvmOverloads constructor(val spec: ExperimentSpec, val hooks: List<EpochHook> = emptyList()) {
     override fun toString(): String = "experiment ${spec.name}: ${spec.network.notation()}"
 }
 

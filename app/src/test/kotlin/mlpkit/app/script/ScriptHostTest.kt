@@ -138,7 +138,7 @@ class ScriptHostTest {
             experiment("warns") {
                 data { moons(samples = 100) }
                 network { dense(2, softmax) }
-                training { epochs = legacyEpochs() }
+                training { epochs = legacyEpochs(); loss = softmaxCrossEntropy }
             }
             """.trimIndent(),
         )

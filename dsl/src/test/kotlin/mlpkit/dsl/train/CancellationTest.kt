@@ -1,6 +1,8 @@
 package mlpkit.dsl.train
 
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.TimeoutCancellationException
+import kotlinx.coroutines.withTimeout
 import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
@@ -32,6 +34,17 @@ class CancellationTest {
             val millis = (System.nanoTime() - started) / 1e6
             assertEquals(0, epochsSeen.get(), "the cancellation must land inside an epoch for this test to mean anything")
             assertTrue(millis < 100.0, "cancellation took $millis ms")
+        }
+    }
+
+    @Test
+    fun `a real-time timeout ends a run that would take longer, promptly`() = runTest {
+        withContext(Dispatchers.Default) {
+            val started = System.nanoTime()
+            val outcome = runCatching { withTimeout(700) { TrainingRun(slow).train() } }
+            val millis = (System.nanoTime() - started) / 1e6
+            assertTrue(outcome.exceptionOrNull() is TimeoutCancellationException, "expected a timeout, got $outcome")
+            assertTrue(millis in 700.0..800.0, "the timeout of 700 ms ended the run after $millis ms")
         }
     }
 }
