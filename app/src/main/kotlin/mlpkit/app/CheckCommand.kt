@@ -8,7 +8,6 @@ import com.github.ajalt.clikt.parameters.types.path
 import java.io.PrintStream
 import mlpkit.core.gradcheck.GradientCheck
 import mlpkit.core.network.Network
-import mlpkit.dsl.resolve.DataResolver
 import mlpkit.dsl.train.SeedStreams
 
 /**
@@ -27,9 +26,8 @@ class CheckCommand(private val out: PrintStream) : CliktCommand(name = "check") 
         val spec = ExperimentLoader.load(file).spec
         val training = spec.training
         val streams = SeedStreams(training.seed)
-        val data = asInvalidInput("check") {
-            DataResolver(baseDirectory = file.toAbsolutePath().parent).resolve(spec.data, streams.split(), SeedStreams.derive(training.seed, SeedStreams.DATA))
-        }
+        val data = resolveData(spec, file, "check")
+        requireFitsData(spec, file, data)
         val network = asInvalidInput("check") {
             Network.build(spec.network.toSpec(), data.inputSize, training.loss.loss, streams.init(), streams.dropout())
         }

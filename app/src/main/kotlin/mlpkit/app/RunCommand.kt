@@ -59,6 +59,7 @@ class RunCommand(
     override fun run() {
         val experiment = withOverrides(ExperimentLoader.load(file))
         val resolver = DataResolver(baseDirectory = file.toAbsolutePath().parent)
+        if (resume == null) requireFitsData(experiment.spec, file, resolveData(experiment.spec, file, commandName))
         if (experiment.spec.sweep != null) return runSweep(experiment, resolver)
         val stopSignal = StopSignal()
         val resumeDir = resume

@@ -102,4 +102,22 @@ class RunCommandTest {
         assertEquals(1, predict.errLines.size, predict.err)
         assertTrue(predict.errLines[0].startsWith("mlp predict: "), predict.err)
     }
+
+    @Test
+    fun `problems only the data can reveal are reported with their paths before anything is trained`() {
+        val file = dir.resolve("misfit.json")
+        Files.writeString(file, Files.readString(experimentFile()).replace("\"batchSize\": 16", "\"batchSize\": 500")
+            .replace("dense(3, softmax)", "dense(4, softmax)"))
+        val runs = dir.resolve("runs")
+        val run = mlp("run", file.toString(), "--out", runs.toString())
+        assertEquals(2, run.exitCode)
+        assertEquals(
+            listOf(
+                "$file: \$.training.batchSize: batch larger than the training data (expected at most 72 rows, the training part of 90 samples, got 500); use \"full\" for one batch of all rows, or a smaller batch",
+                "$file: \$.network: the output layer \$.network[1] = dense(4, softmax) does not fit the data (expected 3 units for 3 classes, e.g. dense(3, softmax) with softmax-ce, got 4 units)",
+            ),
+            run.errLines,
+        )
+        assertTrue(!Files.exists(runs), "nothing is written")
+    }
 }
