@@ -4,12 +4,9 @@ import mlpkit.core.matrix.DenseMatrix
 import mlpkit.data.ClassLabels
 import mlpkit.data.Dataset
 import mlpkit.data.RegressionTargets
+import mlpkit.data.io.writeAtomically
 import org.apache.commons.csv.CSVFormat
-import java.io.OutputStream
-import java.nio.file.AtomicMoveNotSupportedException
-import java.nio.file.Files
 import java.nio.file.Path
-import java.nio.file.StandardCopyOption
 import java.util.zip.GZIPOutputStream
 
 /**
@@ -26,20 +23,9 @@ object CsvWriter {
     @JvmStatic
     @JvmOverloads
     fun write(dataset: Dataset, path: Path, options: CsvWriteOptions = CsvWriteOptions()) {
-        val target = path.toAbsolutePath()
-        Files.createDirectories(target.parent)
-        val temporary = Files.createTempFile(target.parent, ".${target.fileName}.", ".part")
-        try {
-            val bytes: OutputStream = Files.newOutputStream(temporary)
-            val stream = if (target.fileName.toString().endsWith(".gz")) GZIPOutputStream(bytes) else bytes
+        writeAtomically(path) { bytes ->
+            val stream = if (path.fileName.toString().endsWith(".gz")) GZIPOutputStream(bytes) else bytes
             stream.bufferedWriter(Charsets.UTF_8).use { write(dataset, it, options) }
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
-            } catch (_: AtomicMoveNotSupportedException) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING)
-            }
-        } finally {
-            Files.deleteIfExists(temporary)
         }
     }
 
