@@ -24,8 +24,7 @@ public final class Kernels {
     /** {@code c = a·b}, or {@code c += a·b} when {@code accumulate}; a is m×k, b is k×n, c is m×n. */
     public static void multiply(DenseMatrix a, DenseMatrix b, DenseMatrix c, boolean accumulate) {
         int m = a.getRowDimension(), k = a.getColumnDimension(), n = b.getColumnDimension();
-        requireShape("a·b", c, m, n, b.getRowDimension() == k,
-                "a is " + shape(a) + " and b is " + shape(b) + " (a's columns must equal b's rows)");
+        requireShape("a·b", a, b, c, m, n, b.getRowDimension() == k, "a's columns must equal b's rows");
         if (!accumulate) {
             fill(c, 0.0);
         }
@@ -58,8 +57,7 @@ public final class Kernels {
     /** {@code c = aᵀ·b}, or {@code c += aᵀ·b}; a is k×m, b is k×n, c is m×n (the weight gradient Xᵀ·δ). */
     public static void multiplyTransposeA(DenseMatrix a, DenseMatrix b, DenseMatrix c, boolean accumulate) {
         int k = a.getRowDimension(), m = a.getColumnDimension(), n = b.getColumnDimension();
-        requireShape("aᵀ·b", c, m, n, b.getRowDimension() == k,
-                "a is " + shape(a) + " and b is " + shape(b) + " (a and b must have the same number of rows)");
+        requireShape("aᵀ·b", a, b, c, m, n, b.getRowDimension() == k, "a and b must have the same number of rows");
         if (!accumulate) {
             fill(c, 0.0);
         }
@@ -87,8 +85,7 @@ public final class Kernels {
     /** {@code c = a·bᵀ}, or {@code c += a·bᵀ}; a is m×k, b is n×k, c is m×n (the input gradient δ·Wᵀ). */
     public static void multiplyTransposeB(DenseMatrix a, DenseMatrix b, DenseMatrix c, boolean accumulate) {
         int m = a.getRowDimension(), k = a.getColumnDimension(), n = b.getRowDimension();
-        requireShape("a·bᵀ", c, m, n, b.getColumnDimension() == k,
-                "a is " + shape(a) + " and b is " + shape(b) + " (a and b must have the same number of columns)");
+        requireShape("a·bᵀ", a, b, c, m, n, b.getColumnDimension() == k, "a and b must have the same number of columns");
         double[] ad = a.data(), bd = b.data(), cd = c.data();
         int ao = a.offset(), bo = b.offset(), co = c.offset();
         // Every entry is a dot product of two contiguous rows; 2 rows of a × 2 rows of b share their loads.
@@ -458,8 +455,16 @@ public final class Kernels {
 
     // ------------------------------------------------------------------ checks
 
-    private static void requireShape(String op, DenseMatrix c, int rows, int cols, boolean operandsAgree,
-                                     String operands) {
+    /**
+     * Checks a product's operands and output. The message is built only when a check fails: these
+     * checks run on every batch, and the happy path must not allocate.
+     */
+    private static void requireShape(String op, DenseMatrix a, DenseMatrix b, DenseMatrix c, int rows, int cols,
+                                     boolean operandsAgree, String rule) {
+        if (operandsAgree && c.getRowDimension() == rows && c.getColumnDimension() == cols) {
+            return;
+        }
+        String operands = "a is " + shape(a) + " and b is " + shape(b) + " (" + rule + ")";
         if (!operandsAgree) {
             throw new IllegalArgumentException(op + ": incompatible operands: " + operands);
         }
