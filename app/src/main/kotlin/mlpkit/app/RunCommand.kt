@@ -27,6 +27,7 @@ import mlpkit.dsl.train.StopSignal
 import mlpkit.dsl.train.TrainingEvent
 import mlpkit.dsl.train.TrainingResult
 import mlpkit.dsl.train.TrainingRun
+import mlpkit.dsl.verify.ExpectationOutcome
 
 /**
  * `mlp run FILE [--epochs N] [--seed S] [--out DIR] [--resume RUN_DIR] [--quiet]` (and `mlp verify`,
@@ -140,19 +141,13 @@ class RunCommand(
     }
 
     private fun expectationLine(expectation: Expectation, result: TrainingResult): String {
-        val value = result.metrics[expectation.metric]
-        val ok = isMet(expectation, value)
-        val bound = listOfNotNull(expectation.atLeast?.let { "≥ $it" }, expectation.atMost?.let { "≤ $it" }).joinToString(" and ")
-        val shown = value?.let { String.format(Locale.ROOT, "%.6f", it) } ?: "not measured"
-        return "  expect ${expectation.metric} $bound: $shown ${if (ok) "ok" else "NOT MET"}"
+        val outcome = ExpectationOutcome(expectation, result.metrics[expectation.metric])
+        val shown = outcome.value?.let { String.format(Locale.ROOT, "%.6f", it) } ?: "not measured"
+        return "  expect ${expectation.metric} ${outcome.bar}: $shown ${if (outcome.passed) "ok" else "NOT MET"}"
     }
 
     private fun failedExpectations(expectations: List<Expectation>, result: TrainingResult) =
-        expectations.filterNot { isMet(it, result.metrics[it.metric]) }
-
-    private fun isMet(expectation: Expectation, value: Double?): Boolean =
-        value != null && (expectation.atLeast == null || value >= expectation.atLeast!!) &&
-            (expectation.atMost == null || value <= expectation.atMost!!)
+        ExpectationOutcome.check(expectations, result.metrics).filterNot { it.passed }
 
     /**
      * Ctrl-C (SIGINT) asks the run to stop after its current batch and waits, briefly, for it to write

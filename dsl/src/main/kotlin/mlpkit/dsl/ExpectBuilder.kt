@@ -2,7 +2,10 @@ package mlpkit.dsl
 
 import mlpkit.dsl.spec.Expectation
 
-/** `expect { trainAccuracy atLeast 0.97; testAuc atLeast 0.95 }`. */
+/**
+ * `expect { trainAccuracy atLeast 0.97; testAuc atLeast 0.95 article 0.96 }`: a bar per metric, and
+ * optionally the figure the source article reports for it (shown beside ours by `mlp verify`).
+ */
 @MlpDsl
 class ExpectBuilder internal constructor(initial: List<Expectation>) {
     private val expectations = initial.toMutableList()
@@ -19,12 +22,19 @@ class ExpectBuilder internal constructor(initial: List<Expectation>) {
     val trainAuc: MetricRef get() = MetricRef("train_auc")
     val testAuc: MetricRef get() = MetricRef("test_auc")
 
-    infix fun MetricRef.atLeast(value: Double) {
+    infix fun MetricRef.atLeast(value: Double): WrittenExpectation {
         expectations += Expectation(name, atLeast = value)
+        return WrittenExpectation(expectations.lastIndex)
     }
 
-    infix fun MetricRef.atMost(value: Double) {
+    infix fun MetricRef.atMost(value: Double): WrittenExpectation {
         expectations += Expectation(name, atMost = value)
+        return WrittenExpectation(expectations.lastIndex)
+    }
+
+    /** The article's own figure for the expectation just written: `testAuc atLeast 0.95 article 0.96`. */
+    infix fun WrittenExpectation.article(value: Double) {
+        expectations[index] = expectations[index].copy(article = value)
     }
 
     internal fun build(): List<Expectation> = expectations.toList()
@@ -32,3 +42,6 @@ class ExpectBuilder internal constructor(initial: List<Expectation>) {
 
 /** A metric named in an `expect { }` block. */
 data class MetricRef(val name: String)
+
+/** An expectation already added to an `expect { }` block, to attach the article's figure to. */
+class WrittenExpectation internal constructor(internal val index: Int)
