@@ -34,10 +34,20 @@ def parse_args():
     p.add_argument("--epochs", type=int)
     p.add_argument("--data-dir", help="c1: directory with the four Fashion-MNIST IDX files")
     p.add_argument("--torch", action="store_true", help="run the case in PyTorch (float32, as PyTorch users do)")
+    p.add_argument("--default-malloc", action="store_true",
+                   help="keep glibc's default malloc settings (see FAST_MALLOC: NumPy is then up to 20x slower here)")
     return p.parse_args()
 
 
+# NumPy allocates a new array for every temporary. With glibc's defaults, arrays above the mmap
+# threshold (128 KiB at first) come from fresh mmaps and freed memory is trimmed back to the kernel, so
+# every step page-faults its temporaries in again; on this VM that made C3 ~20x slower (16 ms instead
+# of 0.8 ms per iteration). The reference runs NumPy at its best: glibc keeps freed memory for reuse.
+FAST_MALLOC = {"MALLOC_MMAP_THRESHOLD_": "1073741824", "MALLOC_TRIM_THRESHOLD_": "2147483647", "MALLOC_TOP_PAD_": "268435456"}
+
 args = parse_args()
+if not args.default_malloc and any(os.environ.get(k) != v for k, v in FAST_MALLOC.items()):
+    os.execve(sys.executable, [sys.executable] + sys.argv, {**os.environ, **FAST_MALLOC})  # glibc reads them at start
 # Thread counts must be fixed before NumPy / PyTorch load OpenBLAS / MKL.
 for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[var] = str(args.threads)
@@ -209,6 +219,7 @@ def main():
     if epochs < 2:
         sys.exit("reference.py: --epochs must be at least 2 (the first epoch is left out of the median)")
     engine = "torch float32" if args.torch else f"numpy {np.__version__} float64"
+    engine += ", glibc default malloc" if args.default_malloc else ", malloc keeps freed memory (FAST_MALLOC)"
     print(f"{case}: {engine}, {args.threads} thread(s), {epochs} epochs")
     times, train_rows, val_rows = (run_torch if args.torch else run_numpy)(case, epochs)
     median = statistics.median(times[1:])

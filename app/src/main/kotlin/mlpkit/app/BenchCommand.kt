@@ -43,7 +43,13 @@ class BenchCommand(private val out: PrintStream) : CliktCommand(name = "bench") 
         val epochCount = epochs ?: case.defaultEpochs
         val spec = asInvalidInput(commandName) { case.spec(epochCount, threads, dataDir) }
         out.println("${case.key}: ${case.summary}")
-        out.println("kernel ${Kernels.productKernel()}, $threads thread(s), $epochCount epochs, java ${System.getProperty("java.version")}")
+        // Time the steady state: wait until the SIMD kernels are compiled (the scalar ones serve before that).
+        val warmStart = System.nanoTime()
+        val warm = Kernels.awaitWarmKernels(60_000)
+        out.println(
+            "kernel ${Kernels.productKernel()}${if (warm) "" else " (still warming up)"} after ${"%.1f".format(Locale.ROOT, (System.nanoTime() - warmStart) / 1e9)} s, " +
+                "$threads thread(s), $epochCount epochs, java ${System.getProperty("java.version")}",
+        )
         val seconds = ArrayList<Double>()
         val run = TrainingRun(Experiment(spec))
         var last = System.nanoTime()

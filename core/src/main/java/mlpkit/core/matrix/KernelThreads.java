@@ -60,13 +60,13 @@ public final class KernelThreads implements AutoCloseable {
 
     /** The product kernel in use ({@code scalar} or {@code vector-512} …). */
     public static String kernelName() {
-        return KernelSelection.PRODUCTS.name();
+        return KernelSelection.productKernelName();
     }
 
     /** Rows [0, m) of a product, split into fixed ranges when it is large enough; see {@link GemmKernel}. */
     void gemm(int m, int n, int k, double[] a, int ao, int ars, int ads, double[] b, int bo, double[] c, int co,
               boolean accumulate) {
-        GemmKernel kernel = KernelSelection.PRODUCTS;
+        GemmKernel kernel = KernelSelection.products();
         int parts = count;
         if (parts == 1 || (long) m * n * k < SPLIT_THRESHOLD || m < 2 * parts) {
             kernel.gemm(0, m, n, k, a, ao, ars, ads, b, bo, c, co, accumulate);

@@ -44,9 +44,17 @@ public final class Kernels {
         threads.gemm(m, n, k, a.data(), a.offset(), 1, m, b.data(), b.offset(), c.data(), c.offset(), accumulate);
     }
 
+    /**
+     * Waits (up to {@code timeoutMillis}) until the SIMD kernels are compiled and in use; until then the
+     * scalar ones serve, with the same results. For benchmarks, which should time the steady state.
+     */
+    public static boolean awaitWarmKernels(long timeoutMillis) throws InterruptedException {
+        return KernelSelection.awaitWarm(timeoutMillis);
+    }
+
     /** The name of the product kernel this JVM uses: {@code scalar}, or {@code vector-512} with the Vector API. */
     public static String productKernel() {
-        return KernelSelection.PRODUCTS.name();
+        return KernelSelection.productKernelName();
     }
 
     /**
@@ -137,31 +145,16 @@ public final class Kernels {
 
     /** {@code m[i][j] += v[vOffset + j]} for every row i: the bias broadcast of z = x·W + b. */
     public static void addRowVector(DenseMatrix m, double[] v, int vOffset) {
-        int rows = m.getRowDimension(), cols = m.getColumnDimension();
-        double[] d = m.data();
-        int o = m.offset();
-        for (int i = 0; i < rows; i++) {
-            int r = o + i * cols;
-            for (int j = 0; j < cols; j++) {
-                d[r + j] += v[vOffset + j];
-            }
-        }
+        KernelSelection.maps().addRowVector(m.data(), m.offset(), m.getRowDimension(), m.getColumnDimension(), v, vOffset);
     }
 
     /** {@code out[outOffset + j] (+)= Σ_i m[i][j]}: the bias gradient Σ over the batch of δ. */
     public static void columnSums(DenseMatrix m, double[] out, int outOffset, boolean accumulate) {
-        int rows = m.getRowDimension(), cols = m.getColumnDimension();
+        int cols = m.getColumnDimension();
         if (!accumulate) {
             java.util.Arrays.fill(out, outOffset, outOffset + cols, 0.0);
         }
-        double[] d = m.data();
-        int o = m.offset();
-        for (int i = 0; i < rows; i++) {
-            int r = o + i * cols;
-            for (int j = 0; j < cols; j++) {
-                out[outOffset + j] += d[r + j];
-            }
-        }
+        KernelSelection.maps().addColumnSums(m.data(), m.offset(), m.getRowDimension(), cols, out, outOffset);
     }
 
     /** Sets every entry of {@code m} to {@code value}. */
@@ -202,7 +195,7 @@ public final class Kernels {
     /** a = σ(z) = 1 / (1 + e^−z), evaluated so that e^x never overflows (|z| up to any size). */
     public static void sigmoid(DenseMatrix z, DenseMatrix a) {
         requireSameShape(z, a);
-        KernelSelection.MAPS.sigmoid(z.data(), z.offset(), a.data(), a.offset(), z.size());
+        KernelSelection.maps().sigmoid(z.data(), z.offset(), a.data(), a.offset(), z.size());
     }
 
     /**
@@ -217,7 +210,7 @@ public final class Kernels {
     public static void sigmoidBackward(DenseMatrix a, DenseMatrix dA, DenseMatrix dZ) {
         requireSameShape(a, dA);
         requireSameShape(a, dZ);
-        KernelSelection.MAPS.sigmoidBackward(a.data(), a.offset(), dA.data(), dA.offset(), dZ.data(), dZ.offset(), a.size());
+        KernelSelection.maps().sigmoidBackward(a.data(), a.offset(), dA.data(), dA.offset(), dZ.data(), dZ.offset(), a.size());
     }
 
     /** a = tanh(z) = (e^z − e^−z) / (e^z + e^−z). */
@@ -248,14 +241,14 @@ public final class Kernels {
      */
     public static void leakyRelu(DenseMatrix z, double alpha, DenseMatrix a) {
         requireSameShape(z, a);
-        KernelSelection.MAPS.leakyRelu(z.data(), z.offset(), alpha, a.data(), a.offset(), z.size());
+        KernelSelection.maps().leakyRelu(z.data(), z.offset(), alpha, a.data(), a.offset(), z.size());
     }
 
     /** dZ = dA ⊙ f'(z) with f'(z) = 1 for z &gt; 0 and α otherwise (the subgradient at 0 is taken as α). */
     public static void leakyReluBackward(DenseMatrix z, double alpha, DenseMatrix dA, DenseMatrix dZ) {
         requireSameShape(z, dA);
         requireSameShape(z, dZ);
-        KernelSelection.MAPS.leakyReluBackward(z.data(), z.offset(), alpha, dA.data(), dA.offset(), dZ.data(), dZ.offset(), z.size());
+        KernelSelection.maps().leakyReluBackward(z.data(), z.offset(), alpha, dA.data(), dA.offset(), dZ.data(), dZ.offset(), z.size());
     }
 
     /** Row-wise a_k = e^(z_k − max z) / Σ_j e^(z_j − max z): subtracting the row maximum prevents overflow. */

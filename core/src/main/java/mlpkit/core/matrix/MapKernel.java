@@ -17,4 +17,10 @@ interface MapKernel {
 
     /** out = g for z &gt; 0, α·g otherwise. */
     void leakyReluBackward(double[] z, int zo, double alpha, double[] g, int go, double[] out, int oo, int n);
+
+    /** m[i][j] += v[vo + j] for a rows × cols row-major m at mo: the bias broadcast. */
+    void addRowVector(double[] m, int mo, int rows, int cols, double[] v, int vo);
+
+    /** out[oo + j] += Σ_i m[i][j], rows added in order: the bias gradient (out zeroed by the caller for "="). */
+    void addColumnSums(double[] m, int mo, int rows, int cols, double[] out, int oo);
 }

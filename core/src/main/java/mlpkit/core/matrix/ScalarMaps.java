@@ -91,4 +91,24 @@ final class ScalarMaps implements MapKernel {
             out[oo + i] = z[zo + i] > 0 ? g[go + i] : alpha * g[go + i];
         }
     }
+
+    @Override
+    public void addRowVector(double[] m, int mo, int rows, int cols, double[] v, int vo) {
+        for (int i = 0; i < rows; i++) {
+            int r = mo + i * cols;
+            for (int j = 0; j < cols; j++) {
+                m[r + j] += v[vo + j];
+            }
+        }
+    }
+
+    @Override
+    public void addColumnSums(double[] m, int mo, int rows, int cols, double[] out, int oo) {
+        for (int i = 0; i < rows; i++) {
+            int r = mo + i * cols;
+            for (int j = 0; j < cols; j++) {
+                out[oo + j] += m[r + j];
+            }
+        }
+    }
 }

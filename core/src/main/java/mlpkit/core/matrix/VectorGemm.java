@@ -43,6 +43,18 @@ final class VectorGemm implements GemmKernel {
             }
             return;
         }
+        if (n <= 3 && ars == 1 && !accumulate && i1 - i0 >= LANES) {
+            // Aᵀ·B with fewer columns than a vector (an output layer's weight gradient, xᵀ·δ with k = the
+            // batch): vectors run down LANES rows of C instead, where Aᵀ's rows are contiguous in A.
+            int i = i0;
+            for (; i + LANES <= i1; i += LANES) {
+                rowsTile(a, ao + i, ads, b, bo, n, k, c, co + i * n);
+            }
+            if (i < i1) {
+                scalarColumns(i, i1, 0, n, a, ao, ars, ads, b, bo, c, co, k, false);
+            }
+            return;
+        }
         for (int p0 = 0; p0 < k; p0 += DEPTH_BLOCK) {
             int depth = Math.min(k, p0 + DEPTH_BLOCK) - p0;
             boolean load = accumulate || p0 > 0;
@@ -65,6 +77,9 @@ final class VectorGemm implements GemmKernel {
                 int i = i0;
                 for (; i + 8 <= i1; i += 8) {
                     tile8x1(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load);
+                }
+                for (; i + 4 <= i1; i += 4) {
+                    tile4x1(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load);
                 }
                 for (; i < i1; i++) {
                     tile1x1(a, aBlock + i * ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load);
@@ -206,6 +221,51 @@ final class VectorGemm implements GemmKernel {
         c5.intoArray(c, r5);
         c6.intoArray(c, r6);
         c7.intoArray(c, r7);
+    }
+
+    private static void tile4x1(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
+                                double[] c, int cp, int depth, boolean load) {
+        int r1 = cp + n, r2 = r1 + n, r3 = r2 + n;
+        DoubleVector c0 = start(c, cp, load), c1 = start(c, r1, load), c2 = start(c, r2, load), c3 = start(c, r3, load);
+        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
+            c0 = DoubleVector.broadcast(SPECIES, a[ap]).fma(b0, c0);
+            c1 = DoubleVector.broadcast(SPECIES, a[ap + ars]).fma(b0, c1);
+            c2 = DoubleVector.broadcast(SPECIES, a[ap + 2 * ars]).fma(b0, c2);
+            c3 = DoubleVector.broadcast(SPECIES, a[ap + 3 * ars]).fma(b0, c3);
+        }
+        c0.intoArray(c, cp);
+        c1.intoArray(c, r1);
+        c2.intoArray(c, r2);
+        c3.intoArray(c, r3);
+    }
+
+    /**
+     * LANES rows × n ≤ 3 columns of C = Aᵀ·B, from 0 over the whole depth: lane r of column j runs the
+     * chain of c_(i+r)j, fma(Aᵀ(i+r, p), B(p, j), ·) for p in order, the same as every kernel.
+     */
+    private static void rowsTile(double[] a, int ap, int ads, double[] b, int bp, int n, int depth, double[] c, int cp) {
+        DoubleVector c0 = DoubleVector.zero(SPECIES), c1 = c0, c2 = c0;
+        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, a, ap);
+            c0 = x.fma(DoubleVector.broadcast(SPECIES, b[bp]), c0);
+            if (n > 1) {
+                c1 = x.fma(DoubleVector.broadcast(SPECIES, b[bp + 1]), c1);
+                if (n > 2) {
+                    c2 = x.fma(DoubleVector.broadcast(SPECIES, b[bp + 2]), c2);
+                }
+            }
+        }
+        for (int r = 0; r < LANES; r++) {
+            int at = cp + r * n;
+            c[at] = c0.lane(r);
+            if (n > 1) {
+                c[at + 1] = c1.lane(r);
+                if (n > 2) {
+                    c[at + 2] = c2.lane(r);
+                }
+            }
+        }
     }
 
     private static void tile1x1(double[] a, int ap, int ads, double[] b, int bp, int n,

@@ -43,28 +43,26 @@ final class VectorMaps implements MapKernel {
     private VectorMaps() {
     }
 
-    /** {@link ScalarMaps#expOfNonPositive} on every lane. */
-    private static DoubleVector expOfNonPositive(DoubleVector x) {
-        DoubleVector t = x.fma(LOG2_E, ROUNDER);
-        DoubleVector n = t.sub(ROUNDER);
-        DoubleVector r = n.fma(MINUS_LN2_HI, x);
-        r = n.fma(MINUS_LN2_LO, r);
-        DoubleVector p = r.fma(C13, C12).fma(r, C11).fma(r, C10).fma(r, C9).fma(r, C8).fma(r, C7).fma(r, C6)
-                .fma(r, C5).fma(r, C4).fma(r, C3).fma(r, C2).fma(r, ONE).fma(r, ONE);
-        LongVector n64 = (LongVector) t.reinterpretAsLongs();
-        DoubleVector scale = (DoubleVector) n64.add(EXPONENT_BIAS).mul(ScalarMaps.EXPONENT_UNIT).reinterpretAsDoubles();
-        // The same cases as the scalar code: 0 below EXP_MIN; NaN (which fails every comparison) stays NaN.
-        return p.mul(scale).blend(ZERO, x.compare(VectorOperators.LT, ScalarMaps.EXP_MIN));
-    }
-
     @Override
     public void sigmoid(double[] z, int zo, double[] a, int ao, int n) {
         int i = 0;
         for (int end = SPECIES.loopBound(n); i < end; i += LANES) {
             DoubleVector v = DoubleVector.fromArray(SPECIES, z, zo + i);
-            DoubleVector e = expOfNonPositive(v.abs().neg());
+            // e = e^x with x = −|z|, as ScalarMaps.expOfNonPositive computes it, written out here: a call
+            // that C2 did not inline would box every vector.
+            DoubleVector x = v.abs().neg();
+            DoubleVector t = x.fma(LOG2_E, ROUNDER);
+            DoubleVector k = t.sub(ROUNDER);
+            DoubleVector r = k.fma(MINUS_LN2_HI, x);
+            r = k.fma(MINUS_LN2_LO, r);
+            DoubleVector p = r.fma(C13, C12).fma(r, C11).fma(r, C10).fma(r, C9).fma(r, C8).fma(r, C7).fma(r, C6)
+                    .fma(r, C5).fma(r, C4).fma(r, C3).fma(r, C2).fma(r, ONE).fma(r, ONE);
+            LongVector n64 = (LongVector) t.reinterpretAsLongs();
+            DoubleVector scale = (DoubleVector) n64.add(EXPONENT_BIAS).mul(ScalarMaps.EXPONENT_UNIT).reinterpretAsDoubles();
+            // 0 below EXP_MIN, as in the scalar code; a NaN z fails every comparison and stays NaN.
+            DoubleVector e = p.mul(scale).blend(ZERO, x.compare(VectorOperators.LT, ScalarMaps.EXP_MIN));
             DoubleVector numerator = e.blend(ONE, v.compare(VectorOperators.GE, 0.0));
-            numerator.div(e.add(1.0)).intoArray(a, ao + i);
+            numerator.div(e.add(ONE)).intoArray(a, ao + i);
         }
         for (; i < n; i++) {
             a[ao + i] = ScalarMaps.sigmoid(z[zo + i]);
@@ -107,6 +105,41 @@ final class VectorMaps implements MapKernel {
         }
         for (; i < n; i++) {
             out[oo + i] = z[zo + i] > 0 ? g[go + i] : alpha * g[go + i];
+        }
+    }
+
+    @Override
+    public void addRowVector(double[] m, int mo, int rows, int cols, double[] v, int vo) {
+        int vectorCols = SPECIES.loopBound(cols);
+        for (int i = 0; i < rows; i++) {
+            int r = mo + i * cols;
+            int j = 0;
+            for (; j < vectorCols; j += LANES) {
+                DoubleVector.fromArray(SPECIES, m, r + j).add(DoubleVector.fromArray(SPECIES, v, vo + j)).intoArray(m, r + j);
+            }
+            for (; j < cols; j++) {
+                m[r + j] += v[vo + j];
+            }
+        }
+    }
+
+    @Override
+    public void addColumnSums(double[] m, int mo, int rows, int cols, double[] out, int oo) {
+        int j = 0;
+        // One vector of columns at a time, summed down all rows in a register (the same order: row by row).
+        for (int vectorCols = SPECIES.loopBound(cols); j < vectorCols; j += LANES) {
+            DoubleVector sum = DoubleVector.fromArray(SPECIES, out, oo + j);
+            for (int i = 0, r = mo + j; i < rows; i++, r += cols) {
+                sum = sum.add(DoubleVector.fromArray(SPECIES, m, r));
+            }
+            sum.intoArray(out, oo + j);
+        }
+        for (; j < cols; j++) {
+            double sum = out[oo + j];
+            for (int i = 0, r = mo + j; i < rows; i++, r += cols) {
+                sum += m[r];
+            }
+            out[oo + j] = sum;
         }
     }
 }

@@ -70,6 +70,37 @@ class MapKernelsTest {
         }
     }
 
+    @Test
+    void scalarAndVectorBiasBroadcastAndColumnSumsGiveTheSameBits() {
+        MersenneTwister rng = new MersenneTwister(4);
+        for (int cols : new int[] {1, 3, 8, 10, 17, 128}) {
+            int rows = 37;
+            double[] m = new double[2 + rows * cols];
+            double[] v = new double[1 + cols];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = rng.nextGaussian() * 1e3;
+            }
+            for (int i = 0; i < v.length; i++) {
+                v[i] = rng.nextGaussian();
+            }
+            double[] s = m.clone(), w = m.clone();
+            ScalarMaps.INSTANCE.addRowVector(s, 2, rows, cols, v, 1);
+            VectorMaps.INSTANCE.addRowVector(w, 2, rows, cols, v, 1);
+            assertSameBits(s, w, "bias broadcast, " + cols + " columns");
+            int lastOfRow1 = 2 + cols + cols - 1;
+            assertEquals(m[lastOfRow1] + v[cols], s[lastOfRow1], 0.0, "row 1, last column");
+            double[] sumS = v.clone(), sumW = v.clone();
+            ScalarMaps.INSTANCE.addColumnSums(m, 2, rows, cols, sumS, 1);
+            VectorMaps.INSTANCE.addColumnSums(m, 2, rows, cols, sumW, 1);
+            assertSameBits(sumS, sumW, "column sums, " + cols + " columns");
+            double column0 = v[1];
+            for (int i = 0; i < rows; i++) {
+                column0 += m[2 + i * cols];
+            }
+            assertEquals(column0, sumS[1], 0.0, "column 0 summed row by row");
+        }
+    }
+
     /** Every value bit for bit; a NaN only has to be a NaN (x86 SIMD and scalar code pick different NaN payloads). */
     private static void assertSameBits(double[] expected, double[] actual, String what) {
         for (int i = 0; i < expected.length; i++) {

@@ -48,7 +48,7 @@ class ProductKernelsTest {
 
     /** Shapes across the 8×2-vector tile, the 4-row and 1-row tiles, vector-less column tails and the depth block of 256. */
     @ParameterizedTest(name = "m={0} k={1} n={2}")
-    @CsvSource({"1,1,1", "3,5,2", "8,4,16", "15,64,15", "17,9,31", "64,784,128", "64,128,10", "20,300,8", "13,257,40", "9,3,1"})
+    @CsvSource({"1,1,1", "3,5,2", "8,4,16", "15,64,15", "17,9,31", "64,784,128", "64,128,10", "20,300,8", "13,257,40", "9,3,1", "20,300,3", "8,260,2", "12,5,9"})
     void scalarAndVectorProductsEqualTheFmaChainBitForBit(int m, int k, int n) {
         MersenneTwister rng = new MersenneTwister(31L * m + 7L * k + n);
         double[] a = TestData.gaussian(rng, m, k).data();
