@@ -12,8 +12,9 @@
 # Chromium runs with networking pointed nowhere, so a page that needed anything from outside would
 # show it. The checks, each printed as "ok ..." or "FAIL ...":
 #   - the screenshot and the PDF were written and are not trivially small (a blank page is ~10 KB);
-#   - the rendered DOM has the expectation table (class="expectations") and, for a run, the metrics
-#     section; every <img> is an inline data:image/png URI and the DOM names no http(s) address;
+#   - the rendered DOM has, for a run, the expectation table (class="expectations") and the metrics
+#     section, for a sweep, its variations table; every <img> is an inline data:image/png URI and the
+#     DOM names no http(s) address;
 #   - the PDF has as many embedded images as the page has <img> elements (when pdfimages is installed).
 #
 # Needs Debian's chromium (apt-get install -y chromium). Not part of `mvn verify`: the Maven tests
@@ -77,10 +78,10 @@ inline_images=$(grep -o '<img [^>]*src="data:image/png;base64,' "$dom" | wc -l)
 
 check "screenshot written, $(size_of "$out_dir/report-screenshot.png") bytes (> 30000)" larger_than "$out_dir/report-screenshot.png" 30000
 check "PDF written, $(size_of "$out_dir/report.pdf") bytes (> 30000)" larger_than "$out_dir/report.pdf" 30000
-check "the rendered DOM has the expectation table" contains "$dom" 'class="expectations"'
 if contains "$dom" 'id="sweep-curve"'; then
   check "the rendered DOM has the sweep's variations table" contains "$dom" 'id="variations"'
 else
+  check "the rendered DOM has the expectation table" contains "$dom" 'class="expectations"'
   check "the rendered DOM has the final metrics" contains "$dom" 'id="metrics"'
 fi
 check "every picture ($images) is an inline PNG ($inline_images)" test "$images" -eq "$inline_images"

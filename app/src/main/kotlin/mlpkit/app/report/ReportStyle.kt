@@ -26,7 +26,10 @@ p.verdict.fail { color: #c62828; }
 .pictures { display: grid; grid-template-columns: repeat(auto-fill, minmax(520px, 1fr)); gap: 22px; }
 figure { margin: 0; }
 figure.wide { grid-column: 1 / -1; }
-figure img { width: 100%; height: auto; border: 1px solid #e3e6ea; }
+figure img { max-width: 100%; height: auto; border: 1px solid #e3e6ea; }
+.pictures figure img { width: 100%; }
+div.scroll { overflow-x: auto; }
+td.notation { white-space: nowrap; font-size: 0.85em; }
 figcaption { font-size: 0.9em; color: #444; margin-top: 4px; }
 figcaption b { color: #222; }
 ul.notes { color: #8a5a00; }

@@ -22,13 +22,17 @@ import mlpkit.dsl.spec.Variation
  */
 internal class SweepAxis(val title: String, val values: DoubleArray, val labels: List<String>, val numeric: Boolean) {
     companion object {
+        /** A number in JSON text: not a digit glued to a word, which would be part of a name. */
         private val NUMBER = Regex("""(?<![A-Za-z_])-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?""")
+
+        /** A number in a variation's name: names glue them to words (`h12`, `lr0.1`). */
+        private val NAME_NUMBER = Regex("""\d+(?:\.\d+)?""")
         private const val TITLE_LENGTH = 64
 
         fun of(variations: List<Variation>): SweepAxis {
             val names = variations.map { it.name }
             fromPatches(variations)?.let { return it }
-            val inNames = names.map { name -> NUMBER.findAll(name).lastOrNull()?.value?.toDoubleOrNull() }
+            val inNames = names.map { name -> NAME_NUMBER.findAll(name).lastOrNull()?.value?.toDoubleOrNull() }
             if (inNames.all { it != null } && inNames.distinct().size == inNames.size && names.size > 1) {
                 return SweepAxis("number in the variation's name", inNames.map { it!! }.toDoubleArray(), names, true)
             }

@@ -41,20 +41,22 @@ internal object SweepReport {
         }
         section("variations", "Variations") {
             val metrics = rows.flatMap { it.metrics.keys }.distinct()
-            append("<table>\n<tr><th>variation</th><th>network</th><th>stopped</th>")
+            append("<div class=\"scroll\"><table>\n<tr><th>variation</th>")
             for (name in metrics) append("<th>").append(html(name)).append("</th>")
-            append("</tr>\n")
+            append("<th>stopped</th><th>network</th></tr>\n")
             for (row in rows) {
                 val link = variationReports[row.name]
                 append("<tr><td>")
                 if (link != null) append("<a href=\"").append(html(link)).append("\">").append(html(row.name)).append("</a>") else append(html(row.name))
-                append("</td><td><code>").append(html(row.notation)).append("</code></td><td>").append(html(row.reason.javaClass.simpleName)).append("</td>")
+                append("</td>")
                 for (name in metrics) {
                     append("<td class=\"num\">").append(row.metrics[name]?.let { html(ExpectationTable.figure(it)) } ?: "").append("</td>")
                 }
-                append("</tr>\n")
+                append("<td>").append(html(row.reason.javaClass.simpleName)).append("</td>")
+                append("<td class=\"notation\"><code>").append(html(row.notation)).append("</code></td></tr>\n")
             }
-            append("</table>\n")
+            append("</table></div>\n")
+            append("<p>Each variation's name links to its own report (pictures, classification reports, spec).</p>\n")
         }
         section("spec", "Experiment (as run)") {
             append("<pre>").append(html(SpecJson.encode(spec))).append("</pre>\n")
