@@ -16,6 +16,8 @@ import java.util.Locale
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
 import kotlinx.coroutines.runBlocking
+import mlpkit.app.report.ReportWriter
+import mlpkit.app.report.RunRecord
 import mlpkit.dsl.Experiment
 import mlpkit.dsl.resolve.DataResolver
 import mlpkit.dsl.model.writeAtomically
@@ -44,12 +46,20 @@ class RunCommand(
     private val outRoot by option("--out", metavar = "DIR", help = "where run directories are created").path().default(Path.of("runs"))
     private val resume by option("--resume", metavar = "RUN_DIR", help = "continue this run from its last checkpoint").path()
     private val quiet by option("--quiet", help = "print only the final summary").flag()
+    private val noReport by option("--no-report", help = "skip the PNG pictures and report.html (faster; the model, history and metrics are written as always)").flag()
 
     override fun help(context: Context) = if (verify) {
-        "Run an experiment and check its expect { } figures: exit status 1 when one is not reached."
+        """
+        Run an experiment and check its expect { } figures: prints a table (metric, the article's figure, our bar,
+        our value, pass/FAIL) and exits with status 1 when one is not reached, 0 when all are.
+
+        Writes the same run directory as mlp run, with its pictures and report.html.
+        """.trimIndent()
     } else {
         """
-        Train an experiment and write runs/<name>-<time>/: model.json, history.csv, metrics.json, spec.json.
+        Train an experiment and write runs/<name>-<time>/: model.json, history.csv, metrics.json, spec.json,
+        PNG pictures (loss and accuracy curves, ROC, confusion matrix, decision regions for 2-D inputs, first-layer
+        weight tiles for images) and a self-contained report.html; --no-report skips the pictures and the report.
 
         One line per epoch (a progress bar with ETA on a terminal). Ctrl-C stops after the current batch
         and still writes the model and history. With a checkpoint callback, --resume RUN_DIR continues
@@ -60,7 +70,7 @@ class RunCommand(
     override fun run() {
         val experiment = withOverrides(ExperimentLoader.load(file))
         val resolver = DataResolver(baseDirectory = file.toAbsolutePath().parent)
-        if (resume == null) requireFitsData(experiment.spec, file, resolveData(experiment.spec, file, commandName))
+        val data = if (resume == null) resolveData(experiment.spec, file, commandName).also { requireFitsData(experiment.spec, file, it) } else null
         if (experiment.spec.sweep != null) return runSweep(experiment, resolver)
         val stopSignal = StopSignal()
         val resumeDir = resume
@@ -75,7 +85,14 @@ class RunCommand(
             }
         }
         val result = withInterruptHandling(stopSignal) { train(trainingRun) }
-        printSummary(result, experiment, directory)
+        printSummary(result, experiment)
+        if (!noReport) {
+            // The run's own spec (after overrides, or from the checkpoint on --resume) is what its data comes from.
+            val preResolved = data.takeIf { result.model.file.spec == experiment.spec }
+            ReportWriter(commandName, err).writeRun(directory.path, RunRecord.of(result), preResolved) { resolveData(it, file, commandName) }
+                ?.let { out.println("report: $it") }
+        }
+        out.println("run directory: ${directory.path}")
         val failed = failedExpectations(experiment.spec.expect, result)
         when {
             result.reason is StopReason.NonFinite -> throw com.github.ajalt.clikt.core.ProgramResult(ExitCode.CHECK_FAILED)
@@ -96,6 +113,11 @@ class RunCommand(
         val summary = sweepSummary(rows)
         writeAtomically(sweepDirectory.path.resolve("summary.csv"), summary)
         out.print(summary)
+        if (!noReport) {
+            val (curve, report) = ReportWriter(commandName, err).writeSweep(sweepDirectory.path, experiment.spec, rows) { resolveData(it, file, commandName) }
+            curve?.let { out.println("sweep curve: ${it.metric} against ${if (it.axis.numeric) it.axis.title else "the variation"}; ${it.elbowText}") }
+            report?.let { out.println("report: $it") }
+        }
         out.println("sweep directory: ${sweepDirectory.path}")
     }
 
@@ -126,7 +148,7 @@ class RunCommand(
         }
     }
 
-    private fun printSummary(result: TrainingResult, experiment: Experiment, directory: RunDirectory) {
+    private fun printSummary(result: TrainingResult, experiment: Experiment) {
         out.println(
             when (val reason = result.reason) {
                 StopReason.Completed -> "finished ${result.epochs} epochs"
@@ -136,8 +158,29 @@ class RunCommand(
             } + (result.restoredEpoch?.let { "; weights restored from epoch $it" } ?: ""),
         )
         for ((name, value) in result.metrics) out.println(String.format(Locale.ROOT, "  %-22s %.6f", name, value))
-        for (expectation in experiment.spec.expect) out.println(expectationLine(expectation, result))
-        out.println("run directory: ${directory.path}")
+        if (verify) {
+            printExpectationTable(ExpectationTable.of(experiment.spec.expect, result.metrics))
+        } else {
+            for (expectation in experiment.spec.expect) out.println(expectationLine(expectation, result))
+        }
+    }
+
+    /** verify's verdict: the table, then one line that says whether every expectation was met. */
+    private fun printExpectationTable(table: ExpectationTable) {
+        if (table.outcomes.isEmpty()) {
+            out.println("verify: the experiment has no expect block, so there is nothing to check; add one to make verify meaningful")
+            return
+        }
+        out.println()
+        out.println(table.toText())
+        out.println()
+        out.println(
+            if (table.allPassed) {
+                "verify: all ${table.outcomes.size} expectations met"
+            } else {
+                "verify: ${table.failed} of ${table.outcomes.size} expectations not met (FAIL above)"
+            },
+        )
     }
 
     private fun expectationLine(expectation: Expectation, result: TrainingResult): String {

@@ -73,7 +73,10 @@ class RunCommandTest {
         val file = experimentFile(epochs = 1, expectAtLeast = 1.01)
         val verify = mlp("verify", file.toString(), "--out", dir.resolve("v").toString(), "--quiet")
         assertEquals(1, verify.exitCode, verify.out + verify.err)
-        assertTrue(verify.outLines.any { it.contains("NOT MET") }, verify.out)
+        val header = verify.outLines.indexOf("metric         article  our bar  ours    result")
+        assertTrue(header >= 0, verify.out)
+        assertTrue(Regex("""test_accuracy  –        ≥ 1\.01   0\.\d{4}  FAIL""").matches(verify.outLines[header + 1]), verify.outLines[header + 1])
+        assertTrue(verify.outLines.contains("verify: 1 of 1 expectations not met (FAIL above)"), verify.out)
         assertEquals(0, mlp("run", file.toString(), "--out", dir.resolve("r").toString(), "--quiet").exitCode)
     }
 

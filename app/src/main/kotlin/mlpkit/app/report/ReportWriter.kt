@@ -1,0 +1,108 @@
+package mlpkit.app.report
+
+import java.io.PrintStream
+import java.nio.file.Files
+import java.nio.file.Path
+import mlpkit.app.ExpectationTable
+import mlpkit.app.mlpVersion
+import mlpkit.dsl.model.writeAtomically
+import mlpkit.dsl.resolve.ResolvedData
+import mlpkit.dsl.spec.ExperimentSpec
+import mlpkit.dsl.sweep.SweepRow
+import kotlin.io.path.isDirectory
+import kotlin.io.path.listDirectoryEntries
+import kotlin.io.path.name
+
+/**
+ * Writes the pictures and `report.html` of a run (or of a sweep and its variations) after the run's own
+ * files are safely on disk. Nothing here can lose them: every problem becomes one line on [err],
+ * `mlp <command>: could not … ; <what is still there and what to do>`, and the rest is still written.
+ */
+internal class ReportWriter(private val command: String, private val err: PrintStream) {
+    /**
+     * The pictures and report of the run in [directory]. [resolve] finds a spec's data again (the run's
+     * seeds), [preResolved] is the data when the caller already has it. Returns the report's path, or null
+     * when it could not be written.
+     */
+    fun writeRun(directory: Path, record: RunRecord, preResolved: ResolvedData?, resolve: (ExperimentSpec) -> ResolvedData): Path? {
+        val notes = ArrayList<String>()
+        val pictures = RunPictures { problem -> notes += problem; warn(directory, problem) }
+            .draw(record, PictureData(record.spec, preResolved, resolve))
+            .filter { writes(directory, it.file, notes) { it.write(directory) } }
+        val report = directory.resolve(REPORT)
+        val written = writes(directory, REPORT, notes) {
+            val table = ExpectationTable.of(record.spec.expect, record.metrics.metrics)
+            writeAtomically(report, RunReport.html(record, table, pictures, notes, directory.name, mlpVersion()))
+        }
+        return report.takeIf { written }
+    }
+
+    /**
+     * The report of every variation found in [sweepDirectory] (sub-directories with a `model.json`), the
+     * sweep curve `sweep.png` and the sweep's `report.html`. Returns the curve (null when none could be
+     * drawn) and the report's path (null when it could not be written).
+     */
+    fun writeSweep(
+        sweepDirectory: Path,
+        spec: ExperimentSpec,
+        rows: List<SweepRow>,
+        resolve: (ExperimentSpec) -> ResolvedData,
+    ): Pair<SweepCurve?, Path?> {
+        val notes = ArrayList<String>()
+        val variationReports = LinkedHashMap<String, String>()
+        val directories = runCatching { sweepDirectory.listDirectoryEntries().filter { it.isDirectory() && Files.isRegularFile(it.resolve("model.json")) } }
+            .getOrDefault(emptyList())
+        for (directory in directories.sorted()) {
+            val record = try {
+                RunRecord.read(directory)
+            } catch (e: Exception) {
+                warn(directory, "could not read the run's files for its report (${e.message})")
+                continue
+            }
+            val variation = rows.firstOrNull { record.spec.name == "${spec.name}-${it.name}" }?.name ?: continue
+            writeRun(directory, record, null, resolve)?.let { variationReports[variation] = "${directory.name}/$REPORT" }
+        }
+        val curve = try {
+            spec.sweep?.let { SweepCurve.of(it, rows) }
+        } catch (e: Exception) {
+            notes += "could not compute the sweep curve (${e.message})"
+            warn(sweepDirectory, notes.last())
+            null
+        }
+        val picture = curve?.let { c ->
+            RunPictures.guarded({ notes += it; warn(sweepDirectory, it) }, SWEEP_PICTURE) {
+                useHeadlessGraphics()
+                Picture.of(
+                    SWEEP_PICTURE, "Sweep curve",
+                    "${c.metric} of every variation against ${if (c.axis.numeric) c.axis.title else "the variation"}; ${c.elbowText}.",
+                    ChartStyle.render(c.chart(spec.name)),
+                )
+            }
+        }?.takeIf { writes(sweepDirectory, SWEEP_PICTURE, notes) { it.write(sweepDirectory) } }
+        val report = sweepDirectory.resolve(REPORT)
+        val written = writes(sweepDirectory, REPORT, notes) {
+            writeAtomically(report, SweepReport.html(spec, rows, curve, picture, variationReports, notes, mlpVersion()))
+        }
+        return curve to report.takeIf { written }
+    }
+
+    /** Runs [write]; on failure notes and reports it and returns false. */
+    private fun writes(directory: Path, file: String, notes: MutableList<String>, write: () -> Unit): Boolean = try {
+        write()
+        true
+    } catch (e: Exception) {
+        val problem = "could not write $file (${e.message ?: e.javaClass.simpleName})"
+        notes += problem
+        warn(directory, problem)
+        false
+    }
+
+    private fun warn(directory: Path, problem: String) {
+        err.println("mlp $command: $problem; the model, history and metrics in $directory are complete (--no-report skips pictures and reports)")
+    }
+
+    companion object {
+        const val REPORT = "report.html"
+        const val SWEEP_PICTURE = "sweep.png"
+    }
+}

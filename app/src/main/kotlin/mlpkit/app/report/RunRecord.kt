@@ -1,0 +1,30 @@
+package mlpkit.app.report
+
+import java.nio.file.Files
+import java.nio.file.Path
+import mlpkit.dsl.model.ModelFile
+import mlpkit.dsl.model.ModelJson
+import mlpkit.dsl.run.RunMetrics
+import mlpkit.dsl.spec.ExperimentSpec
+import mlpkit.dsl.train.TrainingResult
+
+/**
+ * Everything a report shows about a finished run: its `metrics.json` ([metrics]: how it ended, final
+ * metrics, classification reports) and its `model.json` ([model]: spec, notation, parameters, history).
+ * Built from a [TrainingResult] in memory, or read back from a run directory (a sweep's variations).
+ */
+internal class RunRecord(val metrics: RunMetrics, val model: ModelFile) {
+    val spec: ExperimentSpec get() = model.spec
+
+    companion object {
+        fun of(result: TrainingResult) = RunRecord(RunMetrics.of(result), result.model.file)
+
+        /** The record of the run in [directory]; a missing or damaged file is an error naming it. */
+        fun read(directory: Path): RunRecord {
+            val model = ModelFile.read(directory.resolve("model.json"))
+            val metricsFile = directory.resolve("metrics.json")
+            val metrics = ModelJson.format.decodeFromString(RunMetrics.serializer(), Files.readString(metricsFile))
+            return RunRecord(metrics, model)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package mlpkit.app.report
+
+import java.util.Locale
+import kotlin.math.floor
+import mlpkit.dsl.spec.SweepSpec
+import mlpkit.dsl.sweep.SweepRow
+import mlpkit.dsl.train.MetricNames
+import org.knowm.xchart.AnnotationLine
+import org.knowm.xchart.XYChart
+import org.knowm.xchart.style.Styler
+import org.knowm.xchart.style.markers.SeriesMarkers
+
+/**
+ * A sweep's result as one curve: the chosen [metric] of every variation against the varied value
+ * ([axis]), with the [Elbow] marked. [elbowIndex] is the variation at the elbow, or null.
+ */
+internal class SweepCurve(val metric: String, val axis: SweepAxis, val values: DoubleArray, val elbowIndex: Int?) {
+    /** A sentence for the report and the console, e.g. `elbow at k = 10 (test_auc 0.9612)`. */
+    val elbowText: String
+        get() = elbowIndex?.let {
+            String.format(Locale.ROOT, "elbow at %s (%s %.4f), variation %s", axisValue(it), metric, values[it], axis.labels[it])
+        } ?: "no elbow: the curve has no point above the chord from its first to its last point"
+
+    private fun axisValue(i: Int) = if (axis.numeric) "x = ${plain(axis.values[i])}" else axis.labels[i]
+
+    fun chart(sweepName: String): XYChart {
+        val chart = ChartStyle.xyChart("Sweep $sweepName: $metric", if (axis.numeric) axis.title else "variation", metric)
+        val order = axis.values.indices.filter { values[it].isFinite() }.sortedBy { axis.values[it] }
+        val line = chart.addSeries(metric, DoubleArray(order.size) { axis.values[order[it]] }, DoubleArray(order.size) { values[order[it]] })
+        line.setLineColor(Palette.train)
+        line.setMarkerColor(Palette.train)
+        line.setLineStyle(ChartStyle.lineStroke)
+        line.setMarker(SeriesMarkers.CIRCLE)
+        if (order.size > 2) ChartStyle.useNiceXTicks(chart, (axis.values[order[0]] + axis.values[order[1]]) / 2, values[order[0]])
+        elbowIndex?.let { i ->
+            val elbow = chart.addSeries("elbow (Kneedle): ${axisValue(i)}", doubleArrayOf(axis.values[i]), doubleArrayOf(values[i]))
+            elbow.setMarker(SeriesMarkers.DIAMOND)
+            elbow.setMarkerColor(Palette.highlight)
+            elbow.setLineColor(Palette.highlight)
+            val vertical = AnnotationLine(axis.values[i], true, false)
+            chart.addAnnotation(vertical)
+            chart.styler.setAnnotationLineColor(Palette.highlight)
+            chart.styler.setAnnotationLineStroke(ChartStyle.dashedStroke)
+        }
+        chart.styler.setMarkerSize(10)
+        chart.styler.setLegendPosition(if (MetricNames.isMaximised(metric)) Styler.LegendPosition.InsideSE else Styler.LegendPosition.InsideNE)
+        if (!axis.numeric || axis.values.all { it == floor(it) }) {
+            chart.styler.setXAxisTickLabelsFormattingFunction { x ->
+                val i = axis.values.indexOfFirst { it == x }
+                when {
+                    !axis.numeric -> axis.labels.getOrElse((x - 1).toInt()) { "" }.takeIf { x == floor(x) } ?: ""
+                    x == floor(x) -> String.format(Locale.ROOT, "%d", x.toLong())
+                    i >= 0 -> plain(x)
+                    else -> ""
+                }
+            }
+        }
+        return chart
+    }
+
+    companion object {
+        /** The metrics a sweep curve prefers, best first: held-out ranking quality, then accuracy, then loss. */
+        private val PREFERRED = listOf(
+            "test_auc", "test_accuracy", "validation_auc", "validation_accuracy", "train_auc", "train_accuracy",
+            "test_loss", "validation_loss", "train_loss",
+        )
+
+        /** The curve of [rows] (in the order of [sweep]'s variations), or null when no preferred metric is in every row. */
+        fun of(sweep: SweepSpec, rows: List<SweepRow>): SweepCurve? {
+            val metric = PREFERRED.firstOrNull { name -> rows.all { it.metrics[name]?.isFinite() == true } } ?: return null
+            val byName = rows.associateBy { it.name }
+            val variations = sweep.variations.filter { it.name in byName }
+            if (variations.size < 2) return null
+            val axis = SweepAxis.of(variations)
+            val values = DoubleArray(variations.size) { byName.getValue(variations[it].name).metrics.getValue(metric) }
+            return SweepCurve(metric, axis, values, Elbow.of(axis.values, values, MetricNames.isMaximised(metric)))
+        }
+
+        private fun plain(value: Double): String = value.toBigDecimal().stripTrailingZeros().toPlainString()
+    }
+}

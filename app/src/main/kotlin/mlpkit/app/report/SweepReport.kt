@@ -1,0 +1,71 @@
+package mlpkit.app.report
+
+import mlpkit.app.ExpectationTable
+import mlpkit.app.report.RunReport.figure
+import mlpkit.app.report.RunReport.section
+import mlpkit.dsl.spec.ExperimentSpec
+import mlpkit.dsl.spec.SpecJson
+import mlpkit.dsl.sweep.SweepRow
+
+/**
+ * A sweep directory's `report.html`: the sweep curve with its elbow (and how the elbow is defined), one
+ * row per variation with a link to that variation's own report, and the sweep's spec. Self-contained
+ * like a run's report; the only links are relative ones to the variations' reports beside it.
+ */
+internal object SweepReport {
+    fun html(
+        spec: ExperimentSpec,
+        rows: List<SweepRow>,
+        curve: SweepCurve?,
+        picture: Picture?,
+        variationReports: Map<String, String>,
+        notes: List<String>,
+        version: String,
+    ): String = RunReport.page("${spec.name}: mlp sweep report") {
+        append("<h1>Sweep ").append(html(spec.name)).append("</h1>\n")
+        append("<p class=\"meta\">").append(rows.size).append(" variations of one experiment, each an independent, fully seeded run.</p>\n")
+        section("sweep-curve", "Sweep curve") {
+            if (curve == null) {
+                append("<p>No curve: no metric (test_auc, test_accuracy, … train_loss) was measured in every variation.</p>\n")
+            } else {
+                append("<p>").append(html("${curve.metric} against ${if (curve.axis.numeric) curve.axis.title else "the variation"}; ${curve.elbowText}."))
+                    .append("</p>\n")
+                append("<p>").append(html(ELBOW_DEFINITION)).append("</p>\n")
+            }
+            picture?.let { figure(it) }
+            if (notes.isNotEmpty()) {
+                append("<ul class=\"notes\">\n")
+                for (note in notes) append("<li>").append(html(note)).append("</li>\n")
+                append("</ul>\n")
+            }
+        }
+        section("variations", "Variations") {
+            val metrics = rows.flatMap { it.metrics.keys }.distinct()
+            append("<div class=\"scroll\"><table>\n<tr><th>variation</th>")
+            for (name in metrics) append("<th>").append(html(name)).append("</th>")
+            append("<th>stopped</th><th>network</th></tr>\n")
+            for (row in rows) {
+                val link = variationReports[row.name]
+                append("<tr><td>")
+                if (link != null) append("<a href=\"").append(html(link)).append("\">").append(html(row.name)).append("</a>") else append(html(row.name))
+                append("</td>")
+                for (name in metrics) {
+                    append("<td class=\"num\">").append(row.metrics[name]?.let { html(ExpectationTable.figure(it)) } ?: "").append("</td>")
+                }
+                append("<td>").append(html(row.reason.javaClass.simpleName)).append("</td>")
+                append("<td class=\"notation\"><code>").append(html(row.notation)).append("</code></td></tr>\n")
+            }
+            append("</table></div>\n")
+            append("<p>Each variation's name links to its own report (pictures, classification reports, spec).</p>\n")
+        }
+        section("spec", "Experiment (as run)") {
+            append("<pre>").append(html(SpecJson.encode(spec))).append("</pre>\n")
+        }
+        append("<footer>Written by mlp ").append(html(version)).append(". The numbers are those of <code>summary.csv</code> in this directory.</footer>\n")
+    }
+
+    const val ELBOW_DEFINITION =
+        "The elbow is Kneedle's knee (Satopää et al. 2011) without smoothing: with both axes scaled to [0, 1] " +
+            "(a loss turned round so that up is better), it is the point furthest above the straight line from the first " +
+            "to the last point: where the curve stops paying off."
+}
