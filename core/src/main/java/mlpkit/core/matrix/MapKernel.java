@@ -1,0 +1,20 @@
+package mlpkit.core.matrix;
+
+/**
+ * The element-wise maps of the activations over flat arrays ({@code n} entries from each offset).
+ * Every implementation applies the same operations to each entry in the same order ({@link ScalarMaps}
+ * defines them entry by entry), so scalar and SIMD results are bit-identical.
+ */
+interface MapKernel {
+    /** a = σ(z) = (z ≥ 0 ? 1 : e) / (1 + e) with e = {@link ScalarMaps#exp}(−|z|): no overflow for any z. */
+    void sigmoid(double[] z, int zo, double[] a, int ao, int n);
+
+    /** out = g · a(1 − a), the sigmoid's derivative from its output a. */
+    void sigmoidBackward(double[] a, int ao, double[] g, int go, double[] out, int oo, int n);
+
+    /** a = z for z &gt; 0, α·z otherwise. */
+    void leakyRelu(double[] z, int zo, double alpha, double[] a, int ao, int n);
+
+    /** out = g for z &gt; 0, α·g otherwise. */
+    void leakyReluBackward(double[] z, int zo, double alpha, double[] g, int go, double[] out, int oo, int n);
+}
