@@ -1,35 +1,52 @@
 package mlpkit.core.matrix;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The threads the products of one network use: the calling thread plus {@code count − 1} workers,
- * each product's output rows cut into {@code count} fixed consecutive ranges. Every entry of the
- * output is computed by the same chain whichever thread computes it ({@link GemmKernel}), so results
- * are bit-identical at any thread count.
+ * The threads the products of one network use: the calling thread plus {@code count − 1} workers.
+ * A product's output rows are cut into fixed consecutive chunks (two per thread, in multiples of the
+ * 8-row register tile) that the threads claim one at a time; every entry is computed by the same chain
+ * whichever thread takes its chunk ({@link GemmKernel}), so results are bit-identical at any thread count.
  *
- * <p>Hand-off is by a volatile counter: a worker spins briefly (a product at MLP shapes takes ~100 µs,
- * and parking/unparking costs tens of µs), then parks. Each worker owns one job record that the caller
- * fills in, so a product allocates nothing. One caller at a time: a network and its threads belong to
- * one training loop. {@link #close()} stops the workers; {@link #single()} needs no closing.
+ * <p>Claiming rather than assigning matters on a shared machine: when a worker is not scheduled, the
+ * caller takes its chunks instead of waiting for it. Workers spin briefly for the next product (a
+ * product at MLP shapes takes ~100 µs, and parking costs tens of µs), then park. The product's
+ * operands are published before its claim counter, so a product allocates nothing. One caller at a
+ * time: a network and its threads belong to one training loop. {@link #close()} stops the workers;
+ * {@link #single()} needs no closing.
  */
 public final class KernelThreads implements AutoCloseable {
-    /** Below this many multiply-adds a product is not worth splitting (hand-off costs ~1–5 µs). */
+    /** Below this many multiply-adds a product is not worth splitting (a hand-off costs ~1–5 µs). */
     private static final long SPLIT_THRESHOLD = 1L << 16;
-    /** How long a worker spins for the next job before parking (the gap between products is short). */
+    /** How long a worker spins for the next product before parking. */
     private static final long SPIN_NANOS = 50_000;
+    private static final int CHUNKS_PER_THREAD = 2;
 
     private static final KernelThreads SINGLE = new KernelThreads(1);
 
     private final int count;
-    private final Worker[] workers;
+    private final Thread[] workers;
     private volatile boolean closed;
+
+    // The current product, written by the caller before it publishes `claims`.
+    private GemmKernel kernel;
+    private int m, n, k, ao, ars, ads, bo, co, chunkRows, chunks;
+    private double[] a, b, c;
+    private boolean accumulate;
+    /** (generation << 32) | next unclaimed chunk: a worker claims only chunks of the generation it woke for. */
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicInteger completed = new AtomicInteger();
+    private volatile Throwable failure;
+    private volatile long generation;
 
     private KernelThreads(int count) {
         this.count = count;
-        this.workers = new Worker[count - 1];
+        this.workers = new Thread[count - 1];
         for (int w = 0; w < workers.length; w++) {
-            workers[w] = new Worker(w + 1);
+            workers[w] = new Thread(this::work, "mlpkit-kernels-" + (w + 1));
+            workers[w].setDaemon(true);
         }
     }
 
@@ -47,8 +64,8 @@ public final class KernelThreads implements AutoCloseable {
             return SINGLE;
         }
         KernelThreads pool = new KernelThreads(threads);
-        for (Worker worker : pool.workers) {
-            worker.thread.start();
+        for (Thread worker : pool.workers) {
+            worker.start();
         }
         return pool;
     }
@@ -58,33 +75,104 @@ public final class KernelThreads implements AutoCloseable {
         return count;
     }
 
-    /** The product kernel in use ({@code scalar} or {@code vector-512} …). */
-    public static String kernelName() {
-        return KernelSelection.productKernelName();
-    }
-
-    /** Rows [0, m) of a product, split into fixed ranges when it is large enough; see {@link GemmKernel}. */
+    /** Rows [0, m) of a product, split into fixed chunks when it is large enough; see {@link GemmKernel}. */
     void gemm(int m, int n, int k, double[] a, int ao, int ars, int ads, double[] b, int bo, double[] c, int co,
               boolean accumulate) {
         GemmKernel kernel = KernelSelection.products();
-        int parts = count;
-        if (parts == 1 || (long) m * n * k < SPLIT_THRESHOLD || m < 2 * parts) {
+        if (count == 1 || (long) m * n * k < SPLIT_THRESHOLD || m < 16) {
             kernel.gemm(0, m, n, k, a, ao, ars, ads, b, bo, c, co, accumulate);
             return;
         }
         if (closed) {
             throw new IllegalStateException("these kernel threads were closed; start new ones for another training");
         }
-        // Rows in multiples of 8 (the register tile) so no part ends in a ragged tile when avoidable.
-        int chunk = ((m + parts - 1) / parts + 7) & ~7;
-        for (int w = 0; w < workers.length; w++) {
-            int start = Math.min(m, (w + 1) * chunk);
-            int end = Math.min(m, start + chunk);
-            workers[w].post(kernel, start, end, n, k, a, ao, ars, ads, b, bo, c, co, accumulate);
+        int wanted = count * CHUNKS_PER_THREAD;
+        int rows = ((m + wanted - 1) / wanted + 7) & ~7;
+        this.kernel = kernel;
+        this.m = m;
+        this.n = n;
+        this.k = k;
+        this.a = a;
+        this.ao = ao;
+        this.ars = ars;
+        this.ads = ads;
+        this.b = b;
+        this.bo = bo;
+        this.c = c;
+        this.co = co;
+        this.accumulate = accumulate;
+        this.chunkRows = rows;
+        this.chunks = (m + rows - 1) / rows;
+        completed.set(0);
+        long gen = generation + 1;
+        claims.set(gen << 32);                 // publishes the fields above to a worker that claims a chunk
+        generation = gen;
+        for (Thread worker : workers) {
+            LockSupport.unpark(worker);
         }
-        kernel.gemm(0, Math.min(m, chunk), n, k, a, ao, ars, ads, b, bo, c, co, accumulate);
-        for (Worker worker : workers) {
-            worker.awaitDone();
+        runChunks(gen);
+        int spins = 0;
+        while (completed.get() < chunks) {
+            if (++spins < 2_000) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();                // the worker holding the last chunk may need this core
+            }
+        }
+        this.a = null;
+        this.b = null;
+        this.c = null;
+        Throwable t = failure;
+        if (t != null) {
+            failure = null;
+            if (t instanceof RuntimeException e) {
+                throw e;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** Claims and computes chunks of product {@code gen} until none is left. */
+    private void runChunks(long gen) {
+        while (true) {
+            long state = claims.get();
+            if (state >>> 32 != gen) {
+                return;
+            }
+            int chunk = (int) state;
+            if (chunk >= chunks || !claims.compareAndSet(state, state + 1)) {
+                if (chunk >= chunks) {
+                    return;
+                }
+                continue;
+            }
+            int start = chunk * chunkRows;
+            int end = Math.min(m, start + chunkRows);
+            try {
+                kernel.gemm(start, end, n, k, a, ao, ars, ads, b, bo, c, co, accumulate);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            completed.incrementAndGet();
+        }
+    }
+
+    private void work() {
+        long seen = 0;
+        while (!closed) {
+            long spinStart = System.nanoTime();
+            while (generation == seen && !closed) {
+                if (System.nanoTime() - spinStart < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            seen = generation;
+            runChunks(seen);
         }
     }
 
@@ -94,100 +182,15 @@ public final class KernelThreads implements AutoCloseable {
             return;
         }
         closed = true;
-        for (Worker worker : workers) {
-            LockSupport.unpark(worker.thread);
+        for (Thread worker : workers) {
+            LockSupport.unpark(worker);
         }
-        for (Worker worker : workers) {
+        for (Thread worker : workers) {
             try {
-                worker.thread.join();
+                worker.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            }
-        }
-    }
-
-    /** One worker thread and its job record (written by the caller before {@code posted} is raised). */
-    private final class Worker implements Runnable {
-        final Thread thread;
-        private volatile long posted;
-        private volatile long done;
-        private volatile Throwable failure;
-        private GemmKernel kernel;
-        private int i0, i1, n, k, ao, ars, ads, bo, co;
-        private double[] a, b, c;
-        private boolean accumulate;
-
-        Worker(int index) {
-            thread = new Thread(this, "mlpkit-kernels-" + index);
-            thread.setDaemon(true);
-        }
-
-        void post(GemmKernel kernel, int i0, int i1, int n, int k, double[] a, int ao, int ars, int ads,
-                  double[] b, int bo, double[] c, int co, boolean accumulate) {
-            this.kernel = kernel;
-            this.i0 = i0;
-            this.i1 = i1;
-            this.n = n;
-            this.k = k;
-            this.a = a;
-            this.ao = ao;
-            this.ars = ars;
-            this.ads = ads;
-            this.b = b;
-            this.bo = bo;
-            this.c = c;
-            this.co = co;
-            this.accumulate = accumulate;
-            posted = posted + 1;            // volatile write publishes the fields above
-            LockSupport.unpark(thread);
-        }
-
-        void awaitDone() {
-            long target = posted;
-            while (done != target) {
-                Thread.onSpinWait();
-            }
-            Throwable t = failure;
-            if (t != null) {
-                failure = null;
-                if (t instanceof RuntimeException e) {
-                    throw e;
-                }
-                if (t instanceof Error e) {
-                    throw e;
-                }
-                throw new IllegalStateException(t);
-            }
-        }
-
-        @Override
-        public void run() {
-            long seen = 0;
-            while (true) {
-                long spinStart = System.nanoTime();
-                while (posted == seen && !closed) {
-                    if (System.nanoTime() - spinStart < SPIN_NANOS) {
-                        Thread.onSpinWait();
-                    } else {
-                        LockSupport.park(this);
-                    }
-                }
-                if (closed && posted == seen) {
-                    return;
-                }
-                seen = posted;
-                try {
-                    if (i1 > i0) {
-                        kernel.gemm(i0, i1, n, k, a, ao, ars, ads, b, bo, c, co, accumulate);
-                    }
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                a = null;
-                b = null;
-                c = null;
-                done = seen;
             }
         }
     }
