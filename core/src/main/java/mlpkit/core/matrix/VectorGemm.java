@@ -23,9 +23,6 @@ final class VectorGemm implements GemmKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final int DEPTH_BLOCK = 256;
-    /** 4 and 2 doubles: for column tails narrower than a full vector (masked full vectors are slow on JDK 17). */
-    private static final VectorSpecies<Double> HALF = DoubleVector.SPECIES_256;
-    private static final VectorSpecies<Double> QUARTER = DoubleVector.SPECIES_128;
 
     static final VectorGemm INSTANCE = new VectorGemm();
 
@@ -86,30 +83,6 @@ final class VectorGemm implements GemmKernel {
                 }
                 for (; i < i1; i++) {
                     tile1x1(a, aBlock + i * ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load);
-                }
-            }
-            // Narrower tails (an output layer of 10, a hidden layer of 15): half and quarter vectors
-            // before the last scalar column, all with the same per-entry chain.
-            if (LANES > 4) {
-                for (; j + 4 <= n; j += 4) {
-                    int i = i0;
-                    for (; i + 8 <= i1; i += 8) {
-                        narrowTile8(HALF, a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load);
-                    }
-                    for (; i < i1; i++) {
-                        narrowTile1(HALF, a, aBlock + i * ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load);
-                    }
-                }
-            }
-            if (LANES > 2) {
-                for (; j + 2 <= n; j += 2) {
-                    int i = i0;
-                    for (; i + 8 <= i1; i += 8) {
-                        narrowTile8(QUARTER, a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load);
-                    }
-                    for (; i < i1; i++) {
-                        narrowTile1(QUARTER, a, aBlock + i * ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load);
-                    }
                 }
             }
             if (j < n) {
@@ -293,49 +266,6 @@ final class VectorGemm implements GemmKernel {
                 }
             }
         }
-    }
-
-    /** 8 rows × one narrow vector; {@code species} is one of the constants, so C2 compiles it per call site. */
-    private static void narrowTile8(VectorSpecies<Double> species, double[] a, int ap, int ars, int ads, double[] b, int bp,
-                                    int n, double[] c, int cp, int depth, boolean load) {
-        int r1 = cp + n, r2 = r1 + n, r3 = r2 + n, r4 = r3 + n, r5 = r4 + n, r6 = r5 + n, r7 = r6 + n;
-        DoubleVector zero = DoubleVector.zero(species);
-        DoubleVector c0 = load ? DoubleVector.fromArray(species, c, cp) : zero;
-        DoubleVector c1 = load ? DoubleVector.fromArray(species, c, r1) : zero;
-        DoubleVector c2 = load ? DoubleVector.fromArray(species, c, r2) : zero;
-        DoubleVector c3 = load ? DoubleVector.fromArray(species, c, r3) : zero;
-        DoubleVector c4 = load ? DoubleVector.fromArray(species, c, r4) : zero;
-        DoubleVector c5 = load ? DoubleVector.fromArray(species, c, r5) : zero;
-        DoubleVector c6 = load ? DoubleVector.fromArray(species, c, r6) : zero;
-        DoubleVector c7 = load ? DoubleVector.fromArray(species, c, r7) : zero;
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
-            DoubleVector b0 = DoubleVector.fromArray(species, b, bp);
-            c0 = DoubleVector.broadcast(species, a[ap]).fma(b0, c0);
-            c1 = DoubleVector.broadcast(species, a[ap + ars]).fma(b0, c1);
-            c2 = DoubleVector.broadcast(species, a[ap + 2 * ars]).fma(b0, c2);
-            c3 = DoubleVector.broadcast(species, a[ap + 3 * ars]).fma(b0, c3);
-            c4 = DoubleVector.broadcast(species, a[ap + 4 * ars]).fma(b0, c4);
-            c5 = DoubleVector.broadcast(species, a[ap + 5 * ars]).fma(b0, c5);
-            c6 = DoubleVector.broadcast(species, a[ap + 6 * ars]).fma(b0, c6);
-            c7 = DoubleVector.broadcast(species, a[ap + 7 * ars]).fma(b0, c7);
-        }
-        c0.intoArray(c, cp);
-        c1.intoArray(c, r1);
-        c2.intoArray(c, r2);
-        c3.intoArray(c, r3);
-        c4.intoArray(c, r4);
-        c5.intoArray(c, r5);
-        c6.intoArray(c, r6);
-        c7.intoArray(c, r7);
-    }
-
-    private static void narrowTile1(VectorSpecies<Double> species, double[] a, int ap, int ads, double[] b, int bp, int n,
-                                    double[] c, int cp, int depth, boolean load) {
-        DoubleVector c0 = load ? DoubleVector.fromArray(species, c, cp) : DoubleVector.zero(species);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
-            c0 = DoubleVector.broadcast(species, a[ap]).fma(DoubleVector.fromArray(species, b, bp), c0);
-        }
-        c0.intoArray(c, cp);
     }
 
     private static void tile1x1(double[] a, int ap, int ads, double[] b, int bp, int n,
