@@ -33,7 +33,7 @@ enum class BenchCase(
     ),
     C2(
         "c2", "digits 64-15-10, relu/sigmoid, ½Σ(a−y)² summed, batch 15, SGD 1e-3",
-        listOf(64, 15, 10), 30,
+        listOf(64, 15, 10), 300,
         """
         {"name": "bench-c2",
          "data": {"source": {"type": "builtin", "set": "digits"}},
@@ -43,7 +43,7 @@ enum class BenchCase(
     ),
     C3(
         "c3", "E3: make_classification 4000 × 20 (80 % of 5000), 20-8-3-1 sigmoid, BCE mean, full batch, SGD 1.0",
-        listOf(20, 8, 3, 1), 300,
+        listOf(20, 8, 3, 1), 2000,
         """
         {"name": "bench-c3",
          "data": {"source": {"type": "generator", "generator": "make_classification",

@@ -43,8 +43,10 @@ class SteadyStateAllocationTest {
                 sgd.step(parameters, gradients, 1e-4);
             }
             long perStep = (bean.getThreadAllocatedBytes(thread) - before) / steps;
-            // One 16×64 batch is 8 KiB of doubles; a step that copied or reallocated anything would show here.
-            assertTrue(perStep < 16, perStep + " bytes allocated per training step");
+            // One 16×64 batch is 8 KiB of doubles and the smallest buffer of this network (16×10) 1.3 KiB: a
+            // step that copied or reallocated any of them would show here. The margin allows for the odd
+            // object of a JIT recompilation on a busy machine (32 bytes per step was seen once).
+            assertTrue(perStep < 256, perStep + " bytes allocated per training step");
             network.useThreads(KernelThreads.single());
         }
         assertSame(firstOutput, network.forward(x, true), "the output buffer is reused");
