@@ -57,7 +57,9 @@ internal object ConfusionHeatMap {
             setValueFontColor(Color.BLACK)
             setHeatMapValueDecimalPattern("0")
             setDrawBorder(true)
-            setPlotContentSize(1.0)
+            // A thin white margin inside the frame, so the frame shows on every side.
+            setPlotContentSize(0.98)
+            setChartTitlePadding(12)
             // Every class named on both axes, however many there are.
             setYAxisTickMarkSpacingHint(8)
             setXAxisTickMarkSpacingHint(8)
