@@ -4,6 +4,7 @@ import mlpkit.core.activation.Activation;
 import mlpkit.core.init.Initializer;
 import mlpkit.core.init.SameAsWeights;
 import mlpkit.core.matrix.DenseMatrix;
+import mlpkit.core.matrix.KernelThreads;
 import mlpkit.core.matrix.Kernels;
 import mlpkit.core.matrix.MatrixBuffer;
 import mlpkit.core.network.DenseSpec;
@@ -22,6 +23,9 @@ public final class Dense implements Layer {
     private final int inputs;
     private final int units;
     private DenseMatrix weights;
+    /** Wᵀ, refreshed each backward pass: δ·Wᵀ then runs on the fast a·b kernel (same bits as a·bᵀ). */
+    private DenseMatrix weightsTransposed;
+    private KernelThreads threads = KernelThreads.single();
     private int weightOffset;
     private int biasOffset;
     private double[] params;
@@ -48,11 +52,16 @@ public final class Dense implements Layer {
     }
 
     @Override
+    public void useThreads(KernelThreads threads) {
+        this.threads = threads;
+    }
+
+    @Override
     public DenseMatrix forward(DenseMatrix x, boolean training) {
         requireInputWidth(x);
         input = x;
         DenseMatrix zOut = z.rows(x.getRowDimension());
-        Kernels.multiply(x, weights, zOut, false);          // z = x·W
+        Kernels.multiply(x, weights, zOut, false, threads); // z = x·W
         Kernels.addRowVector(zOut, params, biasOffset);     //   + b
         DenseMatrix aOut = a.rows(x.getRowDimension());
         spec.activation().forward(zOut, aOut);              // a = f(z)
@@ -69,13 +78,17 @@ public final class Dense implements Layer {
     /** Backward from δ = ∂L/∂z directly: the output layer's entry point when the loss fuses with f. */
     public DenseMatrix backwardFromDelta(DenseMatrix delta, double[] gradients, boolean accumulate,
                                          boolean needInputGradient) {
-        Kernels.multiplyTransposeA(input, delta, weightGradient(gradients), accumulate);  // ∂L/∂W = xᵀ·δ
+        Kernels.multiplyTransposeA(input, delta, weightGradient(gradients), accumulate, threads); // ∂L/∂W = xᵀ·δ
         Kernels.columnSums(delta, gradients, biasOffset, accumulate);                     // ∂L/∂b = Σ δ
         if (!needInputGradient) {
             return null;
         }
         DenseMatrix dInput = dX.rows(delta.getRowDimension());
-        Kernels.multiplyTransposeB(delta, weights, dInput, false);                        // ∂L/∂x = δ·Wᵀ
+        if (weightsTransposed == null) {
+            weightsTransposed = new DenseMatrix(units, inputs);   // once; the first layer never needs it
+        }
+        Kernels.transpose(weights, weightsTransposed);
+        Kernels.multiply(delta, weightsTransposed, dInput, false, threads);                 // ∂L/∂x = δ·Wᵀ
         return dInput;
     }
 

@@ -1,6 +1,7 @@
 package mlpkit.core.layer;
 
 import mlpkit.core.matrix.DenseMatrix;
+import mlpkit.core.matrix.KernelThreads;
 import mlpkit.core.network.LayerSpec;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -36,4 +37,8 @@ public interface Layer {
      * when {@code accumulate}), and returns ∂L/∂(input), or null when {@code needInputGradient} is false.
      */
     DenseMatrix backward(DenseMatrix dOut, double[] gradients, boolean accumulate, boolean needInputGradient);
+
+    /** The threads this layer's matrix products may use (the caller alone unless set). */
+    default void useThreads(KernelThreads threads) {
+    }
 }

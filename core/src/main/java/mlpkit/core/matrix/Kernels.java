@@ -5,17 +5,13 @@ package mlpkit.core.matrix;
  * broadcast, column sums, and the element-wise maps of activations and losses.
  *
  * <p>Every kernel writes into an output the caller preallocated (no allocation here) and works on
- * the flat row-major storage of {@link DenseMatrix}. The products are cache-blocked and
- * register-blocked (four output rows share each load of the other operand) and use {@link Math#fma},
- * which Java never applies on its own. Each output entry is always accumulated in the same order, so
- * results are bit-identical from run to run.
+ * the flat row-major storage of {@link DenseMatrix}. The products run on {@link VectorGemm} (the JDK's
+ * Vector API, register- and cache-blocked) when the JVM has {@code jdk.incubator.vector}, else on
+ * {@link ScalarGemm}; both compute every entry by the same chain of {@link Math#fma} in the same order
+ * ({@link GemmKernel}), so results are bit-identical run to run, kernel to kernel and at any number of
+ * {@link KernelThreads}.
  */
 public final class Kernels {
-    /** Depth of a block of the inner dimension: 256 doubles of four rows of A plus the matching B panel fit in L2. */
-    private static final int DEPTH_BLOCK = 256;
-    /** Width of a block of output columns: four rows of 512 doubles of C stay in L1/L2 across a depth block. */
-    private static final int COLUMN_BLOCK = 512;
-
     private Kernels() {
     }
 
@@ -23,79 +19,65 @@ public final class Kernels {
 
     /** {@code c = a·b}, or {@code c += a·b} when {@code accumulate}; a is m×k, b is k×n, c is m×n. */
     public static void multiply(DenseMatrix a, DenseMatrix b, DenseMatrix c, boolean accumulate) {
+        multiply(a, b, c, accumulate, KernelThreads.single());
+    }
+
+    /** As {@link #multiply(DenseMatrix, DenseMatrix, DenseMatrix, boolean)}, the rows of c split between {@code threads}. */
+    public static void multiply(DenseMatrix a, DenseMatrix b, DenseMatrix c, boolean accumulate, KernelThreads threads) {
         int m = a.getRowDimension(), k = a.getColumnDimension(), n = b.getColumnDimension();
         requireShape("a·b", a, b, c, m, n, b.getRowDimension() == k, "a's columns must equal b's rows");
-        if (!accumulate) {
-            fill(c, 0.0);
-        }
-        double[] ad = a.data(), bd = b.data(), cd = c.data();
-        int ao = a.offset(), bo = b.offset(), co = c.offset();
-        for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
-            int j1 = Math.min(n, j0 + COLUMN_BLOCK);
-            for (int p0 = 0; p0 < k; p0 += DEPTH_BLOCK) {
-                int p1 = Math.min(k, p0 + DEPTH_BLOCK);
-                int i = 0;
-                for (; i + 4 <= m; i += 4) {
-                    int a0 = ao + i * k;
-                    int c0 = co + i * n;
-                    for (int p = p0; p < p1; p++) {
-                        rank1Update4(cd, c0, n, ad[a0 + p], ad[a0 + k + p], ad[a0 + 2 * k + p], ad[a0 + 3 * k + p],
-                                bd, bo + p * n, j0, j1);
-                    }
-                }
-                for (; i < m; i++) {
-                    int a0 = ao + i * k;
-                    int c0 = co + i * n;
-                    for (int p = p0; p < p1; p++) {
-                        rank1Update1(cd, c0, ad[a0 + p], bd, bo + p * n, j0, j1);
-                    }
-                }
-            }
-        }
+        // A(i, p) = a[ao + i·k + p]: row stride k, depth stride 1.
+        threads.gemm(m, n, k, a.data(), a.offset(), k, 1, b.data(), b.offset(), c.data(), c.offset(), accumulate);
     }
 
     /** {@code c = aᵀ·b}, or {@code c += aᵀ·b}; a is k×m, b is k×n, c is m×n (the weight gradient Xᵀ·δ). */
     public static void multiplyTransposeA(DenseMatrix a, DenseMatrix b, DenseMatrix c, boolean accumulate) {
-        int k = a.getRowDimension(), m = a.getColumnDimension(), n = b.getColumnDimension();
-        requireShape("aᵀ·b", a, b, c, m, n, b.getRowDimension() == k, "a and b must have the same number of rows");
-        if (!accumulate) {
-            fill(c, 0.0);
-        }
-        double[] ad = a.data(), bd = b.data(), cd = c.data();
-        int ao = a.offset(), bo = b.offset(), co = c.offset();
-        for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
-            int j1 = Math.min(n, j0 + COLUMN_BLOCK);
-            int i = 0;
-            for (; i + 4 <= m; i += 4) {
-                int c0 = co + i * n;
-                for (int p = 0; p < k; p++) {
-                    int ap = ao + p * m + i;
-                    rank1Update4(cd, c0, n, ad[ap], ad[ap + 1], ad[ap + 2], ad[ap + 3], bd, bo + p * n, j0, j1);
-                }
-            }
-            for (; i < m; i++) {
-                int c0 = co + i * n;
-                for (int p = 0; p < k; p++) {
-                    rank1Update1(cd, c0, ad[ao + p * m + i], bd, bo + p * n, j0, j1);
-                }
-            }
-        }
+        multiplyTransposeA(a, b, c, accumulate, KernelThreads.single());
     }
 
-    /** {@code c = a·bᵀ}, or {@code c += a·bᵀ}; a is m×k, b is n×k, c is m×n (the input gradient δ·Wᵀ). */
+    /** As {@link #multiplyTransposeA(DenseMatrix, DenseMatrix, DenseMatrix, boolean)}, the rows of c split between {@code threads}. */
+    public static void multiplyTransposeA(DenseMatrix a, DenseMatrix b, DenseMatrix c, boolean accumulate,
+                                          KernelThreads threads) {
+        int k = a.getRowDimension(), m = a.getColumnDimension(), n = b.getColumnDimension();
+        requireShape("aᵀ·b", a, b, c, m, n, b.getRowDimension() == k, "a and b must have the same number of rows");
+        // Aᵀ(i, p) = a[ao + p·m + i]: row stride 1, depth stride m; no transposed copy.
+        threads.gemm(m, n, k, a.data(), a.offset(), 1, m, b.data(), b.offset(), c.data(), c.offset(), accumulate);
+    }
+
+    /**
+     * Waits (up to {@code timeoutMillis}) until the SIMD kernels are compiled and in use; until then the
+     * scalar ones serve, with the same results. For benchmarks, which should time the steady state.
+     */
+    public static boolean awaitWarmKernels(long timeoutMillis) throws InterruptedException {
+        return KernelSelection.awaitWarm(timeoutMillis);
+    }
+
+    /** The name of the product kernel this JVM uses: {@code scalar}, or {@code vector-512} with the Vector API. */
+    public static String productKernel() {
+        return KernelSelection.productKernelName();
+    }
+
+    /**
+     * {@code c = a·bᵀ}, or {@code c += a·bᵀ}; a is m×k, b is n×k, c is m×n. Every entry is a dot product
+     * of two contiguous rows, computed by the same chain as the other products (from 0 or from c_ij, p in
+     * order), so it equals {@code multiply(a, transpose(b))} bit for bit. The training loop transposes W
+     * once per batch into a buffer and uses the faster {@link #multiply} instead ({@code Dense}).
+     */
     public static void multiplyTransposeB(DenseMatrix a, DenseMatrix b, DenseMatrix c, boolean accumulate) {
         int m = a.getRowDimension(), k = a.getColumnDimension(), n = b.getRowDimension();
         requireShape("a·bᵀ", a, b, c, m, n, b.getColumnDimension() == k, "a and b must have the same number of columns");
         double[] ad = a.data(), bd = b.data(), cd = c.data();
         int ao = a.offset(), bo = b.offset(), co = c.offset();
-        // Every entry is a dot product of two contiguous rows; 2 rows of a × 2 rows of b share their loads.
+        // 2 rows of a × 2 rows of b share their loads.
         int j = 0;
         for (; j + 2 <= n; j += 2) {
             int b0 = bo + j * k, b1 = b0 + k;
             int i = 0;
             for (; i + 2 <= m; i += 2) {
                 int a0 = ao + i * k, a1 = a0 + k;
-                double s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+                int c0 = co + i * n + j, c1 = c0 + n;
+                double s00 = accumulate ? cd[c0] : 0, s01 = accumulate ? cd[c0 + 1] : 0;
+                double s10 = accumulate ? cd[c1] : 0, s11 = accumulate ? cd[c1 + 1] : 0;
                 for (int p = 0; p < k; p++) {
                     double x0 = ad[a0 + p], x1 = ad[a1 + p], y0 = bd[b0 + p], y1 = bd[b1 + p];
                     s00 = Math.fma(x0, y0, s00);
@@ -103,55 +85,59 @@ public final class Kernels {
                     s10 = Math.fma(x1, y0, s10);
                     s11 = Math.fma(x1, y1, s11);
                 }
-                int c0 = co + i * n + j, c1 = c0 + n;
-                cd[c0] = accumulate ? cd[c0] + s00 : s00;
-                cd[c0 + 1] = accumulate ? cd[c0 + 1] + s01 : s01;
-                cd[c1] = accumulate ? cd[c1] + s10 : s10;
-                cd[c1 + 1] = accumulate ? cd[c1 + 1] + s11 : s11;
+                cd[c0] = s00;
+                cd[c0 + 1] = s01;
+                cd[c1] = s10;
+                cd[c1 + 1] = s11;
             }
             for (; i < m; i++) {
                 int a0 = ao + i * k;
-                double s0 = 0, s1 = 0;
+                int c0 = co + i * n + j;
+                double s0 = accumulate ? cd[c0] : 0, s1 = accumulate ? cd[c0 + 1] : 0;
                 for (int p = 0; p < k; p++) {
                     double x = ad[a0 + p];
                     s0 = Math.fma(x, bd[b0 + p], s0);
                     s1 = Math.fma(x, bd[b1 + p], s1);
                 }
-                int c0 = co + i * n + j;
-                cd[c0] = accumulate ? cd[c0] + s0 : s0;
-                cd[c0 + 1] = accumulate ? cd[c0 + 1] + s1 : s1;
+                cd[c0] = s0;
+                cd[c0 + 1] = s1;
             }
         }
         for (; j < n; j++) {
             int b0 = bo + j * k;
             for (int i = 0; i < m; i++) {
                 int a0 = ao + i * k;
-                double s = 0;
+                int c0 = co + i * n + j;
+                double s = accumulate ? cd[c0] : 0;
                 for (int p = 0; p < k; p++) {
                     s = Math.fma(ad[a0 + p], bd[b0 + p], s);
                 }
-                int c0 = co + i * n + j;
-                cd[c0] = accumulate ? cd[c0] + s : s;
+                cd[c0] = s;
             }
         }
     }
 
-    /** Four output rows c[r..r+3][j0..j1) += x_r · b[row][j0..j1): one load of b feeds four FMAs. */
-    private static void rank1Update4(double[] cd, int c0, int n, double x0, double x1, double x2, double x3,
-                                     double[] bd, int b0, int j0, int j1) {
-        int c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
-        for (int j = j0; j < j1; j++) {
-            double bj = bd[b0 + j];
-            cd[c0 + j] = Math.fma(x0, bj, cd[c0 + j]);
-            cd[c1 + j] = Math.fma(x1, bj, cd[c1 + j]);
-            cd[c2 + j] = Math.fma(x2, bj, cd[c2 + j]);
-            cd[c3 + j] = Math.fma(x3, bj, cd[c3 + j]);
+    /** {@code out = inᵀ}; in is r×c, out is c×r. Blocked so both sides are walked in cache-sized tiles. */
+    public static void transpose(DenseMatrix in, DenseMatrix out) {
+        int rows = in.getRowDimension(), cols = in.getColumnDimension();
+        if (out.getRowDimension() != cols || out.getColumnDimension() != rows) {
+            throw new IllegalArgumentException("transpose: the output must be " + cols + "×" + rows + " for a "
+                    + shape(in) + " input, got " + shape(out));
         }
-    }
-
-    private static void rank1Update1(double[] cd, int c0, double x, double[] bd, int b0, int j0, int j1) {
-        for (int j = j0; j < j1; j++) {
-            cd[c0 + j] = Math.fma(x, bd[b0 + j], cd[c0 + j]);
+        double[] id = in.data(), od = out.data();
+        int io = in.offset(), oo = out.offset();
+        final int tile = 32;
+        for (int i0 = 0; i0 < rows; i0 += tile) {
+            int i1 = Math.min(rows, i0 + tile);
+            for (int j0 = 0; j0 < cols; j0 += tile) {
+                int j1 = Math.min(cols, j0 + tile);
+                for (int i = i0; i < i1; i++) {
+                    int from = io + i * cols;
+                    for (int j = j0; j < j1; j++) {
+                        od[oo + j * rows + i] = id[from + j];
+                    }
+                }
+            }
         }
     }
 
@@ -159,31 +145,16 @@ public final class Kernels {
 
     /** {@code m[i][j] += v[vOffset + j]} for every row i: the bias broadcast of z = x·W + b. */
     public static void addRowVector(DenseMatrix m, double[] v, int vOffset) {
-        int rows = m.getRowDimension(), cols = m.getColumnDimension();
-        double[] d = m.data();
-        int o = m.offset();
-        for (int i = 0; i < rows; i++) {
-            int r = o + i * cols;
-            for (int j = 0; j < cols; j++) {
-                d[r + j] += v[vOffset + j];
-            }
-        }
+        KernelSelection.maps().addRowVector(m.data(), m.offset(), m.getRowDimension(), m.getColumnDimension(), v, vOffset);
     }
 
     /** {@code out[outOffset + j] (+)= Σ_i m[i][j]}: the bias gradient Σ over the batch of δ. */
     public static void columnSums(DenseMatrix m, double[] out, int outOffset, boolean accumulate) {
-        int rows = m.getRowDimension(), cols = m.getColumnDimension();
+        int cols = m.getColumnDimension();
         if (!accumulate) {
             java.util.Arrays.fill(out, outOffset, outOffset + cols, 0.0);
         }
-        double[] d = m.data();
-        int o = m.offset();
-        for (int i = 0; i < rows; i++) {
-            int r = o + i * cols;
-            for (int j = 0; j < cols; j++) {
-                out[outOffset + j] += d[r + j];
-            }
-        }
+        KernelSelection.maps().addColumnSums(m.data(), m.offset(), m.getRowDimension(), cols, out, outOffset);
     }
 
     /** Sets every entry of {@code m} to {@code value}. */
@@ -224,32 +195,22 @@ public final class Kernels {
     /** a = σ(z) = 1 / (1 + e^−z), evaluated so that e^x never overflows (|z| up to any size). */
     public static void sigmoid(DenseMatrix z, DenseMatrix a) {
         requireSameShape(z, a);
-        double[] zd = z.data(), ad = a.data();
-        int zo = z.offset(), ao = a.offset(), n = z.size();
-        for (int i = 0; i < n; i++) {
-            ad[ao + i] = sigmoid(zd[zo + i]);
-        }
+        KernelSelection.maps().sigmoid(z.data(), z.offset(), a.data(), a.offset(), z.size());
     }
 
-    /** σ(z) for one value; for z &lt; 0 the form e^z / (1 + e^z) keeps the exponent ≤ 0. */
+    /**
+     * σ(z) for one value: (z ≥ 0 ? 1 : e) / (1 + e) with e = e^−|z|, so the exponent is never positive;
+     * the same bits as the batch kernel (mlpkit's own e^x, within ~1 ulp of {@link Math#exp}).
+     */
     public static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1.0 / (1.0 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1.0 + e);
+        return ScalarMaps.sigmoid(z);
     }
 
     /** dZ = dA ⊙ σ'(z), with σ'(z) = σ(z)(1 − σ(z)) computed from the stored output a = σ(z). */
     public static void sigmoidBackward(DenseMatrix a, DenseMatrix dA, DenseMatrix dZ) {
         requireSameShape(a, dA);
         requireSameShape(a, dZ);
-        double[] ad = a.data(), gd = dA.data(), od = dZ.data();
-        int ao = a.offset(), go = dA.offset(), oo = dZ.offset(), n = a.size();
-        for (int i = 0; i < n; i++) {
-            double s = ad[ao + i];
-            od[oo + i] = gd[go + i] * s * (1.0 - s);
-        }
+        KernelSelection.maps().sigmoidBackward(a.data(), a.offset(), dA.data(), dA.offset(), dZ.data(), dZ.offset(), a.size());
     }
 
     /** a = tanh(z) = (e^z − e^−z) / (e^z + e^−z). */
@@ -280,23 +241,14 @@ public final class Kernels {
      */
     public static void leakyRelu(DenseMatrix z, double alpha, DenseMatrix a) {
         requireSameShape(z, a);
-        double[] zd = z.data(), ad = a.data();
-        int zo = z.offset(), ao = a.offset(), n = z.size();
-        for (int i = 0; i < n; i++) {
-            double v = zd[zo + i];
-            ad[ao + i] = v > 0 ? v : alpha * v;
-        }
+        KernelSelection.maps().leakyRelu(z.data(), z.offset(), alpha, a.data(), a.offset(), z.size());
     }
 
     /** dZ = dA ⊙ f'(z) with f'(z) = 1 for z &gt; 0 and α otherwise (the subgradient at 0 is taken as α). */
     public static void leakyReluBackward(DenseMatrix z, double alpha, DenseMatrix dA, DenseMatrix dZ) {
         requireSameShape(z, dA);
         requireSameShape(z, dZ);
-        double[] zd = z.data(), gd = dA.data(), od = dZ.data();
-        int zo = z.offset(), go = dA.offset(), oo = dZ.offset(), n = z.size();
-        for (int i = 0; i < n; i++) {
-            od[oo + i] = zd[zo + i] > 0 ? gd[go + i] : alpha * gd[go + i];
-        }
+        KernelSelection.maps().leakyReluBackward(z.data(), z.offset(), alpha, dA.data(), dA.offset(), dZ.data(), dZ.offset(), z.size());
     }
 
     /** Row-wise a_k = e^(z_k − max z) / Σ_j e^(z_j − max z): subtracting the row maximum prevents overflow. */

@@ -7,6 +7,7 @@ import mlpkit.core.layer.Layer;
 import mlpkit.core.loss.Loss;
 import mlpkit.core.loss.Reduction;
 import mlpkit.core.matrix.DenseMatrix;
+import mlpkit.core.matrix.KernelThreads;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -188,6 +189,16 @@ public final class Network {
                     + (a.getColumnDimension() > 1 && target.getColumnDimension() == 1 ? ": one-hot encode class labels" : ""));
         }
         return target;
+    }
+
+    /**
+     * Lets this network's matrix products use {@code threads} (the caller owns and closes them). The
+     * results are bit-identical at any thread count: each product's rows are split, never its sums.
+     */
+    public void useThreads(KernelThreads threads) {
+        for (Layer layer : layers) {
+            layer.useThreads(threads);
+        }
     }
 
     /** All weights and biases, live (writing here changes the network). */

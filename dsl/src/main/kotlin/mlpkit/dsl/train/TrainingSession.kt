@@ -4,6 +4,7 @@ import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.flow.FlowCollector
 import mlpkit.core.layer.Dense
+import mlpkit.core.matrix.KernelThreads
 import mlpkit.core.network.Network
 import mlpkit.data.batch.BatchSize
 import mlpkit.data.batch.MiniBatches
@@ -19,6 +20,7 @@ import mlpkit.dsl.resolve.chooseTargetEncoding
 import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.CallbackSpec
 import mlpkit.dsl.spec.ExperimentSpec
+import mlpkit.dsl.spec.TrainingSpec
 
 /**
  * One execution of a run: built (data resolved, network initialised, optimiser and batches set up, a
@@ -106,7 +108,19 @@ internal class TrainingSession(
         completedEpochs = checkpoint.epoch
     }
 
+    /** Runs the epochs with [TrainingSpec.threads] kernel threads (the results do not depend on how many). */
     suspend fun run(events: FlowCollector<TrainingEvent>) {
+        val threads = KernelThreads.start(training.threads)
+        try {
+            network.useThreads(threads)
+            runEpochs(events)
+        } finally {
+            network.useThreads(KernelThreads.single())
+            threads.close()
+        }
+    }
+
+    private suspend fun runEpochs(events: FlowCollector<TrainingEvent>) {
         if (!resumed) recorder?.started(spec)
         var reason: StopReason = StopReason.Completed
         // A checkpoint written in the epoch that stopped early: that run was over, so this one is too.

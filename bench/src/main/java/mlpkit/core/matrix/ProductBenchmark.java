@@ -1,0 +1,73 @@
+package mlpkit.core.matrix;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The three products of one 784-128-128-128-10 training step at batch 64 (TOOLCHAIN.md's S1–S3) and
+ * the smaller ones of the other cases, on the scalar and the Vector API kernel. In the kernels' own
+ * package so it can name both; GFLOP/s = 2·m·k·n / time.
+ *
+ * <pre>
+ * mvn -B -q -pl bench -am package -DskipTests
+ * java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar ProductBenchmark
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+public class ProductBenchmark {
+    /** m×k·k×n: S1 = x·W1, 128-wide hidden, the output layer, C2's first layer, C3's first layer, and 1024³ for scale. */
+    @Param({"64x784x128", "64x128x128", "64x128x10", "15x64x15", "4000x20x8", "1024x1024x1024"})
+    public String shape;
+
+    @Param({"vector", "scalar"})
+    public String kernel;
+
+    private GemmKernel gemm;
+    private int m, k, n;
+    private double[] a, aT, b, c, cT;
+
+    @Setup
+    public void setUp() {
+        String[] parts = shape.split("x");
+        m = Integer.parseInt(parts[0]);
+        k = Integer.parseInt(parts[1]);
+        n = Integer.parseInt(parts[2]);
+        gemm = kernel.equals("vector") ? VectorGemm.INSTANCE : ScalarGemm.INSTANCE;
+        SplittableRandom random = new SplittableRandom(1);
+        a = random.doubles((long) m * k).toArray();
+        aT = random.doubles((long) k * m).toArray();
+        b = random.doubles((long) k * n).toArray();
+        c = new double[m * n];
+        cT = new double[m * n];
+    }
+
+    /** c = a·b: the forward product z = x·W. */
+    @Benchmark
+    public double[] product() {
+        gemm.gemm(0, m, n, k, a, 0, k, 1, b, 0, c, 0, false);
+        return c;
+    }
+
+    /** c = aᵀ·b read through strides: the weight gradient xᵀ·δ (here with a stored k×m). */
+    @Benchmark
+    public double[] transposedProduct() {
+        gemm.gemm(0, m, n, k, aT, 0, 1, m, b, 0, cT, 0, false);
+        return cT;
+    }
+}

@@ -1,0 +1,151 @@
+package mlpkit.core.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import mlpkit.core.TestData;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The scalar and SIMD products compute every entry by the same fma chain ({@link GemmKernel}), so
+ * they must agree bit for bit with a naive chain, whatever the shape, and at any thread count.
+ */
+class ProductKernelsTest {
+    /** c_ij = (c_ij or 0) then fma(A(i,p), B(p,j), ·) for p = 0..k−1: the definition, in plain loops. */
+    private static double[] naiveChain(int m, int n, int k, double[] a, int ars, int ads, double[] b, double[] c0, boolean accumulate) {
+        double[] c = c0.clone();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = accumulate ? c[i * n + j] : 0.0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[i * ars + p * ads], b[p * n + j], s);
+                }
+                c[i * n + j] = s;
+            }
+        }
+        return c;
+    }
+
+    private static void assertBitIdentical(double[] expected, double[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            if (Double.doubleToRawLongBits(expected[i]) != Double.doubleToRawLongBits(actual[i])) {
+                throw new AssertionError(what + ": entry " + i + " is " + actual[i] + " but the fma chain gives " + expected[i]);
+            }
+        }
+    }
+
+    @Test
+    void theTestsRunTheVectorKernelWhenTheIncubatorModuleIsPresent() {
+        // Surefire starts the JVM with --add-modules jdk.incubator.vector; without it this suite would
+        // only ever test the scalar fallback.
+        assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "surefire's argLine lost --add-modules");
+        assertTrue(Kernels.productKernel().startsWith("vector-"), Kernels.productKernel());
+    }
+
+    /** Shapes across the 8×2-vector tile, the 4-row and 1-row tiles, vector-less column tails and the depth block of 256. */
+    @ParameterizedTest(name = "m={0} k={1} n={2}")
+    @CsvSource({"1,1,1", "3,5,2", "8,4,16", "15,64,15", "17,9,31", "64,784,128", "64,128,10", "20,300,8", "13,257,40", "9,3,1", "20,300,3", "8,260,2", "12,5,9"})
+    void scalarAndVectorProductsEqualTheFmaChainBitForBit(int m, int k, int n) {
+        MersenneTwister rng = new MersenneTwister(31L * m + 7L * k + n);
+        double[] a = TestData.gaussian(rng, m, k).data();
+        double[] aT = TestData.gaussian(rng, k, m).data();
+        double[] b = TestData.gaussian(rng, k, n).data();
+        double[] start = TestData.gaussian(rng, m, n).data();
+        GemmKernel[] kernels = {ScalarGemm.INSTANCE, VectorGemm.INSTANCE};
+        for (boolean accumulate : new boolean[] {false, true}) {
+            double[] plain = naiveChain(m, n, k, a, k, 1, b, start, accumulate);
+            double[] transposed = naiveChain(m, n, k, aT, 1, m, b, start, accumulate);
+            for (GemmKernel kernel : kernels) {
+                double[] c = start.clone();
+                kernel.gemm(0, m, n, k, a, 0, k, 1, b, 0, c, 0, accumulate);
+                assertBitIdentical(plain, c, kernel.name() + " a·b accumulate=" + accumulate);
+                double[] ct = start.clone();
+                kernel.gemm(0, m, n, k, aT, 0, 1, m, b, 0, ct, 0, accumulate);
+                assertBitIdentical(transposed, ct, kernel.name() + " aᵀ·b accumulate=" + accumulate);
+            }
+        }
+    }
+
+    @Test
+    void aProductOfRowsInTheMiddleTouchesOnlyThoseRowsAndHonoursOffsets() {
+        MersenneTwister rng = new MersenneTwister(5);
+        int m = 21, k = 33, n = 19, offset = 7;
+        double[] a = new double[offset + m * k];
+        double[] b = new double[offset + k * n];
+        double[] c = new double[offset + m * n];
+        for (double[] x : new double[][] {a, b, c}) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rng.nextGaussian();
+            }
+        }
+        for (GemmKernel kernel : new GemmKernel[] {ScalarGemm.INSTANCE, VectorGemm.INSTANCE}) {
+            double[] out = c.clone();
+            kernel.gemm(5, 13, n, k, a, offset, k, 1, b, offset, out, offset, false);
+            double[] expected = naiveChain(m, n, k, Arrays.copyOfRange(a, offset, a.length), k, 1,
+                    Arrays.copyOfRange(b, offset, b.length), Arrays.copyOfRange(c, offset, c.length), false);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double want = i >= 5 && i < 13 ? expected[i * n + j] : c[offset + i * n + j];
+                    assertEquals(want, out[offset + i * n + j], 0.0, kernel.name() + " row " + i + " column " + j);
+                }
+            }
+            assertEquals(Arrays.toString(Arrays.copyOf(c, offset)), Arrays.toString(Arrays.copyOf(out, offset)));
+        }
+    }
+
+    @Test
+    void splittingTheRowsBetweenThreadsGivesTheSameBitsAtAnyThreadCount() {
+        MersenneTwister rng = new MersenneTwister(11);
+        DenseMatrix x = TestData.gaussian(rng, 64, 784);
+        DenseMatrix w = TestData.gaussian(rng, 784, 128);
+        DenseMatrix delta = TestData.gaussian(rng, 64, 128);
+        DenseMatrix z1 = new DenseMatrix(64, 128);
+        DenseMatrix g1 = new DenseMatrix(784, 128);
+        Kernels.multiply(x, w, z1, false);
+        Kernels.multiplyTransposeA(x, delta, g1, false);
+        for (int threads = 2; threads <= 3; threads++) {
+            try (KernelThreads pool = KernelThreads.start(threads)) {
+                assertEquals(threads, pool.count());
+                for (int repeat = 0; repeat < 20; repeat++) {
+                    DenseMatrix z = new DenseMatrix(64, 128);
+                    DenseMatrix g = new DenseMatrix(784, 128);
+                    Kernels.multiply(x, w, z, false, pool);
+                    Kernels.multiplyTransposeA(x, delta, g, false, pool);
+                    assertBitIdentical(z1.data(), z.data(), threads + " threads, x·W, repeat " + repeat);
+                    assertBitIdentical(g1.data(), g.data(), threads + " threads, xᵀ·δ, repeat " + repeat);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aClosedPoolRefusesWorkThatItWouldSplitAndSaysWhy() {
+        KernelThreads pool = KernelThreads.start(2);
+        pool.close();
+        MersenneTwister rng = new MersenneTwister(2);
+        DenseMatrix a = TestData.gaussian(rng, 64, 128);
+        DenseMatrix b = TestData.gaussian(rng, 128, 128);
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Kernels.multiply(a, b, new DenseMatrix(64, 128), false, pool));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    @Test
+    void aTransposedProductEqualsTheProductWithAnExplicitTransposeBitForBit() {
+        MersenneTwister rng = new MersenneTwister(3);
+        DenseMatrix delta = TestData.gaussian(rng, 37, 129);
+        DenseMatrix w = TestData.gaussian(rng, 70, 129);
+        DenseMatrix wT = new DenseMatrix(129, 70);
+        Kernels.transpose(w, wT);
+        assertEquals(w.getEntry(13, 100), wT.getEntry(100, 13), 0.0);
+        DenseMatrix viaTranspose = new DenseMatrix(37, 70);
+        DenseMatrix direct = new DenseMatrix(37, 70);
+        Kernels.multiply(delta, wT, viaTranspose, false);
+        Kernels.multiplyTransposeB(delta, w, direct, false);
+        assertBitIdentical(viaTranspose.data(), direct.data(), "δ·Wᵀ");
+    }
+}
