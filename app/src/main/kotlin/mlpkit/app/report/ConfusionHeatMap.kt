@@ -57,8 +57,8 @@ internal object ConfusionHeatMap {
             setValueFontColor(Color.BLACK)
             setHeatMapValueDecimalPattern("0")
             setDrawBorder(true)
-            // A thin white margin inside the frame, so the frame shows on every side.
-            setPlotContentSize(0.98)
+            // Cells fill the frame (XChart shifts the rows of a smaller content area off the frame).
+            setPlotContentSize(1.0)
             setChartTitlePadding(12)
             // Every class named on both axes, however many there are.
             setYAxisTickMarkSpacingHint(8)
