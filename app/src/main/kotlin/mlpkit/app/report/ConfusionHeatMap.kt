@@ -57,7 +57,9 @@ internal object ConfusionHeatMap {
             setValueFontColor(Color.BLACK)
             setHeatMapValueDecimalPattern("0")
             setDrawBorder(true)
+            // Cells fill the frame (XChart shifts the rows of a smaller content area off the frame).
             setPlotContentSize(1.0)
+            setChartTitlePadding(12)
             // Every class named on both axes, however many there are.
             setYAxisTickMarkSpacingHint(8)
             setXAxisTickMarkSpacingHint(8)

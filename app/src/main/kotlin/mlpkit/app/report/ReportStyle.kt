@@ -34,4 +34,5 @@ figcaption { font-size: 0.9em; color: #444; margin-top: 4px; }
 figcaption b { color: #222; }
 ul.notes { color: #8a5a00; }
 footer { margin-top: 2.5em; color: #777; font-size: 0.85em; }
+@media print { body { background: #fff; } main { padding: 0; } figure, table, pre { break-inside: avoid; } h2, h3 { break-after: avoid; } }
 """

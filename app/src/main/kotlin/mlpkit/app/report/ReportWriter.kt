@@ -3,6 +3,10 @@ package mlpkit.app.report
 import java.io.PrintStream
 import java.nio.file.Files
 import java.nio.file.Path
+import java.util.concurrent.ExecutionException
+import java.util.concurrent.FutureTask
+import java.util.concurrent.TimeUnit
+import java.util.concurrent.TimeoutException
 import mlpkit.app.ExpectationTable
 import mlpkit.app.mlpVersion
 import mlpkit.dsl.model.writeAtomically
@@ -18,13 +22,20 @@ import kotlin.io.path.name
  * files are safely on disk. Nothing here can lose them: every problem becomes one line on [err],
  * `mlp <command>: could not … ; <what is still there and what to do>`, and the rest is still written.
  */
-internal class ReportWriter(private val command: String, private val err: PrintStream) {
+internal class ReportWriter(
+    private val command: String,
+    private val err: PrintStream,
+    private val budgetSeconds: Long = DEFAULT_BUDGET_SECONDS,
+) {
     /**
      * The pictures and report of the run in [directory]. [resolve] finds a spec's data again (the run's
      * seeds), [preResolved] is the data when the caller already has it. Returns the report's path, or null
      * when it could not be written.
      */
-    fun writeRun(directory: Path, record: RunRecord, preResolved: ResolvedData?, resolve: (ExperimentSpec) -> ResolvedData): Path? {
+    fun writeRun(directory: Path, record: RunRecord, preResolved: ResolvedData?, resolve: (ExperimentSpec) -> ResolvedData): Path? =
+        withinBudget(directory) { drawAndWrite(directory, record, preResolved, resolve) }
+
+    private fun drawAndWrite(directory: Path, record: RunRecord, preResolved: ResolvedData?, resolve: (ExperimentSpec) -> ResolvedData): Path? {
         val notes = ArrayList<String>()
         val pictures = RunPictures { problem -> notes += problem; warn(directory, problem) }
             .draw(record, PictureData(record.spec, preResolved, resolve))
@@ -70,13 +81,15 @@ internal class ReportWriter(private val command: String, private val err: PrintS
             null
         }
         val picture = curve?.let { c ->
-            RunPictures.guarded({ notes += it; warn(sweepDirectory, it) }, SWEEP_PICTURE) {
-                useHeadlessGraphics()
-                Picture.of(
-                    SWEEP_PICTURE, "Sweep curve",
-                    "${c.metric} of every variation against ${if (c.axis.numeric) c.axis.title else "the variation"}; ${c.elbowText}.",
-                    ChartStyle.render(c.chart(spec.name)),
-                )
+            withinBudget(sweepDirectory) {
+                RunPictures.guarded({ notes += it; warn(sweepDirectory, it) }, SWEEP_PICTURE) {
+                    useHeadlessGraphics()
+                    Picture.of(
+                        SWEEP_PICTURE, "Sweep curve",
+                        "${c.metric} of every variation against ${if (c.axis.numeric) c.axis.title else "the variation"}; ${c.elbowText}.",
+                        ChartStyle.render(c.chart(spec.name)),
+                    )
+                }
             }
         }?.takeIf { writes(sweepDirectory, SWEEP_PICTURE, notes) { it.write(sweepDirectory) } }
         val report = sweepDirectory.resolve(REPORT)
@@ -84,6 +97,27 @@ internal class ReportWriter(private val command: String, private val err: PrintS
             writeAtomically(report, SweepReport.html(spec, rows, curve, picture, variationReports, notes, mlpVersion()))
         }
         return curve to report.takeIf { written }
+    }
+
+    /**
+     * [block] on a daemon thread, given at most [budgetSeconds]: a chart library stuck on absurd numbers
+     * must not keep a finished run from exiting. On time-out the thread is left to die with the process
+     * and the run goes on without (the rest of) its pictures.
+     */
+    private fun <T> withinBudget(directory: Path, block: () -> T?): T? {
+        val task = FutureTask(block)
+        Thread(task, "mlp-report").apply { isDaemon = true }.start()
+        return try {
+            task.get(budgetSeconds, TimeUnit.SECONDS)
+        } catch (e: TimeoutException) {
+            task.cancel(true)
+            warn(directory, "gave up drawing the pictures and report after $budgetSeconds s")
+            null
+        } catch (e: ExecutionException) {
+            val cause = e.cause ?: e
+            warn(directory, "could not write the pictures and report (${cause.javaClass.simpleName}: ${cause.message})")
+            null
+        }
     }
 
     /** Runs [write]; on failure notes and reports it and returns false. */
@@ -102,6 +136,8 @@ internal class ReportWriter(private val command: String, private val err: PrintS
     }
 
     companion object {
+        /** Far more than any run's pictures take (MNIST's, with 128 weight tiles: ~2 s). */
+        const val DEFAULT_BUDGET_SECONDS = 120L
         const val REPORT = "report.html"
         const val SWEEP_PICTURE = "sweep.png"
     }

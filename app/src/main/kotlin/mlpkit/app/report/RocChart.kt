@@ -29,6 +29,8 @@ internal object RocChart {
         chance.setLineColor(Palette.chance)
         chance.setLineStyle(ChartStyle.dashedStroke)
         chance.setMarker(SeriesMarkers.NONE)
+        // A few distinct rates (a small part) are equally spaced; the helper point keeps the ticks at 0.1 steps.
+        ChartStyle.useNiceXTicks(chart, 0.37, 0.37)
         with(chart.styler) {
             setXAxisMin(0.0)
             setXAxisMax(1.0)

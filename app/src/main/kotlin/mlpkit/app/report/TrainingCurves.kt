@@ -14,11 +14,15 @@ import org.knowm.xchart.style.markers.SeriesMarkers
  *
  * The training values are those the history records: the mean over the epoch's mini-batches while the
  * weights were still changing (as Keras reports them); validation values are measured in inference mode
- * after the epoch. A run without a validation part draws the training curve alone.
+ * after the epoch. A run without a validation part draws the training curve alone. A curve whose values
+ * spread over more than four decades (a diverging run) is drawn as log10 of its values, and says so.
  */
 internal object TrainingCurves {
     /** Epochs up to which every epoch gets a marker (with more, markers would hide the line). */
     private const val MARKED_EPOCHS = 40
+
+    /** Largest over smallest value beyond which a curve is drawn as log10 of its values. */
+    private const val LOG_SPREAD = 1e4
 
     /** The loss curve, or null for an empty history. [lossName] labels the axis, e.g. `softmax-ce`. */
     fun loss(history: List<HistoryRow>, lossName: String): XYChart? =
@@ -29,10 +33,15 @@ internal object TrainingCurves {
         curve(history, "accuracy", "Accuracy per epoch", "accuracy")
 
     private fun curve(history: List<HistoryRow>, metric: String, title: String, yTitle: String): XYChart? {
-        val parts = listOf("train" to "training", "validation" to "validation")
+        var parts = listOf("train" to "training", "validation" to "validation")
             .mapNotNull { (part, label) -> series(history, "${part}_$metric")?.let { Triple(part, label, it) } }
         if (parts.isEmpty()) return null
-        val chart = ChartStyle.xyChart(title, "epoch", yTitle)
+        // A diverging run's loss climbs through hundreds of decades (1e296 before it turns NaN): drawn as it
+        // is, every value but the last would sit on the axis, and XChart's tick search would not finish.
+        val values = parts.flatMap { it.third.second.asList() }
+        val logarithmic = values.min() > 0 && values.max() / values.min() > LOG_SPREAD
+        if (logarithmic) parts = parts.map { (part, label, xy) -> Triple(part, label, xy.first to DoubleArray(xy.second.size) { log10(xy.second[it]) }) }
+        val chart = ChartStyle.xyChart(title, "epoch", if (logarithmic) "log10 of $yTitle" else yTitle)
         val epochs = history.size
         for ((part, label, points) in parts) {
             val series = chart.addSeries(label, points.first, points.second)
