@@ -6,7 +6,6 @@
 // every output saturates at 0, loss 0.5, 9.8 % accuracy), SGD at a constant lr 0.2 for 200 epochs.
 // Article: 98.50 % test accuracy; numpy with correct maths: 97.98 % (best epoch 98.13 %).
 // Measured with `./mlp verify examples/e4-mnist.json` (seed 0, about 3 minutes): 97.89 % test accuracy.
-// e4-mnist-98.mlp.kts keeps this network and loss and reaches the article's figure.
 experiment("e4-mnist") {
     data {
         mnist()

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir
  * example. Tagged long, so it runs only with `mvn -B verify -Plong-tests`, and it needs the data sets on
  * this machine (scripts/install-datasets.sh, or `./mlp data fetch mnist` and `./mlp data fetch fashion-mnist`
  * when online); without them the store's message says where it looked. The same check by hand:
- * `./mlp verify examples/e4-mnist.json` (and e4-fashion.json, e4-mnist-98.json).
+ * `./mlp verify examples/e4-mnist.json` (and e4-fashion.json).
  */
 @Tag("long")
 class E4ReproductionTest {
@@ -23,7 +23,7 @@ class E4ReproductionTest {
 
     @TestFactory
     fun `the E4 examples reach their expected figures on the real data sets`(): List<DynamicTest> =
-        listOf("e4-mnist", "e4-fashion", "e4-mnist-98").map { name ->
+        listOf("e4-mnist", "e4-fashion").map { name ->
             DynamicTest.dynamicTest(name) {
                 val run = mlp("verify", examples.resolve("$name.json").toString(), "--quiet", "--out", dir.resolve(name).toString())
                 assertEquals(0, run.exitCode, run.out + run.err)
