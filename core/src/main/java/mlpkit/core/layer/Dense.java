@@ -61,8 +61,7 @@ public final class Dense implements Layer {
         requireInputWidth(x);
         input = x;
         DenseMatrix zOut = z.rows(x.getRowDimension());
-        Kernels.multiply(x, weights, zOut, false, threads); // z = x·W
-        Kernels.addRowVector(zOut, params, biasOffset);     //   + b
+        Kernels.multiplyAddRowVector(x, weights, params, biasOffset, zOut, threads); // z = x·W + b
         DenseMatrix aOut = a.rows(x.getRowDimension());
         spec.activation().forward(zOut, aOut);              // a = f(z)
         return aOut;

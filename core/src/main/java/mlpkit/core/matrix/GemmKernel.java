@@ -12,10 +12,24 @@ package mlpkit.core.matrix;
  * or SIMD) and however the rows are split between threads.
  */
 interface GemmKernel {
+    /**
+     * Rows [i0, i1) of the product; when {@code bias} is not null, {@code bias[biasOffset + j]} is added
+     * to each finished chain, {@code c_ij = chain_ij + b_j}: the same bits as adding b in a separate pass
+     * afterwards (the epilogue of z = x·W + b, which saves that pass over z).
+     */
     void gemm(int i0, int i1, int n, int k,
               double[] a, int ao, int aRowStride, int aDepthStride,
               double[] b, int bo,
-              double[] c, int co, boolean accumulate);
+              double[] c, int co, boolean accumulate,
+              double[] bias, int biasOffset);
+
+    /** The product without a bias. */
+    default void gemm(int i0, int i1, int n, int k,
+                      double[] a, int ao, int aRowStride, int aDepthStride,
+                      double[] b, int bo,
+                      double[] c, int co, boolean accumulate) {
+        gemm(i0, i1, n, k, a, ao, aRowStride, aDepthStride, b, bo, c, co, accumulate, null, 0);
+    }
 
     /** A short name for benchmarks and logs, e.g. {@code scalar} or {@code vector-512}. */
     String name();

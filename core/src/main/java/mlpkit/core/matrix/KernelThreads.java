@@ -33,7 +33,8 @@ public final class KernelThreads implements AutoCloseable {
     // The current product, written by the caller before it publishes `claims`.
     private GemmKernel kernel;
     private int m, n, k, ao, ars, ads, bo, co, chunkRows, chunks;
-    private double[] a, b, c;
+    private double[] a, b, c, bias;
+    private int biasOffset;
     private boolean accumulate;
     /** (generation << 32) | next unclaimed chunk: a worker claims only chunks of the generation it woke for. */
     private final AtomicLong claims = new AtomicLong();
@@ -77,10 +78,10 @@ public final class KernelThreads implements AutoCloseable {
 
     /** Rows [0, m) of a product, split into fixed chunks when it is large enough; see {@link GemmKernel}. */
     void gemm(int m, int n, int k, double[] a, int ao, int ars, int ads, double[] b, int bo, double[] c, int co,
-              boolean accumulate) {
+              boolean accumulate, double[] bias, int biasOffset) {
         GemmKernel kernel = KernelSelection.products();
         if (count == 1 || (long) m * n * k < SPLIT_THRESHOLD || m < 16) {
-            kernel.gemm(0, m, n, k, a, ao, ars, ads, b, bo, c, co, accumulate);
+            kernel.gemm(0, m, n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias, biasOffset);
             return;
         }
         if (closed) {
@@ -100,6 +101,8 @@ public final class KernelThreads implements AutoCloseable {
         this.bo = bo;
         this.c = c;
         this.co = co;
+        this.bias = bias;
+        this.biasOffset = biasOffset;
         this.accumulate = accumulate;
         this.chunkRows = rows;
         this.chunks = (m + rows - 1) / rows;
@@ -122,6 +125,7 @@ public final class KernelThreads implements AutoCloseable {
         this.a = null;
         this.b = null;
         this.c = null;
+        this.bias = null;
         Throwable t = failure;
         if (t != null) {
             failure = null;
@@ -152,7 +156,7 @@ public final class KernelThreads implements AutoCloseable {
             int start = chunk * chunkRows;
             int end = Math.min(m, start + chunkRows);
             try {
-                kernel.gemm(start, end, n, k, a, ao, ars, ads, b, bo, c, co, accumulate);
+                kernel.gemm(start, end, n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias, biasOffset);
             } catch (Throwable t) {
                 failure = t;
             }

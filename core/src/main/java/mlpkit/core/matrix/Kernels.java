@@ -27,7 +27,23 @@ public final class Kernels {
         int m = a.getRowDimension(), k = a.getColumnDimension(), n = b.getColumnDimension();
         requireShape("a·b", a, b, c, m, n, b.getRowDimension() == k, "a's columns must equal b's rows");
         // A(i, p) = a[ao + i·k + p]: row stride k, depth stride 1.
-        threads.gemm(m, n, k, a.data(), a.offset(), k, 1, b.data(), b.offset(), c.data(), c.offset(), accumulate);
+        threads.gemm(m, n, k, a.data(), a.offset(), k, 1, b.data(), b.offset(), c.data(), c.offset(), accumulate, null, 0);
+    }
+
+    /**
+     * {@code c = a·b + 1·bᵀ}: the product with {@code bias[biasOffset + j]} added to every entry of column j
+     * as each entry is finished (z = x·W + b in one pass over z). The same bits as {@link #multiply}
+     * followed by {@link #addRowVector}.
+     */
+    public static void multiplyAddRowVector(DenseMatrix a, DenseMatrix b, double[] bias, int biasOffset, DenseMatrix c,
+                                            KernelThreads threads) {
+        int m = a.getRowDimension(), k = a.getColumnDimension(), n = b.getColumnDimension();
+        requireShape("a·b + bias", a, b, c, m, n, b.getRowDimension() == k, "a's columns must equal b's rows");
+        if (biasOffset < 0 || biasOffset + n > bias.length) {
+            throw new IllegalArgumentException("a·b + bias: the bias needs " + n + " entries from offset " + biasOffset
+                    + ", but its array has " + bias.length);
+        }
+        threads.gemm(m, n, k, a.data(), a.offset(), k, 1, b.data(), b.offset(), c.data(), c.offset(), false, bias, biasOffset);
     }
 
     /** {@code c = aᵀ·b}, or {@code c += aᵀ·b}; a is k×m, b is k×n, c is m×n (the weight gradient Xᵀ·δ). */
@@ -41,7 +57,7 @@ public final class Kernels {
         int k = a.getRowDimension(), m = a.getColumnDimension(), n = b.getColumnDimension();
         requireShape("aᵀ·b", a, b, c, m, n, b.getRowDimension() == k, "a and b must have the same number of rows");
         // Aᵀ(i, p) = a[ao + p·m + i]: row stride 1, depth stride m; no transposed copy.
-        threads.gemm(m, n, k, a.data(), a.offset(), 1, m, b.data(), b.offset(), c.data(), c.offset(), accumulate);
+        threads.gemm(m, n, k, a.data(), a.offset(), 1, m, b.data(), b.offset(), c.data(), c.offset(), accumulate, null, 0);
     }
 
     /**

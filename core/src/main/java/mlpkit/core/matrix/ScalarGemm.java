@@ -19,7 +19,7 @@ final class ScalarGemm implements GemmKernel {
 
     @Override
     public void gemm(int i0, int i1, int n, int k, double[] a, int ao, int ars, int ads, double[] b, int bo,
-                     double[] c, int co, boolean accumulate) {
+                     double[] c, int co, boolean accumulate, double[] bias, int biasOffset) {
         if (!accumulate) {
             java.util.Arrays.fill(c, co + i0 * n, co + i1 * n, 0.0);
         }
@@ -42,6 +42,14 @@ final class ScalarGemm implements GemmKernel {
                     for (int p = p0; p < p1; p++) {
                         rank1Update1(c, c0, a[a0 + p * ads], b, bo + p * n, j0, j1);
                     }
+                }
+            }
+        }
+        if (bias != null) {
+            for (int i = i0; i < i1; i++) {
+                int c0 = co + i * n;
+                for (int j = 0; j < n; j++) {
+                    c[c0 + j] += bias[biasOffset + j];
                 }
             }
         }

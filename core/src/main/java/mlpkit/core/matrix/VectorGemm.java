@@ -1,6 +1,8 @@
 package mlpkit.core.matrix;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,8 +14,12 @@ import jdk.incubator.vector.VectorSpecies;
  * vectors) stays in registers across a depth block of 256; each step loads two vectors of one row of
  * B and broadcasts one entry of A per row. B's rows are read in place (no packing): for the widths of
  * an MLP (n ≤ a few hundred) a depth block of B's panel is 256 × 16 doubles = 32 KiB, which stays in
- * L1 while all row tiles of the block pass over it. Column tails narrower than a vector fall back to
- * the scalar chain, which is the same arithmetic entry by entry.
+ * L1 while all row tiles of the block pass over it. Columns past the last whole vector are done by one
+ * more vector column that ends at column n and overlaps the columns before it (their lanes are written
+ * back unchanged); products with fewer columns than a vector run their vectors down groups of LANES rows
+ * instead ({@link #narrowRows}). Only what fits neither way (fewer than LANES rows and columns, or a narrow product that accumulates)
+ * is scalar.
+ * A bias can be added in the epilogue, as each entry is finished (z = x·W + b without a second pass).
  *
  * <p>Each lane computes {@code c = fma(a, b, c)} exactly like {@link Math#fma}, in the order of p, so
  * the result equals {@link ScalarGemm}'s bit for bit.
@@ -23,10 +29,27 @@ final class VectorGemm implements GemmKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final int DEPTH_BLOCK = 256;
+    /** Lane i holds i: compared with a count, it gives the mask of the first lanes. */
+    private static final DoubleVector IOTA = DoubleVector.fromArray(SPECIES, iota(), 0);
+    /** Where {@link #narrowRows} passes its results on their way into C, after the packed panel. */
+    private static final int OUT_AREA = LANES * DEPTH_BLOCK;
+    /**
+     * Per-thread scratch for {@link #narrowRows}: a packed panel of A and four vectors of results, allocated
+     * once per thread that multiplies (never per product); it holds nothing between calls.
+     */
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[OUT_AREA + 4 * LANES]);
 
     static final VectorGemm INSTANCE = new VectorGemm();
 
     private VectorGemm() {
+    }
+
+    private static double[] iota() {
+        double[] lanes = new double[LANES];
+        for (int i = 0; i < LANES; i++) {
+            lanes[i] = i;
+        }
+        return lanes;
     }
 
     @Override
@@ -36,58 +59,68 @@ final class VectorGemm implements GemmKernel {
 
     @Override
     public void gemm(int i0, int i1, int n, int k, double[] a, int ao, int ars, int ads, double[] b, int bo,
-                     double[] c, int co, boolean accumulate) {
-        if (k == 0) {
-            if (!accumulate) {
-                java.util.Arrays.fill(c, co + i0 * n, co + i1 * n, 0.0);
-            }
+                     double[] c, int co, boolean accumulate, double[] bias, int biasOffset) {
+        if (k == 0 || n < LANES && (accumulate || i1 - i0 < LANES)) {
+            // No vector fits across the columns and there are no whole groups of rows to run vectors down.
+            scalarColumns(i0, i1, 0, n, a, ao, ars, ads, b, bo, c, co, k, accumulate, bias, biasOffset);
             return;
         }
-        if (n <= 3 && ars == 1 && !accumulate && i1 - i0 >= LANES) {
-            // Aᵀ·B with fewer columns than a vector (an output layer's weight gradient, xᵀ·δ with k = the
-            // batch): vectors run down LANES rows of C instead, where Aᵀ's rows are contiguous in A.
+        if (n < LANES) {
+            // Fewer columns than a vector (an output layer, a narrow hidden layer): vectors run down LANES rows.
             int i = i0;
             for (; i + LANES <= i1; i += LANES) {
-                rowsTile(a, ao + i, ads, b, bo, n, k, c, co + i * n);
+                narrowRows(i, n, k, a, ao, ars, ads, b, bo, c, co, bias, biasOffset);
             }
             if (i < i1) {
-                scalarColumns(i, i1, 0, n, a, ao, ars, ads, b, bo, c, co, k, false);
+                scalarColumns(i, i1, 0, n, a, ao, ars, ads, b, bo, c, co, k, false, bias, biasOffset);
             }
             return;
         }
         for (int p0 = 0; p0 < k; p0 += DEPTH_BLOCK) {
             int depth = Math.min(k, p0 + DEPTH_BLOCK) - p0;
             boolean load = accumulate || p0 > 0;
+            // The bias goes into the chains' last depth block, as each entry is finished.
+            double[] blockBias = p0 + depth == k ? bias : null;
             int aBlock = ao + p0 * ads;
             int bBlock = bo + p0 * n;
             int j = 0;
             for (; j + 2 * LANES <= n; j += 2 * LANES) {
                 int i = i0;
                 for (; i + 8 <= i1; i += 8) {
-                    tile8x2(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load);
+                    tile8x2(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load, blockBias, biasOffset + j);
                 }
                 for (; i + 4 <= i1; i += 4) {
-                    tile4x2(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load);
+                    tile4x2(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load, blockBias, biasOffset + j);
                 }
                 for (; i < i1; i++) {
-                    tile1x2(a, aBlock + i * ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load);
+                    tile1x2(a, aBlock + i * ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load, blockBias, biasOffset + j);
                 }
             }
             for (; j + LANES <= n; j += LANES) {
-                int i = i0;
-                for (; i + 8 <= i1; i += 8) {
-                    tile8x1(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load);
-                }
-                for (; i + 4 <= i1; i += 4) {
-                    tile4x1(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load);
-                }
-                for (; i < i1; i++) {
-                    tile1x1(a, aBlock + i * ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load);
-                }
+                vectorColumn(i0, i1, j, 0, n, a, aBlock, ars, ads, b, bBlock, c, co, depth, load, blockBias, biasOffset);
             }
             if (j < n) {
-                scalarColumns(i0, i1, j, n, a, aBlock, ars, ads, b, bBlock, c, co, depth, load);
+                // The last columns, narrower than a vector: one more vector column ending at column n, overlapping
+                // columns already done; those lanes are written back as they were (same chains, no masked loads).
+                vectorColumn(i0, i1, n - LANES, j - (n - LANES), n, a, aBlock, ars, ads, b, bBlock, c, co, depth, load,
+                        blockBias, biasOffset);
             }
+        }
+    }
+
+    /** One vector of columns [j, j + LANES) for rows [i0, i1), the first {@code keepLanes} lanes left as they are. */
+    private static void vectorColumn(int i0, int i1, int j, int keepLanes, int n, double[] a, int aBlock, int ars, int ads,
+                                     double[] b, int bBlock, double[] c, int co, int depth, boolean load,
+                                     double[] bias, int biasOffset) {
+        int i = i0;
+        for (; i + 8 <= i1; i += 8) {
+            tile8x1(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load, bias, biasOffset + j, keepLanes);
+        }
+        for (; i + 4 <= i1; i += 4) {
+            tile4x1(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load, bias, biasOffset + j, keepLanes);
+        }
+        for (; i < i1; i++) {
+            tile1x1(a, aBlock + i * ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load, bias, biasOffset + j, keepLanes);
         }
     }
 
@@ -96,7 +129,7 @@ final class VectorGemm implements GemmKernel {
     }
 
     private static void tile8x2(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
-                                double[] c, int cp, int depth, boolean load) {
+                                double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
         int r1 = cp + n, r2 = r1 + n, r3 = r2 + n, r4 = r3 + n, r5 = r4 + n, r6 = r5 + n, r7 = r6 + n;
         DoubleVector c00 = start(c, cp, load), c01 = start(c, cp + LANES, load);
         DoubleVector c10 = start(c, r1, load), c11 = start(c, r1 + LANES, load);
@@ -134,6 +167,26 @@ final class VectorGemm implements GemmKernel {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
+        if (bias != null) {   // the epilogue of z = x·W + b: each entry gets b_j once its chain is done
+            DoubleVector bias0 = DoubleVector.fromArray(SPECIES, bias, biasAt);
+            DoubleVector bias1 = DoubleVector.fromArray(SPECIES, bias, biasAt + LANES);
+            c00 = c00.add(bias0);
+            c01 = c01.add(bias1);
+            c10 = c10.add(bias0);
+            c11 = c11.add(bias1);
+            c20 = c20.add(bias0);
+            c21 = c21.add(bias1);
+            c30 = c30.add(bias0);
+            c31 = c31.add(bias1);
+            c40 = c40.add(bias0);
+            c41 = c41.add(bias1);
+            c50 = c50.add(bias0);
+            c51 = c51.add(bias1);
+            c60 = c60.add(bias0);
+            c61 = c61.add(bias1);
+            c70 = c70.add(bias0);
+            c71 = c71.add(bias1);
+        }
         c00.intoArray(c, cp);
         c01.intoArray(c, cp + LANES);
         c10.intoArray(c, r1);
@@ -153,7 +206,7 @@ final class VectorGemm implements GemmKernel {
     }
 
     private static void tile4x2(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
-                                double[] c, int cp, int depth, boolean load) {
+                                double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
         int r1 = cp + n, r2 = r1 + n, r3 = r2 + n;
         DoubleVector c00 = start(c, cp, load), c01 = start(c, cp + LANES, load);
         DoubleVector c10 = start(c, r1, load), c11 = start(c, r1 + LANES, load);
@@ -175,6 +228,18 @@ final class VectorGemm implements GemmKernel {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
+        if (bias != null) {   // the epilogue of z = x·W + b: each entry gets b_j once its chain is done
+            DoubleVector bias0 = DoubleVector.fromArray(SPECIES, bias, biasAt);
+            DoubleVector bias1 = DoubleVector.fromArray(SPECIES, bias, biasAt + LANES);
+            c00 = c00.add(bias0);
+            c01 = c01.add(bias1);
+            c10 = c10.add(bias0);
+            c11 = c11.add(bias1);
+            c20 = c20.add(bias0);
+            c21 = c21.add(bias1);
+            c30 = c30.add(bias0);
+            c31 = c31.add(bias1);
+        }
         c00.intoArray(c, cp);
         c01.intoArray(c, cp + LANES);
         c10.intoArray(c, r1);
@@ -186,19 +251,25 @@ final class VectorGemm implements GemmKernel {
     }
 
     private static void tile1x2(double[] a, int ap, int ads, double[] b, int bp, int n,
-                                double[] c, int cp, int depth, boolean load) {
+                                double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
         DoubleVector c00 = start(c, cp, load), c01 = start(c, cp + LANES, load);
         for (int p = 0; p < depth; p++, ap += ads, bp += n) {
             DoubleVector x = DoubleVector.broadcast(SPECIES, a[ap]);
             c00 = x.fma(DoubleVector.fromArray(SPECIES, b, bp), c00);
             c01 = x.fma(DoubleVector.fromArray(SPECIES, b, bp + LANES), c01);
         }
+        if (bias != null) {   // the epilogue of z = x·W + b: each entry gets b_j once its chain is done
+            DoubleVector bias0 = DoubleVector.fromArray(SPECIES, bias, biasAt);
+            DoubleVector bias1 = DoubleVector.fromArray(SPECIES, bias, biasAt + LANES);
+            c00 = c00.add(bias0);
+            c01 = c01.add(bias1);
+        }
         c00.intoArray(c, cp);
         c01.intoArray(c, cp + LANES);
     }
 
     private static void tile8x1(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
-                                double[] c, int cp, int depth, boolean load) {
+                                double[] c, int cp, int depth, boolean load, double[] bias, int biasAt, int keepLanes) {
         int r1 = cp + n, r2 = r1 + n, r3 = r2 + n, r4 = r3 + n, r5 = r4 + n, r6 = r5 + n, r7 = r6 + n;
         DoubleVector c0 = start(c, cp, load), c1 = start(c, r1, load), c2 = start(c, r2, load), c3 = start(c, r3, load);
         DoubleVector c4 = start(c, r4, load), c5 = start(c, r5, load), c6 = start(c, r6, load), c7 = start(c, r7, load);
@@ -213,6 +284,28 @@ final class VectorGemm implements GemmKernel {
             c6 = DoubleVector.broadcast(SPECIES, a[ap + 6 * ars]).fma(b0, c6);
             c7 = DoubleVector.broadcast(SPECIES, a[ap + 7 * ars]).fma(b0, c7);
         }
+        if (bias != null) {   // the epilogue of z = x·W + b: each entry gets b_j once its chain is done
+            DoubleVector bias0 = DoubleVector.fromArray(SPECIES, bias, biasAt);
+            c0 = c0.add(bias0);
+            c1 = c1.add(bias0);
+            c2 = c2.add(bias0);
+            c3 = c3.add(bias0);
+            c4 = c4.add(bias0);
+            c5 = c5.add(bias0);
+            c6 = c6.add(bias0);
+            c7 = c7.add(bias0);
+        }
+        if (keepLanes > 0) {   // lanes of columns already done are written back as they are
+            VectorMask<Double> keep = IOTA.compare(VectorOperators.LT, (double) keepLanes);
+            c0 = c0.blend(DoubleVector.fromArray(SPECIES, c, cp), keep);
+            c1 = c1.blend(DoubleVector.fromArray(SPECIES, c, r1), keep);
+            c2 = c2.blend(DoubleVector.fromArray(SPECIES, c, r2), keep);
+            c3 = c3.blend(DoubleVector.fromArray(SPECIES, c, r3), keep);
+            c4 = c4.blend(DoubleVector.fromArray(SPECIES, c, r4), keep);
+            c5 = c5.blend(DoubleVector.fromArray(SPECIES, c, r5), keep);
+            c6 = c6.blend(DoubleVector.fromArray(SPECIES, c, r6), keep);
+            c7 = c7.blend(DoubleVector.fromArray(SPECIES, c, r7), keep);
+        }
         c0.intoArray(c, cp);
         c1.intoArray(c, r1);
         c2.intoArray(c, r2);
@@ -224,7 +317,7 @@ final class VectorGemm implements GemmKernel {
     }
 
     private static void tile4x1(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
-                                double[] c, int cp, int depth, boolean load) {
+                                double[] c, int cp, int depth, boolean load, double[] bias, int biasAt, int keepLanes) {
         int r1 = cp + n, r2 = r1 + n, r3 = r2 + n;
         DoubleVector c0 = start(c, cp, load), c1 = start(c, r1, load), c2 = start(c, r2, load), c3 = start(c, r3, load);
         for (int p = 0; p < depth; p++, ap += ads, bp += n) {
@@ -234,6 +327,20 @@ final class VectorGemm implements GemmKernel {
             c2 = DoubleVector.broadcast(SPECIES, a[ap + 2 * ars]).fma(b0, c2);
             c3 = DoubleVector.broadcast(SPECIES, a[ap + 3 * ars]).fma(b0, c3);
         }
+        if (bias != null) {   // the epilogue of z = x·W + b: each entry gets b_j once its chain is done
+            DoubleVector bias0 = DoubleVector.fromArray(SPECIES, bias, biasAt);
+            c0 = c0.add(bias0);
+            c1 = c1.add(bias0);
+            c2 = c2.add(bias0);
+            c3 = c3.add(bias0);
+        }
+        if (keepLanes > 0) {   // lanes of columns already done are written back as they are
+            VectorMask<Double> keep = IOTA.compare(VectorOperators.LT, (double) keepLanes);
+            c0 = c0.blend(DoubleVector.fromArray(SPECIES, c, cp), keep);
+            c1 = c1.blend(DoubleVector.fromArray(SPECIES, c, r1), keep);
+            c2 = c2.blend(DoubleVector.fromArray(SPECIES, c, r2), keep);
+            c3 = c3.blend(DoubleVector.fromArray(SPECIES, c, r3), keep);
+        }
         c0.intoArray(c, cp);
         c1.intoArray(c, r1);
         c2.intoArray(c, r2);
@@ -241,62 +348,126 @@ final class VectorGemm implements GemmKernel {
     }
 
     /**
-     * LANES rows × n ≤ 3 columns of C = Aᵀ·B, from 0 over the whole depth: lane r of column j runs the
-     * chain of c_(i+r)j, fma(Aᵀ(i+r, p), B(p, j), ·) for p in order, the same as every kernel.
+     * LANES rows [i, i + LANES) × all n < LANES columns of C, over the whole depth: lane r of the vector
+     * for column j runs the chain of c_(i+r)j, fma(A(i+r, p), B(p, j), ·) for p in order, the same as
+     * every kernel. Aᵀ (row stride 1) has the LANES values of each p side by side; A's are packed into a
+     * per-thread panel a depth block at a time. Columns go four at a time ({@link #narrowBlock}), so one
+     * load of A feeds four accumulators.
      */
-    private static void rowsTile(double[] a, int ap, int ads, double[] b, int bp, int n, int depth, double[] c, int cp) {
-        DoubleVector c0 = DoubleVector.zero(SPECIES), c1 = c0, c2 = c0;
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
-            DoubleVector x = DoubleVector.fromArray(SPECIES, a, ap);
-            c0 = x.fma(DoubleVector.broadcast(SPECIES, b[bp]), c0);
-            if (n > 1) {
-                c1 = x.fma(DoubleVector.broadcast(SPECIES, b[bp + 1]), c1);
-                if (n > 2) {
-                    c2 = x.fma(DoubleVector.broadcast(SPECIES, b[bp + 2]), c2);
+    private static void narrowRows(int i, int n, int k, double[] a, int ao, int ars, int ads, double[] b, int bo,
+                                   double[] c, int co, double[] bias, int biasOffset) {
+        double[] scratch = SCRATCH.get();
+        for (int j0 = 0; j0 < n; j0 += 4) {
+            int width = Math.min(4, n - j0);
+            for (int p0 = 0; p0 < k; p0 += DEPTH_BLOCK) {
+                int depth = Math.min(k, p0 + DEPTH_BLOCK) - p0;
+                double[] rows;
+                int xp, xStride;
+                if (ars == 1) {
+                    rows = a;
+                    xp = ao + i + p0 * ads;
+                    xStride = ads;
+                } else {
+                    packRows(a, ao + i * ars + p0 * ads, ars, ads, depth, scratch);
+                    rows = scratch;
+                    xp = 0;
+                    xStride = LANES;
+                }
+                narrowBlock(rows, xp, xStride, b, bo + p0 * n + j0, n, depth, width, p0 > 0, scratch);
+            }
+            // Lanes run down rows of C: from the scratch's output area into C's columns.
+            for (int r = 0; r < LANES; r++) {
+                int at = co + (i + r) * n + j0;
+                for (int w = 0; w < width; w++) {
+                    double v = scratch[OUT_AREA + w * LANES + r];
+                    c[at + w] = bias == null ? v : v + bias[biasOffset + j0 + w];
                 }
             }
         }
+    }
+
+    /**
+     * One depth block of {@link #narrowRows}: up to four columns' chains, continued from the scratch's
+     * output area when {@code resume} (a later depth block), left there at the end. The vectors live only
+     * inside this loop, so C2 keeps them in registers.
+     */
+    private static void narrowBlock(double[] rows, int xp, int xStride, double[] b, int bp, int n, int depth, int width,
+                                    boolean resume, double[] scratch) {
+        DoubleVector c0 = resume ? DoubleVector.fromArray(SPECIES, scratch, OUT_AREA) : DoubleVector.zero(SPECIES);
+        DoubleVector c1 = resume ? DoubleVector.fromArray(SPECIES, scratch, OUT_AREA + LANES) : DoubleVector.zero(SPECIES);
+        DoubleVector c2 = resume ? DoubleVector.fromArray(SPECIES, scratch, OUT_AREA + 2 * LANES) : DoubleVector.zero(SPECIES);
+        DoubleVector c3 = resume ? DoubleVector.fromArray(SPECIES, scratch, OUT_AREA + 3 * LANES) : DoubleVector.zero(SPECIES);
+        // Fewer than four columns: the spare accumulators repeat the last column (their lanes are never
+        // stored), which keeps the loop free of branches, and C2 keeps all four vectors in registers.
+        int o1 = Math.min(1, width - 1), o2 = Math.min(2, width - 1), o3 = Math.min(3, width - 1);
+        for (int p = 0; p < depth; p++, xp += xStride, bp += n) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, rows, xp);
+            c0 = x.fma(DoubleVector.broadcast(SPECIES, b[bp]), c0);
+            c1 = x.fma(DoubleVector.broadcast(SPECIES, b[bp + o1]), c1);
+            c2 = x.fma(DoubleVector.broadcast(SPECIES, b[bp + o2]), c2);
+            c3 = x.fma(DoubleVector.broadcast(SPECIES, b[bp + o3]), c3);
+        }
+        c0.intoArray(scratch, OUT_AREA);
+        c1.intoArray(scratch, OUT_AREA + LANES);
+        c2.intoArray(scratch, OUT_AREA + 2 * LANES);
+        c3.intoArray(scratch, OUT_AREA + 3 * LANES);
+    }
+
+    /** panel[p·LANES + r] = A(r, p) for LANES rows from {@code ap} and {@code depth} steps of p. */
+    private static void packRows(double[] a, int ap, int ars, int ads, int depth, double[] panel) {
         for (int r = 0; r < LANES; r++) {
-            int at = cp + r * n;
-            c[at] = c0.lane(r);
-            if (n > 1) {
-                c[at + 1] = c1.lane(r);
-                if (n > 2) {
-                    c[at + 2] = c2.lane(r);
-                }
+            for (int p = 0, from = ap + r * ars, to = r; p < depth; p++, from += ads, to += LANES) {
+                panel[to] = a[from];
             }
         }
     }
 
     private static void tile1x1(double[] a, int ap, int ads, double[] b, int bp, int n,
-                                double[] c, int cp, int depth, boolean load) {
+                                double[] c, int cp, int depth, boolean load, double[] bias, int biasAt, int keepLanes) {
         DoubleVector c0 = start(c, cp, load);
         for (int p = 0; p < depth; p++, ap += ads, bp += n) {
             c0 = DoubleVector.broadcast(SPECIES, a[ap]).fma(DoubleVector.fromArray(SPECIES, b, bp), c0);
+        }
+        if (bias != null) {   // the epilogue of z = x·W + b: each entry gets b_j once its chain is done
+            DoubleVector bias0 = DoubleVector.fromArray(SPECIES, bias, biasAt);
+            c0 = c0.add(bias0);
+        }
+        if (keepLanes > 0) {   // lanes of columns already done are written back as they are
+            VectorMask<Double> keep = IOTA.compare(VectorOperators.LT, (double) keepLanes);
+            c0 = c0.blend(DoubleVector.fromArray(SPECIES, c, cp), keep);
         }
         c0.intoArray(c, cp);
     }
 
     /**
-     * Columns [j0, n) narrower than a vector (masked loads are not compiled to instructions on JDK 17,
-     * and run ~100× slower): the same chain per entry in scalar code, four rows at a time so that four
-     * independent chains hide the latency of each fma.
+     * Columns [j0, n) for rows [i0, i1) in scalar code, the same chain per entry, over the whole depth
+     * (from c when {@code accumulate}), four rows at a time so that four independent chains hide the
+     * latency of each fma; used where no vector fits (fewer than LANES rows and columns, or a narrow
+     * product that accumulates). Masked loads are not compiled to instructions on JDK 17.
      */
-    private static void scalarColumns(int i0, int i1, int j0, int n, double[] a, int aBlock, int ars, int ads,
-                                      double[] b, int bBlock, double[] c, int co, int depth, boolean load) {
+    private static void scalarColumns(int i0, int i1, int j0, int n, double[] a, int ao, int ars, int ads,
+                                      double[] b, int bo, double[] c, int co, int depth, boolean load,
+                                      double[] bias, int biasOffset) {
         int i = i0;
         for (; i + 4 <= i1; i += 4) {
-            int a0 = aBlock + i * ars;
+            int a0 = ao + i * ars;
             for (int j = j0; j < n; j++) {
                 int c0 = co + i * n + j, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
                 double s0 = load ? c[c0] : 0.0, s1 = load ? c[c1] : 0.0, s2 = load ? c[c2] : 0.0, s3 = load ? c[c3] : 0.0;
-                int ap = a0, bp = bBlock + j;
+                int ap = a0, bp = bo + j;
                 for (int p = 0; p < depth; p++, ap += ads, bp += n) {
                     double y = b[bp];
                     s0 = Math.fma(a[ap], y, s0);
                     s1 = Math.fma(a[ap + ars], y, s1);
                     s2 = Math.fma(a[ap + 2 * ars], y, s2);
                     s3 = Math.fma(a[ap + 3 * ars], y, s3);
+                }
+                if (bias != null) {
+                    double bj = bias[biasOffset + j];
+                    s0 += bj;
+                    s1 += bj;
+                    s2 += bj;
+                    s3 += bj;
                 }
                 c[c0] = s0;
                 c[c1] = s1;
@@ -305,15 +476,15 @@ final class VectorGemm implements GemmKernel {
             }
         }
         for (; i < i1; i++) {
-            int a0 = aBlock + i * ars;
+            int a0 = ao + i * ars;
             int c0 = co + i * n;
             for (int j = j0; j < n; j++) {
                 double s = load ? c[c0 + j] : 0.0;
-                int ap = a0, bp = bBlock + j;
+                int ap = a0, bp = bo + j;
                 for (int p = 0; p < depth; p++, ap += ads, bp += n) {
                     s = Math.fma(a[ap], b[bp], s);
                 }
-                c[c0 + j] = s;
+                c[c0 + j] = bias == null ? s : s + bias[biasOffset + j];
             }
         }
     }

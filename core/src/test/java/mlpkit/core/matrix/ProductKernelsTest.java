@@ -46,9 +46,15 @@ class ProductKernelsTest {
         assertTrue(Kernels.productKernel().startsWith("vector-"), Kernels.productKernel());
     }
 
-    /** Shapes across the 8×2-vector tile, the 4-row and 1-row tiles, vector-less column tails and the depth block of 256. */
+    /**
+     * Shapes across the 8×2-vector tile, the 4-row and 1-row tiles, the overlapping last vector column
+     * (15, 10, 31, 9 columns), products narrower than a vector run down the rows (1–7 columns, from 8 rows,
+     * also past the depth block), the scalar corner and the depth block of 256.
+     */
     @ParameterizedTest(name = "m={0} k={1} n={2}")
-    @CsvSource({"1,1,1", "3,5,2", "8,4,16", "15,64,15", "17,9,31", "64,784,128", "64,128,10", "20,300,8", "13,257,40", "9,3,1", "20,300,3", "8,260,2", "12,5,9"})
+    @CsvSource({"1,1,1", "3,5,2", "8,4,16", "15,64,15", "17,9,31", "64,784,128", "64,128,10", "20,300,8", "13,257,40",
+            "9,3,1", "20,300,3", "8,260,2", "12,5,9", "64,15,15", "15,15,10", "4000,8,3", "4000,3,1", "4000,1,3", "33,20,7",
+            "27,11,5", "16,300,3", "7,6,7", "9,520,12"})
     void scalarAndVectorProductsEqualTheFmaChainBitForBit(int m, int k, int n) {
         MersenneTwister rng = new MersenneTwister(31L * m + 7L * k + n);
         double[] a = TestData.gaussian(rng, m, k).data();
@@ -68,6 +74,56 @@ class ProductKernelsTest {
                 assertBitIdentical(transposed, ct, kernel.name() + " aᵀ·b accumulate=" + accumulate);
             }
         }
+    }
+
+    @ParameterizedTest(name = "m={0} k={1} n={2}")
+    @CsvSource({"1,1,1", "15,64,15", "15,15,10", "17,9,31", "64,128,10", "4000,8,3", "4000,3,1", "33,20,7", "13,257,40", "16,300,3",
+            "9,520,12", "7,6,7"})
+    void aBiasAddedInTheEpilogueGivesTheBitsOfAddingItAfterTheProduct(int m, int k, int n) {
+        MersenneTwister rng = new MersenneTwister(17L * m + 5L * k + n);
+        double[] a = TestData.gaussian(rng, m, k).data();
+        double[] aT = TestData.gaussian(rng, k, m).data();
+        double[] b = TestData.gaussian(rng, k, n).data();
+        double[] bias = TestData.gaussian(rng, 1, n + 3).data();   // read from offset 3
+        double[] garbage = TestData.gaussian(rng, m, n).data();    // whatever C held before is overwritten
+        double[] plain = naiveChain(m, n, k, a, k, 1, b, garbage, false);
+        double[] transposed = naiveChain(m, n, k, aT, 1, m, b, garbage, false);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                plain[i * n + j] += bias[3 + j];
+                transposed[i * n + j] += bias[3 + j];
+            }
+        }
+        for (GemmKernel kernel : new GemmKernel[] {ScalarGemm.INSTANCE, VectorGemm.INSTANCE}) {
+            double[] c = garbage.clone();
+            kernel.gemm(0, m, n, k, a, 0, k, 1, b, 0, c, 0, false, bias, 3);
+            assertBitIdentical(plain, c, kernel.name() + " a·b + bias");
+            double[] ct = garbage.clone();
+            kernel.gemm(0, m, n, k, aT, 0, 1, m, b, 0, ct, 0, false, bias, 3);
+            assertBitIdentical(transposed, ct, kernel.name() + " aᵀ·b + bias");
+        }
+    }
+
+    @Test
+    void zEqualsTheProductPlusTheBiasRowWithTheThreadsSplittingTheRows() {
+        MersenneTwister rng = new MersenneTwister(23);
+        DenseMatrix x = TestData.gaussian(rng, 4000, 20);
+        DenseMatrix w = TestData.gaussian(rng, 20, 3);
+        double[] bias = {0.5, -1.25, 2.0};
+        DenseMatrix separate = new DenseMatrix(4000, 3);
+        Kernels.multiply(x, w, separate, false);
+        Kernels.addRowVector(separate, bias, 0);
+        assertEquals(x.getRowVector(7).dotProduct(w.getColumnVector(2)) + 2.0, separate.getEntry(7, 2), 1e-12);
+        for (int threads = 1; threads <= 2; threads++) {
+            try (KernelThreads pool = KernelThreads.start(threads)) {
+                DenseMatrix fused = new DenseMatrix(4000, 3);
+                Kernels.multiplyAddRowVector(x, w, bias, 0, fused, pool);
+                assertBitIdentical(separate.data(), fused.data(), threads + " thread(s), x·W + b");
+            }
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Kernels.multiplyAddRowVector(x, w, new double[] {1, 2}, 0, new DenseMatrix(4000, 3), KernelThreads.single()));
+        assertTrue(e.getMessage().contains("needs 3 entries"), e.getMessage());
     }
 
     @Test

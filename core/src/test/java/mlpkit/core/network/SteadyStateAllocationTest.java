@@ -17,12 +17,24 @@ import org.junit.jupiter.api.Test;
 /** A training step reuses its buffers: once the JIT has compiled the loop, a step allocates nothing. */
 class SteadyStateAllocationTest {
     @Test
-    void aTrainingStepReusesItsBuffersAndAllocatesNothingOnceCompiled() {
-        NetworkSpec spec = NetworkSpec.parse("network < dense(32, relu); dense(16, sigmoid); dense(10, sigmoid) >");
-        Network network = Network.build(spec, 64, Losses.HALF_SUM_SQUARED_ERROR, 1L);
+    void aTrainingStepReusesItsBuffersAndAllocatesNothingOnceCompiled() throws InterruptedException {
+        assertAStepAllocatesNothing("network < dense(32, relu); dense(16, sigmoid); dense(10, sigmoid) >", 64, 16, 10);
+    }
+
+    /** Layers narrower than a vector (8, 3, 1 units, as E3's) take the products that run vectors down the rows. */
+    @Test
+    void aStepThroughLayersNarrowerThanAVectorAllocatesNothingEither() throws InterruptedException {
+        assertAStepAllocatesNothing("network < dense(8, sigmoid); dense(3, sigmoid); dense(1, sigmoid) >", 20, 40, 1);
+    }
+
+    private static void assertAStepAllocatesNothing(String notation, int inputs, int batch, int outputs) throws InterruptedException {
+        // Steady state: the SIMD kernels take over from the scalar ones once the warm-up thread has compiled them.
+        assertTrue(mlpkit.core.matrix.Kernels.awaitWarmKernels(60_000), "the SIMD kernels did not warm up in 60 s");
+        NetworkSpec spec = NetworkSpec.parse(notation);
+        Network network = Network.build(spec, inputs, Losses.HALF_SUM_SQUARED_ERROR, 1L);
         MersenneTwister rng = new MersenneTwister(2);
-        DenseMatrix x = TestData.gaussian(rng, 16, 64);
-        DenseMatrix y = TestData.gaussian(rng, 16, 10);
+        DenseMatrix x = TestData.gaussian(rng, batch, inputs);
+        DenseMatrix y = TestData.gaussian(rng, batch, outputs);
         Sgd sgd = Optimizers.sgd();
         double[] parameters = network.parameters();
         double[] gradients = network.gradients();
