@@ -33,7 +33,7 @@ enum class BenchCase(
     ),
     C2(
         "c2", "digits 64-15-10, relu/sigmoid, ½Σ(a−y)² summed, batch 15, SGD 1e-3",
-        listOf(64, 15, 10), 300,
+        listOf(64, 15, 10), 3000,
         """
         {"name": "bench-c2",
          "data": {"source": {"type": "builtin", "set": "digits"}},

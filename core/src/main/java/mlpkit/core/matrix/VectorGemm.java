@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  * L1 while all row tiles of the block pass over it. Columns past the last whole vector are done by one
  * more vector column that ends at column n and overlaps the columns before it (their lanes are written
  * back unchanged); products with fewer columns than a vector run their vectors down groups of LANES rows
- * instead ({@link #narrowRows}). Only what fits neither way (fewer than LANES rows and columns, or a narrow product that accumulates)
+ * instead ({@link #narrowProduct}). Only what fits neither way (fewer than LANES rows and columns, or a narrow product that accumulates)
  * is scalar.
  * A bias can be added in the epilogue, as each entry is finished (z = x·W + b without a second pass).
  *
@@ -31,13 +31,24 @@ final class VectorGemm implements GemmKernel {
     private static final int DEPTH_BLOCK = 256;
     /** Lane i holds i: compared with a count, it gives the mask of the first lanes. */
     private static final DoubleVector IOTA = DoubleVector.fromArray(SPECIES, iota(), 0);
-    /** Where {@link #narrowRows} passes its results on their way into C, after the packed panel. */
-    private static final int OUT_AREA = LANES * DEPTH_BLOCK;
     /**
-     * Per-thread scratch for {@link #narrowRows}: a packed panel of A and four vectors of results, allocated
-     * once per thread that multiplies (never per product); it holds nothing between calls.
+     * Per-thread scratch for {@link #narrowProduct}, allocated when a thread first needs it and grown only
+     * for a larger product (never per product at a fixed shape); it carries no result from call to call.
      */
-    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[OUT_AREA + 4 * LANES]);
+    private static final ThreadLocal<NarrowScratch> SCRATCH = ThreadLocal.withInitial(NarrowScratch::new);
+
+    /** A transposed copy of A's rows, and four vectors of results on their way into C. */
+    private static final class NarrowScratch {
+        double[] transposed = new double[0];
+        final double[] out = new double[4 * LANES];
+
+        double[] transposed(int size) {
+            if (transposed.length < size) {
+                transposed = new double[size];
+            }
+            return transposed;
+        }
+    }
 
     static final VectorGemm INSTANCE = new VectorGemm();
 
@@ -67,10 +78,8 @@ final class VectorGemm implements GemmKernel {
         }
         if (n < LANES) {
             // Fewer columns than a vector (an output layer, a narrow hidden layer): vectors run down LANES rows.
-            int i = i0;
-            for (; i + LANES <= i1; i += LANES) {
-                narrowRows(i, n, k, a, ao, ars, ads, b, bo, c, co, bias, biasOffset);
-            }
+            int i = i0 + (i1 - i0) / LANES * LANES;
+            narrowProduct(i0, i, n, k, a, ao, ars, ads, b, bo, c, co, bias, biasOffset);
             if (i < i1) {
                 scalarColumns(i, i1, 0, n, a, ao, ars, ads, b, bo, c, co, k, false, bias, biasOffset);
             }
@@ -348,58 +357,50 @@ final class VectorGemm implements GemmKernel {
     }
 
     /**
-     * LANES rows [i, i + LANES) × all n < LANES columns of C, over the whole depth: lane r of the vector
-     * for column j runs the chain of c_(i+r)j, fma(A(i+r, p), B(p, j), ·) for p in order, the same as
-     * every kernel. Aᵀ (row stride 1) has the LANES values of each p side by side; A's are packed into a
-     * per-thread panel a depth block at a time. Columns go four at a time ({@link #narrowBlock}), so one
-     * load of A feeds four accumulators.
+     * Rows [i0, i1) (a multiple of LANES) × all n < LANES columns of C, LANES rows at a time: lane r of the
+     * vector for column j runs the chain of c_(i+r)j, fma(A(i+r, p), B(p, j), ·) for p in order, the same
+     * as every kernel. Aᵀ (row stride 1) has the values of each p for consecutive rows side by side; A
+     * (row-major) is first transposed into the scratch, one pass over the rows. Columns go four at a time
+     * ({@link #rowsBlock}), so one load of A feeds four accumulators.
      */
-    private static void narrowRows(int i, int n, int k, double[] a, int ao, int ars, int ads, double[] b, int bo,
-                                   double[] c, int co, double[] bias, int biasOffset) {
-        double[] scratch = SCRATCH.get();
+    private static void narrowProduct(int i0, int i1, int n, int k, double[] a, int ao, int ars, int ads, double[] b, int bo,
+                                      double[] c, int co, double[] bias, int biasOffset) {
+        NarrowScratch scratch = SCRATCH.get();
+        double[] rows = a;
+        int base = ao, depthStride = ads;   // A(i, p) = rows[base + i + p·depthStride]
+        if (ars != 1) {
+            int count = i1 - i0;
+            rows = scratch.transposed(count * k);
+            transposeRows(a, ao + i0 * ars, ars, ads, count, k, rows);
+            base = -i0;
+            depthStride = count;
+        }
+        double[] out = scratch.out;
         for (int j0 = 0; j0 < n; j0 += 4) {
             int width = Math.min(4, n - j0);
-            for (int p0 = 0; p0 < k; p0 += DEPTH_BLOCK) {
-                int depth = Math.min(k, p0 + DEPTH_BLOCK) - p0;
-                double[] rows;
-                int xp, xStride;
-                if (ars == 1) {
-                    rows = a;
-                    xp = ao + i + p0 * ads;
-                    xStride = ads;
-                } else {
-                    packRows(a, ao + i * ars + p0 * ads, ars, ads, depth, scratch);
-                    rows = scratch;
-                    xp = 0;
-                    xStride = LANES;
-                }
-                narrowBlock(rows, xp, xStride, b, bo + p0 * n + j0, n, depth, width, p0 > 0, scratch);
-            }
-            // Lanes run down rows of C: from the scratch's output area into C's columns.
-            for (int r = 0; r < LANES; r++) {
-                int at = co + (i + r) * n + j0;
-                for (int w = 0; w < width; w++) {
-                    double v = scratch[OUT_AREA + w * LANES + r];
-                    c[at + w] = bias == null ? v : v + bias[biasOffset + j0 + w];
+            for (int i = i0; i < i1; i += LANES) {
+                rowsBlock(rows, base + i, depthStride, b, bo + j0, n, k, width, out);
+                // Lanes run down rows of C: from the scratch into C's columns.
+                for (int r = 0; r < LANES; r++) {
+                    int at = co + (i + r) * n + j0;
+                    for (int w = 0; w < width; w++) {
+                        double v = out[w * LANES + r];
+                        c[at + w] = bias == null ? v : v + bias[biasOffset + j0 + w];
+                    }
                 }
             }
         }
     }
 
     /**
-     * One depth block of {@link #narrowRows}: up to four columns' chains, continued from the scratch's
-     * output area when {@code resume} (a later depth block), left there at the end. The vectors live only
-     * inside this loop, so C2 keeps them in registers.
+     * Up to four columns' chains for LANES rows, A(i + r, p) = rows[xp + r + p·xStride], into {@code out}
+     * (column w at w·LANES). With fewer than four columns the spare accumulators repeat the last column
+     * (their lanes are never stored): the loop has no branches, and C2 keeps all four vectors in registers.
      */
-    private static void narrowBlock(double[] rows, int xp, int xStride, double[] b, int bp, int n, int depth, int width,
-                                    boolean resume, double[] scratch) {
-        DoubleVector c0 = resume ? DoubleVector.fromArray(SPECIES, scratch, OUT_AREA) : DoubleVector.zero(SPECIES);
-        DoubleVector c1 = resume ? DoubleVector.fromArray(SPECIES, scratch, OUT_AREA + LANES) : DoubleVector.zero(SPECIES);
-        DoubleVector c2 = resume ? DoubleVector.fromArray(SPECIES, scratch, OUT_AREA + 2 * LANES) : DoubleVector.zero(SPECIES);
-        DoubleVector c3 = resume ? DoubleVector.fromArray(SPECIES, scratch, OUT_AREA + 3 * LANES) : DoubleVector.zero(SPECIES);
-        // Fewer than four columns: the spare accumulators repeat the last column (their lanes are never
-        // stored), which keeps the loop free of branches, and C2 keeps all four vectors in registers.
+    private static void rowsBlock(double[] rows, int xp, int xStride, double[] b, int bp, int n, int depth, int width,
+                                  double[] out) {
         int o1 = Math.min(1, width - 1), o2 = Math.min(2, width - 1), o3 = Math.min(3, width - 1);
+        DoubleVector c0 = DoubleVector.zero(SPECIES), c1 = c0, c2 = c0, c3 = c0;
         for (int p = 0; p < depth; p++, xp += xStride, bp += n) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, rows, xp);
             c0 = x.fma(DoubleVector.broadcast(SPECIES, b[bp]), c0);
@@ -407,17 +408,17 @@ final class VectorGemm implements GemmKernel {
             c2 = x.fma(DoubleVector.broadcast(SPECIES, b[bp + o2]), c2);
             c3 = x.fma(DoubleVector.broadcast(SPECIES, b[bp + o3]), c3);
         }
-        c0.intoArray(scratch, OUT_AREA);
-        c1.intoArray(scratch, OUT_AREA + LANES);
-        c2.intoArray(scratch, OUT_AREA + 2 * LANES);
-        c3.intoArray(scratch, OUT_AREA + 3 * LANES);
+        c0.intoArray(out, 0);
+        c1.intoArray(out, LANES);
+        c2.intoArray(out, 2 * LANES);
+        c3.intoArray(out, 3 * LANES);
     }
 
-    /** panel[p·LANES + r] = A(r, p) for LANES rows from {@code ap} and {@code depth} steps of p. */
-    private static void packRows(double[] a, int ap, int ars, int ads, int depth, double[] panel) {
-        for (int r = 0; r < LANES; r++) {
-            for (int p = 0, from = ap + r * ars, to = r; p < depth; p++, from += ads, to += LANES) {
-                panel[to] = a[from];
+    /** to[p·count + r] = A(r, p) = a[ap + r·ars + p·ads] for {@code count} rows and {@code depth} steps of p. */
+    private static void transposeRows(double[] a, int ap, int ars, int ads, int count, int depth, double[] to) {
+        for (int r = 0; r < count; r++) {
+            for (int p = 0, from = ap + r * ars, at = r; p < depth; p++, from += ads, at += count) {
+                to[at] = a[from];
             }
         }
     }
