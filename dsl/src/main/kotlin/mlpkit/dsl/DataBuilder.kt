@@ -1,6 +1,7 @@
 package mlpkit.dsl
 
 import kotlinx.serialization.json.JsonPrimitive
+import mlpkit.dsl.spec.AugmentSpec
 import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.Scaling
@@ -14,6 +15,7 @@ import mlpkit.dsl.spec.SplitSpec
 class DataBuilder internal constructor(initial: DataSpec?) {
     private var source: DataSource? = initial?.source
     private var split: SplitSpec = initial?.split ?: SplitSpec()
+    private var augment: AugmentSpec? = initial?.augment
 
     /** Feature scaling fitted on the training rows: [none], [standard], [minMax], [unit], [symmetric]. */
     var scaling: Scaling = initial?.scaling ?: Scaling.NONE
@@ -93,10 +95,19 @@ class DataBuilder internal constructor(initial: DataSpec?) {
         split = SplitSpec(validation, test, stratify, shuffle)
     }
 
+    /**
+     * Augments the training batches of an image set: every image moves by up to [shift] pixels in each
+     * direction, drawn anew each time it is used (validation and test images are left alone).
+     */
+    fun augment(shift: Int) {
+        augment = AugmentSpec(shift)
+    }
+
     internal fun build(): DataSpec = DataSpec(
         source ?: throw IllegalStateException("data { } needs a source: moons(…), classification(…), digits(), mnist(), csv(…), …"),
         split,
         scaling,
+        augment,
     )
 
     private fun primitive(value: Any?): JsonPrimitive = when (value) {

@@ -15,7 +15,8 @@ import mlpkit.data.split.RowOrder
  * Each [epoch] visits every row exactly once, in [order]: shuffled epochs draw a new Fisher–Yates
  * permutation from the order's generator, so the same seed gives the same batches. The last batch
  * of an epoch may have fewer rows; it is then a view of the first rows of the same buffers (same
- * arrays), unless [dropLast] leaves it out. Filling a batch allocates nothing.
+ * arrays), unless [dropLast] leaves it out. An [augmentation] rewrites each batch's features after they
+ * are copied. Filling a batch allocates nothing.
  *
  * One consumer at a time: the buffers are overwritten by every batch, and starting an epoch ends the
  * previous one.
@@ -31,6 +32,8 @@ class MiniBatches(
     private val order: RowOrder,
     val encoding: TargetEncoding = TargetEncoding.defaultFor(dataset.targets),
     val dropLast: Boolean = false,
+    /** Applied to the features of every batch after they are copied (e.g. [RandomShift]); null for none. */
+    val augmentation: BatchAugmentation? = null,
 ) {
     private val rows = dataset.size
 
@@ -139,6 +142,7 @@ class MiniBatches(
             val start = batch * rowsPerBatch
             val count = x.rowDimension
             source.copyRows(sourceRows, start, count, x)
+            augmentation?.apply(x)
             fillTargets(start, count, y)
             return true
         }

@@ -32,6 +32,33 @@ internal object DataChecks {
             }
         }
         split(data, problems)
+        augment(data, problems)
+    }
+
+    private fun augment(data: DataSpec, problems: Problems) {
+        val augment = data.augment ?: return
+        val path = dataPath.key("augment")
+        if (!isImageSet(data.source)) {
+            problems.add(
+                path, "augmentation shifts images", "an image set (mnist, fashion-mnist or idx files)",
+                "a ${describeSource(data.source)} source", "; remove $.data.augment or train on images",
+            )
+        }
+        problems.atLeastOne(path.key("shift"), augment.shift, "shift out of range", "; the largest shift in pixels, e.g. 2")
+    }
+
+    /** Whether [source] holds images (one row per image, with a height and width). */
+    fun isImageSet(source: DataSource): Boolean = when (source) {
+        is DataSource.Idx -> true
+        is DataSource.BuiltIn -> source.set in KnownNames.builtInSetsWithTestFiles
+        else -> false
+    }
+
+    private fun describeSource(source: DataSource): String = when (source) {
+        is DataSource.Generator -> "generator (${source.generator})"
+        is DataSource.BuiltIn -> "built-in ${source.set}"
+        is DataSource.Csv -> "csv"
+        is DataSource.Idx -> "idx"
     }
 
     private fun generator(source: DataSource.Generator, problems: Problems) {

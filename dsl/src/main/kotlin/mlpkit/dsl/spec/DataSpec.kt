@@ -4,13 +4,22 @@ import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.json.JsonPrimitive
 
-/** Where the samples come from, how they are split, and how features are scaled. */
+/** Where the samples come from, how they are split, how features are scaled, and how training batches are augmented. */
 @Serializable
 data class DataSpec(
     val source: DataSource,
     val split: SplitSpec = SplitSpec(),
     val scaling: Scaling = Scaling.NONE,
+    val augment: AugmentSpec? = null,
 )
+
+/**
+ * Data augmentation of the training batches (never of validation or test rows): [shift] moves each
+ * training image by up to that many pixels in each direction, drawn anew every time the image is
+ * used (edges repeat the nearest pixel). Image sets only (MNIST, Fashion-MNIST, IDX files).
+ */
+@Serializable
+data class AugmentSpec(val shift: Int)
 
 /** The origin of the samples. */
 @Serializable

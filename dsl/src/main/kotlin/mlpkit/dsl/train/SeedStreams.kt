@@ -9,7 +9,7 @@ import mlpkit.data.random.RandomState
  * - [init]: the initial weights. For a seed numpy accepts (0 ≤ seed < 2³²) this is `RandomState(seed)`
  *   itself, so an article's `np.random.seed(42)` initial weights are reproduced by seed 42; other seeds
  *   go through the mixer like the rest.
- * - [shuffle], [dropout], [split]: seeded with [derive]`(seed, stream)`.
+ * - [shuffle], [dropout], [split], [augment]: seeded with [derive]`(seed, stream)`.
  * - [dataSeed]: the `random_state` of a generated set whose spec leaves it out.
  *
  * [derive] is SplitMix64 (Steele, Lea & Flood 2014, the finaliser of `java.util.SplittableRandom`)
@@ -22,6 +22,7 @@ class SeedStreams(val seed: Long) {
     val dropoutSeed: Long = derive(seed, DROPOUT)
     val splitSeed: Long = derive(seed, SPLIT)
     val dataSeed: Long = derive(seed, DATA)
+    val augmentSeed: Long = derive(seed, AUGMENT)
 
     /** A new generator at the start of the initialisation stream. */
     fun init(): RandomState = RandomState(initSeed)
@@ -31,6 +32,9 @@ class SeedStreams(val seed: Long) {
 
     /** A new generator at the start of the dropout-mask stream. */
     fun dropout(): RandomState = RandomState(dropoutSeed)
+
+    /** A new generator at the start of the data-augmentation stream (the training batches' random shifts). */
+    fun augment(): RandomState = RandomState(augmentSeed)
 
     /** A new generator at the start of the train/validation/test split stream. */
     fun split(): RandomState = RandomState(splitSeed)
@@ -47,6 +51,7 @@ class SeedStreams(val seed: Long) {
         const val DROPOUT = 3
         const val SPLIT = 4
         const val DATA = 5
+        const val AUGMENT = 6
 
         /** A 32-bit seed (0 ≤ result < 2³²) for stream number [stream] of [seed]: SplitMix64's mix, high half. */
         @JvmStatic

@@ -22,6 +22,8 @@ class TrainingCheckpoint(
     val shuffleRandom: RngState,
     val dropoutRandom: RngState,
     val earlyStopping: EarlyStoppingState? = null,
+    /** The augmentation stream's state when the spec augments its batches. */
+    val augmentRandom: RngState? = null,
 ) {
     fun encode(): String = ModelJson.format.encodeToString(serializer(), this)
 

@@ -7,7 +7,11 @@ import mlpkit.core.layer.Dense
 import mlpkit.core.matrix.KernelThreads
 import mlpkit.core.network.Network
 import mlpkit.data.batch.BatchSize
+import mlpkit.data.batch.BatchAugmentation
 import mlpkit.data.batch.MiniBatches
+import mlpkit.data.batch.RandomShift
+import mlpkit.data.idx.ImageFeatures
+import mlpkit.data.split.IndexedFeatures
 import mlpkit.data.split.RowOrder
 import mlpkit.dsl.EpochHook
 import mlpkit.dsl.EpochReport
@@ -47,6 +51,7 @@ internal class TrainingSession(
     private val networkSpec = spec.network.toSpec()
     private val shuffleRandom = streams.shuffle()
     private val dropoutRandom = streams.dropout()
+    private val augmentRandom = streams.augment()
     private val network: Network = Network.build(networkSpec, data.inputSize, training.loss.loss, streams.init(), dropoutRandom)
     private val outputLayer = network.layers().last() as Dense
     private val encoding = chooseTargetEncoding(training.loss, network.outputSize(), data.train.targets, networkSpec.notation())
@@ -76,7 +81,18 @@ internal class TrainingSession(
         // One batch per epoch needs no shuffling: the order would only change the rounding of the sums.
         val onlyOneBatch = size is BatchSize.Full || (size as BatchSize.Rows).rows >= data.train.size
         val order = if (onlyOneBatch) RowOrder.AsGiven else RowOrder.Shuffled(shuffleRandom)
-        return MiniBatches(data.train, size, order, encoding)
+        return MiniBatches(data.train, size, order, encoding, augmentation = augmentation())
+    }
+
+    /** The spec's augmentation of the training batches; images only (DataChecks refuses other sources). */
+    private fun augmentation(): BatchAugmentation? {
+        val augment = spec.data.augment ?: return null
+        val images = data.train.features.let { (it as? IndexedFeatures)?.base ?: it } as? ImageFeatures
+            ?: throw IllegalArgumentException(
+                "data.augment shifts images, but the training rows are not an image set (${data.train.features}): " +
+                    "remove data.augment or train on mnist, fashion-mnist or idx files",
+            )
+        return RandomShift(images.height, images.width, augment.shift, augmentRandom)
     }
 
     private fun epochMetricNames(): List<String> = buildList {
@@ -99,6 +115,7 @@ internal class TrainingSession(
         model.optimizer?.let { optimizer.restoreState(it.toState()) }
         shuffleRandom.restore(checkpoint.shuffleRandom.toSnapshot())
         dropoutRandom.restore(checkpoint.dropoutRandom.toSnapshot())
+        checkpoint.augmentRandom?.let { augmentRandom.restore(it.toSnapshot()) }
         earlyStopping?.restore(
             checkpoint.earlyStopping ?: throw IllegalArgumentException(
                 "the checkpoint has no early-stopping state but the spec stops early: the checkpoint is damaged",
@@ -219,6 +236,7 @@ internal class TrainingSession(
         model = modelFile(),
         shuffleRandom = RngState.of(shuffleRandom.snapshot()),
         dropoutRandom = RngState.of(dropoutRandom.snapshot()),
+        augmentRandom = spec.data.augment?.let { RngState.of(augmentRandom.snapshot()) },
         earlyStopping = earlyStopping?.state(),
     )
 

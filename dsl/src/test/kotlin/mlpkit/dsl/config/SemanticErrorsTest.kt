@@ -257,4 +257,25 @@ class SemanticErrorsTest {
             firstProblem(moonsWith(notation, layers)),
         )
     }
+
+    @Test
+    fun `augmenting a generated set is refused at data augment, since only images can be shifted`() {
+        assertEquals(
+            "moons.json: $.data.augment: augmentation shifts images (expected an image set (mnist, fashion-mnist or idx files), " +
+                "got a generator (make_moons) source); remove $.data.augment or train on images",
+            firstProblem(moonsWith("\"noise\": 0.1}}", "\"noise\": 0.1}}, \"augment\": {\"shift\": 2}")),
+        )
+    }
+
+    @Test
+    fun `a shift of 0 pixels is refused at its path`() {
+        val mnist = moonsWith(
+            "{\"type\": \"generator\", \"generator\": \"make_moons\", \"params\": {\"n_samples\": 100, \"noise\": 0.1}}",
+            "{\"type\": \"builtin\", \"set\": \"mnist\"}, \"augment\": {\"shift\": 0}",
+        )
+        assertEquals(
+            listOf("moons.json: $.data.augment.shift: shift out of range (expected a whole number ≥ 1, got 0); the largest shift in pixels, e.g. 2"),
+            allProblems(mnist).filter { "augment" in it },
+        )
+    }
 }
