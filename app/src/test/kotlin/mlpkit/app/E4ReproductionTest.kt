@@ -23,7 +23,7 @@ class E4ReproductionTest {
 
     @TestFactory
     fun `the E4 examples reach their expected figures on the real data sets`(): List<DynamicTest> =
-        listOf("e4-mnist", "e4-fashion").map { name ->
+        listOf("e4-mnist", "e4-mnist-shift", "e4-fashion").map { name ->
             DynamicTest.dynamicTest(name) {
                 val run = mlp("verify", examples.resolve("$name.json").toString(), "--quiet", "--out", dir.resolve(name).toString())
                 assertEquals(0, run.exitCode, run.out + run.err)

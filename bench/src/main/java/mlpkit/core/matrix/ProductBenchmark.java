@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class ProductBenchmark {
-    /** m×k·k×n: S1 = x·W1, 128-wide hidden, the output layer, C2's first layer, C3's first layer, and 1024³ for scale. */
-    @Param({"64x784x128", "64x128x128", "64x128x10", "15x64x15", "4000x20x8", "1024x1024x1024"})
+    /** m×k·k×n: S1 = x·W1, 128-wide hidden, the output layer, C2's first layer, C3's first and second layers, and 1024³ for scale. */
+    @Param({"64x784x128", "64x128x128", "64x128x10", "15x64x15", "4000x20x8", "4000x8x3", "1024x1024x1024"})
     public String shape;
 
     @Param({"vector", "scalar"})
