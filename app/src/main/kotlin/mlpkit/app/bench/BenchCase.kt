@@ -43,7 +43,7 @@ enum class BenchCase(
     ),
     C3(
         "c3", "E3: make_classification 4000 × 20 (80 % of 5000), 20-8-3-1 sigmoid, BCE mean, full batch, SGD 1.0",
-        listOf(20, 8, 3, 1), 2000,
+        listOf(20, 8, 3, 1), 8000,
         """
         {"name": "bench-c3",
          "data": {"source": {"type": "generator", "generator": "make_classification",
