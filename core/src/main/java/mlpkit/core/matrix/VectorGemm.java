@@ -444,24 +444,28 @@ final class VectorGemm implements GemmKernel {
      * Columns [j0, n) for rows [i0, i1) in scalar code, the same chain per entry, over the whole depth
      * (from c when {@code accumulate}), four rows at a time so that four independent chains hide the
      * latency of each fma; used where no vector fits (fewer than LANES rows and columns, or a narrow
-     * product that accumulates). Masked loads are not compiled to instructions on JDK 17.
+     * product that accumulates). Masked loads are not compiled to instructions on JDK 17. The last
+     * group of fewer than four rows repeats its last row in the spare chains (the same chain computes
+     * the same value, so the repeated stores write it again): one pass, not one chain after another.
      */
     private static void scalarColumns(int i0, int i1, int j0, int n, double[] a, int ao, int ars, int ads,
                                       double[] b, int bo, double[] c, int co, int depth, boolean load,
                                       double[] bias, int biasOffset) {
-        int i = i0;
-        for (; i + 4 <= i1; i += 4) {
+        for (int i = i0; i < i1; i += 4) {
+            int last = Math.min(3, i1 - i - 1);
+            int a1 = Math.min(1, last) * ars, a2 = Math.min(2, last) * ars, a3 = last * ars;
+            int r1 = Math.min(1, last) * n, r2 = Math.min(2, last) * n, r3 = last * n;
             int a0 = ao + i * ars;
             for (int j = j0; j < n; j++) {
-                int c0 = co + i * n + j, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
-                double s0 = load ? c[c0] : 0.0, s1 = load ? c[c1] : 0.0, s2 = load ? c[c2] : 0.0, s3 = load ? c[c3] : 0.0;
+                int c0 = co + i * n + j;
+                double s0 = load ? c[c0] : 0.0, s1 = load ? c[c0 + r1] : 0.0, s2 = load ? c[c0 + r2] : 0.0, s3 = load ? c[c0 + r3] : 0.0;
                 int ap = a0, bp = bo + j;
                 for (int p = 0; p < depth; p++, ap += ads, bp += n) {
                     double y = b[bp];
                     s0 = Math.fma(a[ap], y, s0);
-                    s1 = Math.fma(a[ap + ars], y, s1);
-                    s2 = Math.fma(a[ap + 2 * ars], y, s2);
-                    s3 = Math.fma(a[ap + 3 * ars], y, s3);
+                    s1 = Math.fma(a[ap + a1], y, s1);
+                    s2 = Math.fma(a[ap + a2], y, s2);
+                    s3 = Math.fma(a[ap + a3], y, s3);
                 }
                 if (bias != null) {
                     double bj = bias[biasOffset + j];
@@ -470,22 +474,11 @@ final class VectorGemm implements GemmKernel {
                     s2 += bj;
                     s3 += bj;
                 }
+                // Highest row first: with fewer than four rows the repeated ones land on the same entry.
+                c[c0 + r3] = s3;
+                c[c0 + r2] = s2;
+                c[c0 + r1] = s1;
                 c[c0] = s0;
-                c[c1] = s1;
-                c[c2] = s2;
-                c[c3] = s3;
-            }
-        }
-        for (; i < i1; i++) {
-            int a0 = ao + i * ars;
-            int c0 = co + i * n;
-            for (int j = j0; j < n; j++) {
-                double s = load ? c[c0 + j] : 0.0;
-                int ap = a0, bp = bo + j;
-                for (int p = 0; p < depth; p++, ap += ads, bp += n) {
-                    s = Math.fma(a[ap], b[bp], s);
-                }
-                c[c0 + j] = bias == null ? s : s + bias[biasOffset + j];
             }
         }
     }
