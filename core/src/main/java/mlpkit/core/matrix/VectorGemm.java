@@ -375,6 +375,18 @@ final class VectorGemm implements GemmKernel {
             base = -i0;
             depthStride = count;
         }
+        if (n == 1) {
+            // One column: the LANES rows of a vector are LANES consecutive entries of C, stored directly.
+            for (int i = i0; i < i1; i += LANES) {
+                rowsColumn(rows, base + i, depthStride, b, bo, k, c, co + i);
+                if (bias != null) {
+                    for (int r = 0, at = co + i; r < LANES; r++, at++) {
+                        c[at] += bias[biasOffset];
+                    }
+                }
+            }
+            return;
+        }
         double[] out = scratch.out;
         for (int j0 = 0; j0 < n; j0 += 4) {
             int width = Math.min(4, n - j0);
@@ -395,7 +407,7 @@ final class VectorGemm implements GemmKernel {
     /**
      * Up to four columns' chains for LANES rows, A(i + r, p) = rows[xp + r + p·xStride], into {@code out}
      * (column w at w·LANES). With fewer than four columns the spare accumulators repeat the last column
-     * (their lanes are never stored): the loop has no branches, and C2 keeps all four vectors in registers.
+     * (their lanes are never read): the loop has no branches, and C2 keeps all four vectors in registers.
      */
     private static void rowsBlock(double[] rows, int xp, int xStride, double[] b, int bp, int n, int depth, int width,
                                   double[] out) {
@@ -414,9 +426,28 @@ final class VectorGemm implements GemmKernel {
         c3.intoArray(out, 3 * LANES);
     }
 
+    /** The chain of one column for LANES rows, stored straight into LANES consecutive entries of C (n = 1). */
+    private static void rowsColumn(double[] rows, int xp, int xStride, double[] b, int bp, int depth, double[] c, int cAt) {
+        DoubleVector sum = DoubleVector.zero(SPECIES);
+        for (int p = 0; p < depth; p++, xp += xStride) {
+            sum = DoubleVector.fromArray(SPECIES, rows, xp).fma(DoubleVector.broadcast(SPECIES, b[bp + p]), sum);
+        }
+        sum.intoArray(c, cAt);
+    }
+
     /** to[p·count + r] = A(r, p) = a[ap + r·ars + p·ads] for {@code count} rows and {@code depth} steps of p. */
     private static void transposeRows(double[] a, int ap, int ars, int ads, int count, int depth, double[] to) {
-        for (int r = 0; r < count; r++) {
+        int r = 0;
+        // Four rows at a time: each step of p reads one entry of four rows and writes four consecutive entries.
+        for (; r + 4 <= count; r += 4) {
+            for (int p = 0, from = ap + r * ars, at = r; p < depth; p++, from += ads, at += count) {
+                to[at] = a[from];
+                to[at + 1] = a[from + ars];
+                to[at + 2] = a[from + 2 * ars];
+                to[at + 3] = a[from + 3 * ars];
+            }
+        }
+        for (; r < count; r++) {
             for (int p = 0, from = ap + r * ars, at = r; p < depth; p++, from += ads, at += count) {
                 to[at] = a[from];
             }
