@@ -10,6 +10,8 @@ import kotlinx.serialization.json.double
 import kotlinx.serialization.json.int
 import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive
+import mlpkit.data.idx.IdxArray
+import mlpkit.data.idx.IdxWriter
 import mlpkit.dsl.EpochHook
 import mlpkit.dsl.Experiment
 import mlpkit.dsl.experiment
@@ -109,6 +111,51 @@ class RunDirectoryTest {
         assertEquals(straight.metrics, resumed.metrics)
         assertEquals(straight.model.file.optimizer!!.step, resumed.model.file.optimizer!!.step)
         assertArrayEquals(straight.parameters(), Model.load(interrupted.modelFile).file.parameters, 0.0)
+    }
+
+    /** 40 random 6×6 "images" of two classes as IDX files in [dir], trained with shifts of up to 1 pixel. */
+    private fun augmented(dir: Path, shift: Int?) = experiment("augmented") {
+        val random = java.util.Random(5)
+        val images = dir.resolve("train-images-idx3-ubyte")
+        val labels = dir.resolve("train-labels-idx1-ubyte")
+        if (!Files.exists(images)) {
+            IdxWriter.write(IdxArray.ofUnsignedBytes(intArrayOf(40, 6, 6), ByteArray(40 * 36) { random.nextInt(256).toByte() }), images)
+            IdxWriter.write(IdxArray.ofUnsignedBytes(intArrayOf(40), ByteArray(40) { (it % 2).toByte() }), labels)
+        }
+        data {
+            idx(images.toString(), labels.toString())
+            split(validation = 0.25)
+            scaling = unit
+            if (shift != null) augment(shift)
+        }
+        network { dense(8, relu, weights = heNormal); dense(2, softmax) }
+        training { loss = softmaxCrossEntropy; optimizer = sgd(lr = 0.1); epochs = 6; batchSize = 5; seed = 2; checkpoint(every = 1) }
+    }
+
+    @Test
+    fun `an augmented run resumed from its checkpoint continues the shifts where they stopped, bit for bit`(@TempDir root: Path) = runBlocking {
+        val straight = TrainingRun(augmented(root, shift = 1), RunDirectory.create(root, "straight", clock)).fit()
+        val unshifted = TrainingRun(augmented(root, shift = null), RunDirectory.create(root, "unshifted", clock)).fit()
+        assertFalse(straight.parameters().contentEquals(unshifted.parameters()), "the shifts must change what is learnt")
+
+        val interrupted = RunDirectory.create(root, "interrupted", clock)
+        val thirdEpochDone = CompletableDeferred<Unit>()
+        val stopAtThree = EpochHook { report ->
+            if (report.epoch == 3) {
+                thirdEpochDone.complete(Unit)
+                awaitCancellation()
+            }
+        }
+        val job = launch(Dispatchers.Default) {
+            TrainingRun(Experiment(augmented(root, shift = 1).spec, listOf(stopAtThree)), interrupted).events().collect { }
+        }
+        thirdEpochDone.await()
+        job.cancelAndJoin()
+        assertTrue(TrainingCheckpoint.read(interrupted.checkpointFile).augmentRandom != null, "the checkpoint keeps the shifts' stream")
+
+        val resumed = RunDirectory.open(interrupted.path).resume().fit()
+        assertArrayEquals(straight.parameters(), resumed.parameters(), 0.0)
+        assertEquals(straight.history.map { it.metrics }, resumed.history.map { it.metrics })
     }
 
     @Test
