@@ -17,9 +17,9 @@ import jdk.incubator.vector.VectorSpecies;
  * L1 while all row tiles of the block pass over it. Columns past the last whole vector are done by one
  * more vector column that ends at column n and overlaps the columns before it (their lanes are written
  * back unchanged); products with fewer columns than a vector run their vectors down groups of LANES rows
- * instead ({@link #narrowProduct}). Only what fits neither way (fewer than LANES rows and columns, or a narrow product that accumulates)
- * is scalar.
- * A bias can be added in the epilogue, as each entry is finished (z = x·W + b without a second pass).
+ * instead ({@link #narrowProduct}). Only what fits neither way is scalar: fewer than LANES rows and
+ * columns, or a narrow product that accumulates. A bias can be added in the epilogue, as each entry is
+ * finished (z = x·W + b without a second pass).
  *
  * <p>Each lane computes {@code c = fma(a, b, c)} exactly like {@link Math#fma}, in the order of p, so
  * the result equals {@link ScalarGemm}'s bit for bit.
@@ -72,7 +72,7 @@ final class VectorGemm implements GemmKernel {
     public void gemm(int i0, int i1, int n, int k, double[] a, int ao, int ars, int ads, double[] b, int bo,
                      double[] c, int co, boolean accumulate, double[] bias, int biasOffset) {
         if (k == 0 || n < LANES && (accumulate || i1 - i0 < LANES)) {
-            // No vector fits across the columns and there are no whole groups of rows to run vectors down.
+            // Nothing to multiply, or no vector fits across the columns and none can run down whole groups of rows.
             scalarColumns(i0, i1, 0, n, a, ao, ars, ads, b, bo, c, co, k, accumulate, bias, biasOffset);
             return;
         }
