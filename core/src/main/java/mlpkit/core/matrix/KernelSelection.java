@@ -77,9 +77,10 @@ final class KernelSelection {
 
     /**
      * Every tile and tail of the product (13 rows = 8 + 4 + 1; 35 columns = two vectors, one vector
-     * and an overlapping last vector with 512-bit vectors; 3 columns, vectors down the rows; both strides;
-     * with and without accumulation and bias) and every map with a tail, until C2 has compiled them. The depth is kept small: until then each vector
-     * operation is a heap object, and the warm-up should cost little time and garbage.
+     * and an overlapping last vector with 512-bit vectors; 3 columns, vectors down the rows; both
+     * strides; with and without accumulation and bias) and every map with a tail, until C2 has compiled
+     * them. The depth is kept small: until then each vector operation is a heap object, and the warm-up
+     * should cost little time and garbage.
      */
     private static void warmUp() {
         try {

@@ -73,7 +73,7 @@ final class VectorGemm implements GemmKernel {
                      double[] c, int co, boolean accumulate, double[] bias, int biasOffset) {
         if (k == 0 || n < LANES && (accumulate || i1 - i0 < LANES)) {
             // Nothing to multiply, or no vector fits across the columns and none can run down whole groups of rows.
-            scalarColumns(i0, i1, 0, n, a, ao, ars, ads, b, bo, c, co, k, accumulate, bias, biasOffset);
+            scalarColumns(i0, i1, n, a, ao, ars, ads, b, bo, c, co, k, accumulate, bias, biasOffset);
             return;
         }
         if (n < LANES) {
@@ -81,7 +81,7 @@ final class VectorGemm implements GemmKernel {
             int i = i0 + (i1 - i0) / LANES * LANES;
             narrowProduct(i0, i, n, k, a, ao, ars, ads, b, bo, c, co, bias, biasOffset);
             if (i < i1) {
-                scalarColumns(i, i1, 0, n, a, ao, ars, ads, b, bo, c, co, k, false, bias, biasOffset);
+                scalarColumns(i, i1, n, a, ao, ars, ads, b, bo, c, co, k, false, bias, biasOffset);
             }
             return;
         }
@@ -472,14 +472,14 @@ final class VectorGemm implements GemmKernel {
     }
 
     /**
-     * Columns [j0, n) for rows [i0, i1) in scalar code, the same chain per entry, over the whole depth
+     * All n columns for rows [i0, i1) in scalar code, the same chain per entry, over the whole depth
      * (from c when {@code accumulate}), four rows at a time so that four independent chains hide the
      * latency of each fma; used where no vector fits (fewer than LANES rows and columns, or a narrow
      * product that accumulates). Masked loads are not compiled to instructions on JDK 17. The last
      * group of fewer than four rows repeats its last row in the spare chains (the same chain computes
      * the same value, so the repeated stores write it again): one pass, not one chain after another.
      */
-    private static void scalarColumns(int i0, int i1, int j0, int n, double[] a, int ao, int ars, int ads,
+    private static void scalarColumns(int i0, int i1, int n, double[] a, int ao, int ars, int ads,
                                       double[] b, int bo, double[] c, int co, int depth, boolean load,
                                       double[] bias, int biasOffset) {
         for (int i = i0; i < i1; i += 4) {
@@ -487,7 +487,7 @@ final class VectorGemm implements GemmKernel {
             int a1 = Math.min(1, last) * ars, a2 = Math.min(2, last) * ars, a3 = last * ars;
             int r1 = Math.min(1, last) * n, r2 = Math.min(2, last) * n, r3 = last * n;
             int a0 = ao + i * ars;
-            for (int j = j0; j < n; j++) {
+            for (int j = 0; j < n; j++) {
                 int c0 = co + i * n + j;
                 double s0 = load ? c[c0] : 0.0, s1 = load ? c[c0 + r1] : 0.0, s2 = load ? c[c0 + r2] : 0.0, s3 = load ? c[c0 + r3] : 0.0;
                 int ap = a0, bp = bo + j;

@@ -50,7 +50,7 @@ internal object DataChecks {
     /** Whether [source] holds images (one row per image, with a height and width). */
     fun isImageSet(source: DataSource): Boolean = when (source) {
         is DataSource.Idx -> true
-        is DataSource.BuiltIn -> source.set in KnownNames.builtInSetsWithTestFiles
+        is DataSource.BuiltIn -> source.set in KnownNames.builtInImageSets
         else -> false
     }
 

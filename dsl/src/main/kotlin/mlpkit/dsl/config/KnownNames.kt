@@ -4,9 +4,10 @@ import mlpkit.dsl.spec.DataSource
 
 /** Names a configuration may use that no enum or registry lists elsewhere. */
 internal object KnownNames {
-    /** The sets of [DataSource.BuiltIn]; the image sets bring their own test files. */
+    /** The sets of [DataSource.BuiltIn]; the image sets (one 28×28 image per row) bring their own test files. */
     val builtInSets = listOf("digits", "mnist", "fashion-mnist")
-    val builtInSetsWithTestFiles = setOf("mnist", "fashion-mnist")
+    val builtInImageSets = setOf("mnist", "fashion-mnist")
+    val builtInSetsWithTestFiles = builtInImageSets
 
     /** Metrics an expectation can bound: a part of the data and a measure, `test_accuracy`. */
     val metrics = listOf("train", "validation", "test").flatMap { part -> listOf("accuracy", "loss", "auc").map { "${part}_$it" } }
