@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import mlpkit.core.gradcheck.GradientCheck;
-import mlpkit.core.loss.Losses;
 import mlpkit.core.loss.Reduction;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.network.Network;
@@ -12,6 +11,7 @@ import mlpkit.core.network.NetworkSpec;
 import mlpkit.core.optim.Optimizer;
 import mlpkit.core.optim.Optimizers;
 import org.junit.jupiter.api.Test;
+import mlpkit.core.loss.BinaryCrossEntropy;
 
 /** The Java example in README.md, verbatim between the markers: if this test changes, change the README. */
 class ReadmeExampleTest {
@@ -22,7 +22,7 @@ class ReadmeExampleTest {
         DenseMatrix y = DenseMatrix.of(new double[][]{{0}, {1}, {1}, {0}});
 
         NetworkSpec spec = NetworkSpec.parse("network < dense(4, tanh); dense(1, sigmoid) >");
-        Network network = Network.build(spec, 2, Losses.BINARY_CROSS_ENTROPY, 42L);   // 2 inputs, seed 42
+        Network network = Network.build(spec, 2, new BinaryCrossEntropy(), 42L);   // 2 inputs, seed 42
         Optimizer adam = Optimizers.adam();
         for (int step = 0; step < 500; step++) {
             network.computeGradient(x, y, Reduction.MEAN);                   // forward + backward

@@ -1,23 +1,40 @@
 package mlpkit.core.activation;
 
+import mlpkit.core.concept.Concept;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.matrix.Kernels;
 
 /** f(z) = z, f'(z) = 1: the output of a regression network. */
-public record Identity() implements Activation {
+public record Identity() implements ElementWise {
+    public static final Concept<Activation> CONCEPT = Concept.of(KIND, "identity").alias("linear")
+            .summary("f(z) = z; f'(z) = 1 (regression outputs)")
+            .build(Identity.class);
+
     @Override
-    public String notation() {
-        return "identity";
+    public double value(double z) {
+        return z;
     }
 
+    @Override
+    public double derivative(double z, double a) {
+        return 1.0;
+    }
+
+    /** a = z: a copy (the same bits as the loop). */
     @Override
     public void forward(DenseMatrix z, DenseMatrix a) {
         Kernels.copy(z, a);
     }
 
+    /** dZ = dA·1: a copy. */
     @Override
     public void backward(DenseMatrix z, DenseMatrix a, DenseMatrix dA, DenseMatrix dZ) {
         Kernels.copy(dA, dZ);
+    }
+
+    @Override
+    public Concept<Activation> concept() {
+        return CONCEPT;
     }
 
     @Override

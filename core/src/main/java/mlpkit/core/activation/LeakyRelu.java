@@ -1,30 +1,64 @@
 package mlpkit.core.activation;
 
+import mlpkit.core.concept.Concept;
+import mlpkit.core.concept.Param;
 import mlpkit.core.matrix.DenseMatrix;
-import mlpkit.core.matrix.Kernels;
+import mlpkit.core.matrix.VectorPaths;
 
-/** f(z) = z for z &gt; 0, α·z otherwise; f'(z) = 1 or α. Computed from z. */
-public record LeakyRelu(double alpha) implements Activation {
+/** f(z) = z for z &gt; 0, α·z otherwise; f'(z) = 1 or α (α at z = 0). Computed from z. */
+public record LeakyRelu(double alpha) implements ElementWise {
+    public static final Concept<Activation> CONCEPT = Concept.of(KIND, "leakyRelu")
+            .summary("z for z > 0, α·z otherwise; f' = 1 or α")
+            .param(Param.real("alpha", 0.01).atLeast(0).lessThan(1)
+                    .doc("the slope for z ≤ 0").hint("use a small slope such as 0.01"))
+            .build(LeakyRelu.class);
+
     public LeakyRelu {
-        if (!(alpha >= 0 && alpha < 1)) {
-            throw new IllegalArgumentException("leakyRelu: the slope α must be in [0, 1), got " + alpha
-                    + ": use a small slope such as leakyRelu(0.01)");
-        }
+        CONCEPT.check(alpha);
     }
 
     @Override
-    public String notation() {
-        return "leakyRelu(" + alpha + ")";
+    public double value(double z) {
+        return z > 0 ? z : alpha * z;
+    }
+
+    @Override
+    public double derivative(double z, double a) {
+        return z > 0 ? 1.0 : alpha;
+    }
+
+    /** dA for z &gt; 0, α·dA otherwise (no multiplication by 1). */
+    @Override
+    public double chain(double dA, double z, double a) {
+        return z > 0 ? dA : alpha * dA;
     }
 
     @Override
     public void forward(DenseMatrix z, DenseMatrix a) {
-        Kernels.leakyRelu(z, alpha, a);
+        double[] zd = z.data(), ad = a.data();
+        int zo = z.offset(), ao = a.offset(), n = z.size();
+        for (int i = VectorPaths.leakyRelu(z, alpha, a); i < n; i++) {
+            ad[ao + i] = value(zd[zo + i]);
+        }
     }
 
     @Override
     public void backward(DenseMatrix z, DenseMatrix a, DenseMatrix dA, DenseMatrix dZ) {
-        Kernels.leakyReluBackward(z, alpha, dA, dZ);
+        double[] zd = z.data(), gd = dA.data(), od = dZ.data();
+        int zo = z.offset(), go = dA.offset(), oo = dZ.offset(), n = z.size();
+        for (int i = VectorPaths.leakyReluBackward(z, alpha, dA, dZ); i < n; i++) {
+            od[oo + i] = chain(gd[go + i], zd[zo + i], 0.0);
+        }
+    }
+
+    @Override
+    public double[] kinks() {
+        return new double[] {0.0};
+    }
+
+    @Override
+    public Concept<Activation> concept() {
+        return CONCEPT;
     }
 
     @Override

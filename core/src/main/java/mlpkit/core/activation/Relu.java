@@ -1,23 +1,65 @@
 package mlpkit.core.activation;
 
+import mlpkit.core.concept.Concept;
 import mlpkit.core.matrix.DenseMatrix;
-import mlpkit.core.matrix.Kernels;
+import mlpkit.core.matrix.VectorPaths;
 
-/** relu(z) = max(z, 0); relu'(z) = 1 for z &gt; 0, else 0 (0 is taken at z = 0). Computed from z. */
-public record Relu() implements Activation {
+/**
+ * relu(z) = max(z, 0), computed as z for z &gt; 0 and 0·z otherwise (a zero with z's sign, as the shared
+ * leaky-ReLU fast path at α = 0 gives); relu'(z) = 1 for z &gt; 0, else 0 (0 is taken at z = 0).
+ */
+public record Relu() implements ElementWise {
+    public static final Concept<Activation> CONCEPT = Concept.of(KIND, "relu")
+            .summary("max(z, 0); f' = 1 for z > 0, else 0")
+            .build(Relu.class);
+
     @Override
-    public String notation() {
-        return "relu";
+    public double value(double z) {
+        return z > 0 ? z : 0.0 * z;
+    }
+
+    @Override
+    public double derivative(double z, double a) {
+        return z > 0 ? 1.0 : 0.0;
+    }
+
+    /** dA for z &gt; 0, 0·dA otherwise. */
+    @Override
+    public double chain(double dA, double z, double a) {
+        return z > 0 ? dA : 0.0 * dA;
     }
 
     @Override
     public void forward(DenseMatrix z, DenseMatrix a) {
-        Kernels.leakyRelu(z, 0.0, a);
+        double[] zd = z.data(), ad = a.data();
+        int zo = z.offset(), ao = a.offset(), n = z.size();
+        for (int i = VectorPaths.leakyRelu(z, 0.0, a); i < n; i++) {
+            ad[ao + i] = value(zd[zo + i]);
+        }
     }
 
     @Override
     public void backward(DenseMatrix z, DenseMatrix a, DenseMatrix dA, DenseMatrix dZ) {
-        Kernels.leakyReluBackward(z, 0.0, dA, dZ);
+        double[] zd = z.data(), gd = dA.data(), od = dZ.data();
+        int zo = z.offset(), go = dA.offset(), oo = dZ.offset(), n = z.size();
+        for (int i = VectorPaths.leakyReluBackward(z, 0.0, dA, dZ); i < n; i++) {
+            od[oo + i] = chain(gd[go + i], zd[zo + i], 0.0);
+        }
+    }
+
+    @Override
+    public double minOutput() {
+        return 0.0;
+    }
+
+    @Override
+    public double[] kinks() {
+        return new double[] {0.0};
+    }
+
+    @Override
+    public Concept<Activation> concept() {
+        return CONCEPT;
     }
 
     @Override

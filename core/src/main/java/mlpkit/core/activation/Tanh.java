@@ -1,23 +1,36 @@
 package mlpkit.core.activation;
 
-import mlpkit.core.matrix.DenseMatrix;
-import mlpkit.core.matrix.Kernels;
+import mlpkit.core.concept.Concept;
 
 /** tanh(z) = (e^z − e^−z) / (e^z + e^−z); tanh'(z) = 1 − tanh²(z), computed from the stored output a. */
-public record Tanh() implements Activation {
+public record Tanh() implements ElementWise {
+    public static final Concept<Activation> CONCEPT = Concept.of(KIND, "tanh")
+            .summary("tanh(z); tanh' = 1 − tanh²")
+            .build(Tanh.class);
+
     @Override
-    public String notation() {
-        return "tanh";
+    public double value(double z) {
+        return Math.tanh(z);
     }
 
     @Override
-    public void forward(DenseMatrix z, DenseMatrix a) {
-        Kernels.tanh(z, a);
+    public double derivative(double z, double a) {
+        return 1.0 - a * a;
     }
 
     @Override
-    public void backward(DenseMatrix z, DenseMatrix a, DenseMatrix dA, DenseMatrix dZ) {
-        Kernels.tanhBackward(a, dA, dZ);
+    public double minOutput() {
+        return -1.0;
+    }
+
+    @Override
+    public double maxOutput() {
+        return 1.0;
+    }
+
+    @Override
+    public Concept<Activation> concept() {
+        return CONCEPT;
     }
 
     @Override

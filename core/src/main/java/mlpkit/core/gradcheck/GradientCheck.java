@@ -2,13 +2,11 @@ package mlpkit.core.gradcheck;
 
 import java.util.ArrayList;
 import java.util.List;
-import mlpkit.core.activation.LeakyRelu;
-import mlpkit.core.activation.Relu;
-import mlpkit.core.layer.Dense;
 import mlpkit.core.layer.Layer;
 import mlpkit.core.loss.Reduction;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.network.Network;
+import mlpkit.core.network.Objective;
 import mlpkit.core.network.ParameterTensor;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -18,8 +16,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * ∂L/∂θ_k ≈ (L(θ + h·e_k) − L(θ − h·e_k)) / 2h, in double precision, for any network and loss:
  * {@code GradientCheck.of(network).run(x, y)}.
  *
- * <p>Both sides use the inference-mode forward pass (dropout off), so they differentiate the same
- * function. The parameters are restored exactly afterwards. For large layers
+ * <p>Both sides go through the network's {@link Objective} in inference mode (dropout off, running
+ * statistics) unless {@link #inTrainingMode()} asks for batch statistics, so they differentiate the same
+ * function. The parameters and the network's state are restored exactly afterwards. For large layers
  * {@link #maxEntriesPerTensor} checks evenly spaced entries instead of all of them.
  */
 public final class GradientCheck {
@@ -28,6 +27,7 @@ public final class GradientCheck {
     private double step = 1e-5;
     private double floor = 1e-8;
     private int maxEntriesPerTensor = Integer.MAX_VALUE;
+    private boolean training;
 
     private GradientCheck(Network network) {
         this.network = network;
@@ -77,16 +77,31 @@ public final class GradientCheck {
         return this;
     }
 
+    /**
+     * Differentiates the loss in training mode (batch statistics; dropout is refused, since each pass would
+     * draw a new mask) instead of inference mode. The network's state is left as it was either way.
+     */
+    public GradientCheck inTrainingMode() {
+        this.training = true;
+        return this;
+    }
+
     /** Runs the check on inputs {@code x} with targets {@code y}. */
     public GradientCheckReport run(RealMatrix x, RealMatrix y) {
-        network.computeGradient(x, y, reduction, false);
-        double[] analytic = network.gradients().clone();
+        Objective objective = network.objective(x, y, training);
         double[] params = network.parameters();
+        double[] analytic = new double[params.length];
+        Objective.Evaluation at = objective.evaluate(params, analytic);
+        double scale = reduction.scale((int) at.rows());
+        for (int k = 0; k < analytic.length; k++) {
+            analytic[k] *= scale;
+        }
 
         List<GradientCheckRow> rows = new ArrayList<>();
         List<ParameterTensor> tensors = network.layout().tensors();
         double[] layerSums = new double[3];   // Σ(a − n)², Σa², Σn² over the current layer's tensors
         int layerEntries = 0;
+        List<String> layerTensors = new ArrayList<>();
         for (int t = 0; t < tensors.size(); t++) {
             ParameterTensor tensor = tensors.get(t);
             double[] sums = new double[3];
@@ -94,9 +109,9 @@ public final class GradientCheck {
             for (int k : entries) {
                 double saved = params[k];
                 params[k] = saved + step;
-                double plus = network.loss(x, y, reduction);
+                double plus = objective.value(params).lossSum() * scale;
                 params[k] = saved - step;
-                double minus = network.loss(x, y, reduction);
+                double minus = objective.value(params).lossSum() * scale;
                 params[k] = saved;
                 double numeric = (plus - minus) / (2 * step);
                 double diff = analytic[k] - numeric;
@@ -109,11 +124,13 @@ public final class GradientCheck {
                 layerSums[i] += sums[i];
             }
             layerEntries += entries.length;
+            layerTensors.add(tensor.name());
             boolean lastOfLayer = t + 1 == tensors.size() || tensors.get(t + 1).layerIndex() != tensor.layerIndex();
             if (lastOfLayer) {
-                rows.add(row(tensor, "W,b", layerEntries, layerSums));
+                rows.add(row(tensor, String.join(",", layerTensors), layerEntries, layerSums));
                 layerSums = new double[3];
                 layerEntries = 0;
+                layerTensors = new ArrayList<>();
             }
         }
         return new GradientCheckReport(network.toString(), network.lossFunction().notation(), reduction.notation(), rows);
@@ -143,7 +160,7 @@ public final class GradientCheck {
                 x.data()[k] = rng.nextGaussian();
             }
             DenseMatrix y = RandomTargets.fitting(network, samples, rng);
-            if (closestPreActivationToKink(network, x) >= KINK_MARGIN) {
+            if (closestToKink(network, x, training) >= KINK_MARGIN) {
                 return run(x, y);
             }
         }
@@ -153,22 +170,21 @@ public final class GradientCheck {
     }
 
     /**
-     * min |z| over the pre-activations of the layers with a kink at 0 (relu, leakyRelu) for input
-     * {@code x}, or +∞ when there are none. Central differences are only valid when this exceeds the
-     * step times the size of the inputs.
+     * How close the forward pass of {@code x} (in the check's mode) comes to a point where a layer has no
+     * derivative (a ReLU's 0), or +∞ when no layer has one. Central differences are only valid when this
+     * exceeds the step times the size of the inputs.
      */
     public static double closestPreActivationToKink(Network network, RealMatrix x) {
-        network.forward(x, false);
+        return closestToKink(network, x, false);
+    }
+
+    private static double closestToKink(Network network, RealMatrix x, boolean training) {
+        double[] saved = network.state().clone();
+        network.forward(x, training);
+        System.arraycopy(saved, 0, network.state(), 0, saved.length);
         double closest = Double.POSITIVE_INFINITY;
         for (Layer layer : network.layers()) {
-            if (layer instanceof Dense dense
-                    && (dense.activation() instanceof Relu || dense.activation() instanceof LeakyRelu)) {
-                DenseMatrix z = dense.preActivation();
-                double[] d = z.data();
-                for (int k = z.offset(); k < z.offset() + z.size(); k++) {
-                    closest = Math.min(closest, Math.abs(d[k]));
-                }
-            }
+            closest = Math.min(closest, layer.closestToKink());
         }
         return closest;
     }

@@ -1,5 +1,6 @@
 package mlpkit.core.init;
 
+import mlpkit.core.concept.Concept;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -10,15 +11,24 @@ import org.apache.commons.math3.random.RandomGenerator;
  * weights can be reproduced from the same random stream.
  */
 public record SameAsWeights() implements Initializer {
-    @Override
-    public String notation() {
-        return "weights";
-    }
+    public static final Concept<Initializer> CONCEPT = Concept.of(KIND, "weights")
+            .summary("bias only: drawn like the weights, as column 0 of a folded units × (inputs + 1) matrix")
+            .build(SameAsWeights.class);
 
     /** Not a distribution of its own: the layer draws from its weight initialiser instead. */
     @Override
     public double sample(RandomGenerator rng, int fanIn, int fanOut) {
         throw new UnsupportedOperationException("bias=weights is resolved by the layer, which draws from its weight initialiser");
+    }
+
+    @Override
+    public boolean biasOnly() {
+        return true;
+    }
+
+    @Override
+    public Concept<Initializer> concept() {
+        return CONCEPT;
     }
 
     @Override

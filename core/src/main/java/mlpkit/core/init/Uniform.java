@@ -1,26 +1,30 @@
 package mlpkit.core.init;
 
+import mlpkit.core.concept.Concept;
+import mlpkit.core.concept.Param;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /** U(low, high). */
 public record Uniform(double low, double high) implements Initializer {
-    public Uniform {
-        Initializers.requireFinite("uniform", "low", low);
-        Initializers.requireFinite("uniform", "high", high);
-        if (!(low < high)) {
-            throw new IllegalArgumentException("uniform(low, high) needs low < high, got uniform(" + low + ", " + high
-                    + "): swap the bounds");
-        }
-    }
+    public static final Concept<Initializer> CONCEPT = Concept.of(KIND, "uniform")
+            .summary("U(low, high)")
+            .param(Param.real("low").doc("the lower bound"))
+            .param(Param.real("high").doc("the upper bound"))
+            .rule("high", args -> args.real("low") < args.real("high"), "greater than low", "swap the bounds")
+            .build(Uniform.class);
 
-    @Override
-    public String notation() {
-        return "uniform(" + low + ", " + high + ")";
+    public Uniform {
+        CONCEPT.check(low, high);
     }
 
     @Override
     public double sample(RandomGenerator rng, int fanIn, int fanOut) {
         return low + (high - low) * rng.nextDouble();
+    }
+
+    @Override
+    public Concept<Initializer> concept() {
+        return CONCEPT;
     }
 
     @Override

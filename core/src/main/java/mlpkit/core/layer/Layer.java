@@ -1,34 +1,54 @@
 package mlpkit.core.layer;
 
+import java.util.List;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.matrix.KernelThreads;
-import mlpkit.core.network.LayerSpec;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * One stage of a sequential network. A layer's parameters live in the network's single flat parameter
- * array (so optimisers, checkpoints and gradient sums see one vector); {@link #bind} tells the layer
- * where its slice starts. The output and gradients it returns are its own reused buffers: valid until
- * its next forward or backward call.
+ * One stage of a sequential network, built from a {@link LayerSpec} for a known input size. This protocol
+ * is all the network, the training loop, evaluation, gradient check, diagnosis and model files know of a
+ * layer:
+ * <ul>
+ *   <li>its trainable tensors ({@link #parameters()}), which live in the network's single flat parameter
+ *       array (so optimisers, checkpoints and gradient sums see one vector); {@link #bind} tells the layer
+ *       where its slice starts;</li>
+ *   <li>state that is not trained but kept with the model ({@link #state()}: batch normalisation's running
+ *       statistics), in a second flat array bound by {@link #bindState};</li>
+ *   <li>forward and backward over a batch, one row per sample.</li>
+ * </ul>
+ * The output and gradients a layer returns are its own reused buffers: valid until its next forward or
+ * backward call.
  */
 public interface Layer {
-    /** The specification this layer was built from. */
-    LayerSpec spec();
-
     int inputSize();
 
     int outputSize();
 
-    /** Number of trainable parameters (0 for dropout). */
-    int parameterCount();
+    /** The trainable tensors, in the order they follow each other from the bound offset. */
+    List<TensorShape> parameters();
+
+    /** Number of trainable parameters. */
+    default int parameterCount() {
+        return parameters().stream().mapToInt(TensorShape::size).sum();
+    }
 
     /** Views this layer's parameters as {@code params[offset, offset + parameterCount())}. */
     void bind(double[] params, int offset);
 
-    /** Draws the initial parameters from {@code rng}. */
+    /** Draws the initial parameters from {@code rng} (and sets the initial state). */
     void initialize(RandomGenerator rng);
 
-    /** The layer's output for a batch (one row per sample); {@code training} enables dropout. */
+    /** Non-trainable tensors kept with the model, in order from the bound state offset; none by default. */
+    default List<TensorShape> state() {
+        return List.of();
+    }
+
+    /** Views this layer's state as {@code state[offset, offset + size)}. */
+    default void bindState(double[] state, int offset) {
+    }
+
+    /** The layer's output for a batch; {@code training} enables dropout and batch statistics. */
     DenseMatrix forward(DenseMatrix input, boolean training);
 
     /**
@@ -37,6 +57,17 @@ public interface Layer {
      * when {@code accumulate}), and returns ∂L/∂(input), or null when {@code needInputGradient} is false.
      */
     DenseMatrix backward(DenseMatrix dOut, double[] gradients, boolean accumulate, boolean needInputGradient);
+
+    /** The output of the last forward batch. */
+    DenseMatrix output();
+
+    /**
+     * How close (in |z|) the last forward batch came to a point where this layer's function has no
+     * derivative (a ReLU's 0); +∞ when it has none. A finite-difference check needs this to exceed its step.
+     */
+    default double closestToKink() {
+        return Double.POSITIVE_INFINITY;
+    }
 
     /** The threads this layer's matrix products may use (the caller alone unless set). */
     default void useThreads(KernelThreads threads) {

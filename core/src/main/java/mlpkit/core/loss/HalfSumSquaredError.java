@@ -2,6 +2,7 @@ package mlpkit.core.loss;
 
 import mlpkit.core.activation.Activation;
 import mlpkit.core.activation.Identity;
+import mlpkit.core.concept.Concept;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.matrix.Kernels;
 
@@ -10,10 +11,9 @@ import mlpkit.core.matrix.Kernels;
  * E4); ∂ℓ/∂a = a − y. Compare {@link MeanSquaredError}, the mean over outputs.
  */
 public record HalfSumSquaredError() implements Loss {
-    @Override
-    public String notation() {
-        return "half-sse";
-    }
+    public static final Concept<Loss> CONCEPT = Concept.of(KIND, "half-sse").alias("halfSse")
+            .summary("½Σ_k (a_k − y_k)², summed over the outputs")
+            .build(HalfSumSquaredError.class);
 
     @Override
     public double sum(Activation outputActivation, DenseMatrix z, DenseMatrix a, DenseMatrix y) {
@@ -36,8 +36,13 @@ public record HalfSumSquaredError() implements Loss {
     }
 
     @Override
-    public void requireCompatible(Activation outputActivation) {
-        // Squared error is defined for any output.
+    public Targets targets() {
+        return Targets.VALUES;
+    }
+
+    @Override
+    public Concept<Loss> concept() {
+        return CONCEPT;
     }
 
     @Override

@@ -1,10 +1,13 @@
 package mlpkit.core.loss;
 
 import mlpkit.core.activation.Activation;
+import mlpkit.core.concept.Conceptual;
+import mlpkit.core.concept.Kind;
 import mlpkit.core.matrix.DenseMatrix;
 
 /**
- * A loss ℓ(a, y) per sample, where a is the output layer's activation of its pre-activation z.
+ * A loss ℓ(a, y) per sample, where a is the output layer's activation of its pre-activation z. Each loss
+ * is one concept file: its name, parameters, maths, the targets it expects and the outputs it suits.
  *
  * <p>The network asks a loss for one of two things at the output layer. For the canonical pairs
  * (sigmoid + binary cross-entropy, softmax + softmax cross-entropy, identity + squared error) the
@@ -12,9 +15,19 @@ import mlpkit.core.matrix.DenseMatrix;
  * ∂ℓ/∂z directly. For every other pair it gives ∂ℓ/∂a ({@link #outputGradient}) and the activation's
  * own backward applies f'(z) — the general chain rule (sigmoid + MSE, as in E1 and E4).
  */
-public interface Loss {
-    /** The name used in configs and on the command line: {@code bce}, {@code mse}, {@code half-sse}, {@code softmax-ce}. */
-    String notation();
+public interface Loss extends Conceptual {
+    /** The kind "loss": written positionally, {@code huber(1.5)}. */
+    Kind<Loss> KIND = Kind.positional("loss", Loss.class);
+
+    /** What a loss compares the outputs with. */
+    enum Targets {
+        /** One class per row, one-hot (or a distribution over the outputs): softmax cross-entropy. */
+        ONE_HOT,
+        /** 0 or 1 (or a probability) per output: binary cross-entropy, one or several labels per row. */
+        BINARY,
+        /** Any real values: squared and absolute errors; class labels are then written one-hot or 0/1. */
+        VALUES
+    }
 
     /** Σ over the rows of the per-sample loss, unreduced; z is the output pre-activation, a = f(z). */
     double sum(Activation outputActivation, DenseMatrix z, DenseMatrix a, DenseMatrix y);
@@ -25,17 +38,44 @@ public interface Loss {
     }
 
     /** Whether this loss and that output activation form a canonical pair with a fused (a − y) delta. */
-    boolean fusesWith(Activation outputActivation);
+    default boolean fusesWith(Activation outputActivation) {
+        return false;
+    }
 
     /** dZ = scale · ∂ℓ/∂z for a canonical pair ({@link #fusesWith} is true). */
-    void fusedDelta(DenseMatrix a, DenseMatrix y, double scale, DenseMatrix dZ);
+    default void fusedDelta(DenseMatrix a, DenseMatrix y, double scale, DenseMatrix dZ) {
+        throw new UnsupportedOperationException(notation() + " fuses with no activation");
+    }
 
     /** dA = scale · ∂ℓ/∂a, for the general chain rule. */
     void outputGradient(DenseMatrix a, DenseMatrix y, double scale, DenseMatrix dA);
 
+    /** The targets this loss expects. */
+    Targets targets();
+
+    /** Whether this loss makes sense after that output activation (binary cross-entropy needs probabilities). */
+    default boolean suits(Activation outputActivation) {
+        return true;
+    }
+
+    /** The output layers this loss suits, for messages: {@code dense(k, sigmoid)}. */
+    default String suitedOutputs() {
+        return "any output layer";
+    }
+
+    /** The points a − y where ℓ has no derivative (the absolute error's 0); a gradient check avoids them. */
+    default double[] kinks() {
+        return new double[0];
+    }
+
     /**
-     * Throws when this loss makes no sense after that output activation (for example binary
-     * cross-entropy after softmax), with a message that says which pairing to use instead.
+     * Throws when this loss makes no sense after that output activation, with a message that says which
+     * output to use instead.
      */
-    void requireCompatible(Activation outputActivation);
+    default void requireCompatible(Activation outputActivation) {
+        if (!suits(outputActivation)) {
+            throw new IllegalArgumentException("loss " + notation() + " does not suit a " + outputActivation.notation()
+                    + " output layer: it needs " + suitedOutputs());
+        }
+    }
 }

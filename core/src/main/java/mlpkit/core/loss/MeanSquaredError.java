@@ -2,6 +2,7 @@ package mlpkit.core.loss;
 
 import mlpkit.core.activation.Activation;
 import mlpkit.core.activation.Identity;
+import mlpkit.core.concept.Concept;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.matrix.Kernels;
 
@@ -11,10 +12,9 @@ import mlpkit.core.matrix.Kernels;
  * convention of the derivations, whose gradient is (a − y) without the 2/K.
  */
 public record MeanSquaredError() implements Loss {
-    @Override
-    public String notation() {
-        return "mse";
-    }
+    public static final Concept<Loss> CONCEPT = Concept.of(KIND, "mse").alias("meanSquaredError")
+            .summary("(1/K)Σ_k (a_k − y_k)², the mean over the outputs")
+            .build(MeanSquaredError.class);
 
     @Override
     public double sum(Activation outputActivation, DenseMatrix z, DenseMatrix a, DenseMatrix y) {
@@ -37,8 +37,13 @@ public record MeanSquaredError() implements Loss {
     }
 
     @Override
-    public void requireCompatible(Activation outputActivation) {
-        // Squared error is defined for any output.
+    public Targets targets() {
+        return Targets.VALUES;
+    }
+
+    @Override
+    public Concept<Loss> concept() {
+        return CONCEPT;
     }
 
     @Override

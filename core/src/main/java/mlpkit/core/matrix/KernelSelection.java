@@ -17,12 +17,15 @@ final class KernelSelection {
     /** The kernels this JVM will use once warm (the scalar ones when there is no Vector API). */
     private static final GemmKernel TARGET_PRODUCTS;
     private static final MapKernel TARGET_MAPS;
+    /** The activation fast paths once warm; null without the Vector API. */
+    private static final ActivationKernel TARGET_ACTIVATIONS;
     private static volatile boolean warm;
 
     static {
         Object[] vector = vectorKernels();
         TARGET_PRODUCTS = vector == null ? ScalarGemm.INSTANCE : (GemmKernel) vector[0];
         TARGET_MAPS = vector == null ? ScalarMaps.INSTANCE : (MapKernel) vector[1];
+        TARGET_ACTIVATIONS = vector == null ? null : (ActivationKernel) vector[1];
         if (vector == null) {
             warm = true;
         } else {
@@ -44,6 +47,11 @@ final class KernelSelection {
     /** The element-wise kernel to use now. */
     static MapKernel maps() {
         return warm ? TARGET_MAPS : ScalarMaps.INSTANCE;
+    }
+
+    /** The activation fast paths to use now, or null (then the activations' scalar maths runs). */
+    static ActivationKernel activations() {
+        return warm ? TARGET_ACTIVATIONS : null;
     }
 
     /** Waits up to {@code timeoutMillis} for the warm-up; true when the target kernels are in use. */
@@ -104,10 +112,12 @@ final class KernelSelection {
                 // Fewer columns than a vector: vectors down the rows, both strides of A.
                 TARGET_PRODUCTS.gemm(0, m, 3, k, a, 0, k, 1, b, 0, c, 0, false, withBias, 0);
                 TARGET_PRODUCTS.gemm(0, m, 3, k, a, 0, 1, m, b, 0, c, 0, false, withBias, 0);
-                TARGET_MAPS.sigmoid(z, 0, out, 0, size);
-                TARGET_MAPS.sigmoidBackward(out, 0, z, 0, out, 0, size);
-                TARGET_MAPS.leakyRelu(z, 0, 0.01, out, 0, size);
-                TARGET_MAPS.leakyReluBackward(z, 0, 0.0, out, 0, out, 0, size);
+                TARGET_ACTIVATIONS.sigmoid(z, 0, out, 0, size);
+                TARGET_ACTIVATIONS.sigmoidBackward(out, 0, z, 0, out, 0, size);
+                TARGET_ACTIVATIONS.leakyRelu(z, 0, 0.01, out, 0, size);
+                TARGET_ACTIVATIONS.leakyReluBackward(z, 0, 0.0, out, 0, out, 0, size);
+                TARGET_MAPS.addRowVector(c, 0, m, n, bias, 0);
+                TARGET_MAPS.addColumnSums(c, 0, m, n, bias, 0);
             }
             warm = true;
         } catch (RuntimeException | LinkageError e) {

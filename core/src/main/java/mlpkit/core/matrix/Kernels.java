@@ -1,8 +1,9 @@
 package mlpkit.core.matrix;
 
 /**
- * All hot arithmetic of mlpkit in one place: matrix products with either operand transposed, bias
- * broadcast, column sums, and the element-wise maps of activations and losses.
+ * The shared linear algebra of mlpkit: matrix products with either operand transposed, the bias
+ * broadcast, column sums and a few element-wise helpers. The maths of each activation and loss lives in
+ * its own file; the SIMD fast paths that some of them register are in {@link VectorPaths}.
  *
  * <p>Every kernel writes into an output the caller preallocated (no allocation here) and works on
  * the flat row-major storage of {@link DenseMatrix}. The products run on {@link VectorGemm} (the JDK's
@@ -206,156 +207,7 @@ public final class Kernels {
         }
     }
 
-    // ------------------------------------------------------------------ activations
-
-    /** a = σ(z) = 1 / (1 + e^−z), evaluated so that e^x never overflows (|z| up to any size). */
-    public static void sigmoid(DenseMatrix z, DenseMatrix a) {
-        requireSameShape(z, a);
-        KernelSelection.maps().sigmoid(z.data(), z.offset(), a.data(), a.offset(), z.size());
-    }
-
-    /**
-     * σ(z) for one value: (z ≥ 0 ? 1 : e) / (1 + e) with e = e^−|z|, so the exponent is never positive;
-     * the same bits as the batch kernel (mlpkit's own e^x, within ~1 ulp of {@link Math#exp}).
-     */
-    public static double sigmoid(double z) {
-        return ScalarMaps.sigmoid(z);
-    }
-
-    /** dZ = dA ⊙ σ'(z), with σ'(z) = σ(z)(1 − σ(z)) computed from the stored output a = σ(z). */
-    public static void sigmoidBackward(DenseMatrix a, DenseMatrix dA, DenseMatrix dZ) {
-        requireSameShape(a, dA);
-        requireSameShape(a, dZ);
-        KernelSelection.maps().sigmoidBackward(a.data(), a.offset(), dA.data(), dA.offset(), dZ.data(), dZ.offset(), a.size());
-    }
-
-    /** a = tanh(z) = (e^z − e^−z) / (e^z + e^−z). */
-    public static void tanh(DenseMatrix z, DenseMatrix a) {
-        requireSameShape(z, a);
-        double[] zd = z.data(), ad = a.data();
-        int zo = z.offset(), ao = a.offset(), n = z.size();
-        for (int i = 0; i < n; i++) {
-            ad[ao + i] = Math.tanh(zd[zo + i]);
-        }
-    }
-
-    /** dZ = dA ⊙ (1 − tanh²(z)), computed from the stored output a = tanh(z). */
-    public static void tanhBackward(DenseMatrix a, DenseMatrix dA, DenseMatrix dZ) {
-        requireSameShape(a, dA);
-        requireSameShape(a, dZ);
-        double[] ad = a.data(), gd = dA.data(), od = dZ.data();
-        int ao = a.offset(), go = dA.offset(), oo = dZ.offset(), n = a.size();
-        for (int i = 0; i < n; i++) {
-            double t = ad[ao + i];
-            od[oo + i] = gd[go + i] * (1.0 - t * t);
-        }
-    }
-
-    /**
-     * a = z for z &gt; 0, α·z otherwise (α = 0 is ReLU). Writes into a new buffer: z is kept unchanged
-     * because backward needs it (one of the articles clips z in place and loses it).
-     */
-    public static void leakyRelu(DenseMatrix z, double alpha, DenseMatrix a) {
-        requireSameShape(z, a);
-        KernelSelection.maps().leakyRelu(z.data(), z.offset(), alpha, a.data(), a.offset(), z.size());
-    }
-
-    /** dZ = dA ⊙ f'(z) with f'(z) = 1 for z &gt; 0 and α otherwise (the subgradient at 0 is taken as α). */
-    public static void leakyReluBackward(DenseMatrix z, double alpha, DenseMatrix dA, DenseMatrix dZ) {
-        requireSameShape(z, dA);
-        requireSameShape(z, dZ);
-        KernelSelection.maps().leakyReluBackward(z.data(), z.offset(), alpha, dA.data(), dA.offset(), dZ.data(), dZ.offset(), z.size());
-    }
-
-    /** Row-wise a_k = e^(z_k − max z) / Σ_j e^(z_j − max z): subtracting the row maximum prevents overflow. */
-    public static void softmaxRows(DenseMatrix z, DenseMatrix a) {
-        requireSameShape(z, a);
-        int rows = z.getRowDimension(), cols = z.getColumnDimension();
-        double[] zd = z.data(), ad = a.data();
-        for (int i = 0; i < rows; i++) {
-            int zr = z.offset() + i * cols, ar = a.offset() + i * cols;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < cols; j++) {
-                max = Math.max(max, zd[zr + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < cols; j++) {
-                double e = Math.exp(zd[zr + j] - max);
-                ad[ar + j] = e;
-                sum += e;
-            }
-            double inv = 1.0 / sum;
-            for (int j = 0; j < cols; j++) {
-                ad[ar + j] *= inv;
-            }
-        }
-    }
-
-    /**
-     * The softmax Jacobian applied row by row: dZ_k = a_k (dA_k − Σ_j dA_j a_j), which is J·dA with
-     * J_kj = a_k(δ_kj − a_j). Used when softmax is not paired with cross-entropy.
-     */
-    public static void softmaxBackward(DenseMatrix a, DenseMatrix dA, DenseMatrix dZ) {
-        requireSameShape(a, dA);
-        requireSameShape(a, dZ);
-        int rows = a.getRowDimension(), cols = a.getColumnDimension();
-        double[] ad = a.data(), gd = dA.data(), od = dZ.data();
-        for (int i = 0; i < rows; i++) {
-            int ar = a.offset() + i * cols, gr = dA.offset() + i * cols, orow = dZ.offset() + i * cols;
-            double dot = 0;
-            for (int j = 0; j < cols; j++) {
-                dot += gd[gr + j] * ad[ar + j];
-            }
-            for (int j = 0; j < cols; j++) {
-                od[orow + j] = ad[ar + j] * (gd[gr + j] - dot);
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------ loss sums (Σ over all rows)
-
-    /**
-     * Σ over all entries of the binary cross-entropy −[y log σ(z) + (1−y) log(1−σ(z))], computed from
-     * the logits as max(z, 0) − z·y + log(1 + e^−|z|), which is finite for any z.
-     */
-    public static double binaryCrossEntropySumFromLogits(DenseMatrix z, DenseMatrix y) {
-        requireSameShape(z, y);
-        double[] zd = z.data(), yd = y.data();
-        int zo = z.offset(), yo = y.offset(), n = z.size();
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double v = zd[zo + i];
-            sum += Math.max(v, 0) - v * yd[yo + i] + Math.log1p(Math.exp(-Math.abs(v)));
-        }
-        return sum;
-    }
-
-    /** Σ of −[y log p + (1−y) log(1−p)] with p clipped to [eps, 1 − eps] so that log never sees 0. */
-    public static double binaryCrossEntropySumFromProbabilities(DenseMatrix p, DenseMatrix y, double eps) {
-        requireSameShape(p, y);
-        double[] pd = p.data(), yd = y.data();
-        int po = p.offset(), yo = y.offset(), n = p.size();
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double q = Math.min(Math.max(pd[po + i], eps), 1.0 - eps);
-            double t = yd[yo + i];
-            sum -= t * Math.log(q) + (1.0 - t) * Math.log(1.0 - q);
-        }
-        return sum;
-    }
-
-    /** dA = scale · ∂BCE/∂p = scale · (p − y) / (p(1 − p)), p clipped as in the loss. */
-    public static void binaryCrossEntropyGradient(DenseMatrix p, DenseMatrix y, double scale, double eps,
-                                                  DenseMatrix dA) {
-        requireSameShape(p, y);
-        requireSameShape(p, dA);
-        double[] pd = p.data(), yd = y.data(), od = dA.data();
-        int po = p.offset(), yo = y.offset(), oo = dA.offset(), n = p.size();
-        for (int i = 0; i < n; i++) {
-            double q = Math.min(Math.max(pd[po + i], eps), 1.0 - eps);
-            od[oo + i] = scale * (q - yd[yo + i]) / (q * (1.0 - q));
-        }
-    }
+    // ------------------------------------------------------------------ sums
 
     /** Σ over all entries of (a − y)². */
     public static double squaredErrorSum(DenseMatrix a, DenseMatrix y) {
@@ -368,57 +220,6 @@ public final class Kernels {
             sum += d * d;
         }
         return sum;
-    }
-
-    /**
-     * Σ over rows of −Σ_k y_k log softmax(z)_k = Σ_k y_k (logsumexp(z) − z_k), with
-     * logsumexp(z) = max z + log Σ_j e^(z_j − max z) so that no exponent overflows.
-     */
-    public static double softmaxCrossEntropySum(DenseMatrix z, DenseMatrix y) {
-        requireSameShape(z, y);
-        int rows = z.getRowDimension(), cols = z.getColumnDimension();
-        double[] zd = z.data(), yd = y.data();
-        double total = 0;
-        for (int i = 0; i < rows; i++) {
-            int zr = z.offset() + i * cols, yr = y.offset() + i * cols;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < cols; j++) {
-                max = Math.max(max, zd[zr + j]);
-            }
-            double sumExp = 0;
-            for (int j = 0; j < cols; j++) {
-                sumExp += Math.exp(zd[zr + j] - max);
-            }
-            double logSumExp = max + Math.log(sumExp);
-            for (int j = 0; j < cols; j++) {
-                double t = yd[yr + j];
-                if (t != 0) {
-                    total += t * (logSumExp - zd[zr + j]);
-                }
-            }
-        }
-        return total;
-    }
-
-    /**
-     * dZ = scale · (a·Σ_k y_k − y) row by row: the gradient of softmax cross-entropy with respect to the
-     * logits. For targets that sum to 1 (one-hot or probabilities) it is the familiar scale·(a − y).
-     */
-    public static void softmaxCrossEntropyDelta(DenseMatrix a, DenseMatrix y, double scale, DenseMatrix dZ) {
-        requireSameShape(a, y);
-        requireSameShape(a, dZ);
-        int rows = a.getRowDimension(), cols = a.getColumnDimension();
-        double[] ad = a.data(), yd = y.data(), od = dZ.data();
-        for (int i = 0; i < rows; i++) {
-            int ar = a.offset() + i * cols, yr = y.offset() + i * cols, orow = dZ.offset() + i * cols;
-            double targetMass = 0;
-            for (int j = 0; j < cols; j++) {
-                targetMass += yd[yr + j];
-            }
-            for (int j = 0; j < cols; j++) {
-                od[orow + j] = scale * (ad[ar + j] * targetMass - yd[yr + j]);
-            }
-        }
     }
 
     // ------------------------------------------------------------------ checks
@@ -442,14 +243,16 @@ public final class Kernels {
         }
     }
 
-    static void requireSameShape(DenseMatrix a, DenseMatrix b) {
+    /** Throws unless a and b have the same shape. */
+    public static void requireSameShape(DenseMatrix a, DenseMatrix b) {
         if (a.getRowDimension() != b.getRowDimension() || a.getColumnDimension() != b.getColumnDimension()) {
             throw new IllegalArgumentException("expected matrices of the same shape, got " + shape(a)
                     + " and " + shape(b));
         }
     }
 
-    static String shape(DenseMatrix m) {
+    /** {@code rows×cols}. */
+    public static String shape(DenseMatrix m) {
         return m.getRowDimension() + "×" + m.getColumnDimension();
     }
 }

@@ -7,36 +7,37 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The element-wise maps on the Vector API: the operations of {@link ScalarMaps}, lane by lane, in the
- * same order (so the same bits), eight doubles at a time with 512-bit vectors; the last entries that
- * do not fill a vector go through {@link ScalarMaps}. Loaded only when {@code jdk.incubator.vector}
- * is present ({@link KernelSelection}).
+ * The element-wise kernels on the Vector API, eight doubles at a time with 512-bit vectors: the bias
+ * broadcast and column sums of {@link ScalarMaps} (with their scalar tails), and the activation fast paths
+ * ({@link ActivationKernel}), which do the whole vectors and leave the tail to the activation's own scalar
+ * maths. Each lane runs the scalar code's operations in the same order, so the bits are the same. Loaded
+ * only when {@code jdk.incubator.vector} is present ({@link KernelSelection}).
  */
-final class VectorMaps implements MapKernel {
+final class VectorMaps implements MapKernel, ActivationKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     /** t's bits minus 1.5·2^52's bits is n; adding 1023 gives the biased exponent of 2^n. */
-    private static final long EXPONENT_BIAS = 1023 - Double.doubleToRawLongBits(ScalarMaps.ROUNDER);
+    private static final long EXPONENT_BIAS = 1023 - Double.doubleToRawLongBits(Exp.ROUNDER);
     private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
 
-    private static final DoubleVector LOG2_E = DoubleVector.broadcast(SPECIES, ScalarMaps.LOG2_E);
-    private static final DoubleVector ROUNDER = DoubleVector.broadcast(SPECIES, ScalarMaps.ROUNDER);
-    private static final DoubleVector MINUS_LN2_HI = DoubleVector.broadcast(SPECIES, -ScalarMaps.LN2_HI);
-    private static final DoubleVector MINUS_LN2_LO = DoubleVector.broadcast(SPECIES, -ScalarMaps.LN2_LO);
+    private static final DoubleVector LOG2_E = DoubleVector.broadcast(SPECIES, Exp.LOG2_E);
+    private static final DoubleVector ROUNDER = DoubleVector.broadcast(SPECIES, Exp.ROUNDER);
+    private static final DoubleVector MINUS_LN2_HI = DoubleVector.broadcast(SPECIES, -Exp.LN2_HI);
+    private static final DoubleVector MINUS_LN2_LO = DoubleVector.broadcast(SPECIES, -Exp.LN2_LO);
 
     private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1.0);
-    private static final DoubleVector C13 = DoubleVector.broadcast(SPECIES, ScalarMaps.TAYLOR[0]);
-    private static final DoubleVector C12 = DoubleVector.broadcast(SPECIES, ScalarMaps.TAYLOR[1]);
-    private static final DoubleVector C11 = DoubleVector.broadcast(SPECIES, ScalarMaps.TAYLOR[2]);
-    private static final DoubleVector C10 = DoubleVector.broadcast(SPECIES, ScalarMaps.TAYLOR[3]);
-    private static final DoubleVector C9 = DoubleVector.broadcast(SPECIES, ScalarMaps.TAYLOR[4]);
-    private static final DoubleVector C8 = DoubleVector.broadcast(SPECIES, ScalarMaps.TAYLOR[5]);
-    private static final DoubleVector C7 = DoubleVector.broadcast(SPECIES, ScalarMaps.TAYLOR[6]);
-    private static final DoubleVector C6 = DoubleVector.broadcast(SPECIES, ScalarMaps.TAYLOR[7]);
-    private static final DoubleVector C5 = DoubleVector.broadcast(SPECIES, ScalarMaps.TAYLOR[8]);
-    private static final DoubleVector C4 = DoubleVector.broadcast(SPECIES, ScalarMaps.TAYLOR[9]);
-    private static final DoubleVector C3 = DoubleVector.broadcast(SPECIES, ScalarMaps.TAYLOR[10]);
-    private static final DoubleVector C2 = DoubleVector.broadcast(SPECIES, ScalarMaps.TAYLOR[11]);
+    private static final DoubleVector C13 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[0]);
+    private static final DoubleVector C12 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[1]);
+    private static final DoubleVector C11 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[2]);
+    private static final DoubleVector C10 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[3]);
+    private static final DoubleVector C9 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[4]);
+    private static final DoubleVector C8 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[5]);
+    private static final DoubleVector C7 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[6]);
+    private static final DoubleVector C6 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[7]);
+    private static final DoubleVector C5 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[8]);
+    private static final DoubleVector C4 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[9]);
+    private static final DoubleVector C3 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[10]);
+    private static final DoubleVector C2 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[11]);
 
     static final VectorMaps INSTANCE = new VectorMaps();
 
@@ -44,11 +45,11 @@ final class VectorMaps implements MapKernel {
     }
 
     @Override
-    public void sigmoid(double[] z, int zo, double[] a, int ao, int n) {
+    public int sigmoid(double[] z, int zo, double[] a, int ao, int n) {
         int i = 0;
         for (int end = SPECIES.loopBound(n); i < end; i += LANES) {
             DoubleVector v = DoubleVector.fromArray(SPECIES, z, zo + i);
-            // e = e^x with x = −|z|, as ScalarMaps.expOfNonPositive computes it, written out here: a call
+            // e = e^x with x = −|z|, as Exp.ofNonPositive computes it, written out here: a call
             // that C2 did not inline would box every vector.
             DoubleVector x = v.abs().neg();
             DoubleVector t = x.fma(LOG2_E, ROUNDER);
@@ -58,54 +59,44 @@ final class VectorMaps implements MapKernel {
             DoubleVector p = r.fma(C13, C12).fma(r, C11).fma(r, C10).fma(r, C9).fma(r, C8).fma(r, C7).fma(r, C6)
                     .fma(r, C5).fma(r, C4).fma(r, C3).fma(r, C2).fma(r, ONE).fma(r, ONE);
             LongVector n64 = (LongVector) t.reinterpretAsLongs();
-            DoubleVector scale = (DoubleVector) n64.add(EXPONENT_BIAS).mul(ScalarMaps.EXPONENT_UNIT).reinterpretAsDoubles();
+            DoubleVector scale = (DoubleVector) n64.add(EXPONENT_BIAS).mul(Exp.EXPONENT_UNIT).reinterpretAsDoubles();
             // 0 below EXP_MIN, as in the scalar code; a NaN z fails every comparison and stays NaN.
-            DoubleVector e = p.mul(scale).blend(ZERO, x.compare(VectorOperators.LT, ScalarMaps.EXP_MIN));
+            DoubleVector e = p.mul(scale).blend(ZERO, x.compare(VectorOperators.LT, Exp.MIN));
             DoubleVector numerator = e.blend(ONE, v.compare(VectorOperators.GE, 0.0));
             numerator.div(e.add(ONE)).intoArray(a, ao + i);
         }
-        for (; i < n; i++) {
-            a[ao + i] = ScalarMaps.sigmoid(z[zo + i]);
-        }
+        return i;
     }
 
     @Override
-    public void sigmoidBackward(double[] a, int ao, double[] g, int go, double[] out, int oo, int n) {
+    public int sigmoidBackward(double[] a, int ao, double[] g, int go, double[] out, int oo, int n) {
         int i = 0;
         for (int end = SPECIES.loopBound(n); i < end; i += LANES) {
             DoubleVector s = DoubleVector.fromArray(SPECIES, a, ao + i);
             DoubleVector.fromArray(SPECIES, g, go + i).mul(s).mul(s.neg().add(1.0)).intoArray(out, oo + i);
         }
-        for (; i < n; i++) {
-            double s = a[ao + i];
-            out[oo + i] = g[go + i] * s * (1.0 - s);
-        }
+        return i;
     }
 
     @Override
-    public void leakyRelu(double[] z, int zo, double alpha, double[] a, int ao, int n) {
+    public int leakyRelu(double[] z, int zo, double alpha, double[] a, int ao, int n) {
         int i = 0;
         for (int end = SPECIES.loopBound(n); i < end; i += LANES) {
             DoubleVector v = DoubleVector.fromArray(SPECIES, z, zo + i);
             v.mul(alpha).blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(a, ao + i);
         }
-        for (; i < n; i++) {
-            double v = z[zo + i];
-            a[ao + i] = v > 0 ? v : alpha * v;
-        }
+        return i;
     }
 
     @Override
-    public void leakyReluBackward(double[] z, int zo, double alpha, double[] g, int go, double[] out, int oo, int n) {
+    public int leakyReluBackward(double[] z, int zo, double alpha, double[] g, int go, double[] out, int oo, int n) {
         int i = 0;
         for (int end = SPECIES.loopBound(n); i < end; i += LANES) {
             DoubleVector grad = DoubleVector.fromArray(SPECIES, g, go + i);
             VectorMask<Double> positive = DoubleVector.fromArray(SPECIES, z, zo + i).compare(VectorOperators.GT, 0.0);
             grad.mul(alpha).blend(grad, positive).intoArray(out, oo + i);
         }
-        for (; i < n; i++) {
-            out[oo + i] = z[zo + i] > 0 ? g[go + i] : alpha * g[go + i];
-        }
+        return i;
     }
 
     @Override

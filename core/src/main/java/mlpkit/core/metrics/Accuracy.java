@@ -1,10 +1,15 @@
 package mlpkit.core.metrics;
 
-/** Fraction of samples whose predicted class equals the true class (scikit-learn's {@code accuracy_score}). */
-public final class Accuracy {
+import mlpkit.core.concept.Concept;
 
-    private Accuracy() {
-    }
+/**
+ * Fraction of samples whose predicted class equals the true class (scikit-learn's {@code accuracy_score}):
+ * the metric {@code accuracy} of a run, and {@link #of} for arrays of classes.
+ */
+public record Accuracy() implements Metric {
+    public static final Concept<Metric> CONCEPT = Concept.of(KIND, "accuracy")
+            .summary("the fraction of rows whose predicted class is the true class")
+            .build(Accuracy.class);
 
     /**
      * @param yTrue true class of each sample
@@ -24,5 +29,53 @@ public final class Accuracy {
             }
         }
         return (double) correct / yTrue.length;
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.CLASSES;
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+        return true;
+    }
+
+    @Override
+    public boolean onTrainingBatches() {
+        return true;
+    }
+
+    @Override
+    public Accumulator accumulator(int rows) {
+        return new Accumulator() {
+            private int correct;
+            private int seen;
+
+            @Override
+            public void add(Chunk chunk) {
+                for (int r = 0; r < chunk.rows(); r++) {
+                    if (chunk.predicted(r) == chunk.label(r)) {
+                        correct++;
+                    }
+                }
+                seen += chunk.rows();
+            }
+
+            @Override
+            public double result() {
+                return (double) correct / seen;
+            }
+        };
+    }
+
+    @Override
+    public Concept<Metric> concept() {
+        return CONCEPT;
+    }
+
+    @Override
+    public String toString() {
+        return notation();
     }
 }

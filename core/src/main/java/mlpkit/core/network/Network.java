@@ -2,8 +2,10 @@ package mlpkit.core.network;
 
 import java.util.ArrayList;
 import java.util.List;
-import mlpkit.core.layer.Dense;
 import mlpkit.core.layer.Layer;
+import mlpkit.core.layer.LayerSpec;
+import mlpkit.core.layer.OutputLayer;
+import mlpkit.core.layer.TensorShape;
 import mlpkit.core.loss.Loss;
 import mlpkit.core.loss.Reduction;
 import mlpkit.core.matrix.DenseMatrix;
@@ -13,56 +15,64 @@ import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * A sequential network built from a {@link NetworkSpec} for a given input size and loss. All weights
- * and biases live in one flat array ({@link #parameters()}), all gradients in another
- * ({@link #gradients()}) with the same {@link #layout()}; layers view slices of them.
+ * A sequential network built from a {@link NetworkSpec} for a given input size and loss. All trainable
+ * parameters live in one flat array ({@link #parameters()}), all gradients in another
+ * ({@link #gradients()}) with the same {@link #layout()}; state that is kept but not trained (batch
+ * normalisation's running statistics) lives in a third ({@link #state()}, {@link #stateLayout()}). Layers
+ * view slices of them through the {@link Layer} protocol; the network knows nothing else of a layer.
  *
- * <p>Backward starts at the output layer with δ = ∂L/∂z: fused (a − y) for the loss's canonical
- * activation, otherwise ∂L/∂a through the activation's derivative (the general chain rule), and then
- * each layer turns δ into its parameter gradients and ∂L/∂(its input). Not thread-safe: one network
- * per training thread.
+ * <p>Backward starts at the output layer ({@link OutputLayer}) with δ = ∂L/∂z: fused (a − y) for the
+ * loss's canonical activation, otherwise ∂L/∂a through the activation's derivative (the general chain
+ * rule), and then each layer turns δ into its parameter gradients and ∂L/∂(its input). Not thread-safe:
+ * one network per training thread.
  */
 public final class Network {
     private final NetworkSpec spec;
     private final int inputSize;
     private final Loss loss;
     private final List<Layer> layers;
-    private final Dense outputLayer;
+    private final OutputLayer outputLayer;
     private final double[] parameters;
     private final double[] gradients;
+    private final double[] state;
     private final ParameterLayout layout;
+    private final ParameterLayout stateLayout;
 
     /** Mixed into a seed to derive the dropout stream from it (the 64-bit golden ratio: well spread bits). */
     private static final long DROPOUT_STREAM = 0x9E3779B97F4A7C15L;
 
-    private Network(NetworkSpec spec, int inputSize, Loss loss, RandomGenerator dropoutRng) {
+    private Network(NetworkSpec spec, int inputSize, Loss loss, RandomGenerator layerRng) {
         if (inputSize <= 0) {
             throw new IllegalArgumentException("the network needs at least one input feature, got " + inputSize);
+        }
+        String outputProblem = spec.outputProblem();
+        if (outputProblem != null) {
+            throw new IllegalArgumentException(spec.notation() + ": " + outputProblem);
         }
         this.spec = spec;
         this.inputSize = inputSize;
         this.loss = loss;
         List<Layer> built = new ArrayList<>();
         List<ParameterTensor> tensors = new ArrayList<>();
+        List<ParameterTensor> stateTensors = new ArrayList<>();
         int size = inputSize;
         int offset = 0;
+        int stateOffset = 0;
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec layerSpec = spec.layers().get(i);
-            Layer layer = layerSpec.build(size, dropoutRng);
+            Layer layer = layerSpec.build(size, layerRng);
             built.add(layer);
-            if (layer instanceof Dense) {
-                int units = layer.outputSize();
-                tensors.add(new ParameterTensor(i, layerSpec.notation(), "W", offset, size, units));
-                tensors.add(new ParameterTensor(i, layerSpec.notation(), "b", offset + size * units, 1, units));
+            for (TensorShape shape : layer.parameters()) {
+                tensors.add(new ParameterTensor(i, layerSpec.notation(), shape.name(), offset, shape.rows(), shape.cols(), shape.decayed()));
+                offset += shape.size();
             }
-            offset += layer.parameterCount();
+            for (TensorShape shape : layer.state()) {
+                stateTensors.add(new ParameterTensor(i, layerSpec.notation(), shape.name(), stateOffset, shape.rows(), shape.cols(), false));
+                stateOffset += shape.size();
+            }
             size = layer.outputSize();
         }
-        if (!(built.get(built.size() - 1) instanceof Dense last)) {
-            throw new IllegalArgumentException("the last layer of " + spec.notation() + " is "
-                    + spec.layers().get(built.size() - 1).notation()
-                    + ", but it must be dense: the loss is computed from the output layer's pre-activation");
-        }
+        OutputLayer last = (OutputLayer) built.get(built.size() - 1);   // outputProblem() made sure it is one
         try {
             loss.requireCompatible(last.activation());
         } catch (IllegalArgumentException e) {
@@ -73,11 +83,16 @@ public final class Network {
         this.outputLayer = last;
         this.parameters = new double[offset];
         this.gradients = new double[offset];
+        this.state = new double[stateOffset];
         this.layout = new ParameterLayout(tensors, offset);
+        this.stateLayout = new ParameterLayout(stateTensors, stateOffset);
         int at = 0;
+        int stateAt = 0;
         for (Layer layer : layers) {
             layer.bind(parameters, at);
+            layer.bindState(state, stateAt);
             at += layer.parameterCount();
+            stateAt += layer.state().stream().mapToInt(TensorShape::size).sum();
         }
     }
 
@@ -111,7 +126,7 @@ public final class Network {
         return out;
     }
 
-    /** The output for {@code x} in inference mode (no dropout), as a new matrix the caller owns. */
+    /** The output for {@code x} in inference mode (no dropout, running statistics), as a new matrix the caller owns. */
     public DenseMatrix predict(RealMatrix x) {
         return forward(x, false).copy();
     }
@@ -121,6 +136,17 @@ public final class Network {
         forward(x, false);
         DenseMatrix target = requireTarget(y);
         return loss.value(outputLayer.activation(), outputLayer.preActivation(), outputLayer.output(), target, reduction);
+    }
+
+    /** The unreduced loss sum of the last {@link #forward} batch against targets {@code y}. */
+    public double lossSumOfLastForward(RealMatrix y) {
+        DenseMatrix target = requireTarget(y);
+        return loss.sum(outputLayer.activation(), outputLayer.preActivation(), outputLayer.output(), target);
+    }
+
+    /** The output of the last {@link #forward} batch (the output layer's reused buffer). */
+    public DenseMatrix lastOutput() {
+        return outputLayer.output();
     }
 
     /**
@@ -133,8 +159,8 @@ public final class Network {
 
     /**
      * As {@link #computeGradient(RealMatrix, RealMatrix, Reduction)}, choosing the mode of the forward
-     * pass: {@code training = false} (no dropout) gives the gradient of exactly the function that
-     * {@link #loss} evaluates, which is what a finite-difference check compares against.
+     * pass: {@code training = false} (no dropout, running statistics) gives the gradient of exactly the
+     * function that {@link #loss} evaluates.
      */
     public double computeGradient(RealMatrix x, RealMatrix y, Reduction reduction, boolean training) {
         forward(x, training);
@@ -149,14 +175,29 @@ public final class Network {
      * the gradient of the whole: the seam for L-BFGS, checkpoints and data-parallel training.
      */
     public LossSum accumulateGradient(RealMatrix x, RealMatrix y, double[] gradSum) {
+        return accumulateGradient(x, y, gradSum, true);
+    }
+
+    /** As {@link #accumulateGradient(RealMatrix, RealMatrix, double[])} with the forward pass's mode chosen. */
+    public LossSum accumulateGradient(RealMatrix x, RealMatrix y, double[] gradSum, boolean training) {
         if (gradSum.length != parameters.length) {
             throw new IllegalArgumentException("gradSum must have one entry per parameter (" + parameters.length
                     + " for " + spec.notation() + "), got " + gradSum.length);
         }
-        forward(x, true);
+        forward(x, training);
         DenseMatrix target = requireTarget(y);
         double sum = backpropagate(target, 1.0, gradSum, true);
         return new LossSum(sum, target.getRowDimension());
+    }
+
+    /**
+     * The loss of this network's parameters on (x, y) as an {@link Objective}: the summed loss over every
+     * row and its gradient. In training mode (batch statistics) the network's state is put back after
+     * each evaluation, so evaluating never changes it; dropout is refused there, since each pass would
+     * draw a new mask.
+     */
+    public Objective objective(RealMatrix x, RealMatrix y, boolean training) {
+        return new NetworkObjective(this, DenseMatrix.of(x), DenseMatrix.of(y), training);
     }
 
     /** δ at the output, then layer by layer down to the first; returns the unreduced loss sum. */
@@ -184,8 +225,8 @@ public final class Network {
         DenseMatrix a = outputLayer.output();
         if (target.getRowDimension() != a.getRowDimension() || target.getColumnDimension() != a.getColumnDimension()) {
             throw new IllegalArgumentException("targets must be " + a.getRowDimension() + "×" + a.getColumnDimension()
-                    + " (one row per sample, one column per output of " + outputLayer.spec().notation() + "), got "
-                    + target.getRowDimension() + "×" + target.getColumnDimension()
+                    + " (one row per sample, one column per output of " + spec.layers().get(spec.layers().size() - 1).notation()
+                    + "), got " + target.getRowDimension() + "×" + target.getColumnDimension()
                     + (a.getColumnDimension() > 1 && target.getColumnDimension() == 1 ? ": one-hot encode class labels" : ""));
         }
         return target;
@@ -201,7 +242,7 @@ public final class Network {
         }
     }
 
-    /** All weights and biases, live (writing here changes the network). */
+    /** All trainable parameters, live (writing here changes the network). */
     public double[] parameters() {
         return parameters;
     }
@@ -211,8 +252,17 @@ public final class Network {
         return gradients;
     }
 
+    /** The state kept but not trained (running statistics), live; empty for most networks. */
+    public double[] state() {
+        return state;
+    }
+
     public ParameterLayout layout() {
         return layout;
+    }
+
+    public ParameterLayout stateLayout() {
+        return stateLayout;
     }
 
     public List<Layer> layers() {

@@ -2,6 +2,10 @@ package mlpkit.core.network;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import mlpkit.core.activation.Activation;
+import mlpkit.core.concept.NotationParser;
+import mlpkit.core.concept.Registry;
+import mlpkit.core.layer.LayerSpec;
 
 /**
  * The layers of a sequential network, without its input size (inferred from the data when the network is
@@ -20,9 +24,14 @@ public record NetworkSpec(List<LayerSpec> layers) {
         return new NetworkSpec(List.of(layers));
     }
 
-    /** Reads the notation; a syntax error is a {@link NotationException} that names the column. */
+    /** Reads the notation with the built-in concepts; a mistake is a {@code NotationException} that names the column. */
     public static NetworkSpec parse(String notation) {
-        return new NotationParser(notation).parse();
+        return parse(notation, Registry.builtIns());
+    }
+
+    /** Reads the notation with the concepts of {@code registry} (built-ins and a user's own). */
+    public static NetworkSpec parse(String notation, Registry registry) {
+        return new NetworkSpec(new NotationParser(notation, "network notation", registry).network(LayerSpec.KIND));
     }
 
     /** The notation, e.g. {@code network < dense(6, sigmoid); dense(1, sigmoid) >}. */
@@ -37,6 +46,20 @@ public record NetworkSpec(List<LayerSpec> layers) {
             size = layer.outputSize(size);
         }
         return size;
+    }
+
+    /** The activation of the output layer, or null when the last layer cannot end a network. */
+    public Activation outputActivation() {
+        return layers.get(layers.size() - 1).outputActivation();
+    }
+
+    /** Null when the last layer can end the network, else why not and what to do. */
+    public String outputProblem() {
+        if (outputActivation() != null) {
+            return null;
+        }
+        return "the last layer " + layers.get(layers.size() - 1).notation() + " has no output activation for the loss to read: "
+                + "end the network with a layer that has one, e.g. dense(1, sigmoid)";
     }
 
     @Override

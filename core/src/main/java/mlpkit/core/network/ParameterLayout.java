@@ -2,17 +2,17 @@ package mlpkit.core.network;
 
 import java.util.List;
 
-/** Where each weight and bias tensor sits in a network's flat parameter (and gradient) array. */
+/** Where each tensor sits in a network's flat parameter (and gradient) array, or in its state array. */
 public record ParameterLayout(List<ParameterTensor> tensors, int size) {
     public ParameterLayout {
         tensors = List.copyOf(tensors);
     }
 
-    /** true at the indices of weights, false at biases: the usual mask for L2 weight decay. */
+    /** true at the indices of the tensors weight decay applies to (weights), false elsewhere (biases, scales). */
     public boolean[] weightMask() {
         boolean[] mask = new boolean[size];
         for (ParameterTensor t : tensors) {
-            if (!t.isBias()) {
+            if (t.decayed()) {
                 java.util.Arrays.fill(mask, t.offset(), t.offset() + t.size(), true);
             }
         }

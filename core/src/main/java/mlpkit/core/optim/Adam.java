@@ -1,6 +1,7 @@
 package mlpkit.core.optim;
 
 import java.util.List;
+import mlpkit.core.concept.Concept;
 
 /**
  * Adam with bias correction (Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization",
@@ -14,83 +15,43 @@ import java.util.List;
  * </pre>
  * {@code eps} is added to the bias-corrected root, as in the paper's Algorithm 1 and PyTorch's
  * {@code Adam} (Keras adds its {@code epsilon} to the uncorrected root instead, the paper's
- * "epsilon hat"). Defaults are the paper's and PyTorch's: {@code beta1 = 0.9},
- * {@code beta2 = 0.999}, {@code eps = 1e-8}. On the first step {@code mHat = g} and
- * {@code vHat = g^2}, so every parameter moves by {@code eta * |g| / (|g| + eps)}, almost exactly
- * the learning rate.
- *
- * <p>{@link OptimizerOptions#weightDecay()} is an L2 penalty added to the gradient (which then
- * passes through the adaptive scaling); for decoupled decay use {@link AdamW}. State: {@code "m"},
- * {@code "v"} and the step counter.
+ * "epsilon hat"). Defaults are the paper's and PyTorch's. The weight decay is an L2 penalty added to the
+ * gradient (which then passes through the adaptive scaling); for decoupled decay use {@link AdamW}.
+ * State: {@code "m"}, {@code "v"}.
  */
-public final class Adam extends AbstractOptimizer {
+public record Adam(double lr, double beta1, double beta2, double eps, double weightDecay, double clipNorm)
+        implements OptimizerSpec {
+    public static final Concept<OptimizerSpec> CONCEPT = Concept.of(KIND, "adam")
+            .summary("adaptive moment estimation with bias correction (Kingma & Ba 2015)")
+            .param(OptimizerParams.lr(0.001))
+            .param(OptimizerParams.beta("beta1", 0.9))
+            .param(OptimizerParams.beta("beta2", 0.999))
+            .param(OptimizerParams.eps(1e-8))
+            .param(OptimizerParams.weightDecay(0.0))
+            .param(OptimizerParams.clipNorm())
+            .build(Adam.class);
 
-    /** The kind used in notation and exported states. */
-    public static final String KIND = "adam";
-    /** Default first-moment decay rate. */
-    public static final double DEFAULT_BETA1 = 0.9;
-    /** Default second-moment decay rate. */
-    public static final double DEFAULT_BETA2 = 0.999;
-    /** Default epsilon (added to the bias-corrected root). */
-    public static final double DEFAULT_EPS = 1e-8;
-
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
-
-    /** Adam with {@code beta1 = 0.9}, {@code beta2 = 0.999}, {@code eps = 1e-8}. */
-    public Adam() {
-        this(DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPS, OptimizerOptions.DEFAULTS);
-    }
-
-    /** Adam with the given hyper-parameters. */
-    public Adam(double beta1, double beta2, double eps) {
-        this(beta1, beta2, eps, OptimizerOptions.DEFAULTS);
-    }
-
-    /**
-     * Adam with the given hyper-parameters and common options.
-     *
-     * @throws IllegalArgumentException if a beta is outside {@code [0, 1)} or {@code eps} is not
-     *                                  positive and finite
-     */
-    public Adam(double beta1, double beta2, double eps, OptimizerOptions options) {
-        super(KIND, List.of("m", "v"), options, false);
-        this.beta1 = AdamUpdate.beta("beta1", beta1);
-        this.beta2 = AdamUpdate.beta("beta2", beta2);
-        this.eps = AdamUpdate.eps(eps);
-    }
-
-    /** The first-moment decay rate. */
-    public double beta1() {
-        return beta1;
-    }
-
-    /** The second-moment decay rate. */
-    public double beta2() {
-        return beta2;
-    }
-
-    /** The epsilon added to the bias-corrected root. */
-    public double eps() {
-        return eps;
+    public Adam {
+        CONCEPT.check(lr, beta1, beta2, eps, weightDecay, clipNorm);
     }
 
     @Override
-    void update(double[] params, double[] grads, double learningRate, long t) {
-        AdamUpdate.apply(params, grads, state(0), state(1), learningRate, beta1, beta2, eps, t);
+    public List<String> stateNames() {
+        return List.of("m", "v");
     }
 
     @Override
-    void describe(Notation notation) {
-        if (beta1 != DEFAULT_BETA1) {
-            notation.add("beta1", beta1);
-        }
-        if (beta2 != DEFAULT_BETA2) {
-            notation.add("beta2", beta2);
-        }
-        if (eps != DEFAULT_EPS) {
-            notation.add("eps", eps);
-        }
+    public void update(double[] params, double[] grads, double[][] state, double eta, long t) {
+        AdamUpdate.apply(params, grads, state[0], state[1], eta, beta1, beta2, eps, t);
+    }
+
+    @Override
+    public Concept<OptimizerSpec> concept() {
+        return CONCEPT;
+    }
+
+    @Override
+    public String toString() {
+        return notation();
     }
 }

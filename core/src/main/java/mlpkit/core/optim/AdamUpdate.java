@@ -33,13 +33,4 @@ final class AdamUpdate {
             params[i] -= eta * mHat / (Math.sqrt(vHat) + eps);
         }
     }
-
-    static double beta(String name, double value) {
-        return Validation.zeroInclusiveOneExclusive(name, value,
-                "use a moment decay rate such as 0.9 for beta1 or 0.999 for beta2");
-    }
-
-    static double eps(double value) {
-        return Validation.positive("eps", value, "use a small positive constant such as 1e-8");
-    }
 }

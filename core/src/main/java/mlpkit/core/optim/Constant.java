@@ -1,7 +1,12 @@
 package mlpkit.core.optim;
 
-/** The constant schedule: {@code eta(epoch) = eta_0}. Notation {@code constant()}. */
-public record Constant() implements LearningRateSchedule {
+import mlpkit.core.concept.Concept;
+
+/** The same rate every epoch: eta(epoch) = eta_0. */
+public record Constant() implements ScheduleSpec, LearningRateSchedule {
+    public static final Concept<ScheduleSpec> CONCEPT = Concept.of(KIND, "constant")
+            .summary("η(epoch) = η₀")
+            .build(Constant.class);
 
     @Override
     public double rate(double baseRate, int epoch) {
@@ -11,7 +16,17 @@ public record Constant() implements LearningRateSchedule {
     }
 
     @Override
-    public String notation() {
-        return new Notation("constant").toString();
+    public LearningRateSchedule start(int epochs) {
+        return this;
+    }
+
+    @Override
+    public Concept<ScheduleSpec> concept() {
+        return CONCEPT;
+    }
+
+    @Override
+    public String toString() {
+        return notation();
     }
 }

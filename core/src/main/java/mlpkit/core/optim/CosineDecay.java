@@ -1,52 +1,48 @@
 package mlpkit.core.optim;
 
-/**
- * Cosine annealing without restarts (Loshchilov &amp; Hutter, "SGDR: Stochastic Gradient Descent
- * with Warm Restarts", ICLR 2017, eq. (5); PyTorch's {@code CosineAnnealingLR}):
- * <pre>
- *   e = min(epoch, totalEpochs)
- *   eta(epoch) = minRate + 1/2 * (eta_0 - minRate) * (1 + cos(pi * e / totalEpochs))
- * </pre>
- * The rate falls from {@code eta_0} at epoch 0 to {@code minRate} at epoch {@code totalEpochs}
- * and stays there afterwards. Notation {@code cosine(totalEpochs=100)} or
- * {@code cosine(totalEpochs=100, minRate=1e-4)} (the default {@code minRate = 0} is omitted).
- *
- * @param totalEpochs the number of epochs over which the rate decays, {@code >= 1}
- * @param minRate     the final rate, {@code >= 0} and not above the base rate
- */
-public record CosineDecay(int totalEpochs, double minRate) implements LearningRateSchedule {
+import mlpkit.core.concept.Concept;
+import mlpkit.core.concept.Param;
 
-    /** Validates the parameters. */
+/**
+ * Cosine decay from eta_0 to {@code minRate} over the run's epochs (Loshchilov &amp; Hutter's SGDR without
+ * restarts, PyTorch's {@code CosineAnnealingLR} with {@code T_max} = the run's epochs):
+ * eta(epoch) = minRate + ½(eta_0 − minRate)(1 + cos(π·min(epoch, T)/T)).
+ */
+public record CosineDecay(double minRate) implements ScheduleSpec {
+    public static final Concept<ScheduleSpec> CONCEPT = Concept.of(KIND, "cosine")
+            .summary("minRate + ½(η₀ − minRate)(1 + cos(π·epoch/epochs)) over the run")
+            .param(Param.real("minRate", 0.0).atLeast(0).doc("the final learning rate, at most lr")
+                    .hint("pass the final learning rate, e.g. 0 or 1e-5"))
+            .build(CosineDecay.class);
+
     public CosineDecay {
+        CONCEPT.check(minRate);
+    }
+
+    /** The schedule over {@code totalEpochs} epochs. */
+    @Override
+    public LearningRateSchedule start(int totalEpochs) {
         Validation.atLeastOne("totalEpochs", totalEpochs,
                 "pass the number of epochs over which to decay, usually the planned epoch count");
-        Validation.nonNegative("minRate", minRate, "pass the final learning rate, e.g. 0 or 1e-5");
-    }
-
-    /** Cosine decay to 0 over {@code totalEpochs}. */
-    public CosineDecay(int totalEpochs) {
-        this(totalEpochs, 0.0);
-    }
-
-    @Override
-    public double rate(double baseRate, int epoch) {
-        Validation.learningRate("baseRate", baseRate);
-        Validation.epoch(epoch);
-        if (minRate > baseRate) {
-            throw Validation.fail("minRate", Notation.number(minRate), "[0, baseRate] = [0, "
-                    + Notation.number(baseRate) + "]", "the cosine schedule decays from baseRate down to minRate; "
-                    + "lower minRate or raise the base learning rate");
-        }
-        int e = Math.min(epoch, totalEpochs);
-        return minRate + 0.5 * (baseRate - minRate) * (1.0 + Math.cos(Math.PI * e / totalEpochs));
+        return (baseRate, epoch) -> {
+            Validation.learningRate("baseRate", baseRate);
+            Validation.epoch(epoch);
+            if (minRate > baseRate) {
+                throw Validation.fail("minRate", Param.number(minRate), "[0, lr] = [0, " + Param.number(baseRate) + "]",
+                        "the cosine schedule decays from the learning rate down to minRate; lower minRate or raise lr");
+            }
+            int e = Math.min(epoch, totalEpochs);
+            return minRate + 0.5 * (baseRate - minRate) * (1.0 + Math.cos(Math.PI * e / totalEpochs));
+        };
     }
 
     @Override
-    public String notation() {
-        Notation n = new Notation("cosine").add("totalEpochs", totalEpochs);
-        if (minRate != 0.0) {
-            n.add("minRate", minRate);
-        }
-        return n.toString();
+    public Concept<ScheduleSpec> concept() {
+        return CONCEPT;
+    }
+
+    @Override
+    public String toString() {
+        return notation();
     }
 }

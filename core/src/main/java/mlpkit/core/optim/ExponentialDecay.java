@@ -1,20 +1,18 @@
 package mlpkit.core.optim;
 
-/**
- * Exponential decay per epoch:
- * <pre>
- *   eta(epoch) = eta_0 * gamma^epoch
- * </pre>
- * (PyTorch's {@code ExponentialLR}). Notation {@code exponential(gamma=0.95)}.
- *
- * @param gamma the per-epoch multiplier, in {@code (0, 1]}
- */
-public record ExponentialDecay(double gamma) implements LearningRateSchedule {
+import mlpkit.core.concept.Concept;
+import mlpkit.core.concept.Param;
 
-    /** Validates the parameter. */
+/** Exponential decay per epoch, eta(epoch) = eta_0 * gamma^epoch (PyTorch's {@code ExponentialLR}). */
+public record ExponentialDecay(double gamma) implements ScheduleSpec, LearningRateSchedule {
+    public static final Concept<ScheduleSpec> CONCEPT = Concept.of(KIND, "exponential")
+            .summary("η₀·γ^epoch")
+            .param(Param.real("gamma").greaterThan(0).atMost(1).doc("the per-epoch multiplier γ")
+                    .hint("e.g. 0.95 (1 keeps the rate constant)"))
+            .build(ExponentialDecay.class);
+
     public ExponentialDecay {
-        Validation.zeroExclusiveOneInclusive("gamma", gamma,
-                "pass the per-epoch multiplier, e.g. 0.95 (1 keeps the rate constant)");
+        CONCEPT.check(gamma);
     }
 
     @Override
@@ -25,7 +23,17 @@ public record ExponentialDecay(double gamma) implements LearningRateSchedule {
     }
 
     @Override
-    public String notation() {
-        return new Notation("exponential").add("gamma", gamma).toString();
+    public LearningRateSchedule start(int epochs) {
+        return this;
+    }
+
+    @Override
+    public Concept<ScheduleSpec> concept() {
+        return CONCEPT;
+    }
+
+    @Override
+    public String toString() {
+        return notation();
     }
 }

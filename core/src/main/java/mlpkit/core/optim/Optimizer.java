@@ -1,7 +1,7 @@
 package mlpkit.core.optim;
 
 /**
- * A first-order optimiser working on one flat parameter vector.
+ * A first-order optimiser working on one flat parameter vector: an {@link OptimizerSpec} with its state.
  *
  * <p>All network parameters live in one {@code double[] params}; the reduced gradient of the
  * loss (mean or sum over the mini-batch, the caller decides) lives in one {@code double[] grads}
@@ -18,6 +18,9 @@ package mlpkit.core.optim;
  * <p>Implementations are not thread-safe.
  */
 public interface Optimizer {
+
+    /** The rule and hyper-parameters this optimiser runs. */
+    OptimizerSpec spec();
 
     /**
      * Allocates the state for {@code size} parameters ahead of the first step. Calling it again
@@ -67,9 +70,8 @@ public interface Optimizer {
      */
     void restoreState(OptimizerState state);
 
-    /**
-     * A compact, call-like description that prints only the options differing from their
-     * defaults, e.g. {@code sgd(momentum=0.9, nesterov=true)} or {@code adam()}.
-     */
-    String notation();
+    /** The specification in the notation, e.g. {@code sgd(momentum=0.9, nesterov=true)} or {@code adam}. */
+    default String notation() {
+        return spec().notation();
+    }
 }

@@ -1,6 +1,8 @@
 package mlpkit.core.optim;
 
 import java.util.List;
+import mlpkit.core.concept.Concept;
+import mlpkit.core.concept.Param;
 
 /**
  * Stochastic gradient descent, optionally with classical or Nesterov momentum.
@@ -14,74 +16,37 @@ import java.util.List;
  *   Nesterov momentum:   v &lt;- mu * v - eta * g
  *                        theta &lt;- theta + mu * v - eta * g      (v already updated)
  * </pre>
- * Classical momentum is Polyak's heavy ball (Polyak 1964) in the form of Sutskever, Martens,
- * Dahl &amp; Hinton, "On the importance of initialization and momentum in deep learning",
- * ICML 2013, eq. (1)-(2). The Nesterov variant is the "look-ahead" reformulation of Bengio,
- * Boulanger-Lewandowski &amp; Pascanu, "Advances in optimizing recurrent networks", ICASSP 2013,
- * which keeps {@code theta} at the look-ahead point so only the gradient at the current
- * parameters is needed. These are exactly the formulas of Keras' {@code SGD}. PyTorch stores
- * {@code b = -v / eta} instead ({@code b <- mu*b + g}; {@code theta <- theta - eta*b}, or
- * {@code theta <- theta - eta*(g + mu*b)} for Nesterov, with {@code dampening = 0}); with a
- * constant learning rate the two give the same iterates, when the rate changes they differ
- * slightly and this class follows Keras.
- *
- * <p>Defaults: {@code momentum = 0}, {@code nesterov = false}. State: {@code "velocity"} when
- * {@code momentum > 0}; plain SGD has no state arrays. Weight decay, clipping and the decay mask
- * come from {@link OptimizerOptions}.
+ * Classical momentum is Polyak's heavy ball in the form of Sutskever, Martens, Dahl &amp; Hinton (ICML
+ * 2013, eq. (1)-(2)); the Nesterov variant is the "look-ahead" reformulation of Bengio,
+ * Boulanger-Lewandowski &amp; Pascanu (ICASSP 2013). These are exactly the formulas of Keras' {@code SGD}.
+ * PyTorch stores {@code b = -v / eta} instead ({@code b <- mu*b + g}; {@code theta <- theta - eta*b});
+ * with a constant learning rate the two give the same iterates, when the rate changes they differ
+ * slightly and this class follows Keras. State: {@code "velocity"} when {@code momentum > 0}.
  */
-public final class Sgd extends AbstractOptimizer {
+public record Sgd(double lr, double momentum, boolean nesterov, double weightDecay, double clipNorm) implements OptimizerSpec {
+    public static final Concept<OptimizerSpec> CONCEPT = Concept.of(KIND, "sgd")
+            .summary("stochastic gradient descent, with classical or Nesterov momentum (Keras' form)")
+            .param(OptimizerParams.lr(0.01))
+            .param(Param.real("momentum", 0.0).atLeast(0).lessThan(1).doc("the momentum μ")
+                    .hint("use 0 for plain SGD or a typical value such as 0.9"))
+            .param(Param.bool("nesterov", false).doc("Nesterov's look-ahead momentum"))
+            .param(OptimizerParams.weightDecay(0.0))
+            .param(OptimizerParams.clipNorm())
+            .rule("nesterov", args -> !args.bool("nesterov") || args.real("momentum") > 0,
+                    "false when momentum is 0", "set a momentum such as 0.9, or use nesterov=false for plain SGD")
+            .build(Sgd.class);
 
-    /** The kind used in notation and exported states. */
-    public static final String KIND = "sgd";
-
-    private final double momentum;
-    private final boolean nesterov;
-
-    /** Plain SGD: {@code theta <- theta - eta * g}. */
-    public Sgd() {
-        this(0.0, false, OptimizerOptions.DEFAULTS);
-    }
-
-    /** SGD with momentum {@code mu} in {@code [0, 1)}, classical or Nesterov. */
-    public Sgd(double momentum, boolean nesterov) {
-        this(momentum, nesterov, OptimizerOptions.DEFAULTS);
-    }
-
-    /**
-     * SGD with momentum and common options.
-     *
-     * @throws IllegalArgumentException if {@code momentum} is outside {@code [0, 1)}, or if
-     *                                  {@code nesterov} is requested with {@code momentum == 0}
-     */
-    public Sgd(double momentum, boolean nesterov, OptimizerOptions options) {
-        super(KIND, stateNamesFor(momentum, nesterov), options, false);
-        this.momentum = momentum;
-        this.nesterov = nesterov;
-    }
-
-    private static List<String> stateNamesFor(double momentum, boolean nesterov) {
-        Validation.zeroInclusiveOneExclusive("momentum", momentum,
-                "use 0 for plain SGD or a typical value such as 0.9");
-        if (nesterov && momentum == 0) {
-            throw new IllegalArgumentException("nesterov=true requires momentum in (0, 1) but momentum was 0; "
-                    + "set a momentum such as 0.9, or use nesterov=false for plain SGD");
-        }
-        return momentum > 0 ? List.of("velocity") : List.of();
-    }
-
-    /** The momentum coefficient {@code mu}. */
-    public double momentum() {
-        return momentum;
-    }
-
-    /** Whether the Nesterov look-ahead form is used. */
-    public boolean nesterov() {
-        return nesterov;
+    public Sgd {
+        CONCEPT.check(lr, momentum, nesterov, weightDecay, clipNorm);
     }
 
     @Override
-    void update(double[] params, double[] grads, double learningRate, long t) {
-        final double eta = learningRate;
+    public List<String> stateNames() {
+        return momentum > 0 ? List.of("velocity") : List.of();
+    }
+
+    @Override
+    public void update(double[] params, double[] grads, double[][] state, double eta, long t) {
         if (momentum == 0) {
             for (int i = 0; i < params.length; i++) {
                 params[i] -= eta * grads[i];
@@ -89,7 +54,7 @@ public final class Sgd extends AbstractOptimizer {
             return;
         }
         final double mu = momentum;
-        final double[] v = state(0);
+        final double[] v = state[0];
         if (nesterov) {
             for (int i = 0; i < params.length; i++) {
                 double step = eta * grads[i];
@@ -107,12 +72,12 @@ public final class Sgd extends AbstractOptimizer {
     }
 
     @Override
-    void describe(Notation notation) {
-        if (momentum != 0) {
-            notation.add("momentum", momentum);
-        }
-        if (nesterov) {
-            notation.add("nesterov", true);
-        }
+    public Concept<OptimizerSpec> concept() {
+        return CONCEPT;
+    }
+
+    @Override
+    public String toString() {
+        return notation();
     }
 }

@@ -1,24 +1,24 @@
 package mlpkit.core.optim;
 
+import mlpkit.core.concept.Concept;
+import mlpkit.core.concept.Param;
+
 /**
  * Step decay: the rate is multiplied by {@code factor} every {@code every} epochs,
- * <pre>
- *   eta(epoch) = eta_0 * factor^floor(epoch / every)
- * </pre>
- * (PyTorch's {@code StepLR} with {@code step_size = every}, {@code gamma = factor}). For example
- * {@code every = 10}, {@code factor = 0.5} halves the rate at epochs 10, 20, 30, ...
- * Notation {@code step(every=10, factor=0.5)}.
- *
- * @param every  the number of epochs between decays, {@code >= 1}
- * @param factor the multiplier applied at each decay, in {@code (0, 1]}
+ * eta(epoch) = eta_0 * factor^floor(epoch / every) (PyTorch's {@code StepLR} with
+ * {@code step_size = every}, {@code gamma = factor}). {@code every = 10}, {@code factor = 0.5} halves the
+ * rate at epochs 10, 20, 30, ...
  */
-public record StepDecay(int every, double factor) implements LearningRateSchedule {
+public record StepDecay(int every, double factor) implements ScheduleSpec, LearningRateSchedule {
+    public static final Concept<ScheduleSpec> CONCEPT = Concept.of(KIND, "step")
+            .summary("η₀·factor^⌊epoch/every⌋")
+            .param(Param.integer("every").atLeast(1).doc("epochs between decays").hint("pass the number of epochs between decays, e.g. 10"))
+            .param(Param.real("factor").greaterThan(0).atMost(1).doc("the multiplier at each decay")
+                    .hint("e.g. 0.5 halves the rate"))
+            .build(StepDecay.class);
 
-    /** Validates the parameters. */
     public StepDecay {
-        Validation.atLeastOne("every", every, "pass the number of epochs between decays, e.g. 10");
-        Validation.zeroExclusiveOneInclusive("factor", factor,
-                "pass the multiplier applied at each decay, e.g. 0.5 to halve the rate");
+        CONCEPT.check(every, factor);
     }
 
     @Override
@@ -29,7 +29,17 @@ public record StepDecay(int every, double factor) implements LearningRateSchedul
     }
 
     @Override
-    public String notation() {
-        return new Notation("step").add("every", every).add("factor", factor).toString();
+    public LearningRateSchedule start(int epochs) {
+        return this;
+    }
+
+    @Override
+    public Concept<ScheduleSpec> concept() {
+        return CONCEPT;
+    }
+
+    @Override
+    public String toString() {
+        return notation();
     }
 }

@@ -14,7 +14,7 @@ final class Validation {
     /** Checks {@code 0 < value < +inf}. */
     static double positive(String name, double value, String hint) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw fail(name, Notation.number(value), "(0, +inf)", hint);
+            throw fail(name, mlpkit.core.concept.Param.number(value), "(0, +inf)", hint);
         }
         return value;
     }
@@ -22,7 +22,7 @@ final class Validation {
     /** Checks {@code 0 <= value < +inf}. */
     static double nonNegative(String name, double value, String hint) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw fail(name, Notation.number(value), "[0, +inf)", hint);
+            throw fail(name, mlpkit.core.concept.Param.number(value), "[0, +inf)", hint);
         }
         return value;
     }
@@ -30,7 +30,7 @@ final class Validation {
     /** Checks {@code 0 <= value < 1}. */
     static double zeroInclusiveOneExclusive(String name, double value, String hint) {
         if (!(value >= 0 && value < 1)) {
-            throw fail(name, Notation.number(value), "[0, 1)", hint);
+            throw fail(name, mlpkit.core.concept.Param.number(value), "[0, 1)", hint);
         }
         return value;
     }
@@ -38,7 +38,7 @@ final class Validation {
     /** Checks {@code 0 < value <= 1}. */
     static double zeroExclusiveOneInclusive(String name, double value, String hint) {
         if (!(value > 0 && value <= 1)) {
-            throw fail(name, Notation.number(value), "(0, 1]", hint);
+            throw fail(name, mlpkit.core.concept.Param.number(value), "(0, 1]", hint);
         }
         return value;
     }

@@ -13,7 +13,8 @@ import mlpkit.core.activation.Activation;
 import mlpkit.core.loss.Loss;
 import java.util.stream.Stream;
 import mlpkit.core.TestData;
-import mlpkit.core.loss.Losses;
+import mlpkit.core.concept.Concept;
+import mlpkit.core.concept.Registry;
 import mlpkit.core.loss.Reduction;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.network.Network;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import mlpkit.core.loss.MeanSquaredError;
+import mlpkit.core.loss.HalfSumSquaredError;
+import mlpkit.core.loss.SoftmaxCrossEntropy;
 
 class GradientCheckTest {
     private static final double TOLERANCE = 1e-6;
@@ -65,7 +69,7 @@ class GradientCheckTest {
         // measures a one-sided slope. Data are redrawn (deterministically) until every ReLU-family
         // pre-activation stays GradientCheck.KINK_MARGIN away from 0, at initialisation and after training.
         for (int attempt = 0; attempt < 50; attempt++) {
-            Network network = Network.build(spec, inputs, Losses.byName(loss), seed);
+            Network network = Network.build(spec, inputs, Registry.builtIns().parse(Loss.KIND, loss), seed);
             MersenneTwister dataRng = new MersenneTwister(seed * 1000L + attempt);
             DenseMatrix x = TestData.gaussian(dataRng, 7, inputs);
             DenseMatrix y = TestData.targets(dataRng, loss, 7, outputs);
@@ -94,12 +98,18 @@ class GradientCheckTest {
 
     /** ½Σ(a − y)² whose gradient is deliberately doubled: what a slip in a derivation looks like. */
     private record DoubledGradientLoss() implements Loss {
-        public String notation() {
-            return "doubled";
+        static final Concept<Loss> CONCEPT = Concept.of(KIND, "doubled").build(DoubledGradientLoss.class);
+
+        public Concept<Loss> concept() {
+            return CONCEPT;
+        }
+
+        public Targets targets() {
+            return Targets.VALUES;
         }
 
         public double sum(Activation act, DenseMatrix z, DenseMatrix a, DenseMatrix y) {
-            return Losses.HALF_SUM_SQUARED_ERROR.sum(act, z, a, y);
+            return new HalfSumSquaredError().sum(act, z, a, y);
         }
 
         public boolean fusesWith(Activation act) {
@@ -111,11 +121,9 @@ class GradientCheckTest {
         }
 
         public void outputGradient(DenseMatrix a, DenseMatrix y, double scale, DenseMatrix dA) {
-            Losses.HALF_SUM_SQUARED_ERROR.outputGradient(a, y, 2 * scale, dA);
+            new HalfSumSquaredError().outputGradient(a, y, 2 * scale, dA);
         }
 
-        public void requireCompatible(Activation act) {
-        }
     }
 
     @Test
@@ -138,7 +146,7 @@ class GradientCheckTest {
     @Test
     void checkingEvenlySpacedEntriesLeavesTheParametersUnchanged() {
         Network network = Network.build(NetworkSpec.parse("network < dense(20, relu); dense(2, softmax) >"), 30,
-                Losses.SOFTMAX_CROSS_ENTROPY, 11L);
+                new SoftmaxCrossEntropy(), 11L);
         double[] before = network.parameters().clone();
         DenseMatrix x = TestData.gaussian(new MersenneTwister(12), 5, 30);
         DenseMatrix y = TestData.targets(new MersenneTwister(13), "softmax-ce", 5, 2);
@@ -152,7 +160,7 @@ class GradientCheckTest {
     @Test
     void randomDataFitTheLossAndAvoidTheReluKink() {
         Network network = Network.build(NetworkSpec.parse("network < dense(12, relu); dense(12, relu); dense(4, softmax) >"),
-                9, Losses.SOFTMAX_CROSS_ENTROPY, 31L);
+                9, new SoftmaxCrossEntropy(), 31L);
         GradientCheckReport report = GradientCheck.of(network).reduction(Reduction.SUM)
                 .runOnRandomData(16, new MersenneTwister(32));
         assertTrue(report.passes(TOLERANCE), report::table);
@@ -165,7 +173,7 @@ class GradientCheckTest {
         // Every input of the second layer is relu(−|x|·…) = 0 and its bias is 0, so z = 0 exactly.
         Network network = Network.build(NetworkSpec.parse(
                         "network < dense(2, relu, weights=constant(-1.0), bias=constant(-5.0)); dense(2, relu, bias=zeros); dense(1, identity) >"),
-                1, Losses.MEAN_SQUARED_ERROR, 1L);
+                1, new MeanSquaredError(), 1L);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> GradientCheck.of(network).runOnRandomData(3, new MersenneTwister(2)));
         assertTrue(e.getMessage().contains("give the ReLU layers a non-zero bias initialiser"), e.getMessage());

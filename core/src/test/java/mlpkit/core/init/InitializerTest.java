@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import mlpkit.core.loss.Losses;
 import mlpkit.core.network.Network;
 import mlpkit.core.network.NetworkSpec;
 import org.apache.commons.math3.random.AbstractRandomGenerator;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
+import mlpkit.core.loss.BinaryCrossEntropy;
 
 class InitializerTest {
     private static final int DRAWS = 200_000;
@@ -43,16 +43,16 @@ class InitializerTest {
                 {0.01},                      // normal(0.1)
                 {4.0 / 12},                  // uniform(-1, 1): (b − a)²/12
         };
-        Initializer[] inits = {Initializers.GLOROT_NORMAL, Initializers.GLOROT_UNIFORM, Initializers.HE_NORMAL,
-                Initializers.HE_UNIFORM, Initializers.LECUN_NORMAL, Initializers.LECUN_UNIFORM, Initializers.normal(0.1),
-                Initializers.uniform(-1, 1)};
+        Initializer[] inits = {new GlorotNormal(), new GlorotUniform(), new HeNormal(),
+                new HeUniform(), new LecunNormal(), new LecunUniform(), new Normal(0.1),
+                new Uniform(-1, 1)};
         for (int c = 0; c < inits.length; c++) {
             double[] mv = meanAndVariance(inits[c], in, out);
             assertEquals(0.0, mv[0], 5 * Math.sqrt(cases[c][0] / DRAWS), inits[c].notation() + " mean");
             assertEquals(cases[c][0], mv[1], 0.015 * cases[c][0], inits[c].notation() + " variance");
         }
-        assertArrayEquals(new double[]{0.0, 0.0}, meanAndVariance(Initializers.ZEROS, 3, 3), 0.0);
-        assertArrayEquals(new double[]{2.5, 0.0}, meanAndVariance(Initializers.constant(2.5), 3, 3), 1e-12);
+        assertArrayEquals(new double[]{0.0, 0.0}, meanAndVariance(new Zeros(), 3, 3), 0.0);
+        assertArrayEquals(new double[]{2.5, 0.0}, meanAndVariance(new Constant(2.5), 3, 3), 1e-12);
     }
 
     @Test
@@ -60,7 +60,7 @@ class InitializerTest {
         MersenneTwister rng = new MersenneTwister(3);
         double limit = Math.sqrt(6.0 / (10 + 20));
         for (int i = 0; i < 10_000; i++) {
-            double v = Initializers.GLOROT_UNIFORM.sample(rng, 10, 20);
+            double v = new GlorotUniform().sample(rng, 10, 20);
             assertTrue(v >= -limit && v < limit, "glorotUniform draw " + v);
         }
     }
@@ -89,7 +89,7 @@ class InitializerTest {
     void biasDrawnLikeTheWeightsTakesColumnZeroOfAFoldedMatrixDrawnRowByRow() {
         // np.random.randn(units=2, inputs+1=4) fills [[1, 2, 3, 4], [5, 6, 7, 8]]: column 0 is the bias.
         Network network = Network.build(NetworkSpec.parse("network < dense(2, sigmoid, weights=normal(1.0), bias=weights) >"),
-                3, Losses.BINARY_CROSS_ENTROPY, new CountingGenerator(), new MersenneTwister(0));
+                3, new BinaryCrossEntropy(), new CountingGenerator(), new MersenneTwister(0));
         // W is inputs × units: W[i][j] = folded[j][i + 1]; then b = [1, 5].
         assertArrayEquals(new double[]{2, 6, 3, 7, 4, 8, 1, 5}, network.parameters(), 0.0);
     }
@@ -97,16 +97,16 @@ class InitializerTest {
     @Test
     void withoutFoldingTheWeightsAreDrawnInStorageOrderAndThenTheBias() {
         Network network = Network.build(NetworkSpec.parse("network < dense(2, sigmoid, weights=normal(1.0), bias=normal(1.0)) >"),
-                3, Losses.BINARY_CROSS_ENTROPY, new CountingGenerator(), new MersenneTwister(0));
+                3, new BinaryCrossEntropy(), new CountingGenerator(), new MersenneTwister(0));
         assertArrayEquals(new double[]{1, 2, 3, 4, 5, 6, 7, 8}, network.parameters(), 0.0);
     }
 
     @Test
     void badParametersAreRejectedWithWhatToDo() {
-        IllegalArgumentException normal = assertThrows(IllegalArgumentException.class, () -> Initializers.normal(-1));
+        IllegalArgumentException normal = assertThrows(IllegalArgumentException.class, () -> new Normal(-1));
         assertEquals("normal: std must be > 0, got -1.0: pass a positive standard deviation such as normal(0.1)",
                 normal.getMessage());
-        IllegalArgumentException uniform = assertThrows(IllegalArgumentException.class, () -> Initializers.uniform(1, 0));
+        IllegalArgumentException uniform = assertThrows(IllegalArgumentException.class, () -> new Uniform(1, 0));
         assertEquals("uniform(low, high) needs low < high, got uniform(1.0, 0.0): swap the bounds", uniform.getMessage());
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import mlpkit.core.matrix.DenseMatrix;
-import mlpkit.core.network.DropoutSpec;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ class DropoutTest {
 
     @Test
     void trainingKeepsAboutOneMinusRateOfTheInputsScaledSoTheMeanIsUnchanged() {
-        Dropout dropout = new Dropout(new DropoutSpec(0.25), 1000, new MersenneTwister(5));
+        Layer dropout = new Dropout.Spec(0.25).build(1000, new MersenneTwister(5));
         DenseMatrix out = dropout.forward(ones(100, 1000), true);
         int kept = 0;
         double sum = 0;
@@ -36,7 +35,7 @@ class DropoutTest {
 
     @Test
     void backwardPassesTheGradientThroughTheSameMask() {
-        Dropout dropout = new Dropout(new DropoutSpec(0.5), 4, new MersenneTwister(1));
+        Layer dropout = new Dropout.Spec(0.5).build(4, new MersenneTwister(1));
         DenseMatrix x = DenseMatrix.of(new double[][]{{1, 2, 3, 4}, {5, 6, 7, 8}});
         DenseMatrix out = dropout.forward(x, true).copy();
         DenseMatrix dIn = dropout.backward(ones(2, 4), null, false, true);
@@ -47,11 +46,11 @@ class DropoutTest {
 
     @Test
     void inferenceIsTheIdentityAndTheSameSeedGivesTheSameMasks() {
-        Dropout dropout = new Dropout(new DropoutSpec(0.5), 3, new MersenneTwister(9));
+        Layer dropout = new Dropout.Spec(0.5).build(3, new MersenneTwister(9));
         DenseMatrix x = ones(2, 3);
         assertSame(x, dropout.forward(x, false));
-        double[] first = new Dropout(new DropoutSpec(0.5), 3, new MersenneTwister(9)).forward(ones(4, 3), true).data().clone();
-        double[] second = new Dropout(new DropoutSpec(0.5), 3, new MersenneTwister(9)).forward(ones(4, 3), true).data().clone();
+        double[] first = new Dropout.Spec(0.5).build(3, new MersenneTwister(9)).forward(ones(4, 3), true).data().clone();
+        double[] second = new Dropout.Spec(0.5).build(3, new MersenneTwister(9)).forward(ones(4, 3), true).data().clone();
         assertArrayEquals(first, second, 0.0);
     }
 }

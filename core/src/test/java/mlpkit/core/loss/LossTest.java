@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import mlpkit.core.activation.Activation;
-import mlpkit.core.activation.Activations;
 import mlpkit.core.matrix.DenseMatrix;
 import org.junit.jupiter.api.Test;
+import mlpkit.core.activation.Identity;
+import mlpkit.core.activation.Sigmoid;
+import mlpkit.core.activation.Softmax;
+import mlpkit.core.concept.Concepts;
+import mlpkit.core.concept.Registry;
 
 class LossTest {
     private static DenseMatrix m(double[][] values) {
@@ -28,21 +32,21 @@ class LossTest {
         DenseMatrix a = m(new double[][]{{1, 0}, {1, 2}});
         DenseMatrix y = m(new double[][]{{0, 2}, {0.5, 1.5}});
         // half-sse: ½(1 + 4) + ½(0.25 + 0.25) = 2.75 summed; 1.375 mean over samples
-        assertEquals(2.75, value(Losses.HALF_SUM_SQUARED_ERROR, Activations.IDENTITY, a, y, Reduction.SUM), 1e-15);
-        assertEquals(1.375, value(Losses.HALF_SUM_SQUARED_ERROR, Activations.IDENTITY, a, y, Reduction.MEAN), 1e-15);
+        assertEquals(2.75, value(new HalfSumSquaredError(), new Identity(), a, y, Reduction.SUM), 1e-15);
+        assertEquals(1.375, value(new HalfSumSquaredError(), new Identity(), a, y, Reduction.MEAN), 1e-15);
         // mse: (1 + 4)/2 + (0.25 + 0.25)/2 = 2.75 summed over samples; mean over samples and outputs 1.375
-        assertEquals(2.75, value(Losses.MEAN_SQUARED_ERROR, Activations.IDENTITY, a, y, Reduction.SUM), 1e-15);
-        assertEquals(1.375, value(Losses.MEAN_SQUARED_ERROR, Activations.IDENTITY, a, y, Reduction.MEAN), 1e-15);
+        assertEquals(2.75, value(new MeanSquaredError(), new Identity(), a, y, Reduction.SUM), 1e-15);
+        assertEquals(1.375, value(new MeanSquaredError(), new Identity(), a, y, Reduction.MEAN), 1e-15);
         // ...equal for two outputs, but their gradients are not: (a − y) versus (2/K)(a − y) = (a − y) for K = 2.
         // With three outputs they part: ½Σ vs (1/3)Σ.
         DenseMatrix a3 = m(new double[][]{{1, 2, 3}});
         DenseMatrix y3 = m(new double[][]{{0, 0, 0}});
-        assertEquals(7.0, value(Losses.HALF_SUM_SQUARED_ERROR, Activations.IDENTITY, a3, y3, Reduction.SUM), 1e-15);
-        assertEquals(14.0 / 3.0, value(Losses.MEAN_SQUARED_ERROR, Activations.IDENTITY, a3, y3, Reduction.SUM), 1e-15);
+        assertEquals(7.0, value(new HalfSumSquaredError(), new Identity(), a3, y3, Reduction.SUM), 1e-15);
+        assertEquals(14.0 / 3.0, value(new MeanSquaredError(), new Identity(), a3, y3, Reduction.SUM), 1e-15);
         DenseMatrix dA = new DenseMatrix(1, 3);
-        Losses.HALF_SUM_SQUARED_ERROR.outputGradient(a3, y3, 1.0, dA);
+        new HalfSumSquaredError().outputGradient(a3, y3, 1.0, dA);
         assertArrayEquals(new double[]{1, 2, 3}, dA.getRow(0), 1e-15);
-        Losses.MEAN_SQUARED_ERROR.outputGradient(a3, y3, 1.0, dA);
+        new MeanSquaredError().outputGradient(a3, y3, 1.0, dA);
         assertArrayEquals(new double[]{2.0 / 3, 4.0 / 3, 2.0}, dA.getRow(0), 1e-15);
     }
 
@@ -51,7 +55,7 @@ class LossTest {
         // z = ±1000: σ(z) rounds to exactly 0 or 1; from the logits the loss is exactly 1000 when wrong, 0 when right.
         DenseMatrix z = m(new double[][]{{1000}, {-1000}, {1000}, {0}});
         DenseMatrix y = m(new double[][]{{0}, {1}, {1}, {1}});
-        assertEquals(2000 + Math.log(2), value(Losses.BINARY_CROSS_ENTROPY, Activations.SIGMOID, z, y, Reduction.SUM), 1e-12);
+        assertEquals(2000 + Math.log(2), value(new BinaryCrossEntropy(), new Sigmoid(), z, y, Reduction.SUM), 1e-12);
     }
 
     @Test
@@ -62,7 +66,7 @@ class LossTest {
         DenseMatrix z = m(new double[][]{{z1}, {z2}});
         DenseMatrix y = m(new double[][]{{1}, {0}});
         assertEquals((0.2231435513142097 + 0.35667494393873245) / 2,
-                value(Losses.BINARY_CROSS_ENTROPY, Activations.SIGMOID, z, y, Reduction.MEAN), 1e-15);
+                value(new BinaryCrossEntropy(), new Sigmoid(), z, y, Reduction.MEAN), 1e-15);
     }
 
     @Test
@@ -71,27 +75,29 @@ class LossTest {
         DenseMatrix z = m(new double[][]{{1000, 0}, {1000, 0}, {1, 2}});
         DenseMatrix y = m(new double[][]{{0, 1}, {1, 0}, {0, 1}});
         double third = Math.log(Math.exp(1) + Math.exp(2)) - 2;   // 0.31326168751822286
-        assertEquals(1000 + 0 + third, value(Losses.SOFTMAX_CROSS_ENTROPY, Activations.SOFTMAX, z, y, Reduction.SUM), 1e-12);
+        assertEquals(1000 + 0 + third, value(new SoftmaxCrossEntropy(), new Softmax(), z, y, Reduction.SUM), 1e-12);
     }
 
     @Test
     void onlyTheCanonicalPairsFuseTheirOutputDelta() {
-        assertTrue(Losses.BINARY_CROSS_ENTROPY.fusesWith(Activations.SIGMOID));
-        assertTrue(Losses.SOFTMAX_CROSS_ENTROPY.fusesWith(Activations.SOFTMAX));
-        assertTrue(Losses.MEAN_SQUARED_ERROR.fusesWith(Activations.IDENTITY));
-        assertTrue(Losses.HALF_SUM_SQUARED_ERROR.fusesWith(Activations.IDENTITY));
-        assertFalse(Losses.MEAN_SQUARED_ERROR.fusesWith(Activations.SIGMOID), "sigmoid + MSE (E1, E4) uses the chain rule");
-        assertFalse(Losses.HALF_SUM_SQUARED_ERROR.fusesWith(Activations.SIGMOID));
-        assertFalse(Losses.MEAN_SQUARED_ERROR.fusesWith(Activations.SOFTMAX));
+        assertTrue(new BinaryCrossEntropy().fusesWith(new Sigmoid()));
+        assertTrue(new SoftmaxCrossEntropy().fusesWith(new Softmax()));
+        assertTrue(new MeanSquaredError().fusesWith(new Identity()));
+        assertTrue(new HalfSumSquaredError().fusesWith(new Identity()));
+        assertFalse(new MeanSquaredError().fusesWith(new Sigmoid()), "sigmoid + MSE (E1, E4) uses the chain rule");
+        assertFalse(new HalfSumSquaredError().fusesWith(new Sigmoid()));
+        assertFalse(new MeanSquaredError().fusesWith(new Softmax()));
     }
 
     @Test
     void namesResolveAndUnknownNamesListTheKnownOnes() {
-        for (String name : Losses.NAMES) {
-            assertEquals(name, Losses.byName(name).notation());
+        Concepts<Loss> losses = Registry.builtIns().of(Loss.KIND);
+        for (String name : losses.names()) {
+            assertEquals(name, losses.require(name).create().notation());
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Losses.byName("l2"));
-        assertEquals("unknown loss 'l2': expected one of bce, mse, half-sse, softmax-ce", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> losses.require("l2"));
+        assertEquals("unknown loss 'l2': expected " + losses.expectation(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("unknown loss 'l2': expected one of bce, half-sse, "), e.getMessage());
         assertEquals(0.25, Reduction.MEAN.scale(4));
         assertEquals(1.0, Reduction.SUM.scale(4));
     }

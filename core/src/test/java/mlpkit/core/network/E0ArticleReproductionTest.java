@@ -12,12 +12,12 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mlpkit.core.layer.Dense;
-import mlpkit.core.loss.Losses;
 import mlpkit.core.loss.Reduction;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.optim.Optimizer;
 import mlpkit.core.optim.Optimizers;
 import org.junit.jupiter.api.Test;
+import mlpkit.core.loss.BinaryCrossEntropy;
 
 /**
  * E0 (article 000): make_classification(n_samples=10, n_features=4, random_state=42), 4 → 6 sigmoid →
@@ -38,7 +38,7 @@ class E0ArticleReproductionTest {
         double[] labels = vector(json, "y");
         DenseMatrix y = DenseMatrix.column(labels);
 
-        Network network = Network.build(NetworkSpec.parse(NOTATION), 4, Losses.BINARY_CROSS_ENTROPY, 1L);
+        Network network = Network.build(NetworkSpec.parse(NOTATION), 4, new BinaryCrossEntropy(), 1L);
         loadFoldedWeights(network, json);
 
         double[] expectedLosses = vector(json, "lossSumBeforeEachStep");

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import mlpkit.core.layer.Dense;
-import mlpkit.core.loss.Losses;
 import mlpkit.core.loss.Reduction;
 import mlpkit.core.matrix.DenseMatrix;
 import org.junit.jupiter.api.Test;
+import mlpkit.core.loss.BinaryCrossEntropy;
 
 /**
  * One forward pass, one backward pass and one gradient-descent update of a 2 → 2 sigmoid → 1 sigmoid
@@ -19,7 +19,7 @@ class HandWorkedBackpropagationTest {
     @Test
     void forwardBackwardAndUpdateMatchTheArithmeticWorkedByHand() {
         Network network = Network.build(NetworkSpec.parse("network < dense(2, sigmoid); dense(1, sigmoid) >"), 2,
-                Losses.BINARY_CROSS_ENTROPY, 0L);
+                new BinaryCrossEntropy(), 0L);
         Dense hidden = (Dense) network.layers().get(0);
         Dense output = (Dense) network.layers().get(1);
         // W1 (inputs × units) = [[0.1, 0.2], [0.3, 0.4]], b1 = [0, 0.1]; W2 = [[0.5], [−0.6]], b2 = [0.2]

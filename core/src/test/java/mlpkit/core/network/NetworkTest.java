@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import mlpkit.core.TestData;
 import mlpkit.core.layer.Dense;
-import mlpkit.core.loss.Losses;
 import mlpkit.core.loss.Reduction;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.optim.Optimizer;
 import mlpkit.core.optim.Optimizers;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
+import mlpkit.core.loss.MeanSquaredError;
+import mlpkit.core.loss.BinaryCrossEntropy;
+import mlpkit.core.loss.HalfSumSquaredError;
+import mlpkit.core.loss.SoftmaxCrossEntropy;
 
 class NetworkTest {
     private static DenseMatrix rows(DenseMatrix m, int from, int to) {
@@ -25,7 +28,7 @@ class NetworkTest {
     @Test
     void accumulatingTheGradientOverTwoHalvesEqualsTheWholeBatch() {
         Network network = Network.build(NetworkSpec.parse("network < dense(8, tanh); dense(5, relu); dense(3, softmax) >"),
-                6, Losses.SOFTMAX_CROSS_ENTROPY, 21L);
+                6, new SoftmaxCrossEntropy(), 21L);
         MersenneTwister rng = new MersenneTwister(22);
         DenseMatrix x = TestData.gaussian(rng, 13, 6);
         DenseMatrix y = TestData.targets(rng, "softmax-ce", 13, 3);
@@ -49,7 +52,7 @@ class NetworkTest {
 
     @Test
     void accumulateGradientAddsToWhatIsAlreadyThere() {
-        Network network = Network.build(NetworkSpec.parse("network < dense(2, sigmoid) >"), 3, Losses.BINARY_CROSS_ENTROPY, 3L);
+        Network network = Network.build(NetworkSpec.parse("network < dense(2, sigmoid) >"), 3, new BinaryCrossEntropy(), 3L);
         MersenneTwister rng = new MersenneTwister(4);
         DenseMatrix x = TestData.gaussian(rng, 4, 3);
         DenseMatrix y = TestData.targets(rng, "bce", 4, 2);
@@ -74,7 +77,7 @@ class NetworkTest {
 
     private static double[] trainTwentySteps(long seed) {
         Network network = Network.build(NetworkSpec.parse("network < dense(16, relu); dropout(0.25); dense(3, softmax) >"),
-                5, Losses.SOFTMAX_CROSS_ENTROPY, seed);
+                5, new SoftmaxCrossEntropy(), seed);
         MersenneTwister rng = new MersenneTwister(seed + 1);
         DenseMatrix x = TestData.gaussian(rng, 32, 5);
         DenseMatrix y = TestData.targets(rng, "softmax-ce", 32, 3);
@@ -89,7 +92,7 @@ class NetworkTest {
     @Test
     void theInputSizeIsInferredWhenTheNetworkIsBuilt() {
         NetworkSpec spec = NetworkSpec.parse("network < dense(6, sigmoid); dense(4, tanh); dense(1, sigmoid) >");
-        Network network = Network.build(spec, 4, Losses.BINARY_CROSS_ENTROPY, 1L);
+        Network network = Network.build(spec, 4, new BinaryCrossEntropy(), 1L);
         assertEquals(4, network.inputSize());
         assertEquals(1, network.outputSize());
         assertEquals(4 * 6 + 6 + 6 * 4 + 4 + 4 + 1, network.parameterCount());
@@ -105,7 +108,7 @@ class NetworkTest {
         // Article 001 averages δ for the bias but sums it for the weights. With an input column of ones,
         // the weight from that input IS a bias, so both gradients must be equal under either reduction.
         Network network = Network.build(NetworkSpec.parse("network < dense(3, tanh); dense(2, sigmoid) >"), 2,
-                Losses.HALF_SUM_SQUARED_ERROR, 9L);
+                new HalfSumSquaredError(), 9L);
         MersenneTwister rng = new MersenneTwister(10);
         DenseMatrix x = TestData.gaussian(rng, 6, 2);
         for (int i = 0; i < 6; i++) {
@@ -125,7 +128,7 @@ class NetworkTest {
     @Test
     void aMeanReducedGradientIsTheSumDividedByTheBatchSize() {
         Network network = Network.build(NetworkSpec.parse("network < dense(4, relu); dense(1, identity) >"), 3,
-                Losses.MEAN_SQUARED_ERROR, 5L);
+                new MeanSquaredError(), 5L);
         MersenneTwister rng = new MersenneTwister(6);
         DenseMatrix x = TestData.gaussian(rng, 10, 3);
         DenseMatrix y = TestData.targets(rng, "mse", 10, 1);
@@ -141,7 +144,7 @@ class NetworkTest {
     @Test
     void mismatchedDataAndIncompatibleLossesAreRejectedWithWhatToDo() {
         Network network = Network.build(NetworkSpec.parse("network < dense(3, relu); dense(2, softmax) >"), 4,
-                Losses.SOFTMAX_CROSS_ENTROPY, 1L);
+                new SoftmaxCrossEntropy(), 1L);
         IllegalArgumentException wrongWidth = assertThrows(IllegalArgumentException.class,
                 () -> network.predict(new DenseMatrix(2, 5)));
         assertEquals("dense(3, relu) expects 4 input columns, got 5: the data must have as many features as the "
@@ -151,13 +154,13 @@ class NetworkTest {
         assertEquals("targets must be 2×2 (one row per sample, one column per output of dense(2, softmax)), got 2×1: "
                 + "one-hot encode class labels", labels.getMessage());
         IllegalArgumentException bceAfterSoftmax = assertThrows(IllegalArgumentException.class,
-                () -> Network.build(NetworkSpec.parse("network < dense(2, softmax) >"), 4, Losses.BINARY_CROSS_ENTROPY, 1L));
+                () -> Network.build(NetworkSpec.parse("network < dense(2, softmax) >"), 4, new BinaryCrossEntropy(), 1L));
         assertTrue(bceAfterSoftmax.getMessage().startsWith("layer 0 of network < dense(2, softmax) >: loss bce needs "
                 + "probabilities from a sigmoid output layer"), bceAfterSoftmax.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> Network.build(NetworkSpec.parse("network < dense(2, relu) >"), 4, Losses.SOFTMAX_CROSS_ENTROPY, 1L));
+                () -> Network.build(NetworkSpec.parse("network < dense(2, relu) >"), 4, new SoftmaxCrossEntropy(), 1L));
         IllegalArgumentException dropoutLast = assertThrows(IllegalArgumentException.class,
-                () -> Network.build(NetworkSpec.parse("network < dense(2, sigmoid); dropout(0.5) >"), 4, Losses.MEAN_SQUARED_ERROR, 1L));
+                () -> Network.build(NetworkSpec.parse("network < dense(2, sigmoid); dropout(0.5) >"), 4, new MeanSquaredError(), 1L));
         assertTrue(dropoutLast.getMessage().contains("must be dense"), dropoutLast.getMessage());
     }
 }

@@ -6,23 +6,42 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 import mlpkit.core.activation.Activation;
-import mlpkit.core.activation.Activations;
 import mlpkit.core.init.Initializer;
-import mlpkit.core.init.Initializers;
-import mlpkit.core.loss.Losses;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import mlpkit.core.activation.Identity;
+import mlpkit.core.activation.Sigmoid;
+import mlpkit.core.activation.Tanh;
+import mlpkit.core.activation.Relu;
+import mlpkit.core.activation.Softmax;
+import mlpkit.core.activation.LeakyRelu;
+import mlpkit.core.loss.BinaryCrossEntropy;
+import mlpkit.core.init.GlorotUniform;
+import mlpkit.core.init.GlorotNormal;
+import mlpkit.core.init.Zeros;
+import mlpkit.core.init.SameAsWeights;
+import mlpkit.core.init.HeNormal;
+import mlpkit.core.init.HeUniform;
+import mlpkit.core.init.LecunNormal;
+import mlpkit.core.init.LecunUniform;
+import mlpkit.core.init.Normal;
+import mlpkit.core.init.Constant;
+import mlpkit.core.init.Uniform;
+import mlpkit.core.layer.Dense;
+import mlpkit.core.layer.Dropout;
+import mlpkit.core.concept.NotationException;
+import mlpkit.core.layer.LayerSpec;
 
 class NotationTest {
     @Test
     void aNetworkPrintsItsNotationAndTheNotationParsesBackToAnEqualSpecification() {
         String notation = "network < dense(6, sigmoid); dense(4, tanh); dense(1, sigmoid) >";
         NetworkSpec spec = NetworkSpec.parse(notation);
-        assertEquals(List.of(new DenseSpec(6, Activations.SIGMOID), new DenseSpec(4, Activations.TANH),
-                new DenseSpec(1, Activations.SIGMOID)), spec.layers());
-        assertEquals(notation, Network.build(spec, 4, Losses.BINARY_CROSS_ENTROPY, 1L).toString());
+        assertEquals(List.of(new Dense.Spec(6, new Sigmoid()), new Dense.Spec(4, new Tanh()),
+                new Dense.Spec(1, new Sigmoid())), spec.layers());
+        assertEquals(notation, Network.build(spec, 4, new BinaryCrossEntropy(), 1L).toString());
     }
 
     @Test
@@ -31,9 +50,9 @@ class NotationTest {
                 "network<dense(10,leakyRelu(0.01) ,weights = heNormal, bias=constant(0.1));dropout(0.2);"
                         + "dense(3, softmax, bias=weights, weights=uniform(-0.5, 0.5));>");
         assertEquals(List.of(
-                new DenseSpec(10, Activations.leakyRelu(0.01), Initializers.HE_NORMAL, Initializers.constant(0.1)),
-                new DropoutSpec(0.2),
-                new DenseSpec(3, Activations.SOFTMAX, Initializers.uniform(-0.5, 0.5), Initializers.SAME_AS_WEIGHTS)),
+                new Dense.Spec(10, new LeakyRelu(0.01), new HeNormal(), new Constant(0.1)),
+                new Dropout.Spec(0.2),
+                new Dense.Spec(3, new Softmax(), new Uniform(-0.5, 0.5), new SameAsWeights())),
                 spec.layers());
         assertEquals("network < dense(10, leakyRelu(0.01), weights=heNormal, bias=constant(0.1)); dropout(0.2); "
                 + "dense(3, softmax, weights=uniform(-0.5, 0.5), bias=weights) >", spec.notation());
@@ -42,21 +61,21 @@ class NotationTest {
     @Test
     void randomlyGeneratedNetworksRoundTripThroughTheirNotation() {
         MersenneTwister rng = new MersenneTwister(2024);
-        Activation[] activations = {Activations.IDENTITY, Activations.SIGMOID, Activations.TANH, Activations.RELU,
-                Activations.SOFTMAX, Activations.leakyRelu(0.3), Activations.leakyRelu(1e-4)};
-        Initializer[] inits = {Initializers.ZEROS, Initializers.constant(-2.5), Initializers.normal(0.1),
-                Initializers.uniform(-1e-3, 7.25), Initializers.GLOROT_NORMAL, Initializers.GLOROT_UNIFORM,
-                Initializers.HE_NORMAL, Initializers.HE_UNIFORM, Initializers.LECUN_NORMAL, Initializers.LECUN_UNIFORM,
-                Initializers.normal(1.0 / 3.0)};
+        Activation[] activations = {new Identity(), new Sigmoid(), new Tanh(), new Relu(),
+                new Softmax(), new LeakyRelu(0.3), new LeakyRelu(1e-4)};
+        Initializer[] inits = {new Zeros(), new Constant(-2.5), new Normal(0.1),
+                new Uniform(-1e-3, 7.25), new GlorotNormal(), new GlorotUniform(),
+                new HeNormal(), new HeUniform(), new LecunNormal(), new LecunUniform(),
+                new Normal(1.0 / 3.0)};
         for (int trial = 0; trial < 500; trial++) {
             List<LayerSpec> layers = new ArrayList<>();
             int count = 1 + rng.nextInt(6);
             for (int l = 0; l < count; l++) {
                 if (l > 0 && rng.nextInt(4) == 0) {
-                    layers.add(new DropoutSpec(rng.nextDouble() * 0.9));
+                    layers.add(new Dropout.Spec(rng.nextDouble() * 0.9));
                 }
-                Initializer bias = rng.nextInt(5) == 0 ? Initializers.SAME_AS_WEIGHTS : inits[rng.nextInt(inits.length)];
-                layers.add(new DenseSpec(1 + rng.nextInt(2000), activations[rng.nextInt(activations.length)],
+                Initializer bias = rng.nextInt(5) == 0 ? new SameAsWeights() : inits[rng.nextInt(inits.length)];
+                layers.add(new Dense.Spec(1 + rng.nextInt(2000), activations[rng.nextInt(activations.length)],
                         inits[rng.nextInt(inits.length)], bias));
             }
             NetworkSpec spec = new NetworkSpec(layers);

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import mlpkit.core.TestData;
-import mlpkit.core.loss.Losses;
 import mlpkit.core.loss.Reduction;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.matrix.KernelThreads;
 import mlpkit.core.optim.Optimizers;
-import mlpkit.core.optim.Sgd;
+import mlpkit.core.optim.Optimizer;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
+import mlpkit.core.loss.HalfSumSquaredError;
 
 /** A training step reuses its buffers: once the JIT has compiled the loop, a step allocates nothing. */
 class SteadyStateAllocationTest {
@@ -31,11 +31,11 @@ class SteadyStateAllocationTest {
         // Steady state: the SIMD kernels take over from the scalar ones once the warm-up thread has compiled them.
         assertTrue(mlpkit.core.matrix.Kernels.awaitWarmKernels(60_000), "the SIMD kernels did not warm up in 60 s");
         NetworkSpec spec = NetworkSpec.parse(notation);
-        Network network = Network.build(spec, inputs, Losses.HALF_SUM_SQUARED_ERROR, 1L);
+        Network network = Network.build(spec, inputs, new HalfSumSquaredError(), 1L);
         MersenneTwister rng = new MersenneTwister(2);
         DenseMatrix x = TestData.gaussian(rng, batch, inputs);
         DenseMatrix y = TestData.gaussian(rng, batch, outputs);
-        Sgd sgd = Optimizers.sgd();
+        Optimizer sgd = Optimizers.sgd();
         double[] parameters = network.parameters();
         double[] gradients = network.gradients();
         DenseMatrix firstOutput = network.forward(x, true);

@@ -3,6 +3,7 @@ package mlpkit.core.optim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import mlpkit.core.init.Constant;
 
 class LearningRateScheduleTest {
 

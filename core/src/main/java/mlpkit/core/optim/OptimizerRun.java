@@ -7,27 +7,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The machinery shared by the built-in optimisers: argument checks, lazy state allocation,
- * the step counter, state export/restore, and the {@link OptimizerOptions} applied before each
- * update, in this order:
+ * The {@link Optimizer} of any {@link OptimizerSpec}: argument checks, lazy state allocation, the step
+ * counter, state export/restore, and what every rule shares, applied before each update in this order:
  * <ol>
  *   <li>clip {@code g} by global norm if {@code clipNorm > 0};</li>
  *   <li>weight decay if {@code weightDecay > 0}, on the entries selected by the mask: either L2,
- *       {@code g_i += lambda * theta_i}, or, for AdamW, decoupled,
- *       {@code theta_i -= eta * lambda * theta_i};</li>
- *   <li>{@code t += 1} and the optimiser's own update.</li>
+ *       {@code g_i += lambda * theta_i}, or, when the rule decouples it (AdamW),
+ *       {@code theta_i *= 1 - eta * lambda};</li>
+ *   <li>{@code t += 1} and the rule's own {@link OptimizerSpec#update}.</li>
  * </ol>
- * The hierarchy is sealed; write a custom optimiser against {@link Optimizer} directly.
  */
-public abstract sealed class AbstractOptimizer implements Optimizer permits Sgd, RmsProp, Adam, AdamW {
-
+final class OptimizerRun implements Optimizer {
+    private final OptimizerSpec spec;
     private final String kind;
     private final String[] stateNames;
-    private final OptimizerOptions options;
-    private final double weightDecay;
-    private final double clipNorm;
     private final boolean[] decayMask;
-    private final boolean decoupledDecay;
 
     /** {@code null} until allocated; {@code state[k]} belongs to {@code stateNames[k]}. */
     private double[][] state;
@@ -35,28 +29,20 @@ public abstract sealed class AbstractOptimizer implements Optimizer permits Sgd,
     private int size = -1;
     private long t;
 
-    AbstractOptimizer(String kind, List<String> stateNames, OptimizerOptions options, boolean decoupledDecay) {
-        this.kind = kind;
-        this.stateNames = stateNames.toArray(new String[0]);
-        this.options = Objects.requireNonNull(options, "options");
-        this.weightDecay = options.weightDecay();
-        this.clipNorm = options.clipNorm();
-        this.decayMask = options.maskView(); // the record's private copy, never exposed
-        this.decoupledDecay = decoupledDecay;
-    }
-
-    /** The options this optimiser was built with. */
-    public final OptimizerOptions options() {
-        return options;
-    }
-
-    /** The kind written into exported states, e.g. {@code "adam"}. */
-    public final String kind() {
-        return kind;
+    OptimizerRun(OptimizerSpec spec, boolean[] decayMask) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.kind = spec.concept().name();
+        this.stateNames = spec.stateNames().toArray(new String[0]);
+        this.decayMask = decayMask == null ? null : decayMask.clone();
     }
 
     @Override
-    public final void init(int size) {
+    public OptimizerSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void init(int size) {
         if (size < 0) {
             throw Validation.fail("size", Integer.toString(size), "[0, " + Integer.MAX_VALUE + "]",
                     "pass the number of parameters, params.length");
@@ -65,7 +51,7 @@ public abstract sealed class AbstractOptimizer implements Optimizer permits Sgd,
     }
 
     @Override
-    public final void step(double[] params, double[] grads, double learningRate) {
+    public void step(double[] params, double[] grads, double learningRate) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(grads, "grads");
         if (grads.length != params.length) {
@@ -75,75 +61,40 @@ public abstract sealed class AbstractOptimizer implements Optimizer permits Sgd,
         Validation.learningRate("learningRate", learningRate);
         ensureAllocated(params.length);
 
-        if (clipNorm > 0) {
-            GradientClipping.clipByGlobalNorm(grads, clipNorm);
+        if (spec.clipNorm() > 0) {
+            GradientClipping.clipByGlobalNorm(grads, spec.clipNorm());
         }
-        if (weightDecay > 0) {
-            if (decoupledDecay) {
-                applyDecoupledDecay(params, learningRate * weightDecay);
+        double lambda = spec.weightDecay();
+        if (lambda > 0) {
+            if (spec.decoupledDecay()) {
+                applyDecoupledDecay(params, learningRate * lambda);
             } else {
-                addL2Gradient(params, grads);
+                addL2Gradient(params, grads, lambda);
             }
         }
         t++;
-        update(params, grads, learningRate, t);
+        spec.update(params, grads, state, learningRate, t);
     }
 
     /** {@code g_i += lambda * theta_i} on the masked entries (gradient of lambda/2 ||theta||^2). */
-    private void addL2Gradient(double[] params, double[] grads) {
-        final double lambda = weightDecay;
+    private void addL2Gradient(double[] params, double[] grads, double lambda) {
         final boolean[] mask = decayMask;
-        if (mask == null) {
-            for (int i = 0; i < params.length; i++) {
+        for (int i = 0; i < params.length; i++) {
+            if (mask == null || mask[i]) {
                 grads[i] += lambda * params[i];
-            }
-        } else {
-            for (int i = 0; i < params.length; i++) {
-                if (mask[i]) {
-                    grads[i] += lambda * params[i];
-                }
             }
         }
     }
 
-    /**
-     * {@code theta_i <- theta_i - eta*lambda*theta_i}, computed as PyTorch's AdamW does,
-     * {@code theta_i *= 1 - eta*lambda}.
-     */
+    /** {@code theta_i *= 1 - eta*lambda} on the masked entries, as PyTorch's AdamW computes it. */
     private void applyDecoupledDecay(double[] params, double etaLambda) {
         final double keep = 1.0 - etaLambda;
         final boolean[] mask = decayMask;
-        if (mask == null) {
-            for (int i = 0; i < params.length; i++) {
+        for (int i = 0; i < params.length; i++) {
+            if (mask == null || mask[i]) {
                 params[i] *= keep;
             }
-        } else {
-            for (int i = 0; i < params.length; i++) {
-                if (mask[i]) {
-                    params[i] *= keep;
-                }
-            }
         }
-    }
-
-    /**
-     * The optimiser's own update, after clipping and weight decay.
-     *
-     * @param t the step number of this update, 1 for the first step
-     */
-    abstract void update(double[] params, double[] grads, double learningRate, long t);
-
-    /** Adds the optimiser's own non-default options to the notation. */
-    abstract void describe(Notation notation);
-
-    /** The default weight decay, which the notation omits (0; AdamW overrides with 0.01). */
-    double defaultWeightDecay() {
-        return 0.0;
-    }
-
-    /** The state array registered under index {@code k} of the constructor's name list. */
-    final double[] state(int k) {
-        return state[k];
     }
 
     private void ensureAllocated(int n) {
@@ -159,6 +110,10 @@ public abstract sealed class AbstractOptimizer implements Optimizer permits Sgd,
         double[][] fresh = new double[stateNames.length][];
         for (int k = 0; k < fresh.length; k++) {
             fresh[k] = new double[n];
+            double initial = spec.initialState(k);
+            if (initial != 0.0) {
+                Arrays.fill(fresh[k], initial);
+            }
         }
         state = fresh;
         size = n;
@@ -172,19 +127,19 @@ public abstract sealed class AbstractOptimizer implements Optimizer permits Sgd,
     }
 
     @Override
-    public final long stepCount() {
+    public long stepCount() {
         return t;
     }
 
     @Override
-    public final void reset() {
+    public void reset() {
         state = null;
         size = -1;
         t = 0;
     }
 
     @Override
-    public final OptimizerState exportState() {
+    public OptimizerState exportState() {
         Map<String, double[]> arrays = new LinkedHashMap<>();
         if (state != null) {
             for (int k = 0; k < stateNames.length; k++) {
@@ -195,9 +150,9 @@ public abstract sealed class AbstractOptimizer implements Optimizer permits Sgd,
     }
 
     @Override
-    public final void restoreState(OptimizerState saved) {
+    public void restoreState(OptimizerState saved) {
         Objects.requireNonNull(saved, "state");
-        if (!kind.equals(saved.kind())) {
+        if (!spec.concept().names().contains(saved.kind())) {
             throw new IllegalArgumentException("cannot restore the state: expected kind '" + kind
                     + "' but got '" + saved.kind() + "'; restore a state exported by the same kind of optimiser");
         }
@@ -232,22 +187,6 @@ public abstract sealed class AbstractOptimizer implements Optimizer permits Sgd,
             size = n;
         }
         t = saved.step();
-    }
-
-    @Override
-    public final String notation() {
-        Notation n = new Notation(kind);
-        describe(n);
-        if (Double.compare(weightDecay, defaultWeightDecay()) != 0) {
-            n.add("weightDecay", weightDecay);
-        }
-        if (clipNorm > 0) {
-            n.add("clipNorm", clipNorm);
-        }
-        if (decayMask != null) {
-            n.add("decayMask", OptimizerOptions.maskSummary(decayMask));
-        }
-        return n.toString();
     }
 
     @Override
