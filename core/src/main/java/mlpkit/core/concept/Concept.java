@@ -275,8 +275,7 @@ public final class Concept<V> {
             Object raw = given.get(p.name());
             if (raw == null) {
                 if (p.isRequired()) {
-                    throw new ConceptException(name, p.name(), p.expectation(), "nothing",
-                            "it has no default; write " + signature());
+                    throw new ConceptException(name, p.name(), p.expectation(), "nothing", "write " + signature());
                 }
                 values.put(p.name(), p.defaultValue());
             } else {

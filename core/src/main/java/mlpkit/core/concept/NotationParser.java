@@ -94,6 +94,7 @@ public final class NotationParser {
     }
 
     private Call call(String what) {
+        skipSpace();
         int start = pos;
         String name = name();
         if (name.isEmpty()) {
@@ -236,7 +237,7 @@ public final class NotationParser {
         Concept<V> concept = concepts.find(call.name()).orElse(null);
         if (concept == null) {
             ConceptException unknown = concepts.unknown(call.name());
-            throw new NotationException(text, subject, call.column(), kind.withArticle() + ": " + unknown.expected(),
+            throw new NotationException(text, subject, call.column(), kind.withArticle() + " (" + unknown.expected() + ")",
                     unknown.got(), unknown.hint());
         }
         List<Param> params = concept.params();
@@ -254,7 +255,7 @@ public final class NotationParser {
                 if (position >= params.size()) {
                     throw new NotationException(text, subject, argument.column(),
                             (params.isEmpty() ? "no arguments" : "at most " + params.size() + " argument" + (params.size() == 1 ? "" : "s"))
-                                    + " for " + concept.name(), "another argument", "write " + concept.signature());
+                                    + " for " + concept.name(), shown(argument.value()), "write " + concept.signature());
                 }
                 param = params.get(position++);
             } else {

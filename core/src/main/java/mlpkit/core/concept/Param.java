@@ -43,9 +43,15 @@ public final class Param {
     private final List<String> choices;
     private final String doc;
     private final String hint;
+    private final boolean metricName;
 
     private Param(String name, Type type, Kind<?> kind, Object defaultValue, double lower, boolean lowerInclusive,
                   double upper, boolean upperInclusive, List<String> choices, String doc, String hint) {
+        this(name, type, kind, defaultValue, lower, lowerInclusive, upper, upperInclusive, choices, doc, hint, false);
+    }
+
+    private Param(String name, Type type, Kind<?> kind, Object defaultValue, double lower, boolean lowerInclusive,
+                  double upper, boolean upperInclusive, List<String> choices, String doc, String hint, boolean metricName) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = type;
         this.kind = kind;
@@ -57,6 +63,7 @@ public final class Param {
         this.choices = List.copyOf(choices);
         this.doc = doc;
         this.hint = hint;
+        this.metricName = metricName;
     }
 
     private static Param of(String name, Type type, Kind<?> kind, Object defaultValue) {
@@ -95,6 +102,15 @@ public final class Param {
                 false, List.of(choices), "", "");
     }
 
+    /**
+     * A text parameter naming a metric a run reports ({@code val_loss}, {@code train_accuracy}): configuration
+     * checks compare it with the metrics the run will have.
+     */
+    public static Param metricName(String name, String defaultValue) {
+        return new Param(name, Type.TEXT, null, defaultValue, Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY,
+                false, List.of(), "", "", true);
+    }
+
     /** A parameter whose value is of another kind, with a default value of that kind. */
     public static <V> Param concept(String name, Kind<V> kind, V defaultValue) {
         return of(name, Type.CONCEPT, Objects.requireNonNull(kind, "kind"), defaultValue);
@@ -109,7 +125,7 @@ public final class Param {
         if (type != Type.REAL && type != Type.INTEGER) {
             throw new IllegalStateException(name + ": only numbers have a range");
         }
-        return new Param(name, type, kind, defaultValue, lo, loIn, hi, hiIn, choices, doc, hint);
+        return new Param(name, type, kind, defaultValue, lo, loIn, hi, hiIn, choices, doc, hint, metricName);
     }
 
     /** Values must be &gt; {@code bound}. */
@@ -134,17 +150,17 @@ public final class Param {
 
     /** One line saying what the parameter means, for help texts and reference docs. */
     public Param doc(String text) {
-        return new Param(name, type, kind, defaultValue, lower, lowerInclusive, upper, upperInclusive, choices, text, hint);
+        return new Param(name, type, kind, defaultValue, lower, lowerInclusive, upper, upperInclusive, choices, text, hint, metricName);
     }
 
     /** What to write instead when a value is refused, e.g. {@code try 0.9}. */
     public Param hint(String text) {
-        return new Param(name, type, kind, defaultValue, lower, lowerInclusive, upper, upperInclusive, choices, doc, text);
+        return new Param(name, type, kind, defaultValue, lower, lowerInclusive, upper, upperInclusive, choices, doc, text, metricName);
     }
 
     /** The same parameter with another default (AdamW's weight decay is 0.01, the others' 0). */
     public Param withDefault(Object value) {
-        return new Param(name, type, kind, value, lower, lowerInclusive, upper, upperInclusive, choices, doc, hint);
+        return new Param(name, type, kind, value, lower, lowerInclusive, upper, upperInclusive, choices, doc, hint, metricName);
     }
 
     public String name() {
@@ -178,6 +194,11 @@ public final class Param {
         return doc;
     }
 
+    /** Whether this text names a metric of the run ({@link #metricName}). */
+    public boolean namesMetric() {
+        return metricName;
+    }
+
     public String hint() {
         return hint;
     }
@@ -199,7 +220,7 @@ public final class Param {
             case REAL -> range().isEmpty() ? "a finite number" : "a number " + range();
             case INTEGER -> range().isEmpty() ? "a whole number" : "a whole number " + range();
             case BOOLEAN -> "true or false";
-            case TEXT -> choices.isEmpty() ? "a name" : (choices.size() == 1 ? choices.get(0) : "one of " + String.join(", ", choices));
+            case TEXT -> metricName ? "the name of a metric the run reports, e.g. val_loss" : choices.isEmpty() ? "a name" : (choices.size() == 1 ? choices.get(0) : "one of " + String.join(", ", choices));
             case CONCEPT -> kind.withArticle();
         };
     }

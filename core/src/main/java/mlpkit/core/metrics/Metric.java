@@ -1,5 +1,6 @@
 package mlpkit.core.metrics;
 
+import java.util.List;
 import mlpkit.core.concept.Conceptual;
 import mlpkit.core.concept.Kind;
 import mlpkit.core.matrix.DenseMatrix;
@@ -14,6 +15,12 @@ import mlpkit.core.matrix.DenseMatrix;
 public interface Metric extends Conceptual {
     /** The kind "metric". */
     Kind<Metric> KIND = Kind.positional("metric", Metric.class);
+
+    /** The parts of the data a run reports metrics for, as {@code <part>_<metric>}. */
+    List<String> PARTS = List.of("train", "validation", "test");
+
+    /** Keras' short name for the validation part: {@code val_loss} means {@code validation_loss}. */
+    String VALIDATION_ALIAS = "val";
 
     /** What targets a metric needs. */
     enum Needs {

@@ -104,9 +104,9 @@ class InitializerTest {
     @Test
     void badParametersAreRejectedWithWhatToDo() {
         IllegalArgumentException normal = assertThrows(IllegalArgumentException.class, () -> new Normal(-1));
-        assertEquals("normal: std must be > 0, got -1.0: pass a positive standard deviation such as normal(0.1)",
+        assertEquals("normal: std must be a number > 0, got -1.0; pass a positive standard deviation such as normal(0.1)",
                 normal.getMessage());
         IllegalArgumentException uniform = assertThrows(IllegalArgumentException.class, () -> new Uniform(1, 0));
-        assertEquals("uniform(low, high) needs low < high, got uniform(1.0, 0.0): swap the bounds", uniform.getMessage());
+        assertEquals("uniform: high must be greater than low, got 0.0; swap the bounds", uniform.getMessage());
     }
 }

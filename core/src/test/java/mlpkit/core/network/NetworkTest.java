@@ -155,12 +155,13 @@ class NetworkTest {
                 + "one-hot encode class labels", labels.getMessage());
         IllegalArgumentException bceAfterSoftmax = assertThrows(IllegalArgumentException.class,
                 () -> Network.build(NetworkSpec.parse("network < dense(2, softmax) >"), 4, new BinaryCrossEntropy(), 1L));
-        assertTrue(bceAfterSoftmax.getMessage().startsWith("layer 0 of network < dense(2, softmax) >: loss bce needs "
-                + "probabilities from a sigmoid output layer"), bceAfterSoftmax.getMessage());
+        assertEquals("layer 0 of network < dense(2, softmax) >: loss bce does not suit a softmax output layer: it needs "
+                + "probabilities from a sigmoid output layer, dense(k, sigmoid)", bceAfterSoftmax.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> Network.build(NetworkSpec.parse("network < dense(2, relu) >"), 4, new SoftmaxCrossEntropy(), 1L));
         IllegalArgumentException dropoutLast = assertThrows(IllegalArgumentException.class,
                 () -> Network.build(NetworkSpec.parse("network < dense(2, sigmoid); dropout(0.5) >"), 4, new MeanSquaredError(), 1L));
-        assertTrue(dropoutLast.getMessage().contains("must be dense"), dropoutLast.getMessage());
+        assertEquals("network < dense(2, sigmoid); dropout(0.5) >: the last layer dropout(0.5) has no output activation for the "
+                + "loss to read: end the network with a layer that has one, e.g. dense(1, sigmoid)", dropoutLast.getMessage());
     }
 }

@@ -54,7 +54,7 @@ class NotationTest {
                 new Dropout.Spec(0.2),
                 new Dense.Spec(3, new Softmax(), new Uniform(-0.5, 0.5), new SameAsWeights())),
                 spec.layers());
-        assertEquals("network < dense(10, leakyRelu(0.01), weights=heNormal, bias=constant(0.1)); dropout(0.2); "
+        assertEquals("network < dense(10, leakyRelu, weights=heNormal, bias=constant(0.1)); dropout(0.2); "
                 + "dense(3, softmax, weights=uniform(-0.5, 0.5), bias=weights) >", spec.notation());
     }
 
@@ -88,22 +88,23 @@ class NotationTest {
     @CsvSource(delimiter = '|', textBlock = """
             dense(6, sigmoid)                          | 1  | expected the word 'network', found 'dense'
             network dense(6, sigmoid) >                | 9  | expected '<' after 'network', found 'd'
-            network < >                                | 11 | expected a layer: dense(units, activation) or dropout(rate), found '>'
-            network < conv(3, relu) >                  | 11 | expected a layer kind 'dense' or 'dropout', found 'conv'
-            network < dense(6 sigmoid) >               | 19 | expected ',' and the activation after the number of units, found 's'
-            network < dense(0, relu) >                 | 17 | expected a whole number of units ≥ 1, found '0'
-            network < dense(2.5, relu) >               | 17 | expected a whole number of units ≥ 1, found '2.5'
-            network < dense(x, relu) >                 | 17 | expected the number of units, found 'x'
+            network < >                                | 11 | expected a layer (one of dense, dropout), found '>'
+            network < conv(3, relu) >                  | 11 | expected a layer (one of dense, dropout), found 'conv'
+            network < dense(6 sigmoid) >               | 19 | expected ',' or ')' in the arguments of dense, found 's'
+            network < dense(0, relu) >                 | 17 | expected a whole number ≥ 1 for units of dense, found 0; e.g. dense(10, relu)
+            network < dense(2.5, relu) >               | 17 | expected a whole number ≥ 1 for units of dense, found '2.5'; e.g. dense(10, relu)
+            network < dense(x, relu) >                 | 17 | expected a whole number ≥ 1 for units of dense, found 'x'; e.g. dense(10, relu)
             network < dense(6, sigmoid) dense(1, relu) > | 29 | expected ';' between layers or '>' to close the network, found 'd'
             network < dense(6, sigmoid)                | 28 | expected ';' between layers or '>' to close the network, found the end of the notation
-            network < dense(6, sigmoid >               | 28 | expected ',' or ')' after sigmoid, found '>'
-            network < dense(6, swish) >                | 20 | unknown activation 'swish': expected one of identity, sigmoid, tanh, relu, leakyRelu, softmax
-            network < dense(6, relu, init=heNormal) >  | 26 | expected 'weights=' or 'bias=' (an initialiser option), found 'init'
-            network < dense(6, relu, weights=he) >     | 34 | unknown initialiser 'he': expected one of zeros, constant, normal, uniform, glorotNormal, glorotUniform, heNormal, heUniform, lecunNormal, lecunUniform, weights
-            network < dense(6, relu, weights=normal) > | 34 | initialiser 'normal' takes 1 argument, got 0
-            network < dense(6, relu, weights=weights) > | 17 | dense: 'weights' is a bias initialiser (bias drawn like the weights); give the weights a distribution such as normal(1.0)
-            network < dropout(1.5); dense(1, relu) >   | 19 | dropout: the rate must be in [0, 1), got 1.5: it is the fraction of inputs dropped, e.g. dropout(0.2)
-            network < dense(6, leakyRelu(0.1, 2)) >    | 20 | leakyRelu takes one slope argument, got 2
+            network < dense(6, sigmoid >               | 28 | expected ',' or ')' in the arguments of dense, found '>'
+            network < dense(6, swissh) >               | 20 | expected an activation (one of identity, leakyRelu, relu, sigmoid, softmax, tanh), found 'swissh'
+            network < dense(6, relu, init=heNormal) >  | 26 | expected a parameter of dense: one of units, activation, weights, bias, found 'init'
+            network < dense(6, relu, weights=he) >     | 34 | expected an initialiser (one of constant, glorotNormal, glorotUniform, heNormal, heUniform, lecunNormal, lecunUniform, normal, uniform, weights, zeros), found 'he'
+            network < dense(6, relu, weights=normal) > | 34 | expected a number > 0 for std of normal, found nothing; write normal(std)
+            network < dense(6, relu, weights=weights) > | 34 | expected a weight initialiser such as glorotUniform or normal(1.0) for weights of dense, found weights; 'weights' draws the bias like the weights, so it belongs in bias=
+            network < dropout(1.5); dense(1, relu) >   | 19 | expected a number in [0, 1) for rate of dropout, found 1.5; it is the fraction of inputs dropped, e.g. dropout(0.2)
+            network < dense(6, leakyRelu(0.1, 2)) >    | 35 | expected at most 1 argument for leakyRelu, found '2'; write leakyRelu(alpha=0.01)
+            network < dense(6, sigmoidd) >             | 20 | expected an activation (one of identity, leakyRelu, relu, sigmoid, softmax, tanh), found 'sigmoidd'; did you mean 'sigmoid'?
             network < dense(6, relu) > extra          | 28 | expected the end of the notation after '>', found 'e'
             """)
     void malformedNotationNamesTheColumnAndWhatWasExpected(String notation, int column, String problem) {
