@@ -4,23 +4,17 @@ import mlpkit.dsl.spec.Expectation
 
 /**
  * `expect { trainAccuracy atLeast 0.97; testAuc atLeast 0.95 article 0.96 }`: a bar per metric, and
- * optionally the figure the source article reports for it (shown beside ours by `mlp verify`).
+ * optionally the figure the source article reports for it (shown beside ours by `mlp verify`). The
+ * metric names (`trainAccuracy`, `validationLoss`, …) are generated from the metric registry into
+ * [MetricVocabulary].
  */
 @MlpDsl
-class ExpectBuilder internal constructor(initial: List<Expectation>) {
+class ExpectBuilder internal constructor(initial: List<Expectation>) : MetricVocabulary {
     private val expectations = initial.toMutableList()
 
     /** A metric by its report name, e.g. `metric("test_accuracy")`. */
     fun metric(name: String): MetricRef = MetricRef(name)
 
-    val trainAccuracy: MetricRef get() = MetricRef("train_accuracy")
-    val validationAccuracy: MetricRef get() = MetricRef("validation_accuracy")
-    val testAccuracy: MetricRef get() = MetricRef("test_accuracy")
-    val trainLoss: MetricRef get() = MetricRef("train_loss")
-    val validationLoss: MetricRef get() = MetricRef("validation_loss")
-    val testLoss: MetricRef get() = MetricRef("test_loss")
-    val trainAuc: MetricRef get() = MetricRef("train_auc")
-    val testAuc: MetricRef get() = MetricRef("test_auc")
 
     infix fun MetricRef.atLeast(value: Double): WrittenExpectation {
         expectations += Expectation(name, atLeast = value)

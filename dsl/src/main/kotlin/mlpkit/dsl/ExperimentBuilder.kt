@@ -7,7 +7,8 @@ import mlpkit.dsl.config.SpecValidation
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.ExperimentSpec
 import mlpkit.dsl.spec.Expectation
-import mlpkit.dsl.spec.NetworkConfig
+import mlpkit.core.network.NetworkSpec
+import mlpkit.dsl.spec.SpecConcepts
 import mlpkit.dsl.spec.SpecJson
 import mlpkit.dsl.spec.SweepSpec
 import mlpkit.dsl.spec.TrainingSpec
@@ -26,10 +27,11 @@ import mlpkit.dsl.spec.Variation
 @MlpDsl
 class ExperimentBuilder internal constructor(private var name: String, base: ExperimentSpec?) {
     private var data: DataSpec? = base?.data
-    private var network: NetworkConfig? = base?.network
+    private var network: NetworkSpec? = base?.network
     private var training: TrainingSpec = base?.training ?: TrainingSpec()
     private var expectations: List<Expectation> = base?.expect ?: emptyList()
     private var sweep: SweepSpec? = null
+    private val sweepConcepts = mutableListOf<mlpkit.core.concept.Concept<*>>()
     private val hooks = mutableListOf<EpochHook>()
 
     fun data(block: DataBuilder.() -> Unit) {
@@ -42,7 +44,7 @@ class ExperimentBuilder internal constructor(private var name: String, base: Exp
 
     /** The network as a notation string: `network("network < dense(10, relu); dense(2, softmax) >")`. */
     fun network(notation: String) {
-        network = NetworkConfig.parse(notation)
+        network = NetworkSpec.parse(notation)
     }
 
     fun training(block: TrainingBuilder.() -> Unit) {
@@ -61,7 +63,9 @@ class ExperimentBuilder internal constructor(private var name: String, base: Exp
     /** Variations of this experiment run side by side: `sweep { for (h in 1..30) variant("h=$h") { network { … } } }`. */
     fun sweep(parallelism: Int = 2, block: SweepBuilder.() -> Unit) {
         val base = buildSpec()
-        sweep = SweepSpec(SweepBuilder(base).apply(block).variations(), parallelism)
+        val builder = SweepBuilder(base).apply(block)
+        sweep = SweepSpec(builder.variations(), parallelism)
+        sweepConcepts += builder.concepts()
     }
 
     internal fun buildSpec(): ExperimentSpec = ExperimentSpec(
@@ -74,24 +78,34 @@ class ExperimentBuilder internal constructor(private var name: String, base: Exp
     )
 
     /** The experiment, checked as a JSON file would be (the same messages, with the experiment's name as the source). */
-    internal fun build(): Experiment = Experiment(buildSpec().also { SpecValidation.requireValid(it, name) }, hooks.toList())
+    internal fun build(): Experiment {
+        val spec = buildSpec()
+        val registry = SpecConcepts.registryOf(spec).let { r -> r.with(*sweepConcepts.filterNot(r::contains).distinct().toTypedArray()) }
+        SpecValidation.requireValid(spec, name, registry)
+        return Experiment(spec, hooks.toList(), registry)
+    }
 }
 
 /** Collects the variations of a sweep, each written as changes to the base experiment. */
 @MlpDsl
 class SweepBuilder internal constructor(private val base: ExperimentSpec) {
     private val variations = mutableListOf<Variation>()
+    private val concepts = mutableListOf<mlpkit.core.concept.Concept<*>>()
 
     /** A variation named [name]: [block] changes a copy of the base experiment. */
     fun variant(name: String, block: ExperimentBuilder.() -> Unit) {
         val changed = ExperimentBuilder(base.name, base).apply(block).buildSpec()
+        concepts += SpecConcepts.valuesOf(changed).map { it.concept() }
         variations += Variation(name, mergePatch(toJson(base), toJson(changed)))
     }
 
     internal fun variations(): List<Variation> = variations.toList()
 
+    /** The concepts the variations use (a user's own among them). */
+    internal fun concepts(): List<mlpkit.core.concept.Concept<*>> = concepts.toList()
+
     private fun toJson(spec: ExperimentSpec): JsonObject =
-        SpecJson.format.encodeToJsonElement(ExperimentSpec.serializer(), spec) as JsonObject
+        SpecJson.format(SpecConcepts.registryOf(spec)).encodeToJsonElement(ExperimentSpec.serializer(), spec) as JsonObject
 }
 
 /** The RFC 7386 merge patch that turns [from] into [to]: changed members, nested objects as patches, removals as null. */

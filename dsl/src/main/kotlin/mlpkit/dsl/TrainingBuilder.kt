@@ -1,22 +1,22 @@
 package mlpkit.dsl
 
+import mlpkit.core.loss.Loss
+import mlpkit.core.loss.Reduction
+import mlpkit.core.optim.OptimizerSpec
+import mlpkit.core.optim.ScheduleSpec
 import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.CallbackSpec
-import mlpkit.dsl.spec.LossName
-import mlpkit.dsl.spec.MonitorMode
-import mlpkit.dsl.spec.OptimizerSpec
-import mlpkit.dsl.spec.ReductionName
-import mlpkit.dsl.spec.ScheduleSpec
 import mlpkit.dsl.spec.TrainingSpec
 
 /**
  * `training { loss = softmaxCrossEntropy; optimizer = sgd(lr = 0.5); epochs = 300; batchSize = full }`.
- * Losses, reductions, optimisers, schedules and callbacks are members of this receiver.
+ * Losses, optimisers and schedules are the registry's concepts, generated into [LossVocabulary],
+ * [OptimiserVocabulary] and [ScheduleVocabulary]; the starting values are [TrainingSpec]'s defaults.
  */
 @MlpDsl
-class TrainingBuilder internal constructor(initial: TrainingSpec) {
-    var loss: LossName = initial.loss
-    var reduction: ReductionName = initial.reduction
+class TrainingBuilder internal constructor(initial: TrainingSpec) : LossVocabulary, OptimiserVocabulary, ScheduleVocabulary {
+    var loss: Loss = initial.loss
+    var reduction: Reduction = initial.reduction
     var optimizer: OptimizerSpec = initial.optimizer
     var schedule: ScheduleSpec = initial.schedule
     var epochs: Int = initial.epochs
@@ -25,54 +25,29 @@ class TrainingBuilder internal constructor(initial: TrainingSpec) {
     private var batch: BatchSizeSpec = initial.batchSize
     private val callbacks = initial.callbacks.toMutableList()
 
-    /** A number of rows (`batchSize = 64`) or [full] (`batchSize = full`). */
-    var batchSize: Any
+    /** Rows per mini-batch: a number (`batchSize = 64`), or [full] for one batch of every training row. */
+    var batchSize: Int
         get() = when (val b = batch) {
             is BatchSizeSpec.Rows -> b.rows
-            BatchSizeSpec.Full -> b
+            BatchSizeSpec.Full -> full
         }
         set(value) {
-            batch = when (value) {
-                is Int -> BatchSizeSpec.Rows(value)
-                is BatchSizeSpec -> value
-                else -> throw IllegalArgumentException("batchSize is a number of rows or full, got $value")
-            }
+            batch = if (value == full) BatchSizeSpec.Full else BatchSizeSpec.Rows(value)
         }
 
-    val full: BatchSizeSpec get() = BatchSizeSpec.Full
+    /** The batch size of full-batch gradient descent: every training row in one batch. */
+    val full: Int get() = Int.MAX_VALUE
 
-    val bce: LossName get() = LossName.BCE
-    val binaryCrossEntropy: LossName get() = LossName.BCE
-    val mse: LossName get() = LossName.MSE
-    val halfSse: LossName get() = LossName.HALF_SSE
-    val softmaxCrossEntropy: LossName get() = LossName.SOFTMAX_CE
-    val mean: ReductionName get() = ReductionName.MEAN
-    val sum: ReductionName get() = ReductionName.SUM
+    val mean: Reduction get() = Reduction.MEAN
+    val sum: Reduction get() = Reduction.SUM
 
-    fun sgd(lr: Double = 0.01, momentum: Double = 0.0, nesterov: Boolean = false, weightDecay: Double = 0.0, clipNorm: Double = 0.0) =
-        OptimizerSpec.Sgd(lr, momentum, nesterov, weightDecay, clipNorm)
-
-    fun rmsProp(lr: Double = 0.001, rho: Double = 0.9, eps: Double = 1e-7, weightDecay: Double = 0.0, clipNorm: Double = 0.0) =
-        OptimizerSpec.RmsProp(lr, rho, eps, weightDecay, clipNorm)
-
-    fun adam(lr: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8, weightDecay: Double = 0.0, clipNorm: Double = 0.0) =
-        OptimizerSpec.Adam(lr, beta1, beta2, eps, weightDecay, clipNorm)
-
-    fun adamW(lr: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8, weightDecay: Double = 0.01, clipNorm: Double = 0.0) =
-        OptimizerSpec.AdamW(lr, beta1, beta2, eps, weightDecay, clipNorm)
-
-    val constant: ScheduleSpec get() = ScheduleSpec.Constant
-    fun step(every: Int, factor: Double): ScheduleSpec = ScheduleSpec.Step(every, factor)
-    fun exponential(gamma: Double): ScheduleSpec = ScheduleSpec.Exponential(gamma)
-    fun inverseScaling(power: Double = 0.5): ScheduleSpec = ScheduleSpec.InverseScaling(power)
-    fun cosine(minRate: Double = 0.0): ScheduleSpec = ScheduleSpec.Cosine(minRate)
-
-    val auto: MonitorMode get() = MonitorMode.AUTO
-    val min: MonitorMode get() = MonitorMode.MIN
-    val max: MonitorMode get() = MonitorMode.MAX
+    /** Early stopping's modes, core's `Monitor.MODES`: `auto` asks the metric which way is better. */
+    val auto: String get() = "auto"
+    val min: String get() = "min"
+    val max: String get() = "max"
 
     /** Stop when [monitor] stops improving; see [CallbackSpec.EarlyStopping]. */
-    fun earlyStopping(monitor: String = "val_loss", mode: MonitorMode = MonitorMode.AUTO, patience: Int = 10, minDelta: Double = 0.0, restoreBest: Boolean = true) {
+    fun earlyStopping(monitor: String = "val_loss", mode: String = "auto", patience: Int = 10, minDelta: Double = 0.0, restoreBest: Boolean = true) {
         callbacks += CallbackSpec.EarlyStopping(monitor, mode, patience, minDelta, restoreBest)
     }
 

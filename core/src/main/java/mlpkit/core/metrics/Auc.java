@@ -4,7 +4,7 @@ import mlpkit.core.concept.Concept;
 
 /**
  * The metric {@code auc}: the area under the ROC curve of the score of class 1, ties as scikit-learn's
- * {@code roc_auc_score} ({@link RocCurve#auc}). Two classes, both present; NaN when a score is not finite.
+ * {@code roc_auc_score} ({@link RocCurve#auc}). Two classes, both present; undefined when a score is not finite.
  */
 public record Auc() implements Metric {
     public static final Concept<Metric> CONCEPT = Concept.of(KIND, "auc")
@@ -42,6 +42,11 @@ public record Auc() implements Metric {
                     finite &= Double.isFinite(scores[seen + r]);
                 }
                 seen += chunk.rows();
+            }
+
+            @Override
+            public boolean defined() {
+                return finite;
             }
 
             @Override

@@ -52,8 +52,13 @@ public interface Metric extends Conceptual {
     interface Accumulator {
         void add(Chunk chunk);
 
-        /** The figure over the chunks added; NaN when it is undefined for them. */
+        /** The figure over the chunks added. */
         double result();
+
+        /** Whether the figure is defined for the chunks added (ROC AUC is not when a score is not finite). */
+        default boolean defined() {
+            return true;
+        }
     }
 
     /**

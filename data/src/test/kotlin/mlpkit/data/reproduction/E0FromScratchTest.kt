@@ -1,7 +1,6 @@
 package mlpkit.data.reproduction
 
 import mlpkit.core.layer.Dense
-import mlpkit.core.loss.Losses
 import mlpkit.core.loss.Reduction
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.core.network.Network
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
+import mlpkit.core.loss.BinaryCrossEntropy
 
 /**
  * Article 000 (E0) with nothing taken from Python: the data from our make_classification with
@@ -32,7 +32,7 @@ class E0FromScratchTest {
             "network < dense(6, sigmoid, weights=normal(1.0), bias=weights); dense(4, tanh, weights=normal(1.0), bias=weights); " +
                 "dense(3, relu, weights=normal(1.0), bias=weights); dense(1, sigmoid, weights=normal(1.0), bias=weights) >",
         )
-        val network = Network.build(spec, 4, Losses.BINARY_CROSS_ENTROPY, RandomState(42), RandomState(0))
+        val network = Network.build(spec, 4, BinaryCrossEntropy(), RandomState(42), RandomState(0))
         // np.random.seed(42); np.random.randn(6, 5)[0] = [0.4967141530112327, -0.13826430117118466, 0.6476885381006925,
         // 1.5230298564080254, -0.23415337472333597]: b₀ then W[0..3][0] of the first layer.
         val first = network.layers()[0] as Dense

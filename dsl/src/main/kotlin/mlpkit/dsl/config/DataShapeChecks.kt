@@ -1,10 +1,11 @@
 package mlpkit.dsl.config
 
+import mlpkit.core.concept.Registry
+import mlpkit.core.loss.Loss
 import mlpkit.data.split.PartSizes
 import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.CallbackSpec
 import mlpkit.dsl.spec.ExperimentSpec
-import mlpkit.dsl.spec.LossName
 
 /**
  * What can only be checked once the data's shape is known: [samples] rows before the split (of the
@@ -16,9 +17,8 @@ internal class DataShapeChecks(
     private val features: Int,
     private val classes: Int?,
     private val outputs: Int,
+    private val registry: Registry,
 ) {
-    private val regressionLosses = setOf(LossName.MSE, LossName.HALF_SSE)
-
     fun check(spec: ExperimentSpec, problems: Problems) {
         if (samples < 1 || features < 1) {
             problems.add(JsonPath.ROOT.key("data"), "no data", "at least 1 row and 1 feature", "$samples rows of $features features")
@@ -54,8 +54,10 @@ internal class DataShapeChecks(
 
     /** The output layer must give one value per class (or one for two classes) or per regression target. */
     private fun output(spec: ExperimentSpec, problems: Problems) {
-        val (index, layer) = NetworkChecks.outputLayer(spec.network) ?: return
-        val units = layer.units
+        if (spec.network.outputActivation() == null) return
+        val index = spec.network.layers().lastIndex
+        val layer = spec.network.layers()[index]
+        val units = spec.network.outputSize(features)
         val expected = when {
             classes == null -> if (units == outputs) null else "$outputs ${plural(outputs, "unit")} for $outputs regression ${plural(outputs, "target")}"
             classes == 2 -> if (units == 1 || units == 2) null else "1 unit (sigmoid, bce) or 2 units (softmax, softmax-ce) for 2 classes"
@@ -69,20 +71,21 @@ internal class DataShapeChecks(
 
     /** Class-only settings make no sense for regression targets. */
     private fun regression(spec: ExperimentSpec, problems: Problems) {
-        if (spec.training.loss !in regressionLosses) {
-            problems.add(JsonPath.ROOT.key("training").key("loss"), "a classification loss for regression targets", "mse or half-sse", spec.training.loss.loss.notation())
+        if (spec.training.loss.targets() != Loss.Targets.VALUES) {
+            val forValues = registry.of(Loss.KIND).all().map { it.create() }.filter { it.targets() == Loss.Targets.VALUES }.map { it.notation() }
+            problems.add(JsonPath.ROOT.key("training").key("loss"), "a classification loss for regression targets", JsonText.oneOf(forValues), spec.training.loss.notation())
         }
         // A source that says it is regression was already reported by the checks without data.
         if (spec.data.split.stratify && !DataChecks.isRegression(spec.data.source)) {
             problems.add(JsonPath.ROOT.key("data").key("split").key("stratify"), "a stratified split needs class labels", "false for regression targets", "true")
         }
         spec.expect.forEachIndexed { i, expectation ->
-            if (KnownNames.needsClasses(expectation.metric)) {
+            if (KnownNames.needsClasses(expectation.metric, registry)) {
                 problems.add(JsonPath.ROOT.key("expect").index(i).key("metric"), "${expectation.metric} needs class labels", "a loss metric for regression targets", JsonText.quoted(expectation.metric))
             }
         }
         spec.training.callbacks.forEachIndexed { i, callback ->
-            if (callback is CallbackSpec.EarlyStopping && KnownNames.needsClasses(callback.monitor)) {
+            if (callback is CallbackSpec.EarlyStopping && KnownNames.needsClasses(callback.monitor, registry)) {
                 problems.add(
                     JsonPath.ROOT.key("training").key("callbacks").index(i).key("monitor"), "${callback.monitor} needs class labels",
                     "train_loss or val_loss for regression targets", JsonText.quoted(callback.monitor),

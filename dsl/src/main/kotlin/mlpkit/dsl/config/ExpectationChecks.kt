@@ -1,20 +1,22 @@
 package mlpkit.dsl.config
 
+import mlpkit.core.concept.Registry
 import mlpkit.dsl.spec.ExperimentSpec
 
 /** What can be wrong with `expect` without the data: metric names, bounds, and parts that will not exist. */
 internal object ExpectationChecks {
     private val expectPath = JsonPath.ROOT.key("expect")
 
-    fun check(spec: ExperimentSpec, problems: Problems) {
+    fun check(spec: ExperimentSpec, registry: Registry, problems: Problems) {
+        val metrics = KnownNames.metrics(registry)
         spec.expect.forEachIndexed { i, expectation ->
             val path = expectPath.index(i)
             val metric = expectation.metric
             val split = spec.data.split
             when {
-                metric !in KnownNames.metrics -> problems.add(
-                    path.key("metric"), "unknown metric", JsonText.oneOf(KnownNames.metrics), JsonText.quoted(metric),
-                    JsonText.suggestion(metric, KnownNames.metrics),
+                metric !in metrics -> problems.add(
+                    path.key("metric"), "unknown metric", JsonText.oneOf(metrics), JsonText.quoted(metric),
+                    JsonText.suggestion(metric, metrics),
                 )
                 KnownNames.onValidation(metric) && split.validation <= 0.0 ->
                     problems.add(path.key("metric"), "$metric needs a validation part", "data.split.validation > 0", Problems.number(split.validation))

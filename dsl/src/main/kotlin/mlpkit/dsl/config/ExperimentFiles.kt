@@ -1,5 +1,6 @@
 package mlpkit.dsl.config
 
+import mlpkit.core.concept.Registry
 import java.io.IOException
 import java.nio.charset.CharacterCodingException
 import java.nio.file.Files
@@ -60,7 +61,7 @@ object ExperimentFiles {
         } catch (e: SerializationException) {
             return null to listOf(KotlinxErrors.toConfigException(e, file, json))
         }
-        val structural = StructureCheck.check(tree, ExperimentSpec.serializer().descriptor, file)
+        val structural = StructureCheck.check(tree, ExperimentSpec.serializer().descriptor, file, Registry.builtIns())
         if (structural.isNotEmpty()) return null to structural
         val spec = try {
             // From the text, not the tree: kotlinx's paths are exact only when it decodes a string.

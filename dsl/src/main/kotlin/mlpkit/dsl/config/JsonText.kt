@@ -43,7 +43,7 @@ internal object JsonText {
 
     /** `; did you mean "epochs"?` when a known name is a small edit away from [given], else nothing. */
     fun suggestion(given: String, known: Collection<String>): String =
-        ClosestName.of(given, known)?.let { "; did you mean ${quoted(it)}?" } ?: ""
+        mlpkit.core.concept.ClosestName.of(given, known)?.let { "; did you mean ${quoted(it)}?" } ?: ""
 
     private fun shorten(text: String): String =
         if (text.length <= LONGEST_SHOWN) text else text.take(LONGEST_SHOWN - 1) + "…"

@@ -1,30 +1,40 @@
 package mlpkit.dsl.config
 
+import mlpkit.core.concept.ConceptException
+import mlpkit.core.concept.Registry
+import mlpkit.core.metrics.Metric
+import mlpkit.core.metrics.Monitor
 import mlpkit.dsl.spec.DataSource
 
-/** Names a configuration may use that no enum or registry lists elsewhere. */
+/** Names a configuration may use: the built-in data sets, and the metric names derived from the metric registry. */
 internal object KnownNames {
     /** The sets of [DataSource.BuiltIn]; the image sets (one 28×28 image per row) bring their own test files. */
     val builtInSets = listOf("digits", "mnist", "fashion-mnist")
     val builtInImageSets = setOf("mnist", "fashion-mnist")
     val builtInSetsWithTestFiles = builtInImageSets
 
-    /** Metrics an expectation can bound: a part of the data and a measure, `test_accuracy`. */
-    val metrics = listOf("train", "validation", "test").flatMap { part -> listOf("accuracy", "loss", "auc").map { "${part}_$it" } }
+    /** Metrics an expectation can bound: a part of the data and a registered metric, `test_accuracy`. */
+    fun metrics(registry: Registry): List<String> =
+        Metric.PARTS.flatMap { part -> registry.of(Metric.KIND).names().map { "${part}_$it" } }
 
     /**
-     * Metrics early stopping can watch: as Keras names them (`val_loss`) or as runs report them
-     * (`validation_loss`); the training loop treats both alike (MetricNames.normalise). `train_auc` is
-     * left out: it is measured only in the final evaluation, not after every epoch.
+     * Metrics a run reports after every epoch, which early stopping and schedules can watch: as Keras names
+     * them (`val_loss`) or as runs report them (`validation_loss`). Training-part metrics measured only in
+     * the final evaluation (`train_auc`) are left out.
      */
-    val monitors = listOf("train", "val", "validation").flatMap { part -> listOf("loss", "accuracy", "auc").map { "${part}_$it" } } -
-        "train_auc"
+    fun monitors(registry: Registry): List<String> = Monitor.names(registry).filter { name ->
+        !name.startsWith("train_") || Monitor.metricOf(name, registry).onTrainingBatches()
+    }
 
     /** Whether [metric] (a metric or monitor name) is measured on the validation part. */
-    fun onValidation(metric: String): Boolean = metric.startsWith("validation_") || metric.startsWith("val_")
+    fun onValidation(metric: String): Boolean = Monitor.normalise(metric).startsWith("validation_")
 
     fun onTest(metric: String): Boolean = metric.startsWith("test_")
 
-    /** Whether [metric] needs class labels (accuracy and AUC do; losses do not). */
-    fun needsClasses(metric: String): Boolean = metric.endsWith("_accuracy") || metric.endsWith("_auc")
+    /** Whether [metric] needs class labels (accuracy and AUC do; losses do not); false for an unknown name. */
+    fun needsClasses(metric: String, registry: Registry): Boolean = try {
+        Monitor.metricOf(metric, registry).needs() != Metric.Needs.ANY
+    } catch (e: ConceptException) {
+        false
+    }
 }

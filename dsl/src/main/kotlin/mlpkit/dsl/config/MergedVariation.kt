@@ -1,5 +1,6 @@
 package mlpkit.dsl.config
 
+import mlpkit.core.concept.Registry
 import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
@@ -49,16 +50,17 @@ internal class MergedVariation(
 
     companion object {
         /** Every variation of [spec]'s sweep merged into the base; problems carry [file]. */
-        fun allOf(spec: ExperimentSpec, file: String): List<MergedVariation> {
+        fun allOf(spec: ExperimentSpec, file: String, registry: Registry = Registry.builtIns()): List<MergedVariation> {
             val variations = spec.sweep?.variations.orEmpty()
             if (variations.isEmpty()) return emptyList()
-            val base = SpecJson.format.encodeToJsonElement(ExperimentSpec.serializer(), spec.copy(sweep = null))
+            val format = SpecJson.format(registry)
+            val base = format.encodeToJsonElement(ExperimentSpec.serializer(), spec.copy(sweep = null))
             return variations.mapIndexed { i, variation ->
                 val merged = JsonMergePatch.apply(base, variation.patch)
-                val problems = StructureCheck.check(merged, ExperimentSpec.serializer().descriptor, file)
+                val problems = StructureCheck.check(merged, ExperimentSpec.serializer().descriptor, file, registry)
                 if (problems.isNotEmpty()) return@mapIndexed MergedVariation(i, variation, null, problems)
                 try {
-                    MergedVariation(i, variation, SpecJson.format.decodeFromJsonElement(ExperimentSpec.serializer(), merged), emptyList())
+                    MergedVariation(i, variation, format.decodeFromJsonElement(ExperimentSpec.serializer(), merged), emptyList())
                 } catch (e: SerializationException) {
                     // SerializationException is an IllegalArgumentException: it must be caught first.
                     MergedVariation(i, variation, null, listOf(KotlinxErrors.toConfigException(e, file, text = null)))

@@ -1,5 +1,6 @@
 package mlpkit.dsl.config
 
+import mlpkit.core.concept.Registry
 import mlpkit.dsl.spec.ExperimentSpec
 
 /**
@@ -16,12 +17,13 @@ object SpecValidation {
      * activation, and every sweep variation merged into the base. Paths are as in the JSON form;
      * [file] heads each message.
      */
-    fun validate(spec: ExperimentSpec, file: String): List<ConfigException> {
-        val base = validateWithoutSweep(spec, file)
+    @JvmOverloads
+    fun validate(spec: ExperimentSpec, file: String, registry: Registry = Registry.builtIns()): List<ConfigException> {
+        val base = validateWithoutSweep(spec, file, registry)
         val sweep = spec.sweep ?: return base
         val problems = Problems(file)
         problems.addAll(base)
-        SweepChecks.check(spec, sweep, problems, base) { variant -> validateWithoutSweep(variant, file) }
+        SweepChecks.check(spec, sweep, problems, base, registry) { variant -> validateWithoutSweep(variant, file, registry) }
         return problems.all
     }
 
@@ -32,12 +34,21 @@ object SpecValidation {
      * class (1 is fine for 2 classes) or per regression target, class-only settings for regression.
      * Sweep variations that change `data` are skipped: this shape is not theirs.
      */
-    fun validateAgainstData(spec: ExperimentSpec, file: String, samples: Int, features: Int, classes: Int?, outputs: Int): List<ConfigException> {
-        val shape = DataShapeChecks(samples, features, classes, outputs)
+    @JvmOverloads
+    fun validateAgainstData(
+        spec: ExperimentSpec,
+        file: String,
+        samples: Int,
+        features: Int,
+        classes: Int?,
+        outputs: Int,
+        registry: Registry = Registry.builtIns(),
+    ): List<ConfigException> {
+        val shape = DataShapeChecks(samples, features, classes, outputs, registry)
         val problems = Problems(file)
         shape.check(spec, problems)
         val base = problems.all
-        for (merged in MergedVariation.allOf(spec, file)) {
+        for (merged in MergedVariation.allOf(spec, file, registry)) {
             val variant = merged.spec ?: continue // unreadable variations are reported by validate
             if (merged.patches("data")) continue
             val own = Problems(file).also { shape.check(variant, it) }.all
@@ -47,19 +58,29 @@ object SpecValidation {
     }
 
     /** Throws the problems of [validate] for an experiment from [source] (a DSL experiment's name, or a file). */
-    fun requireValid(spec: ExperimentSpec, source: String) = ConfigException.throwFirstOf(validate(spec, source))
+    @JvmOverloads
+    fun requireValid(spec: ExperimentSpec, source: String, registry: Registry = Registry.builtIns()) =
+        ConfigException.throwFirstOf(validate(spec, source, registry))
 
     /** Throws the problems of [validateAgainstData]. */
-    fun requireValidAgainstData(spec: ExperimentSpec, source: String, samples: Int, features: Int, classes: Int?, outputs: Int) =
-        ConfigException.throwFirstOf(validateAgainstData(spec, source, samples, features, classes, outputs))
+    @JvmOverloads
+    fun requireValidAgainstData(
+        spec: ExperimentSpec,
+        source: String,
+        samples: Int,
+        features: Int,
+        classes: Int?,
+        outputs: Int,
+        registry: Registry = Registry.builtIns(),
+    ) = ConfigException.throwFirstOf(validateAgainstData(spec, source, samples, features, classes, outputs, registry))
 
-    private fun validateWithoutSweep(spec: ExperimentSpec, file: String): List<ConfigException> {
+    private fun validateWithoutSweep(spec: ExperimentSpec, file: String, registry: Registry): List<ConfigException> {
         val problems = Problems(file)
         if (spec.name.isBlank()) problems.add(JsonPath.ROOT.key("name"), "no name", "a name for the experiment and its runs", JsonText.quoted(spec.name))
         DataChecks.check(spec.data, problems)
         NetworkChecks.check(spec.network, problems)
-        TrainingChecks.check(spec, problems)
-        ExpectationChecks.check(spec, problems)
+        TrainingChecks.check(spec, registry, problems)
+        ExpectationChecks.check(spec, registry, problems)
         return problems.all
     }
 }

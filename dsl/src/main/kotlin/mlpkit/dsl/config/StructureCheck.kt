@@ -14,16 +14,22 @@ import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.modules.SerializersModule
+import kotlinx.serialization.descriptors.getContextualDescriptor
+import mlpkit.core.concept.Kind
+import mlpkit.core.concept.Registry
 import mlpkit.dsl.spec.BatchSizeSpec
-import mlpkit.dsl.spec.LayerConfig
-import mlpkit.dsl.spec.NetworkConfig
+import mlpkit.dsl.spec.CONCEPT_SERIAL_NAME
+import mlpkit.dsl.spec.ConceptJson
+import mlpkit.dsl.spec.NETWORK_SERIAL_NAME
 import mlpkit.dsl.spec.SpecJson
 
 /**
  * Checks a parsed JSON tree against the serial descriptors of the spec model before kotlinx decodes it:
  * unknown keys (with the keys allowed there), missing required keys, wrong types, unknown enum values
- * and `type` discriminators (with the allowed ones), and networks given as notation. Reports every
- * problem at its exact path.
+ * and `type` discriminators (with the allowed ones), and the values of the registry's concepts (network,
+ * layers, loss, optimiser, schedule), which [ConceptJson] checks against each concept's own parameters.
+ * Reports every problem at its exact path.
  *
  * kotlinx's own errors are not enough on their own: the spec's custom serializers (network, batch size)
  * lose the path, layers decoded inside the network serializer report `$.units` instead of
@@ -32,28 +38,38 @@ import mlpkit.dsl.spec.SpecJson
  * as soon as it is declared.
  */
 @OptIn(ExperimentalSerializationApi::class)
-internal class StructureCheck private constructor(private val problems: Problems) {
+internal class StructureCheck private constructor(private val problems: Problems, private val registry: Registry) {
+    private val module: SerializersModule = SpecJson.module(registry)
+
     companion object {
         private val discriminator = SpecJson.format.configuration.classDiscriminator
-        private val networkName = NetworkConfig.serializer().descriptor.serialName
         private val batchSizeName = BatchSizeSpec.serializer().descriptor.serialName
         private val jsonObjectName = JsonObject.serializer().descriptor.serialName
         private val jsonPrimitiveName = JsonPrimitive.serializer().descriptor.serialName
-        private val layers = ListSerializer(LayerConfig.serializer()).descriptor
         private val INT_RANGE = Int.MIN_VALUE.toLong()..Int.MAX_VALUE.toLong()
         private val WHOLE_NUMBER = Regex("-?[0-9]+")
 
         /** The structural problems of [element] read as [descriptor] at [path]; empty when kotlinx can decode it. */
-        fun check(element: JsonElement, descriptor: SerialDescriptor, file: String, path: JsonPath = JsonPath.ROOT): List<ConfigException> {
+        fun check(
+            element: JsonElement,
+            descriptor: SerialDescriptor,
+            file: String,
+            registry: Registry = Registry.builtIns(),
+            path: JsonPath = JsonPath.ROOT,
+        ): List<ConfigException> {
             val problems = Problems(file)
-            StructureCheck(problems).value(element, descriptor, path)
+            StructureCheck(problems, registry).value(element, descriptor, path)
             return problems.all
         }
 
         /** What a value of [descriptor] looks like, for "expected …". */
-        fun expectation(descriptor: SerialDescriptor): String {
-            val base = when (descriptor.serialName.removeSuffix("?")) {
-                networkName -> "a notation string such as \"network < dense(10, relu); dense(2, softmax) >\" or a list of layer objects"
+        fun expectation(descriptor: SerialDescriptor, registry: Registry = Registry.builtIns()): String {
+            val actual = if (descriptor.kind == SerialKind.CONTEXTUAL) SpecJson.module(registry).getContextualDescriptor(descriptor) ?: descriptor else descriptor
+            val concept = conceptOf(actual.serialName, registry)
+            val base = when {
+                actual.serialName.removeSuffix("?") == NETWORK_SERIAL_NAME -> ConceptJson.networkExpectation()
+                concept != null -> ConceptJson.expectation(concept.first, registry, concept.second)
+                else -> when (descriptor.serialName.removeSuffix("?")) {
                 batchSizeName -> "a number of rows or \"full\""
                 jsonObjectName -> "an object"
                 jsonPrimitiveName -> "a number, a string, true, false or null"
@@ -67,8 +83,17 @@ internal class StructureCheck private constructor(private val problems: Problems
                     PolymorphicKind.SEALED -> "an object with \"$discriminator\": " + JsonText.oneOf(subclassNames(descriptor))
                     else -> "an object"
                 }
+                }
             }
             return if (descriptor.isNullable) "$base or null" else base
+        }
+
+        /** The kind and form of a concept serializer's serial name (`mlpkit.concept.loss.STRING`), else null. */
+        private fun conceptOf(serialName: String, registry: Registry): Pair<Kind<*>, ConceptJson.Form>? {
+            if (!serialName.startsWith(CONCEPT_SERIAL_NAME)) return null
+            val (kindName, form) = serialName.removePrefix(CONCEPT_SERIAL_NAME).removeSuffix("?").split('.')
+            val kind = registry.kinds().firstOrNull { it.name() == kindName } ?: return null
+            return kind to ConceptJson.Form.valueOf(form)
         }
 
         private fun subclasses(sealed: SerialDescriptor): SerialDescriptor = sealed.getElementDescriptor(1)
@@ -87,8 +112,16 @@ internal class StructureCheck private constructor(private val problems: Problems
             if (!descriptor.isNullable) wrongType(path, descriptor, element)
             return
         }
+        if (descriptor.kind == SerialKind.CONTEXTUAL) {
+            val actual = module.getContextualDescriptor(descriptor) ?: return
+            val concept = conceptOf(actual.serialName, registry)
+            when {
+                actual.serialName == NETWORK_SERIAL_NAME -> report(ConceptJson.readNetwork(element, registry).problems, path)
+                concept != null -> report(ConceptJson.read(element, concept.first, registry).problems, path)
+            }
+            return
+        }
         when (descriptor.serialName.removeSuffix("?")) {
-            networkName -> network(element, path)
             batchSizeName -> batchSize(element, descriptor, path)
             jsonObjectName -> if (element !is JsonObject) wrongType(path, descriptor, element)
             jsonPrimitiveName -> if (element !is JsonPrimitive) wrongType(path, descriptor, element)
@@ -121,7 +154,7 @@ internal class StructureCheck private constructor(private val problems: Problems
         for (index in 0 until descriptor.elementsCount) {
             val name = descriptor.getElementName(index)
             if (!descriptor.isElementOptional(index) && name !in element) {
-                problems.add(path.key(name), "missing required key", expectation(descriptor.getElementDescriptor(index)), "nothing")
+                problems.add(path.key(name), "missing required key", expectation(descriptor.getElementDescriptor(index), registry), "nothing")
             }
         }
     }
@@ -192,11 +225,11 @@ internal class StructureCheck private constructor(private val problems: Problems
         return true
     }
 
-    private fun network(element: JsonElement, path: JsonPath) {
-        when {
-            element is JsonPrimitive && element.isString -> NotationProblem.of(element.content)?.let { problems.add(path, it) }
-            element is JsonArray -> list(element, layers, path)
-            else -> wrongType(path, NetworkConfig.serializer().descriptor, element)
+    /** [ConceptJson]'s problems, their paths under [at]. */
+    private fun report(found: List<ConceptJson.Problem>, at: JsonPath) {
+        for (problem in found) {
+            val path = problem.path.fold(at) { p, segment -> if (segment is Int) p.index(segment) else p.key(segment as String) }
+            problems.add(path, problem.what, problem.expected, problem.got, if (problem.hint.isEmpty()) "" else "; ${problem.hint}")
         }
     }
 
@@ -210,5 +243,5 @@ internal class StructureCheck private constructor(private val problems: Problems
     }
 
     private fun wrongType(path: JsonPath, descriptor: SerialDescriptor, element: JsonElement) =
-        problems.add(path, "wrong type", expectation(descriptor), JsonText.describe(element))
+        problems.add(path, "wrong type", expectation(descriptor, registry), JsonText.describe(element))
 }

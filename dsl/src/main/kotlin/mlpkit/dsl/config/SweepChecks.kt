@@ -15,6 +15,7 @@ internal object SweepChecks {
         sweep: SweepSpec,
         problems: Problems,
         baseProblems: List<ConfigException>,
+        registry: mlpkit.core.concept.Registry,
         checkMerged: (ExperimentSpec) -> List<ConfigException>,
     ) {
         problems.atLeastOne(sweepPath.key("parallelism"), sweep.parallelism, "parallelism too small")
@@ -31,7 +32,7 @@ internal object SweepChecks {
                 problems.add(path.key("name"), "duplicate variation name", "each name once", "a second ${JsonText.quoted(variation.name)}")
             }
         }
-        for (merged in MergedVariation.allOf(spec, problems.file)) {
+        for (merged in MergedVariation.allOf(spec, problems.file, registry)) {
             if (merged.patches("sweep")) {
                 problems.add(merged.patchPath.key("sweep"), "a sweep inside a variation", "a patch of the experiment without its sweep", "a \"sweep\" key")
                 continue

@@ -1,5 +1,6 @@
 package mlpkit.dsl.model
 
+import mlpkit.core.concept.Registry
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.core.network.Network
 import mlpkit.data.batch.TargetEncoding
@@ -73,12 +74,18 @@ class Model private constructor(val file: ModelFile, private val network: Networ
     override fun toString(): String = "Model($notation, $inputSize inputs${classNames?.let { ", classes $it" } ?: ""})"
 
     companion object {
-        /** Reads a model file (see [ModelFile.read] for the errors). */
+        /**
+         * Reads a model file (see [ModelFile.read] for the errors); [registry] reads its concepts: add the
+         * definition of an activation or loss of your own, `Registry.builtIns().with(swish2.concept())`.
+         */
         @JvmStatic
-        fun load(path: Path): Model = ModelFile.read(path).let { Model(it, it.network(path.toString())) }
+        @JvmOverloads
+        fun load(path: Path, registry: Registry = Registry.builtIns()): Model =
+            ModelFile.read(path, registry).let { Model(it, it.network(path.toString(), registry)) }
 
         /** The model a file describes (checked as on [load]). */
         @JvmStatic
-        fun of(file: ModelFile): Model = Model(file, file.network())
+        @JvmOverloads
+        fun of(file: ModelFile, registry: Registry = Registry.builtIns()): Model = Model(file, file.network("model", registry))
     }
 }

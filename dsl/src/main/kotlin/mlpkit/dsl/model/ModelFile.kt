@@ -1,34 +1,41 @@
 package mlpkit.dsl.model
 
+import kotlinx.serialization.Contextual
+import kotlinx.serialization.EncodeDefault
+import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.Serializable
+import mlpkit.core.concept.NotationException
+import mlpkit.core.concept.Registry
+import mlpkit.core.loss.Loss
 import mlpkit.core.network.Network
 import mlpkit.core.network.NetworkSpec
-import mlpkit.core.network.NotationException
 import mlpkit.data.batch.TargetEncoding
 import mlpkit.data.random.RandomState
 import mlpkit.dsl.resolve.InputScaling
 import mlpkit.dsl.spec.ExperimentSpec
-import mlpkit.dsl.spec.LossName
 import java.nio.file.Path
 
 /**
  * A trained model as a versioned JSON file: everything needed to predict ([notation], [inputSize],
- * [loss], the flat [parameters] in core's layout, the [inputScaling] fitted in training, the
- * [targetEncoding] and [classNames] that give outputs their meaning) and everything needed to know how
- * it came about or to continue it ([optimizer] state, per-epoch [history], the [spec] it was trained
- * from).
+ * [loss], the flat [parameters] in core's layout, the layers' [state] when they keep one (batch
+ * normalisation's running statistics), the [inputScaling] fitted in training, the [targetEncoding] and
+ * [classNames] that give outputs their meaning) and everything needed to know how it came about or to
+ * continue it ([optimizer] state, per-epoch [history], the [spec] it was trained from).
  *
- * Doubles are written in the shortest form that reads back to the same bits, so save → load gives
- * the same parameters and the same predictions bit for bit.
+ * The notation and loss name their concepts; a concept of the user's own (an activation written in a
+ * script) is read back only by a registry that holds it. Doubles are written in the shortest form that
+ * reads back to the same bits, so save → load gives the same parameters and predictions bit for bit.
  */
+@OptIn(ExperimentalSerializationApi::class)
 @Serializable
 class ModelFile(
     val formatVersion: Int = FORMAT_VERSION,
     val notation: String,
     val inputSize: Int,
-    val loss: LossName,
+    @Contextual val loss: Loss,
     val targetEncoding: TargetEncoding,
     val parameters: DoubleArray,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val state: DoubleArray? = null,
     val inputScaling: InputScaling? = null,
     val classNames: List<String>? = null,
     val optimizer: OptimizerStateFile? = null,
@@ -42,19 +49,21 @@ class ModelFile(
     fun save(path: Path) = writeAtomically(path, encode())
 
     /**
-     * The network this file describes, with its parameters; [source] names the file in errors. Checks
-     * that the parameters, scaler, class names and optimiser state fit the network.
+     * The network this file describes, with its parameters and state; [source] names the file in errors and
+     * [registry] reads its notation. Checks that the parameters, state, scaler, class names and optimiser
+     * state fit the network.
      */
-    fun network(source: String = "model"): Network {
+    @JvmOverloads
+    fun network(source: String = "model", registry: Registry = Registry.builtIns()): Network {
         val networkSpec = try {
-            NetworkSpec.parse(notation)
+            NetworkSpec.parse(notation, registry)
         } catch (e: NotationException) {
-            throw ModelFileException("$source: the notation '$notation' does not parse: ${e.message}", e)
+            throw ModelFileException("$source: the network '$notation' does not read back: ${e.message}${definitionHint(e)}", e)
         }
         if (inputSize < 1) throw ModelFileException("$source: inputSize must be at least 1, got $inputSize")
         val network = try {
             // The initial draw is overwritten below; a fixed seed keeps building deterministic.
-            Network.build(networkSpec, inputSize, loss.loss, RandomState(0), RandomState(0))
+            Network.build(networkSpec, inputSize, loss, RandomState(0), RandomState(0))
         } catch (e: IllegalArgumentException) {
             throw ModelFileException("$source: cannot build '$notation' for $inputSize inputs: ${e.message}", e)
         }
@@ -64,10 +73,26 @@ class ModelFile(
                     "${parameters.size}: the file is damaged or was edited; use the model.json of the run as written",
             )
         }
+        val layerState = state ?: DoubleArray(0)
+        if (network.state().size != layerState.size) {
+            throw ModelFileException(
+                "$source: '$notation' keeps ${network.state().size} values of layer state (running statistics), but the file holds " +
+                    "${layerState.size}: the file is damaged or was edited",
+            )
+        }
         checkParts(source, network)
         parameters.copyInto(network.parameters())
+        layerState.copyInto(network.state())
         return network
     }
+
+    private fun definitionHint(e: NotationException): String =
+        if (e.found().startsWith("'") && e.expected().contains(" (one of ")) {
+            ": ${e.found()} is not a concept of this mlpkit; a model trained with an activation of your own reads only with " +
+                "its definition added to the registry, e.g. Model.load(path, Registry.builtIns().with(myActivation.concept()))"
+        } else {
+            ""
+        }
 
     private fun checkParts(source: String, network: Network) {
         val scaling = inputScaling
@@ -81,10 +106,10 @@ class ModelFile(
         if (names != null && targetEncoding == TargetEncoding.ONE_HOT && names.size != outputs) {
             throw ModelFileException("$source: ${names.size} class names for $outputs outputs: the file is damaged")
         }
-        val state = optimizer
-        if (state != null && state.arrays.values.any { it.size != parameters.size }) {
+        val optimizerState = optimizer
+        if (optimizerState != null && optimizerState.arrays.values.any { it.size != parameters.size }) {
             throw ModelFileException(
-                "$source: the ${state.kind} optimiser state does not have one entry per parameter (${parameters.size}): the file is damaged",
+                "$source: the ${optimizerState.kind} optimiser state does not have one entry per parameter (${parameters.size}): the file is damaged",
             )
         }
     }
@@ -93,18 +118,22 @@ class ModelFile(
         /** The format this version writes and the newest it reads. */
         const val FORMAT_VERSION: Int = 1
 
-        private val reader = VersionedJsonReader("model", FORMAT_VERSION, serializer())
+        private fun reader(registry: Registry) = VersionedJsonReader("model", FORMAT_VERSION, serializer(), ModelJson.format(registry))
 
         /**
          * Reads and checks a model file. A file that is not JSON or is cut short, lacks fields, comes from
          * a newer mlpkit, or whose parameters do not fit its network is a [ModelFileException] naming the
-         * file and the problem.
+         * file and the problem. [registry] reads its concepts (add a concept of your own to it).
          */
         @JvmStatic
-        fun read(path: Path): ModelFile = reader.read(path).also { it.network(path.toString()) }
+        @JvmOverloads
+        fun read(path: Path, registry: Registry = Registry.builtIns()): ModelFile =
+            reader(registry).read(path).also { it.network(path.toString(), registry) }
 
         /** Decodes and checks model JSON [text]; [source] names it in errors. */
         @JvmStatic
-        fun decode(text: String, source: String = "model.json"): ModelFile = reader.decode(text, source).also { it.network(source) }
+        @JvmOverloads
+        fun decode(text: String, source: String = "model.json", registry: Registry = Registry.builtIns()): ModelFile =
+            reader(registry).decode(text, source).also { it.network(source, registry) }
     }
 }

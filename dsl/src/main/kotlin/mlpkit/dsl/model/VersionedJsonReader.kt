@@ -55,7 +55,14 @@ internal class VersionedJsonReader<T>(
         return try {
             json.decodeFromString(serializer, text)
         } catch (e: SerializationException) {
-            throw ModelFileException("$source: not a valid mlpkit $what file: ${firstLine(e.message)}", e)
+            val said = firstLine(e.message)
+            val userConcept = if (said.startsWith("unknown ")) {
+                ": a model trained with a concept of your own (an activation or loss defined in a script or in code) " +
+                    "reads only with that definition added to the registry, e.g. Model.load(path, Registry.builtIns().with(myLoss.concept()))"
+            } else {
+                ""
+            }
+            throw ModelFileException("$source: not a valid mlpkit $what file: $said$userConcept", e)
         } catch (e: IllegalArgumentException) {
             // Checks in constructors (a scaler with a negative scale, an optimizer state with arrays of different lengths).
             throw ModelFileException("$source: not a valid mlpkit $what file: ${firstLine(e.message)}", e)

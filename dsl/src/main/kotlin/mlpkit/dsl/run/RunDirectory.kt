@@ -1,5 +1,6 @@
 package mlpkit.dsl.run
 
+import mlpkit.core.concept.Registry
 import mlpkit.dsl.EpochHook
 import mlpkit.dsl.model.ModelFileException
 import mlpkit.dsl.model.ModelJson
@@ -50,28 +51,31 @@ class RunDirectory private constructor(val path: Path) : RunRecorder {
         writeAtomically(metricsFile, ModelJson.format.encodeToString(RunMetrics.serializer(), RunMetrics.of(result)))
     }
 
-    /** The latest checkpoint, or a [ModelFileException] saying there is none or what is wrong with it. */
-    fun latestCheckpoint(): TrainingCheckpoint {
+    /** The latest checkpoint, or a [ModelFileException] saying there is none or what is wrong with it; [registry] reads its concepts. */
+    @JvmOverloads
+    fun latestCheckpoint(registry: Registry = Registry.builtIns()): TrainingCheckpoint {
         if (!Files.isRegularFile(checkpointFile)) {
             throw ModelFileException(
                 "$path: no checkpoint to resume from ($checkpointFile does not exist): the run has no checkpoint callback, " +
                     "or stopped before its first checkpoint; add checkpoint(every = …) and run again",
             )
         }
-        return TrainingCheckpoint.read(checkpointFile)
+        return TrainingCheckpoint.read(checkpointFile, registry)
     }
 
     /**
      * A run that continues this one from its latest checkpoint and records into this directory. Its final
      * weights equal those of a run that was never interrupted, bit for bit. [hooks] are the Kotlin hooks
-     * (they are not stored); [resolver] must find the same data (paths relative to its base directory).
+     * (they are not stored); [registry] reads the checkpoint's concepts (a script's own activation with them);
+     * [resolver] must find the same data (paths relative to its base directory).
      */
     @JvmOverloads
     fun resume(
         hooks: List<EpochHook> = emptyList(),
         resolver: DataResolver = DataResolver(),
         stopSignal: StopSignal? = null,
-    ): TrainingRun = TrainingRun.resuming(latestCheckpoint(), hooks, this, resolver, stopSignal)
+        registry: Registry = Registry.builtIns(),
+    ): TrainingRun = TrainingRun.resuming(latestCheckpoint(registry), hooks, registry, this, resolver, stopSignal)
 
     override fun toString(): String = path.toString()
 

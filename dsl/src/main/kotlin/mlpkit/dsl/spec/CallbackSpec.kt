@@ -8,14 +8,15 @@ import kotlinx.serialization.Serializable
 sealed interface CallbackSpec {
     /**
      * Stops when [monitor] (e.g. `val_loss`, `val_accuracy`, `train_loss`) has not improved by more than
-     * [minDelta] for [patience] epochs; [mode] `auto` minimises losses and maximises accuracies and AUC.
+     * [minDelta] for [patience] epochs; [mode] is one of core's `Monitor.MODES`: `auto` asks the metric
+     * (losses are minimised, accuracy and AUC maximised), `min` or `max`.
      * With [restoreBest], the best epoch's weights are restored when training ends (also after the last epoch).
      */
     @Serializable
     @SerialName("earlyStopping")
     data class EarlyStopping(
         val monitor: String = "val_loss",
-        val mode: MonitorMode = MonitorMode.AUTO,
+        val mode: String = "auto",
         val patience: Int = 10,
         val minDelta: Double = 0.0,
         val restoreBest: Boolean = true,
@@ -25,11 +26,4 @@ sealed interface CallbackSpec {
     @Serializable
     @SerialName("checkpoint")
     data class Checkpoint(val every: Int = 1) : CallbackSpec
-}
-
-@Serializable
-enum class MonitorMode {
-    @SerialName("auto") AUTO,
-    @SerialName("min") MIN,
-    @SerialName("max") MAX,
 }

@@ -6,7 +6,7 @@ import kotlinx.serialization.json.JsonPrimitive
 
 /** Where the samples come from, how they are split, how features are scaled, and how training batches are augmented. */
 @Serializable
-data class DataSpec(
+data class DataSpec @JvmOverloads constructor(
     val source: DataSource,
     val split: SplitSpec = SplitSpec(),
     val scaling: Scaling = Scaling.NONE,
@@ -28,6 +28,27 @@ sealed interface DataSource {
     @Serializable
     @SerialName("generator")
     data class Generator(val generator: String, val params: Map<String, JsonPrimitive> = emptyMap()) : DataSource
+
+    companion object {
+        /**
+         * A generator with its parameters as plain values (numbers, booleans, strings; null for scikit-learn's
+         * None), for Java: `DataSource.generator("make_moons", Map.of("n_samples", 100, "noise", 0.1))`.
+         */
+        @JvmStatic
+        fun generator(name: String, params: Map<String, Any?>): DataSource = Generator(name, params.mapValues { (key, value) ->
+            when (value) {
+                null -> kotlinx.serialization.json.JsonNull
+                is Number -> JsonPrimitive(value)
+                is Boolean -> JsonPrimitive(value)
+                is String -> JsonPrimitive(value)
+                else -> throw IllegalArgumentException("generator parameter $key: expected a number, boolean, string or null, got ${value::class.simpleName}")
+            }
+        })
+
+        /** A built-in set: `digits`, `mnist` or `fashion-mnist`. */
+        @JvmStatic
+        fun builtIn(set: String): DataSource = BuiltIn(set)
+    }
 
     /** A built-in set: `digits`, `mnist` or `fashion-mnist` (the image sets bring their own test split). */
     @Serializable

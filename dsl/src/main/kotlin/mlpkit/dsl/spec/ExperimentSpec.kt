@@ -1,17 +1,20 @@
 package mlpkit.dsl.spec
 
+import kotlinx.serialization.Contextual
 import kotlinx.serialization.Serializable
+import mlpkit.core.network.NetworkSpec
 
 /**
  * Everything an experiment is: its data, network, training and expectations. The DSL, JSON files and
  * scripts all produce one of these; the training loop, `mlp check` and model files consume it.
- * Serialised with kotlinx.serialization (see [SpecJson]); DSL → JSON → DSL is the identity.
+ * Serialised with kotlinx.serialization (see [SpecJson]); DSL → JSON → DSL is the identity. The network is
+ * core's [NetworkSpec], written as its notation.
  */
 @Serializable
-data class ExperimentSpec(
+data class ExperimentSpec @JvmOverloads constructor(
     val name: String,
     val data: DataSpec,
-    val network: NetworkConfig,
+    @Contextual val network: NetworkSpec,
     val training: TrainingSpec = TrainingSpec(),
     val expect: List<Expectation> = emptyList(),
     val sweep: SweepSpec? = null,

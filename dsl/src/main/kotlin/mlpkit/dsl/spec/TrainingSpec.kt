@@ -1,43 +1,65 @@
 package mlpkit.dsl.spec
 
-import kotlinx.serialization.SerialName
+import kotlinx.serialization.Contextual
 import kotlinx.serialization.Serializable
+import mlpkit.core.loss.BinaryCrossEntropy
 import mlpkit.core.loss.Loss
-import mlpkit.core.loss.Losses
 import mlpkit.core.loss.Reduction
+import mlpkit.core.optim.Constant
+import mlpkit.core.optim.OptimizerSpec
+import mlpkit.core.optim.ScheduleSpec
+import mlpkit.core.optim.Sgd
 
 /**
- * How the network is trained. [seed] drives the whole run: independent streams for initialisation,
- * shuffling, dropout and splitting are derived from it, so the same seed gives a bit-identical run.
- * [threads] bounds the kernels' parallelism (results do not depend on it).
+ * How the network is trained: a [loss], an [optimizer] (with its base learning rate), a learning-rate
+ * [schedule], epochs, the batch size, callbacks. The loss, optimiser and schedule are values of core's
+ * concepts; their parameters, defaults and ranges are the concepts' own. [seed] drives the whole run:
+ * independent streams for initialisation, shuffling, dropout and splitting are derived from it, so the same
+ * seed gives a bit-identical run. [threads] bounds the kernels' parallelism (results do not depend on it).
  */
 @Serializable
-data class TrainingSpec(
-    val loss: LossName = LossName.BCE,
-    val reduction: ReductionName = ReductionName.MEAN,
-    val optimizer: OptimizerSpec = OptimizerSpec.Sgd(),
-    val schedule: ScheduleSpec = ScheduleSpec.Constant,
+data class TrainingSpec @JvmOverloads constructor(
+    @Contextual val loss: Loss = DEFAULT_LOSS,
+    @Serializable(with = ReductionSerializer::class) val reduction: Reduction = Reduction.MEAN,
+    @Contextual val optimizer: OptimizerSpec = DEFAULT_OPTIMIZER,
+    @Contextual val schedule: ScheduleSpec = DEFAULT_SCHEDULE,
     val epochs: Int = 10,
     val batchSize: BatchSizeSpec = BatchSizeSpec.Rows(32),
     val seed: Long = 0,
     val threads: Int = 1,
     val callbacks: List<CallbackSpec> = emptyList(),
-)
+) {
+    /** A copy built step by step from this one (for Java; Kotlin has `copy` and the DSL). */
+    fun toBuilder(): Builder = Builder(this)
 
-/** The losses by their config names. */
-@Serializable
-enum class LossName(val loss: Loss) {
-    @SerialName("bce") BCE(Losses.BINARY_CROSS_ENTROPY),
-    @SerialName("mse") MSE(Losses.MEAN_SQUARED_ERROR),
-    @SerialName("half-sse") HALF_SSE(Losses.HALF_SUM_SQUARED_ERROR),
-    @SerialName("softmax-ce") SOFTMAX_CE(Losses.SOFTMAX_CROSS_ENTROPY),
-}
+    /** Builds a [TrainingSpec] for Java callers: `TrainingSpec.builder().loss(…).optimizer(…).epochs(300).build()`. */
+    class Builder internal constructor(private var spec: TrainingSpec) {
+        fun loss(loss: Loss) = apply { spec = spec.copy(loss = loss) }
+        fun reduction(reduction: Reduction) = apply { spec = spec.copy(reduction = reduction) }
+        fun optimizer(optimizer: OptimizerSpec) = apply { spec = spec.copy(optimizer = optimizer) }
+        fun schedule(schedule: ScheduleSpec) = apply { spec = spec.copy(schedule = schedule) }
+        fun epochs(epochs: Int) = apply { spec = spec.copy(epochs = epochs) }
+        fun batchSize(batchSize: BatchSizeSpec) = apply { spec = spec.copy(batchSize = batchSize) }
+        fun seed(seed: Long) = apply { spec = spec.copy(seed = seed) }
+        fun threads(threads: Int) = apply { spec = spec.copy(threads = threads) }
+        fun callbacks(callbacks: List<CallbackSpec>) = apply { spec = spec.copy(callbacks = callbacks.toList()) }
+        fun build(): TrainingSpec = spec
+    }
 
-/** [Reduction] by its config name (mean or sum). */
-@Serializable
-enum class ReductionName(val reduction: Reduction) {
-    @SerialName("mean") MEAN(Reduction.MEAN),
-    @SerialName("sum") SUM(Reduction.SUM),
+    companion object {
+        /** A builder starting from the defaults. */
+        @JvmStatic
+        fun builder(): Builder = Builder(TrainingSpec())
+
+        /** Binary cross-entropy: the loss when none is given. */
+        @JvmField val DEFAULT_LOSS: Loss = BinaryCrossEntropy()
+
+        /** `sgd` at its concept's defaults. */
+        @JvmField val DEFAULT_OPTIMIZER: OptimizerSpec = Sgd.CONCEPT.create()
+
+        /** The constant schedule. */
+        @JvmField val DEFAULT_SCHEDULE: ScheduleSpec = Constant()
+    }
 }
 
 /** A mini-batch size: a number of rows, or `"full"` for full-batch gradient descent. */
@@ -46,4 +68,14 @@ sealed interface BatchSizeSpec {
     data class Rows(val rows: Int) : BatchSizeSpec
 
     data object Full : BatchSizeSpec
+
+    companion object {
+        /** [rows] rows per batch. */
+        @JvmStatic
+        fun rows(rows: Int): BatchSizeSpec = Rows(rows)
+
+        /** One batch of every training row. */
+        @JvmStatic
+        fun full(): BatchSizeSpec = Full
+    }
 }

@@ -1,5 +1,6 @@
 package mlpkit.dsl.sweep
 
+import mlpkit.core.concept.Registry
 import java.nio.file.Path
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
@@ -23,18 +24,20 @@ import mlpkit.dsl.train.TrainingRun
  * is an independent, fully seeded run: the rows do not depend on the parallelism or on the order in
  * which runs finish. With a [root], each variation records into its own run directory below it.
  */
-class SweepRunner(
+class SweepRunner @JvmOverloads constructor(
     private val resolver: DataResolver = DataResolver(),
     private val root: Path? = null,
     private val hooks: List<EpochHook> = emptyList(),
+    private val registry: Registry = Registry.builtIns(),
 ) {
     /** The variations' experiments in sweep order, named `<base>-<variation>`. */
     fun variants(spec: ExperimentSpec): List<Pair<String, ExperimentSpec>> {
         val sweep = requireNotNull(spec.sweep) { "experiment '${spec.name}' has no sweep" }
-        val base = SpecJson.format.encodeToJsonElement(ExperimentSpec.serializer(), spec.copy(sweep = null))
+        val format = SpecJson.format(registry)
+        val base = format.encodeToJsonElement(ExperimentSpec.serializer(), spec.copy(sweep = null))
         return sweep.variations.map { variation ->
             val patched = JsonMergePatch.apply(base, variation.patch) as JsonObject
-            val variant = SpecJson.format.decodeFromJsonElement(ExperimentSpec.serializer(), patched)
+            val variant = format.decodeFromJsonElement(ExperimentSpec.serializer(), patched)
             variation.name to variant.copy(name = "${spec.name}-${variation.name}")
         }
     }
@@ -46,7 +49,7 @@ class SweepRunner(
             async(Dispatchers.Default) {
                 permits.withPermit {
                     val directory = root?.let { RunDirectory.create(it, variant.name) }
-                    val result = TrainingRun(Experiment(variant, hooks), directory, resolver).train()
+                    val result = TrainingRun(Experiment(variant, hooks, registry), directory, resolver).train()
                     SweepRow(name, variant.network.notation(), result.reason, result.metrics).also { onRow(it) }
                 }
             }

@@ -2,9 +2,9 @@ package mlpkit.dsl.train
 
 import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.ensureActive
-import mlpkit.core.layer.Dense
+import mlpkit.core.concept.Registry
 import mlpkit.core.metrics.ClassificationReport
-import mlpkit.core.metrics.RocCurve
+import mlpkit.core.metrics.Metric
 import mlpkit.core.network.Network
 import mlpkit.data.ClassLabels
 import mlpkit.data.Dataset
@@ -12,69 +12,50 @@ import mlpkit.data.batch.BatchSize
 import mlpkit.data.batch.MiniBatches
 import mlpkit.data.batch.TargetEncoding
 import mlpkit.data.split.RowOrder
-import mlpkit.dsl.model.positiveScore
 import mlpkit.dsl.model.predictedClass
 
 /**
- * Inference-mode metrics of one part of the data (validation after each epoch; every part at the end):
- * the mean per-sample loss, and for classes the accuracy, the AUC (two classes, both present) and a
- * classification report. The part is read in chunks through buffers allocated once, so evaluating
- * every epoch allocates nothing per chunk.
+ * Inference-mode metrics of one part of the data (validation after each epoch; every part at the end): the
+ * registry's metrics whose needs the part meets (the mean per-sample loss; for classes the accuracy; for two
+ * classes the AUC) and a classification report. The part is read in chunks through buffers allocated once.
  */
 internal class DatasetEvaluator(
     val part: String,
     val dataset: Dataset,
     private val encoding: TargetEncoding,
     chunkRows: Int,
+    registry: Registry,
 ) {
     private val batches = MiniBatches(dataset, BatchSize.of(chunkRows), RowOrder.AsGiven, encoding)
     private val labels: ClassLabels? = dataset.targets as? ClassLabels
     private val predictions: IntArray? = labels?.let { IntArray(dataset.size) }
-    private val binary = labels != null && labels.classCount == 2 && labels.counts().all { it > 0 }
-    private val scores: DoubleArray? = if (binary) DoubleArray(dataset.size) else null
+    private val metrics: List<Metric> = PartMetrics.of(registry, dataset.targets)
+    private val chunk = EvaluatedChunk(encoding)
 
-    /** Evaluates [network] on the part and writes `<part>_loss`, `<part>_accuracy`, `<part>_auc` into [into]. */
+    /** Evaluates [network] on the part and writes `<part>_<metric>` into [into]. */
     suspend fun evaluate(network: Network, into: MutableMap<String, Double>) {
-        val output = network.layers().last() as Dense
-        val loss = network.lossFunction()
-        var lossSum = 0.0
-        var correct = 0
+        val accumulators = metrics.map { it.accumulator(dataset.size) }
         var row = 0
-        var finiteScores = true
         val epoch = batches.epoch()
         while (epoch.next()) {
             currentCoroutineContext().ensureActive()
             network.forward(epoch.x, false)
-            val a = output.output()
-            lossSum += loss.sum(output.activation(), output.preActivation(), a, epoch.y)
+            val a = network.lastOutput()
             val n = epoch.size
+            chunk.set(n, network.lossSumOfLastForward(epoch.y), a, epoch.y, labels?.labels, row)
+            for (accumulator in accumulators) accumulator.add(chunk)
             if (predictions != null) {
-                for (r in 0 until n) {
-                    val predicted = predictedClass(a, r, encoding)
-                    predictions[row + r] = predicted
-                    if (predicted == labels!!.labels[row + r]) correct++
-                }
-            }
-            if (scores != null) {
-                for (r in 0 until n) {
-                    val score = positiveScore(a, r, encoding)
-                    scores[row + r] = score
-                    if (!score.isFinite()) finiteScores = false
-                }
+                for (r in 0 until n) predictions[row + r] = predictedClass(a, r, encoding)
             }
             row += n
         }
-        into[MetricNames.of(part, MetricNames.LOSS)] = lossSum / dataset.size
-        if (predictions != null) into[MetricNames.of(part, MetricNames.ACCURACY)] = correct.toDouble() / dataset.size
-        if (scores != null && finiteScores) into[MetricNames.of(part, MetricNames.AUC)] = RocCurve.auc(labels!!.labels, scores)
+        metrics.forEachIndexed { i, metric ->
+            if (accumulators[i].defined()) into[MetricNames.of(part, metric.concept().name())] = accumulators[i].result()
+        }
     }
 
-    /** The names [evaluate] writes (AUC assumed computable), for checking an early-stopping monitor up front. */
-    fun metricNames(): List<String> = buildList {
-        add(MetricNames.of(part, MetricNames.LOSS))
-        if (labels != null) add(MetricNames.of(part, MetricNames.ACCURACY))
-        if (binary) add(MetricNames.of(part, MetricNames.AUC))
-    }
+    /** The names [evaluate] writes (AUC assumed computable), for checking a monitor up front. */
+    fun metricNames(): List<String> = metrics.map { MetricNames.of(part, it.concept().name()) }
 
     /** scikit-learn's classification report of the last [evaluate], or null for regression. */
     fun report(): String? {

@@ -1,24 +1,22 @@
 package mlpkit.dsl.train
 
+import mlpkit.core.concept.Registry
+import mlpkit.core.metrics.Monitor
 import mlpkit.dsl.spec.CallbackSpec
-import mlpkit.dsl.spec.MonitorMode
 
 /**
  * Keras-style early stopping over the per-epoch metrics: an epoch improves when its monitored value
- * beats the best so far by more than minDelta (lower for losses, higher for accuracy and AUC with mode
- * auto); after patience epochs in a row without improvement the run stops. With restoreBest, the best
- * epoch's parameters are copied aside when it happens (one preallocated array) and put back when the
- * run ends, whether early stopping ended it or the last epoch did.
+ * beats the best so far by more than minDelta (which way is better is the [Monitor]'s: with mode auto,
+ * the metric's own); after patience epochs in a row without improvement the run stops. With restoreBest,
+ * the best epoch's parameters and layer state are copied aside when it happens (preallocated arrays) and
+ * put back when the run ends, whether early stopping ended it or the last epoch did.
  */
-internal class EarlyStopping(private val spec: CallbackSpec.EarlyStopping, parameterCount: Int) {
-    val monitor: String = MetricNames.normalise(spec.monitor)
+internal class EarlyStopping(private val spec: CallbackSpec.EarlyStopping, parameterCount: Int, stateSize: Int, registry: Registry) {
+    private val monitorRule = Monitor(spec.monitor, spec.mode, spec.minDelta, registry)
+    val monitor: String = monitorRule.metric()
 
-    private val maximise = when (spec.mode) {
-        MonitorMode.AUTO -> MetricNames.isMaximised(monitor)
-        MonitorMode.MIN -> false
-        MonitorMode.MAX -> true
-    }
     private val bestParameters: DoubleArray? = if (spec.restoreBest) DoubleArray(parameterCount) else null
+    private val bestState: DoubleArray? = if (spec.restoreBest) DoubleArray(stateSize) else null
     private var best = Double.NaN
     private var wait = 0
 
@@ -28,7 +26,6 @@ internal class EarlyStopping(private val spec: CallbackSpec.EarlyStopping, param
 
     init {
         require(spec.patience >= 1) { "early stopping needs a patience of at least 1 epoch, got ${spec.patience}" }
-        require(spec.minDelta >= 0.0 && spec.minDelta.isFinite()) { "early stopping needs minDelta ≥ 0, got ${spec.minDelta}" }
     }
 
     /** Whether patience has run out: a run restored in this state had already stopped. */
@@ -46,31 +43,32 @@ internal class EarlyStopping(private val spec: CallbackSpec.EarlyStopping, param
         }
     }
 
-    /** Takes epoch [epoch]'s metrics (and its [parameters], kept if best); true when the run should stop now. */
-    fun update(epoch: Int, metrics: Map<String, Double>, parameters: DoubleArray): Boolean {
+    /** Takes epoch [epoch]'s metrics (and its [parameters] and [state], kept if best); true when the run should stop now. */
+    fun update(epoch: Int, metrics: Map<String, Double>, parameters: DoubleArray, state: DoubleArray): Boolean {
         val value = metrics.getValue(monitor)
-        val improved = value.isFinite() && (bestEpoch == 0 || !best.isFinite() ||
-            if (maximise) value > best + spec.minDelta else value < best - spec.minDelta)
+        val improved = value.isFinite() && (bestEpoch == 0 || monitorRule.improves(value, best))
         if (improved) {
             best = value
             bestEpoch = epoch
             wait = 0
             bestParameters?.let { parameters.copyInto(it) }
+            bestState?.let { state.copyInto(it) }
         } else {
             wait++
         }
         return isExhausted
     }
 
-    /** Puts the best epoch's parameters into [parameters]; the restored epoch, or null when there is nothing to restore. */
-    fun restoreBest(parameters: DoubleArray): Int? {
+    /** Puts the best epoch's parameters and state back; the restored epoch, or null when there is nothing to restore. */
+    fun restoreBest(parameters: DoubleArray, state: DoubleArray): Int? {
         val saved = bestParameters ?: return null
         if (bestEpoch == 0) return null
         saved.copyInto(parameters)
+        bestState?.copyInto(state)
         return bestEpoch
     }
 
-    fun state(): EarlyStoppingState = EarlyStoppingState(best, bestEpoch, wait, bestParameters?.copyOf())
+    fun state(): EarlyStoppingState = EarlyStoppingState(best, bestEpoch, wait, bestParameters?.copyOf(), bestState?.takeIf { it.isNotEmpty() }?.copyOf())
 
     fun restore(state: EarlyStoppingState) {
         best = state.best
@@ -85,6 +83,11 @@ internal class EarlyStopping(private val spec: CallbackSpec.EarlyStopping, param
                 "the checkpoint's best weights have ${stored.size} entries for a network of ${saved.size}: the checkpoint is damaged"
             }
             stored.copyInto(saved)
+            val storedState = state.bestState ?: DoubleArray(0)
+            require(storedState.size == bestState!!.size) {
+                "the checkpoint's best layer state has ${storedState.size} entries for a network of ${bestState.size}: the checkpoint is damaged"
+            }
+            storedState.copyInto(bestState)
         }
     }
 }

@@ -1,20 +1,18 @@
 package mlpkit.dsl.train
 
+import mlpkit.core.metrics.Metric
+import mlpkit.core.metrics.Monitor
+
 /** The names metrics are reported under: `<part>_<metric>`, e.g. `train_loss`, `validation_accuracy`, `test_auc`. */
 object MetricNames {
-    const val TRAIN = "train"
-    const val VALIDATION = "validation"
-    const val TEST = "test"
+    val TRAIN: String = Metric.PARTS[0]
+    val VALIDATION: String = Metric.PARTS[1]
+    val TEST: String = Metric.PARTS[2]
 
     const val LOSS = "loss"
-    const val ACCURACY = "accuracy"
-    const val AUC = "auc"
 
     fun of(part: String, metric: String): String = "${part}_$metric"
 
     /** A metric name as users write it, in the reported form: Keras' `val_loss` is `validation_loss`. */
-    fun normalise(name: String): String = if (name.startsWith("val_")) "validation_" + name.removePrefix("val_") else name
-
-    /** Whether larger is better for [name] (accuracy, AUC) rather than smaller (losses). */
-    fun isMaximised(name: String): Boolean = name.endsWith(ACCURACY) || name.endsWith(AUC)
+    fun normalise(name: String): String = Monitor.normalise(name)
 }

@@ -1,5 +1,8 @@
 package mlpkit.dsl.train
 
+import kotlinx.serialization.EncodeDefault
+import kotlinx.serialization.ExperimentalSerializationApi
+import mlpkit.core.concept.Registry
 import kotlinx.serialization.Serializable
 import mlpkit.dsl.model.ModelFile
 import mlpkit.dsl.model.ModelJson
@@ -13,6 +16,7 @@ import java.nio.file.Path
  * (its split and generator seeds come from the spec's seed); [trainRows] and the model's input scaling
  * detect data that changed in between.
  */
+@OptIn(ExperimentalSerializationApi::class)
 @Serializable
 class TrainingCheckpoint(
     val formatVersion: Int = FORMAT_VERSION,
@@ -24,16 +28,19 @@ class TrainingCheckpoint(
     val earlyStopping: EarlyStoppingState? = null,
     /** The augmentation stream's state when the spec augments its batches. */
     val augmentRandom: RngState? = null,
+    /** The learning-rate schedule's state when it keeps one (reduce on plateau). */
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val schedule: DoubleArray? = null,
 ) {
     fun encode(): String = ModelJson.format.encodeToString(serializer(), this)
 
     companion object {
         const val FORMAT_VERSION: Int = 1
 
-        private val reader = VersionedJsonReader("checkpoint", FORMAT_VERSION, serializer())
-
-        /** Reads and checks a checkpoint file (errors as for model files). */
+        /** Reads and checks a checkpoint file (errors as for model files); [registry] reads its concepts. */
         @JvmStatic
-        fun read(path: Path): TrainingCheckpoint = reader.read(path).also { it.model.network("$path (model)") }
+        @JvmOverloads
+        fun read(path: Path, registry: Registry = Registry.builtIns()): TrainingCheckpoint =
+            VersionedJsonReader("checkpoint", FORMAT_VERSION, serializer(), ModelJson.format(registry)).read(path)
+                .also { it.model.network("$path (model)", registry) }
     }
 }

@@ -10,6 +10,7 @@ import kotlinx.coroutines.runBlocking
 import mlpkit.dsl.EpochHook
 import mlpkit.dsl.Experiment
 import mlpkit.dsl.resolve.DataResolver
+import mlpkit.dsl.resolve.ResolvedData
 import mlpkit.dsl.spec.CallbackSpec
 import mlpkit.dsl.spec.ExperimentSpec
 import java.util.function.Consumer
@@ -37,14 +38,20 @@ class TrainingRun private constructor(
     private val resolver: DataResolver,
     private val stopSignal: StopSignal?,
     private val resumeFrom: TrainingCheckpoint?,
+    private val data: ResolvedData?,
 ) {
+    /**
+     * A run of [experiment]. [data], when given, is the experiment's data already resolved (by a caller that
+     * checked it against the spec first), so a run loads its data once; it must come from the same spec and seed.
+     */
     @JvmOverloads
     constructor(
         experiment: Experiment,
         recorder: RunRecorder? = null,
         resolver: DataResolver = DataResolver(),
         stopSignal: StopSignal? = null,
-    ) : this(experiment, recorder, resolver, stopSignal, null)
+        data: ResolvedData? = null,
+    ) : this(experiment, recorder, resolver, stopSignal, null, data)
 
     init {
         val training = experiment.spec.training
@@ -66,7 +73,7 @@ class TrainingRun private constructor(
 
     /** The run as a cold flow of [TrainingEvent]s: one `EpochEnd` per epoch, then one `Stopped` with the result. */
     fun events(): Flow<TrainingEvent> = flow {
-        TrainingSession(experiment.spec, experiment.hooks, resolver, recorder, stopSignal, resumeFrom).run(this)
+        TrainingSession(experiment.spec, experiment.hooks, experiment.registry, resolver, data, recorder, stopSignal, resumeFrom).run(this)
     }
         .flowOn(Dispatchers.Default)
         // No events queue up ahead of the collector: when it sees epoch n end, training is at most one epoch further.
@@ -99,9 +106,10 @@ class TrainingRun private constructor(
         internal fun resuming(
             checkpoint: TrainingCheckpoint,
             hooks: List<EpochHook>,
+            registry: mlpkit.core.concept.Registry,
             recorder: RunRecorder,
             resolver: DataResolver,
             stopSignal: StopSignal?,
-        ): TrainingRun = TrainingRun(Experiment(checkpoint.model.spec, hooks), recorder, resolver, stopSignal, checkpoint)
+        ): TrainingRun = TrainingRun(Experiment(checkpoint.model.spec, hooks, registry), recorder, resolver, stopSignal, checkpoint, null)
     }
 }

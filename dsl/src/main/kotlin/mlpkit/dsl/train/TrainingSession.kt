@@ -3,7 +3,7 @@ package mlpkit.dsl.train
 import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.flow.FlowCollector
-import mlpkit.core.layer.Dense
+import mlpkit.core.concept.Registry
 import mlpkit.core.matrix.KernelThreads
 import mlpkit.core.network.Network
 import mlpkit.data.batch.BatchSize
@@ -20,6 +20,7 @@ import mlpkit.dsl.model.Model
 import mlpkit.dsl.model.ModelFile
 import mlpkit.dsl.model.OptimizerStateFile
 import mlpkit.dsl.resolve.DataResolver
+import mlpkit.dsl.resolve.ResolvedData
 import mlpkit.dsl.resolve.chooseTargetEncoding
 import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.CallbackSpec
@@ -40,29 +41,31 @@ import mlpkit.dsl.spec.TrainingSpec
 internal class TrainingSession(
     private val spec: ExperimentSpec,
     private val hooks: List<EpochHook>,
+    private val registry: Registry,
     resolver: DataResolver,
+    resolved: ResolvedData?,
     private val recorder: RunRecorder?,
     private val stopSignal: StopSignal?,
     resume: TrainingCheckpoint?,
 ) {
     private val training = spec.training
     private val streams = SeedStreams(training.seed)
-    private val data = resolver.resolve(spec.data, streams.split(), streams.dataSeed)
-    private val networkSpec = spec.network.toSpec()
+    private val data = resolved ?: resolver.resolve(spec.data, streams.split(), streams.dataSeed)
+    private val networkSpec = spec.network
+    private val notation = networkSpec.notation()
     private val shuffleRandom = streams.shuffle()
     private val dropoutRandom = streams.dropout()
     private val augmentRandom = streams.augment()
-    private val network: Network = Network.build(networkSpec, data.inputSize, training.loss.loss, streams.init(), dropoutRandom)
-    private val outputLayer = network.layers().last() as Dense
-    private val encoding = chooseTargetEncoding(training.loss, network.outputSize(), data.train.targets, networkSpec.notation())
-    private val optimizer = training.optimizer.create(network.layout().weightMask())
-    private val schedule = training.schedule.create(training.epochs)
-    private val reduction = training.reduction.reduction
+    private val network: Network = Network.build(networkSpec, data.inputSize, training.loss, streams.init(), dropoutRandom)
+    private val encoding = chooseTargetEncoding(training.loss, network.outputSize(), data.train.targets, notation)
+    private val optimizer = training.optimizer.start(network.layout().weightMask())
+    private val schedule = training.schedule.start(training.epochs)
+    private val reduction = training.reduction
     private val batches = miniBatches()
-    private val accumulator = EpochAccumulator(encoding)
-    private val validation = data.validation?.let { DatasetEvaluator(MetricNames.VALIDATION, it, encoding, EVALUATION_CHUNK) }
+    private val epochMetrics = EpochMetrics(PartMetrics.of(registry, data.train.targets, onTrainingBatches = true), encoding)
+    private val validation = data.validation?.let { DatasetEvaluator(MetricNames.VALIDATION, it, encoding, EVALUATION_CHUNK, registry) }
     private val earlyStopping = training.callbacks.filterIsInstance<CallbackSpec.EarlyStopping>().firstOrNull()
-        ?.let { EarlyStopping(it, network.parameterCount()) }
+        ?.let { EarlyStopping(it, network.parameterCount(), network.state().size, registry) }
     private val checkpointEvery = training.callbacks.filterIsInstance<CallbackSpec.Checkpoint>().firstOrNull()?.every
     private val history = ArrayList<HistoryRow>()
     private val resumed = resume != null
@@ -96,15 +99,19 @@ internal class TrainingSession(
     }
 
     private fun epochMetricNames(): List<String> = buildList {
-        add(MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS))
-        if (data.isClassification) add(MetricNames.of(MetricNames.TRAIN, MetricNames.ACCURACY))
+        addAll(epochMetrics.names())
         validation?.let { addAll(it.metricNames()) }
     }
 
     private fun restore(checkpoint: TrainingCheckpoint) {
         val model = checkpoint.model
         require(model.parameters.size == network.parameterCount()) {
-            "the checkpoint holds ${model.parameters.size} parameters but ${networkSpec.notation()} has ${network.parameterCount()}: " +
+            "the checkpoint holds ${model.parameters.size} parameters but $notation has ${network.parameterCount()}: " +
+                "it belongs to another network"
+        }
+        val layerState = model.state ?: DoubleArray(0)
+        require(layerState.size == network.state().size) {
+            "the checkpoint holds ${layerState.size} values of layer state but $notation keeps ${network.state().size}: " +
                 "it belongs to another network"
         }
         require(checkpoint.trainRows == data.train.size && model.inputScaling == data.inputScaling) {
@@ -112,7 +119,9 @@ internal class TrainingSession(
                 "now ${data.train.size} rows with ${data.inputScaling}): a resumed run must see the same data, so restore it or start a new run"
         }
         model.parameters.copyInto(network.parameters())
+        layerState.copyInto(network.state())
         model.optimizer?.let { optimizer.restoreState(it.toState()) }
+        checkpoint.schedule?.let { schedule.restoreState(it) }
         shuffleRandom.restore(checkpoint.shuffleRandom.toSnapshot())
         dropoutRandom.restore(checkpoint.dropoutRandom.toSnapshot())
         checkpoint.augmentRandom?.let { augmentRandom.restore(it.toSnapshot()) }
@@ -146,7 +155,7 @@ internal class TrainingSession(
         val firstEpoch = if (alreadyStopped != null) training.epochs + 1 else completedEpochs + 1
         for (epoch in firstEpoch..training.epochs) {
             val started = System.nanoTime()
-            val rate = schedule.rate(training.optimizer.lr, epoch - 1)
+            val rate = schedule.rate(training.optimizer.lr(), epoch - 1)
             val interrupted = trainBatches(epoch, rate)
             if (interrupted != null) {
                 reason = interrupted
@@ -166,7 +175,7 @@ internal class TrainingSession(
     private suspend fun trainBatches(epoch: Int, rate: Double): StopReason? {
         val parameters = network.parameters()
         val gradients = network.gradients()
-        accumulator.reset()
+        epochMetrics.reset(data.train.size)
         val cursor = batches.epoch()
         while (cursor.next()) {
             currentCoroutineContext().ensureActive()
@@ -177,7 +186,7 @@ internal class TrainingSession(
                     network, loss, epoch, cursor.batchIndex + 1, batches.batchesPerEpoch, rate, training.optimizer, training.reduction,
                 )
             }
-            accumulator.add(loss, reduction, outputLayer.output(), cursor.y)
+            epochMetrics.add(loss, reduction, network.lastOutput(), cursor.y)
             optimizer.step(parameters, gradients, rate)
         }
         return null
@@ -186,12 +195,13 @@ internal class TrainingSession(
     /** Metrics, history, early stopping, checkpoint, hooks and the event of a completed epoch; true to stop early. */
     private suspend fun endEpoch(epoch: Int, rate: Double, startedNanos: Long, events: FlowCollector<TrainingEvent>): Boolean {
         val metrics = LinkedHashMap<String, Double>()
-        accumulator.writeTo(metrics)
+        epochMetrics.writeTo(metrics)
         validation?.evaluate(network, metrics)
+        schedule.epochEnded(epoch - 1, metrics)
         val durationMillis = (System.nanoTime() - startedNanos) / 1_000_000
         history += HistoryRow(epoch, rate, durationMillis, metrics)
         completedEpochs = epoch
-        val stopEarly = earlyStopping?.update(epoch, metrics, network.parameters()) ?: false
+        val stopEarly = earlyStopping?.update(epoch, metrics, network.parameters(), network.state()) ?: false
         if (checkpointEvery != null && epoch % checkpointEvery == 0) recorder!!.checkpoint(checkpoint())
         val trainLoss = metrics.getValue(MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS))
         for (hook in hooks) hook.onEpochEnd(EpochReport(epoch, trainLoss, metrics))
@@ -201,28 +211,29 @@ internal class TrainingSession(
 
     /** Restores the best weights (with restoreBest), evaluates every part in inference mode and builds the model. */
     private suspend fun finish(reason: StopReason): TrainingResult {
-        val restored = earlyStopping?.restoreBest(network.parameters())
+        val restored = earlyStopping?.restoreBest(network.parameters(), network.state())
         val metrics = LinkedHashMap<String, Double>()
         val reports = LinkedHashMap<String, String>()
         val parts = listOfNotNull(
-            DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK),
+            DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, registry),
             validation,
-            data.test?.let { DatasetEvaluator(MetricNames.TEST, it, encoding, EVALUATION_CHUNK) },
+            data.test?.let { DatasetEvaluator(MetricNames.TEST, it, encoding, EVALUATION_CHUNK, registry) },
         )
         for (part in parts) {
             part.evaluate(network, metrics)
             part.report()?.let { reports[part.part] = it }
         }
         val file = modelFile()
-        return TrainingResult(reason, completedEpochs, restored, history.toList(), metrics, reports, Model.of(file))
+        return TrainingResult(reason, completedEpochs, restored, history.toList(), metrics, reports, Model.of(file, registry))
     }
 
     private fun modelFile(): ModelFile = ModelFile(
-        notation = networkSpec.notation(),
+        notation = notation,
         inputSize = data.inputSize,
         loss = training.loss,
         targetEncoding = encoding,
         parameters = network.parameters().copyOf(),
+        state = network.state().takeIf { it.isNotEmpty() }?.copyOf(),
         inputScaling = data.inputScaling,
         classNames = data.classNames,
         optimizer = OptimizerStateFile.of(optimizer.exportState()),
@@ -238,6 +249,7 @@ internal class TrainingSession(
         dropoutRandom = RngState.of(dropoutRandom.snapshot()),
         augmentRandom = spec.data.augment?.let { RngState.of(augmentRandom.snapshot()) },
         earlyStopping = earlyStopping?.state(),
+        schedule = schedule.exportState().takeIf { it.isNotEmpty() },
     )
 
     private companion object {

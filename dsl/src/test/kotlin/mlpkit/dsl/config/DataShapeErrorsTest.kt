@@ -1,5 +1,7 @@
 package mlpkit.dsl.config
 
+import mlpkit.core.concept.Registry
+import mlpkit.core.loss.Loss
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Test
 
@@ -51,7 +53,7 @@ class DataShapeErrorsTest {
             .replace("\n}", ",\n  \"expect\": [{\"metric\": \"train_accuracy\", \"atLeast\": 0.9}]\n}")
         assertEquals(
             listOf(
-                "moons.json: $.training.loss: a classification loss for regression targets (expected mse or half-sse, got bce)",
+                "moons.json: $.training.loss: a classification loss for regression targets (expected one of ${lossesForValues()}, got bce)",
                 "moons.json: $.expect[0].metric: train_accuracy needs class labels " +
                     "(expected a loss metric for regression targets, got \"train_accuracy\")",
             ),
@@ -92,4 +94,7 @@ class DataShapeErrorsTest {
             problems(MOONS.replace("\n}", sweep)),
         )
     }
+
+    private fun lossesForValues(): String = Registry.builtIns().of(Loss.KIND).all().map { it.create() }
+        .filter { it.targets() == Loss.Targets.VALUES }.joinToString(", ") { it.notation() }
 }

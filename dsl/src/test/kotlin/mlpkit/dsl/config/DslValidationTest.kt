@@ -18,7 +18,7 @@ class DslValidationTest {
         }
         assertEquals(
             "moons: $.training.loss: bce does not suit the output layer $.network[1] = dense(2, softmax) " +
-                "(expected softmax-ce for a softmax output, got bce); or make the output layer dense(k, sigmoid)",
+                "(expected half-sse, mse or softmax-ce for a softmax output, got bce); or make the output layer dense(k, sigmoid)",
             e.message,
         )
     }
@@ -44,16 +44,29 @@ class DslValidationTest {
             experiment("broken") {
                 data { moons(samples = 100); split(validation = 0.6, test = 0.6) }
                 network("network < dense(3, relu); dense(1, sigmoid) >")
-                training { optimizer = sgd(lr = -1.0); epochs = 0 }
+                training { optimizer = sgd(lr = 0.1); epochs = 0; threads = 0 }
             }
         }
         assertEquals(
             listOf(
                 "broken: $.data.split: no rows left for training (expected validation + test < 1, got 0.6 + 0.6 = 1.2)",
-                "broken: $.training.optimizer.lr: learning rate not positive (expected a finite number > 0, got -1); try 0.01",
                 "broken: $.training.epochs: no epochs to train (expected a whole number ≥ 1, got 0)",
+                "broken: $.training.threads: too few threads (expected a whole number ≥ 1, got 0)",
             ),
             e.problems.map { it.message },
         )
+    }
+
+    @Test
+    fun `a concept's argument out of range fails where it is written, with the concept's own rule`() {
+        val e = assertThrows<mlpkit.core.concept.ConceptException> {
+            experiment("broken") {
+                data { moons(samples = 100) }
+                network { dense(3, relu); dense(1, sigmoid) }
+                training { optimizer = sgd(lr = -1.0) }
+            }
+        }
+        assertEquals("sgd: lr must be a number > 0, got -1.0; try 0.01", e.message)
+        assertEquals("lr", e.parameter())
     }
 }

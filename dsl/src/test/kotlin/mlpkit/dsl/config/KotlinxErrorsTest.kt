@@ -36,16 +36,24 @@ class KotlinxErrorsTest {
     @Test
     fun `kotlinx's enum error keeps its path without a colon`() {
         assertEquals(
-            "moons.json: $.training.loss: unknown value (expected a known name, got \"xent\")",
-            translated(moonsWith("\"loss\": \"softmax-ce\"", "\"loss\": \"xent\"")),
+            "moons.json: $.data.scaling: unknown value (expected a known name, got \"standardise\")",
+            translated(moonsWith("\"params\": {\"n_samples\": 100, \"noise\": 0.1}}", "\"params\": {\"n_samples\": 100, \"noise\": 0.1}}, \"scaling\": \"standardise\"")),
         )
     }
 
     @Test
     fun `kotlinx's unknown subclass error points at the type`() {
         assertEquals(
-            "moons.json: $.training.optimizer.type: unknown type (expected a known type of OptimizerSpec, got \"adagrad\")",
-            translated(moonsWith("\"type\": \"sgd\"", "\"type\": \"adagrad\"")),
+            "moons.json: $.data.source.type: unknown type (expected a known type of DataSource, got \"generatr\")",
+            translated(moonsWith("\"type\": \"generator\"", "\"type\": \"generatr\"")),
+        )
+    }
+
+    @Test
+    fun `a concept's own error without a path keeps its words`() {
+        assertEquals(
+            "moons.json: $: cannot be read: unknown loss (expected ${mlpkit.core.concept.Registry.builtIns().of(mlpkit.core.loss.Loss.KIND).expectation()}, got \"xent\")",
+            translated(moonsWith("\"loss\": \"softmax-ce\"", "\"loss\": \"xent\"")),
         )
     }
 
@@ -53,7 +61,7 @@ class KotlinxErrorsTest {
     fun `kotlinx's missing discriminator error without a path points at the type`() {
         assertEquals(
             "moons.json: $.type: missing type (expected a \"type\" key, got nothing)",
-            translated(moonsWith("\"type\": \"sgd\", ", "")),
+            translated(moonsWith("\"type\": \"generator\", ", "")),
         )
     }
 

@@ -1,5 +1,8 @@
 package mlpkit.dsl.config
 
+import mlpkit.core.activation.Activation
+import mlpkit.core.concept.Registry
+import mlpkit.core.loss.Loss
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Test
 
@@ -10,7 +13,7 @@ class SemanticErrorsTest {
     fun `a dense layer object with no units is rejected`() {
         val layers = """[{"type": "dense", "units": 0, "activation": "relu"}, {"type": "dense", "units": 2, "activation": "softmax"}]"""
         assertEquals(
-            "moons.json: $.network[0].units: too few units (expected a whole number ≥ 1, got 0)",
+            "moons.json: $.network[0].units: units out of range (expected a whole number ≥ 1, got 0); e.g. dense(10, relu)",
             firstProblem(moonsWith(notation, layers)),
         )
     }
@@ -18,7 +21,8 @@ class SemanticErrorsTest {
     @Test
     fun `units of 0 in the notation are a notation error with the column`() {
         assertEquals(
-            "moons.json: $.network: network notation does not parse at column 17 (expected a whole number of units ≥ 1, got '0')",
+            "moons.json: $.network: network notation does not parse at column 17 (expected a whole number ≥ 1 for units of dense, got 0); " +
+                "e.g. dense(10, relu)",
             firstProblem(moonsWith("dense(10, relu)", "dense(0, relu)")),
         )
     }
@@ -28,7 +32,7 @@ class SemanticErrorsTest {
         val layers = """[{"type": "dense", "units": 10, "activation": "rectifier"}, {"type": "dense", "units": 2, "activation": "softmax"}]"""
         assertEquals(
             "moons.json: $.network[0].activation: unknown activation " +
-                "(expected one of identity, sigmoid, tanh, relu, leakyRelu, softmax, got 'rectifier')",
+                "(expected ${Registry.builtIns().of(Activation.KIND).expectation()}, got \"rectifier\")",
             firstProblem(moonsWith(notation, layers)),
         )
     }
@@ -37,8 +41,8 @@ class SemanticErrorsTest {
     fun `a dropout rate of 1 or more is rejected`() {
         val layers = """[{"type": "dense", "units": 10, "activation": "relu"}, {"type": "dropout", "rate": 1}, {"type": "dense", "units": 2, "activation": "softmax"}]"""
         assertEquals(
-            "moons.json: $.network[1].rate: dropout rate out of range (expected a number in [0, 1), got 1); " +
-                "it is the fraction of inputs dropped, e.g. 0.2",
+            "moons.json: $.network[1].rate: rate out of range (expected a number in [0, 1), got 1); " +
+                "it is the fraction of inputs dropped, e.g. dropout(0.2)",
             firstProblem(moonsWith(notation, layers)),
         )
     }
@@ -46,7 +50,7 @@ class SemanticErrorsTest {
     @Test
     fun `a learning rate of 0 is rejected`() {
         assertEquals(
-            "moons.json: $.training.optimizer.lr: learning rate not positive (expected a finite number > 0, got 0); try 0.01",
+            "moons.json: $.training.optimizer.lr: lr out of range (expected a number > 0, got 0); try 0.01",
             firstProblem(moonsWith("\"lr\": 0.5", "\"lr\": 0")),
         )
     }
@@ -54,7 +58,8 @@ class SemanticErrorsTest {
     @Test
     fun `momentum of 1 is rejected`() {
         assertEquals(
-            "moons.json: $.training.optimizer.momentum: momentum out of range (expected a number in [0, 1), got 1); try 0.9",
+            "moons.json: $.training.optimizer.momentum: momentum out of range (expected a number in [0, 1), got 1.0); " +
+                "use 0 for plain SGD or a typical value such as 0.9",
             firstProblem(moonsWith("\"lr\": 0.5", "\"lr\": 0.5, \"momentum\": 1.0")),
         )
     }
@@ -62,7 +67,8 @@ class SemanticErrorsTest {
     @Test
     fun `adam's beta2 of 1 is rejected`() {
         assertEquals(
-            "moons.json: $.training.optimizer.beta2: beta2 out of range (expected a number in [0, 1), got 1); try 0.999",
+            "moons.json: $.training.optimizer.beta2: beta2 out of range (expected a number in [0, 1), got 1); " +
+                "use a moment decay rate such as 0.9 for beta1 or 0.999 for beta2",
             firstProblem(moonsWith("{\"type\": \"sgd\", \"lr\": 0.5}", "{\"type\": \"adam\", \"beta2\": 1}")),
         )
     }
@@ -71,7 +77,7 @@ class SemanticErrorsTest {
     fun `a softmax output with bce names the loss that fits`() {
         assertEquals(
             "moons.json: $.training.loss: bce does not suit the output layer $.network[1] = dense(2, softmax) " +
-                "(expected softmax-ce for a softmax output, got bce); or make the output layer dense(k, sigmoid)",
+                "(expected ${lossesSuiting("softmax")} for a softmax output, got bce); or make the output layer dense(k, sigmoid)",
             firstProblem(moonsWith("\"loss\": \"softmax-ce\"", "\"loss\": \"bce\"")),
         )
     }
@@ -80,7 +86,7 @@ class SemanticErrorsTest {
     fun `softmax-ce after a sigmoid output names bce`() {
         assertEquals(
             "moons.json: $.training.loss: softmax-ce does not suit the output layer $.network[1] = dense(1, sigmoid) " +
-                "(expected bce, mse or half-sse for a sigmoid output, got softmax-ce); or make the output layer dense(k, softmax)",
+                "(expected ${lossesSuiting("sigmoid")} for a sigmoid output, got softmax-ce); or make the output layer dense(k, softmax)",
             firstProblem(moonsWith("dense(2, softmax)", "dense(1, sigmoid)")),
         )
     }
@@ -152,8 +158,8 @@ class SemanticErrorsTest {
     @Test
     fun `an unknown expectation metric lists the metrics`() {
         assertEquals(
-            "moons.json: $.expect[0].metric: unknown metric (expected one of train_accuracy, train_loss, train_auc, " +
-                "validation_accuracy, validation_loss, validation_auc, test_accuracy, test_loss, test_auc, got \"train_acc\"); did you mean \"train_accuracy\"?",
+            "moons.json: $.expect[0].metric: unknown metric (expected one of ${KnownNames.metrics(Registry.builtIns()).joinToString(", ")}, " +
+                "got \"train_acc\"); did you mean \"train_accuracy\"?",
             firstProblem(MOONS.replace("\n}", ",\n  \"expect\": [{\"metric\": \"train_acc\", \"atLeast\": 0.9}]\n}")),
         )
     }
@@ -179,9 +185,8 @@ class SemanticErrorsTest {
         val callbacks = """"batchSize": "full", "callbacks": [{"type": "earlyStopping", "monitor": "val_los", "patience": 0}, {"type": "checkpoint", "every": 0}]"""
         assertEquals(
             listOf(
-                "moons.json: $.training.callbacks[0].monitor: unknown monitor (expected one of train_loss, train_accuracy, " +
-                    "val_loss, val_accuracy, val_auc, validation_loss, validation_accuracy, validation_auc, got \"val_los\"); " +
-                    "did you mean \"val_loss\"?",
+                "moons.json: $.training.callbacks[0].monitor: unknown monitor (expected one of " +
+                    "${KnownNames.monitors(Registry.builtIns()).joinToString(", ")}, got \"val_los\"); did you mean \"val_loss\"?",
                 "moons.json: $.training.callbacks[0].patience: patience too small (expected a whole number ≥ 1, got 0)",
                 "moons.json: $.training.callbacks[1].every: checkpoint interval too small (expected a whole number ≥ 1, got 0)",
             ),
@@ -201,9 +206,9 @@ class SemanticErrorsTest {
         assertEquals(
             listOf(
                 "moons.json: $.sweep.variations[1].patch.training.optimizer.lr: variation \"slow\": $.training.optimizer.lr: " +
-                    "learning rate not positive (expected a finite number > 0, got -1); try 0.01",
+                    "lr out of range (expected a number > 0, got -1); try 0.01",
                 "moons.json: $.sweep.variations[2].patch: variation \"binary\": $.training.loss: softmax-ce does not suit the output layer " +
-                    "$.network[1] = dense(1, sigmoid) (expected bce, mse or half-sse for a sigmoid output, got softmax-ce); " +
+                    "$.network[1] = dense(1, sigmoid) (expected ${lossesSuiting("sigmoid")} for a sigmoid output, got softmax-ce); " +
                     "or make the output layer dense(k, softmax)",
             ),
             allProblems(MOONS.replace("\n}", sweep)),
@@ -243,7 +248,8 @@ class SemanticErrorsTest {
     fun `a layer object's activation with the wrong number of arguments is rejected`() {
         val layers = """[{"type": "dense", "units": 10, "activation": "leakyRelu(0.1, 2)"}, {"type": "dense", "units": 2, "activation": "softmax"}]"""
         assertEquals(
-            "moons.json: $.network[0].activation: wrong number of arguments (expected one slope argument for leakyRelu, got 2)",
+            "moons.json: $.network[0].activation: activation does not parse at column 16 of \"leakyRelu(0.1, 2)\" " +
+                "(expected at most 1 argument for leakyRelu, got '2'); write leakyRelu(alpha=0.01)",
             firstProblem(moonsWith(notation, layers)),
         )
     }
@@ -252,8 +258,8 @@ class SemanticErrorsTest {
     fun `a layer object's activation cannot smuggle in another layer`() {
         val layers = """[{"type": "dense", "units": 2, "activation": "relu); dense(2, softmax"}]"""
         assertEquals(
-            "moons.json: $.network[0].activation: not a name or call " +
-                "(expected one of identity, sigmoid, tanh, relu, leakyRelu, softmax, got \"relu); dense(2, softmax\")",
+            "moons.json: $.network[0].activation: activation does not parse at column 5 of \"relu); dense(2, softmax\" " +
+                "(expected the end of the notation after an activation, got ')')",
             firstProblem(moonsWith(notation, layers)),
         )
     }
@@ -277,5 +283,12 @@ class SemanticErrorsTest {
             listOf("moons.json: $.data.augment.shift: shift out of range (expected a whole number ≥ 1, got 0); the largest shift in pixels, e.g. 2"),
             allProblems(mnist).filter { "augment" in it },
         )
+    }
+
+    /** The losses that suit an output activation, as the message lists them: `bce, half-sse or mse`. */
+    private fun lossesSuiting(activation: String): String {
+        val output = Registry.builtIns().parse(Activation.KIND, activation)
+        val names = Registry.builtIns().of(Loss.KIND).all().map { it.create() }.filter { it.suits(output) }.map { it.notation() }
+        return names.dropLast(1).joinToString(", ") + " or " + names.last()
     }
 }

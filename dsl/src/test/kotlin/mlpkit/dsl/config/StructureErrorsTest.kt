@@ -1,5 +1,9 @@
 package mlpkit.dsl.config
 
+import mlpkit.core.activation.Activation
+import mlpkit.core.concept.Registry
+import mlpkit.core.loss.Loss
+import mlpkit.core.optim.OptimizerSpec
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Test
 
@@ -40,7 +44,7 @@ class StructureErrorsTest {
     @Test
     fun `a bad enum value lists the allowed values`() {
         assertEquals(
-            "moons.json: $.training.loss: unknown value (expected one of bce, mse, half-sse, softmax-ce, got \"cross-entropy\")",
+            "moons.json: $.training.loss: unknown loss (expected ${Registry.builtIns().of(Loss.KIND).expectation()}, got \"cross-entropy\")",
             firstProblem(moonsWith("\"loss\": \"softmax-ce\"", "\"loss\": \"cross-entropy\"")),
         )
     }
@@ -48,15 +52,16 @@ class StructureErrorsTest {
     @Test
     fun `an unknown type discriminator lists the types`() {
         assertEquals(
-            "moons.json: $.training.optimizer.type: unknown optimizer type (expected one of adam, adamw, rmsprop, sgd, got \"adagrad\")",
-            firstProblem(moonsWith("\"type\": \"sgd\"", "\"type\": \"adagrad\"")),
+            "moons.json: $.training.optimizer.type: unknown optimiser type " +
+                "(expected ${Registry.builtIns().of(OptimizerSpec.KIND).expectation()}, got \"steepest\")",
+            firstProblem(moonsWith("\"type\": \"sgd\"", "\"type\": \"steepest\"")),
         )
     }
 
     @Test
     fun `a missing type discriminator lists the types`() {
         assertEquals(
-            "moons.json: $.training.optimizer.type: missing optimizer type (expected one of adam, adamw, rmsprop, sgd, got nothing)",
+            "moons.json: $.training.optimizer.type: missing optimiser type (expected ${Registry.builtIns().of(OptimizerSpec.KIND).expectation()}, got nothing)",
             firstProblem(moonsWith("\"type\": \"sgd\", ", "")),
         )
     }
@@ -64,8 +69,8 @@ class StructureErrorsTest {
     @Test
     fun `a network notation that does not parse gives the column`() {
         assertEquals(
-            "moons.json: $.network: unknown activation in the network notation at column 37 " +
-                "(expected one of identity, sigmoid, tanh, relu, leakyRelu, softmax, got 'softmx')",
+            "moons.json: $.network: network notation does not parse at column 37 " +
+                "(expected an activation (${Registry.builtIns().of(Activation.KIND).expectation()}), got 'softmx'); did you mean 'softmax'?",
             firstProblem(moonsWith("dense(2, softmax)", "dense(2, softmx)")),
         )
         assertEquals(
@@ -79,7 +84,7 @@ class StructureErrorsTest {
     fun `a layer object with a bad field is named by its index`() {
         val layers = """[{"type": "dense", "units": 10, "activation": "relu"}, {"type": "dense", "units": "two", "activation": "softmax"}]"""
         assertEquals(
-            "moons.json: $.network[1].units: wrong type (expected a whole number, got \"two\")",
+            "moons.json: $.network[1].units: wrong type (expected a whole number ≥ 1, got \"two\")",
             firstProblem(moonsWith("\"network < dense(10, relu); dense(2, softmax) >\"", layers)),
         )
     }

@@ -1,5 +1,17 @@
 package mlpkit.dsl.config
 
+import mlpkit.core.optim.StepDecay
+import mlpkit.core.optim.Adam
+import mlpkit.core.loss.Reduction
+import mlpkit.core.loss.SoftmaxCrossEntropy
+import mlpkit.core.init.Constant
+import mlpkit.core.init.GlorotUniform
+import mlpkit.core.init.Zeros
+import mlpkit.core.init.HeNormal
+import mlpkit.core.activation.Softmax
+import mlpkit.core.activation.Tanh
+import mlpkit.core.activation.LeakyRelu
+import mlpkit.core.network.NetworkSpec
 import java.nio.file.Path
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
@@ -11,14 +23,7 @@ import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.ExperimentSpec
 import mlpkit.dsl.spec.Expectation
-import mlpkit.dsl.spec.LayerConfig
-import mlpkit.dsl.spec.LossName
-import mlpkit.dsl.spec.MonitorMode
-import mlpkit.dsl.spec.NetworkConfig
-import mlpkit.dsl.spec.OptimizerSpec
-import mlpkit.dsl.spec.ReductionName
 import mlpkit.dsl.spec.Scaling
-import mlpkit.dsl.spec.ScheduleSpec
 import mlpkit.dsl.spec.SpecJson
 import mlpkit.dsl.spec.SplitSpec
 import mlpkit.dsl.spec.SweepSpec
@@ -27,6 +32,8 @@ import mlpkit.dsl.spec.Variation
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
+import mlpkit.core.layer.Dense
+import mlpkit.core.layer.Dropout
 
 class ValidExperimentFilesTest {
     private fun resource(name: String): Path = Path.of(javaClass.getResource(name)!!.toURI())
@@ -46,25 +53,23 @@ class ValidExperimentFilesTest {
                 SplitSpec(validation = 0.1, test = 0.2, stratify = true, shuffle = true),
                 Scaling.STANDARD,
             ),
-            network = NetworkConfig(
-                listOf(
-                    LayerConfig.Dense(16, "leakyRelu(0.01)", weights = "heNormal"),
-                    LayerConfig.Dropout(0.2),
-                    LayerConfig.Dense(8, "tanh", bias = "constant(0.1)"),
-                    LayerConfig.Dense(3, "softmax"),
-                ),
+            network = NetworkSpec.of(
+                Dense.Spec(16, LeakyRelu(0.01), HeNormal(), Zeros()),
+                Dropout.Spec(0.2),
+                Dense.Spec(8, Tanh(), GlorotUniform(), Constant(0.1)),
+                Dense.Spec(3, Softmax()),
             ),
             training = TrainingSpec(
-                loss = LossName.SOFTMAX_CE,
-                reduction = ReductionName.SUM,
-                optimizer = OptimizerSpec.Adam(lr = 0.005, beta1 = 0.8, beta2 = 0.99, eps = 1e-7, weightDecay = 0.0001, clipNorm = 5.0),
-                schedule = ScheduleSpec.Step(every = 20, factor = 0.5),
+                loss = SoftmaxCrossEntropy(),
+                reduction = Reduction.SUM,
+                optimizer = Adam(0.005, 0.8, 0.99, 1e-7, 0.0001, 5.0),
+                schedule = StepDecay(20, 0.5),
                 epochs = 120,
                 batchSize = BatchSizeSpec.Rows(32),
                 seed = 42,
                 threads = 2,
                 callbacks = listOf(
-                    CallbackSpec.EarlyStopping("val_accuracy", MonitorMode.MAX, patience = 15, minDelta = 0.001, restoreBest = false),
+                    CallbackSpec.EarlyStopping("val_accuracy", "max", patience = 15, minDelta = 0.001, restoreBest = false),
                     CallbackSpec.Checkpoint(every = 10),
                 ),
             ),
@@ -98,7 +103,6 @@ class ValidExperimentFilesTest {
         val fromNotation = ExperimentFiles.loadJson(resource("network-as-notation.json"))
         val fromLayers = ExperimentFiles.loadJson(resource("network-as-layers.json"))
         assertEquals(fromNotation, fromLayers)
-        assertEquals(fromNotation.network.toSpec(), fromLayers.network.toSpec())
     }
 
     @Test

@@ -85,7 +85,7 @@ class ModelFileTest {
         val values = DoubleArray(2000) { Double.fromBits(random.nextLong()).let { v -> if (v.isFinite()) v else 0.5 } } +
             doubleArrayOf(Double.MIN_VALUE, Double.MAX_VALUE, -0.0, 0.1, 1.0 / 3, 2e-3, 1e23, 5.6843418860808015E-14)
         val file = trained.model.file.let {
-            ModelFile(notation = "network < dense(1, identity) >", inputSize = values.size - 1, loss = mlpkit.dsl.spec.LossName.MSE,
+            ModelFile(notation = "network < dense(1, identity) >", inputSize = values.size - 1, loss = mlpkit.core.loss.MeanSquaredError(),
                 targetEncoding = mlpkit.data.batch.TargetEncoding.VALUES, parameters = values, spec = it.spec)
         }
         val decoded = ModelFile.decode(file.encode())

@@ -135,16 +135,16 @@ class DataResolverTest {
     fun `the target encoding follows the loss and the output size`() {
         val twoClasses = makeMoons(10, randomState = 0).targets
         val n = "network < … >"
-        assertEquals(TargetEncoding.BINARY_COLUMN, chooseTargetEncoding(mlpkit.dsl.spec.LossName.BCE, 1, twoClasses, n))
-        assertEquals(TargetEncoding.BINARY_COLUMN, chooseTargetEncoding(mlpkit.dsl.spec.LossName.MSE, 1, twoClasses, n))
-        assertEquals(TargetEncoding.ONE_HOT, chooseTargetEncoding(mlpkit.dsl.spec.LossName.SOFTMAX_CE, 2, twoClasses, n))
-        assertEquals(TargetEncoding.ONE_HOT, chooseTargetEncoding(mlpkit.dsl.spec.LossName.HALF_SSE, 2, twoClasses, n))
+        assertEquals(TargetEncoding.BINARY_COLUMN, chooseTargetEncoding(mlpkit.core.loss.BinaryCrossEntropy(), 1, twoClasses, n))
+        assertEquals(TargetEncoding.BINARY_COLUMN, chooseTargetEncoding(mlpkit.core.loss.MeanSquaredError(), 1, twoClasses, n))
+        assertEquals(TargetEncoding.ONE_HOT, chooseTargetEncoding(mlpkit.core.loss.SoftmaxCrossEntropy(), 2, twoClasses, n))
+        assertEquals(TargetEncoding.ONE_HOT, chooseTargetEncoding(mlpkit.core.loss.HalfSumSquaredError(), 2, twoClasses, n))
         val regression = mlpkit.data.RegressionTargets(DenseMatrix(3, 1))
-        assertEquals(TargetEncoding.VALUES, chooseTargetEncoding(mlpkit.dsl.spec.LossName.MSE, 1, regression, n))
-        val wrongSize = assertThrows<IllegalArgumentException> { chooseTargetEncoding(mlpkit.dsl.spec.LossName.SOFTMAX_CE, 3, twoClasses, n) }
+        assertEquals(TargetEncoding.VALUES, chooseTargetEncoding(mlpkit.core.loss.MeanSquaredError(), 1, regression, n))
+        val wrongSize = assertThrows<IllegalArgumentException> { chooseTargetEncoding(mlpkit.core.loss.SoftmaxCrossEntropy(), 3, twoClasses, n) }
         assertTrue("dense(2, …)" in wrongSize.message!!, wrongSize.message)
-        assertThrows<IllegalArgumentException> { chooseTargetEncoding(mlpkit.dsl.spec.LossName.SOFTMAX_CE, 1, twoClasses, n) }
-        assertThrows<IllegalArgumentException> { chooseTargetEncoding(mlpkit.dsl.spec.LossName.BCE, 1, regression, n) }
+        assertThrows<IllegalArgumentException> { chooseTargetEncoding(mlpkit.core.loss.SoftmaxCrossEntropy(), 1, twoClasses, n) }
+        assertThrows<IllegalArgumentException> { chooseTargetEncoding(mlpkit.core.loss.BinaryCrossEntropy(), 1, regression, n) }
     }
 
     @Test

@@ -1,0 +1,70 @@
+package mlpkit.dsl.train
+
+import mlpkit.core.concept.Registry
+import mlpkit.core.matrix.DenseMatrix
+import mlpkit.core.metrics.Metric
+import mlpkit.data.ClassLabels
+import mlpkit.data.Targets
+import mlpkit.data.batch.TargetEncoding
+import mlpkit.dsl.model.positiveScore
+import mlpkit.dsl.model.predictedClass
+
+/**
+ * The registry's metrics a part of the data can have, in report order (the loss first, then the others by
+ * name: `train_loss`, `train_accuracy`, `train_auc`): those whose needs its targets meet.
+ */
+internal object PartMetrics {
+    private const val LOSS = "loss"
+
+    /** The metrics of a part with [targets]; [onTrainingBatches] keeps those measured on the training batches. */
+    fun of(registry: Registry, targets: Targets, onTrainingBatches: Boolean = false): List<Metric> =
+        registry.of(Metric.KIND).all()
+            .sortedWith(compareBy({ it.name() != LOSS }, { it.name() }))
+            .map { it.create() }
+            .filter { !onTrainingBatches || it.onTrainingBatches() }
+            .filter { metric ->
+                when (metric.needs()!!) {
+                    Metric.Needs.ANY -> true
+                    Metric.Needs.CLASSES -> targets is ClassLabels
+                    Metric.Needs.TWO_CLASSES -> targets is ClassLabels && targets.classCount == 2 && targets.counts().all { it > 0 }
+                }
+            }
+}
+
+/**
+ * A chunk of rows for the metrics: the outputs of one forward pass, the encoded targets, the loss sum, and the
+ * true classes either from an array of labels ([labels] from [labelOffset]) or, for training batches, read
+ * from the encoded targets with the same rule as the prediction (argmax of one-hot, 0/1 column).
+ */
+internal class EvaluatedChunk(private val encoding: TargetEncoding) : Metric.Chunk {
+    private var rows = 0
+    private var lossSum = 0.0
+    private lateinit var outputs: DenseMatrix
+    private lateinit var targets: DenseMatrix
+    private var labels: IntArray? = null
+    private var labelOffset = 0
+
+    fun set(rows: Int, lossSum: Double, outputs: DenseMatrix, targets: DenseMatrix, labels: IntArray?, labelOffset: Int): EvaluatedChunk {
+        this.rows = rows
+        this.lossSum = lossSum
+        this.outputs = outputs
+        this.targets = targets
+        this.labels = labels
+        this.labelOffset = labelOffset
+        return this
+    }
+
+    override fun rows(): Int = rows
+
+    override fun lossSum(): Double = lossSum
+
+    override fun outputs(): DenseMatrix = outputs
+
+    override fun targets(): DenseMatrix = targets
+
+    override fun label(r: Int): Int = labels?.let { it[labelOffset + r] } ?: predictedClass(targets, r, encoding)
+
+    override fun predicted(r: Int): Int = predictedClass(outputs, r, encoding)
+
+    override fun positiveScore(r: Int): Double = positiveScore(outputs, r, encoding)
+}
