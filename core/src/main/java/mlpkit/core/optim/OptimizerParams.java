@@ -31,9 +31,9 @@ public final class OptimizerParams {
                 .hint("use a moment decay rate such as 0.9 for beta1 or 0.999 for beta2");
     }
 
-    /** A small positive ε. */
+    /** A small positive ε; the hint suggests this optimiser's own default (RMSProp's 1e-7 is not Adam's 1e-8). */
     public static Param eps(double defaultValue) {
         return Param.real("eps", defaultValue).greaterThan(0).doc("ε, for numerical stability")
-                .hint("use a small positive constant such as 1e-8");
+                .hint("use a small positive constant such as " + Param.number(defaultValue));
     }
 }

@@ -17,7 +17,7 @@ class AdamTest {
         // delta = 0.1*mHat/(sqrt(vHat) + 1e-8) = [0.1*0.5/0.50000001, -0.1*1/1.00000001]
         //       = [0.099999998, -0.0999999990]
         // theta = [0.900000002, -1.900000001]
-        Adam adam = new Adam();
+        Optimizer adam = Optimizers.adam();
         double[] theta = {1.0, -2.0};
         adam.step(theta, new double[] {0.5, -1.0}, 0.1);
         assertArrayEquals(new double[] {0.900000002, -1.900000001}, theta, TOL);
@@ -39,7 +39,7 @@ class AdamTest {
         //   delta = 0.1*mHat/(sqrt(vHat) + 1e-8) = [0.089857518097072, -0.034560584337374]
         //   theta = [0.900000002 - 0.089857518097072, -1.900000001 + 0.034560584337374]
         //         = [0.810142483902928, -1.865439416662626]
-        Adam adam = new Adam();
+        Optimizer adam = Optimizers.adam();
         double[] theta = {1.0, -2.0};
         adam.step(theta, new double[] {0.5, -1.0}, 0.1);
         adam.step(theta, new double[] {0.2, 0.4}, 0.1);
@@ -54,7 +54,7 @@ class AdamTest {
         // lambda = 0.1, theta = [1, -2], g = [0.5, -1] -> g' = g + 0.1*theta = [0.6, -1.2]
         // m = 0.1*g' = [0.06, -0.12]; first step moves by 0.1*|g'|/(|g'| + 1e-8):
         // theta = [1 - 0.06/0.60000001, -2 + 0.12/1.20000001] = [0.900000001666667, -1.900000000833333]
-        Adam adam = new Adam(0.9, 0.999, 1e-8, OptimizerOptions.DEFAULTS.withWeightDecay(0.1));
+        Optimizer adam = Optimizers.adam(0.9, 0.999, 1e-8, OptimizerOptions.DEFAULTS.withWeightDecay(0.1));
         double[] theta = {1.0, -2.0};
         adam.step(theta, new double[] {0.5, -1.0}, 0.1);
         assertArrayEquals(new double[] {0.06, -0.12}, adam.exportState().array("m"), TOL);

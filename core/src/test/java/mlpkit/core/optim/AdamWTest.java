@@ -16,7 +16,7 @@ class AdamWTest {
         // Adam (t = 1) on the raw gradient: mHat = g, vHat = g^2, delta = [0.099999998, -0.099999999]
         // theta = [0.99 - 0.099999998, -1.98 + 0.099999999] = [0.890000002, -1.880000001]
         // m and v see the raw gradient only: m = [0.05, -0.1], v = [0.00025, 0.001]
-        AdamW adamW = new AdamW(0.1);
+        Optimizer adamW = Optimizers.adamW(0.1);
         double[] theta = {1.0, -2.0};
         adamW.step(theta, new double[] {0.5, -1.0}, 0.1);
         assertArrayEquals(new double[] {0.890000002, -1.880000001}, theta, TOL);
@@ -36,9 +36,9 @@ class AdamWTest {
         double[] l2 = {1.0, -2.0};
         double[] plain = {1.0, -2.0};
         double[] decoupled = {1.0, -2.0};
-        new Adam(0.9, 0.999, 1e-8, OptimizerOptions.DEFAULTS.withWeightDecay(0.1)).step(l2, g.clone(), 0.1);
-        new Adam().step(plain, g.clone(), 0.1);
-        new AdamW(0.1).step(decoupled, g.clone(), 0.1);
+        Optimizers.adam(0.9, 0.999, 1e-8, OptimizerOptions.DEFAULTS.withWeightDecay(0.1)).step(l2, g.clone(), 0.1);
+        Optimizers.adam().step(plain, g.clone(), 0.1);
+        Optimizers.adamW(0.1).step(decoupled, g.clone(), 0.1);
 
         assertArrayEquals(new double[] {0.900000001666667, -1.900000000833333}, l2, TOL);
         assertArrayEquals(new double[] {0.890000002, -1.880000001}, decoupled, TOL);
@@ -51,7 +51,7 @@ class AdamWTest {
     void adamWDecayMaskSkipsTheMaskedEntry() {
         // mask = [true, false]: entry 1 (a bias, say) is not decayed
         // theta = [1 * 0.99 - 0.099999998, -2 + 0.099999999] = [0.890000002, -1.900000001]
-        AdamW adamW = new AdamW(0.9, 0.999, 1e-8,
+        Optimizer adamW = Optimizers.adamW(0.9, 0.999, 1e-8,
                 OptimizerOptions.DEFAULTS.withWeightDecay(0.1).withDecayMask(new boolean[] {true, false}));
         double[] theta = {1.0, -2.0};
         adamW.step(theta, new double[] {0.5, -1.0}, 0.1);
@@ -62,8 +62,8 @@ class AdamWTest {
     void adamWWithoutDecayIsBitIdenticalToAdam() {
         double[] a = {0.3, -0.7, 1.1};
         double[] b = a.clone();
-        Adam adam = new Adam();
-        AdamW adamW = new AdamW(0.0);
+        Optimizer adam = Optimizers.adam();
+        Optimizer adamW = Optimizers.adamW(0.0);
         double[][] grads = {{0.1, -0.2, 0.3}, {-0.4, 0.5, 0.6}, {0.7, 0.8, -0.9}};
         for (double[] g : grads) {
             adam.step(a, g.clone(), 0.05);
@@ -74,11 +74,11 @@ class AdamWTest {
 
     @Test
     void adamWDefaultWeightDecayIsOneHundredth() {
-        assertEquals(0.01, new AdamW().weightDecay(), 0.0);
-        assertEquals(0.01, Optimizers.adamW().weightDecay(), 0.0);
+        assertEquals(0.01, AdamW.CONCEPT.create().weightDecay(), 0.0);
+        assertEquals(0.01, Optimizers.adamW().spec().weightDecay(), 0.0);
         // theta = 1, eta = 0.5: decay factor 1 - 0.5*0.01 = 0.995, zero gradient leaves only the decay
         double[] theta = {1.0};
-        new AdamW().step(theta, new double[] {0.0}, 0.5);
+        AdamW.CONCEPT.create().start().step(theta, new double[] {0.0}, 0.5);
         assertEquals(0.995, theta[0], TOL);
     }
 }

@@ -22,7 +22,7 @@ class OptimizerOptionsTest {
                 .withDecayMask(new boolean[] {true, false, true});
         double[] theta = {1.0, -2.0, 3.0};
         double[] g = {0.5, -1.0, 0.0};
-        new Sgd(0.0, false, options).step(theta, g, 0.1);
+        Optimizers.sgd(0.0, false, options).step(theta, g, 0.1);
         assertArrayEquals(new double[] {0.94, -1.9, 2.97}, theta, TOL);
         // the gradient array was overwritten with the decayed gradient, as documented
         assertArrayEquals(new double[] {0.6, -1.0, 0.3}, g, TOL);
@@ -32,7 +32,7 @@ class OptimizerOptionsTest {
     void l2WeightDecayWithoutMaskDecaysEveryEntry() {
         // g' = [0.6, -1.2, 0.3]; theta = [0.94, -1.88, 2.97]
         double[] theta = {1.0, -2.0, 3.0};
-        new Sgd(0.0, false, OptimizerOptions.DEFAULTS.withWeightDecay(0.1))
+        Optimizers.sgd(0.0, false, OptimizerOptions.DEFAULTS.withWeightDecay(0.1))
                 .step(theta, new double[] {0.5, -1.0, 0.0}, 0.1);
         assertArrayEquals(new double[] {0.94, -1.88, 2.97}, theta, TOL);
     }
@@ -46,7 +46,7 @@ class OptimizerOptionsTest {
         OptimizerOptions options = OptimizerOptions.DEFAULTS.withClipNorm(1.0).withWeightDecay(0.5);
         double[] theta = {2.0, 0.0};
         double[] g = {3.0, 4.0};
-        new Sgd(0.0, false, options).step(theta, g, 1.0);
+        Optimizers.sgd(0.0, false, options).step(theta, g, 1.0);
         assertArrayEquals(new double[] {0.4, -0.8}, theta, TOL);
         assertArrayEquals(new double[] {1.6, 0.8}, g, TOL);
     }
@@ -55,7 +55,8 @@ class OptimizerOptionsTest {
     void clipNormInsideAnOptimiserScalesTheUpdate() {
         // Sgd eta = 0.1, clipNorm = 1: g = [3, 4] -> [0.6, 0.8]; theta = [0 - 0.06, 0 - 0.08]
         double[] theta = {0.0, 0.0};
-        new Sgd(0.0, false, OptimizerOptions.DEFAULTS.withClipNorm(1.0)).step(theta, new double[] {3.0, 4.0}, 0.1);
+        Optimizers.sgd(0.0, false, OptimizerOptions.DEFAULTS.withClipNorm(1.0))
+                .step(theta, new double[] {3.0, 4.0}, 0.1);
         assertArrayEquals(new double[] {-0.06, -0.08}, theta, TOL);
     }
 
@@ -70,8 +71,16 @@ class OptimizerOptionsTest {
 
         // and the optimiser still skips entry 1: theta = [1 - 1*(0 + 1*1), 1 - 1*0] = [0, 1]
         double[] theta = {1.0, 1.0};
-        new Sgd(0.0, false, options).step(theta, new double[] {0.0, 0.0}, 1.0);
+        Optimizers.sgd(0.0, false, options).step(theta, new double[] {0.0, 0.0}, 1.0);
         assertArrayEquals(new double[] {0.0, 1.0}, theta, 0.0);
+
+        // a mask handed straight to a specification's start is copied too
+        boolean[] raw = {true, false};
+        Optimizer started = new Sgd(0.01, 0.0, false, 1.0, 0.0).start(raw);
+        raw[1] = true;
+        double[] direct = {1.0, 1.0};
+        started.step(direct, new double[] {0.0, 0.0}, 1.0);
+        assertArrayEquals(new double[] {0.0, 1.0}, direct, 0.0);
     }
 
     @Test
@@ -83,12 +92,12 @@ class OptimizerOptionsTest {
         assertEquals(a.hashCode(), b.hashCode());
         assertNotEquals(a, c);
         assertNull(OptimizerOptions.defaults().decayMask());
-        assertEquals("OptimizerOptions[weightDecay=0.1, clipNorm=0, decayMask=1/2]", a.toString());
+        assertEquals("OptimizerOptions[weightDecay=0.1, clipNorm=0.0, decayMask=1/2]", a.toString());
     }
 
     @Test
     void maskOfTheWrongLengthIsRejectedWhenTheStateIsAllocated() {
-        Sgd sgd = new Sgd(0.0, false, OptimizerOptions.DEFAULTS.withWeightDecay(0.1)
+        Optimizer sgd = Optimizers.sgd(0.0, false, OptimizerOptions.DEFAULTS.withWeightDecay(0.1)
                 .withDecayMask(new boolean[] {true, false}));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> sgd.step(new double[3], new double[3], 0.1));

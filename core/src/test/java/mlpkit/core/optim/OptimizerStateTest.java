@@ -28,15 +28,15 @@ class OptimizerStateTest {
         OptimizerOptions all = OptimizerOptions.DEFAULTS.withWeightDecay(0.05).withClipNorm(0.8)
                 .withDecayMask(new boolean[] {true, true, false, true, true, false, true});
         List<Supplier<Optimizer>> list = List.of(
-                Sgd::new,
-                () -> new Sgd(0.9, false),
-                () -> new Sgd(0.8, true, all),
-                RmsProp::new,
-                () -> new RmsProp(0.95, 1e-6, all),
-                Adam::new,
-                () -> new Adam(0.85, 0.99, 1e-7, all),
-                AdamW::new,
-                () -> new AdamW(0.9, 0.999, 1e-8, all));
+                Optimizers::sgd,
+                () -> Optimizers.sgd(0.9, false),
+                () -> Optimizers.sgd(0.8, true, all),
+                Optimizers::rmsProp,
+                () -> Optimizers.rmsProp(0.95, 1e-6, all),
+                Optimizers::adam,
+                () -> Optimizers.adam(0.85, 0.99, 1e-7, all),
+                Optimizers::adamW,
+                () -> Optimizers.adamW(0.9, 0.999, 1e-8, all));
         return list.stream().map(s -> Arguments.of(s.get().notation(), s));
     }
 
@@ -116,7 +116,7 @@ class OptimizerStateTest {
 
     @Test
     void restoringTheStepCounterMattersForAdamBiasCorrection() {
-        Adam original = new Adam();
+        Optimizer original = Optimizers.adam();
         double[] theta = {1.0, -2.0};
         original.step(theta, new double[] {0.5, -1.0}, 0.1);
         OptimizerState s = original.exportState();
@@ -124,10 +124,10 @@ class OptimizerStateTest {
 
         double[] right = theta.clone();
         double[] wrong = theta.clone();
-        Adam r = new Adam();
+        Optimizer r = Optimizers.adam();
         r.restoreState(s);
         r.step(right, new double[] {0.2, 0.4}, 0.1);
-        Adam w = new Adam();
+        Optimizer w = Optimizers.adam();
         w.restoreState(wrongStep);
         w.step(wrong, new double[] {0.2, 0.4}, 0.1);
         // right is the hand-computed second step of AdamTest
@@ -137,7 +137,7 @@ class OptimizerStateTest {
 
     @Test
     void exportedStateIsADeepCopyInBothDirections() {
-        Sgd sgd = new Sgd(0.9, false);
+        Optimizer sgd = Optimizers.sgd(0.9, false);
         double[] theta = {1.0, -2.0};
         sgd.step(theta, new double[] {0.5, -1.0}, 0.1);
         OptimizerState s = sgd.exportState();
@@ -162,10 +162,10 @@ class OptimizerStateTest {
 
     @Test
     void restoredOptimiserDoesNotShareArraysWithTheState() {
-        Sgd source = new Sgd(0.9, false);
+        Optimizer source = Optimizers.sgd(0.9, false);
         source.step(new double[] {1.0}, new double[] {1.0}, 0.1);
         OptimizerState s = source.exportState();
-        Sgd target = new Sgd(0.9, false);
+        Optimizer target = Optimizers.sgd(0.9, false);
         target.restoreState(s);
         target.step(new double[] {1.0}, new double[] {1.0}, 0.1);
         assertArrayEquals(new double[] {-0.1}, s.array("velocity"), 1e-15); // unchanged
@@ -174,20 +174,51 @@ class OptimizerStateTest {
 
     @Test
     void restoringAStateOfAnotherKindSaysWhichKindWasExpected() {
-        Adam adam = new Adam();
+        Optimizer adam = Optimizers.adam();
         adam.step(new double[2], new double[] {1.0, 1.0}, 0.1);
-        Sgd sgd = new Sgd(0.9, false);
+        Optimizer sgd = Optimizers.sgd(0.9, false);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> sgd.restoreState(adam.exportState()));
         assertTrue(e.getMessage().contains("expected kind 'sgd' but got 'adam'"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new AdamW().restoreState(adam.exportState()));
+        assertThrows(IllegalArgumentException.class, () -> Optimizers.adamW().restoreState(adam.exportState()));
+    }
+
+    @Test
+    void exportedStatesNameTheirKindByTheConceptName() {
+        assertEquals("sgd", Optimizers.sgd(0.9, false).exportState().kind());
+        assertEquals("rmsprop", Optimizers.rmsProp().exportState().kind());
+        assertEquals("adam", Optimizers.adam().exportState().kind());
+        assertEquals("adamw", Optimizers.adamW().exportState().kind());
+    }
+
+    @Test
+    void aStateExportedUnderTheCamelCaseAliasIsRestoredAndContinuesBitForBit() {
+        for (Supplier<Optimizer> factory : List.<Supplier<Optimizer>>of(Optimizers::rmsProp, Optimizers::adamW)) {
+            Optimizer original = factory.get();
+            double[] a = initial();
+            for (int k = 0; k < SPLIT; k++) {
+                original.step(a, gradient(a, k), rate(k));
+            }
+            OptimizerState saved = original.exportState();
+            String alias = saved.kind().equals("rmsprop") ? "rmsProp" : "adamW";
+            Optimizer resumed = factory.get();
+            resumed.restoreState(new OptimizerState(alias, saved.step(), saved.arrays()));
+            assertEquals(saved, resumed.exportState()); // exported again under the concept name
+
+            double[] b = a.clone();
+            for (int k = SPLIT; k < STEPS; k++) {
+                original.step(a, gradient(a, k), rate(k));
+                resumed.step(b, gradient(b, k), rate(k));
+            }
+            assertArrayEquals(a, b, 0.0);
+        }
     }
 
     @Test
     void restoringAStateOfAnotherSizeSaysExpectedAndGot() {
-        Adam small = new Adam();
+        Optimizer small = Optimizers.adam();
         small.step(new double[2], new double[] {1.0, 1.0}, 0.1);
-        Adam big = new Adam();
+        Optimizer big = Optimizers.adam();
         big.init(3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> big.restoreState(small.exportState()));
@@ -197,25 +228,25 @@ class OptimizerStateTest {
 
     @Test
     void restoringAStateWithOtherArraysSaysExpectedAndGot() {
-        Sgd momentum = new Sgd(0.9, false);
+        Optimizer momentum = Optimizers.sgd(0.9, false);
         momentum.step(new double[2], new double[] {1.0, 1.0}, 0.1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Sgd().restoreState(momentum.exportState()));
+                () -> Optimizers.sgd().restoreState(momentum.exportState()));
         assertTrue(e.getMessage().contains("expected arrays [] but got [velocity]"), e.getMessage());
 
         OptimizerState incomplete = new OptimizerState("adam", 4, Map.of());
         IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
-                () -> new Adam().restoreState(incomplete));
+                () -> Optimizers.adam().restoreState(incomplete));
         assertTrue(e2.getMessage().contains("expected arrays [m, v] but got none"), e2.getMessage());
     }
 
     @Test
     void restoringAStateExportedBeforeTheFirstStepResetsTheOptimiser() {
-        OptimizerState fresh = new Adam().exportState();
+        OptimizerState fresh = Optimizers.adam().exportState();
         assertEquals(0, fresh.step());
         assertTrue(fresh.names().isEmpty());
 
-        Adam used = new Adam();
+        Optimizer used = Optimizers.adam();
         double[] a = {1.0, -2.0};
         used.step(a, new double[] {0.5, -1.0}, 0.1);
         used.restoreState(fresh);

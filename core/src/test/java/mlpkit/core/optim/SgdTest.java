@@ -14,13 +14,13 @@ class SgdTest {
         // theta = [1, -2], g = [0.5, -1], eta = 0.1
         // theta <- theta - eta*g = [1 - 0.05, -2 + 0.1] = [0.95, -1.9]
         double[] theta = {1.0, -2.0};
-        new Sgd().step(theta, new double[] {0.5, -1.0}, 0.1);
+        Optimizers.sgd().step(theta, new double[] {0.5, -1.0}, 0.1);
         assertArrayEquals(new double[] {0.95, -1.9}, theta, TOL);
     }
 
     @Test
     void plainSgdHasNoStateArraysButCountsSteps() {
-        Sgd sgd = new Sgd();
+        Optimizer sgd = Optimizers.sgd();
         double[] theta = {1.0, -2.0};
         sgd.step(theta, new double[] {0.5, -1.0}, 0.1);
         sgd.step(theta, new double[] {0.5, -1.0}, 0.1);
@@ -37,7 +37,7 @@ class SgdTest {
         // step 2, g = [0.2, 0.4]: v = 0.9*[-0.05, 0.1] - 0.1*[0.2, 0.4]
         //                           = [-0.045 - 0.02, 0.09 - 0.04] = [-0.065, 0.05]
         //                         theta = [0.95 - 0.065, -1.9 + 0.05] = [0.885, -1.85]
-        Sgd sgd = new Sgd(0.9, false);
+        Optimizer sgd = Optimizers.sgd(0.9, false);
         double[] theta = {1.0, -2.0};
         sgd.step(theta, new double[] {0.5, -1.0}, 0.1);
         assertArrayEquals(new double[] {0.95, -1.9}, theta, TOL);
@@ -56,7 +56,7 @@ class SgdTest {
         // step 2, g = [0.2, 0.4]: v = [-0.065, 0.05]
         //                         theta += [0.9*-0.065 - 0.02, 0.9*0.05 - 0.04] = [-0.0785, 0.005]
         //                         theta = [0.8265, -1.805]
-        Sgd sgd = new Sgd(0.9, true);
+        Optimizer sgd = Optimizers.sgd(0.9, true);
         double[] theta = {1.0, -2.0};
         sgd.step(theta, new double[] {0.5, -1.0}, 0.1);
         assertArrayEquals(new double[] {0.905, -1.81}, theta, TOL);
@@ -71,8 +71,8 @@ class SgdTest {
         double[] g = {0.5, -1.0};
         double[] classical = {1.0, -2.0};
         double[] nesterov = {1.0, -2.0};
-        Sgd plainMomentum = new Sgd(0.9, false);
-        Sgd look = new Sgd(0.9, true);
+        Optimizer plainMomentum = Optimizers.sgd(0.9, false);
+        Optimizer look = Optimizers.sgd(0.9, true);
         plainMomentum.step(classical, g.clone(), 0.1);
         look.step(nesterov, g.clone(), 0.1);
         for (int i = 0; i < 2; i++) {
@@ -88,7 +88,7 @@ class SgdTest {
     void zeroGradientKeepsCoastingOnTheVelocity() {
         // step 1, g = [1]:  v = -0.1, theta = 1 - 0.1 = 0.9
         // step 2, g = [0]:  v = 0.9*-0.1 = -0.09, theta = 0.9 - 0.09 = 0.81
-        Sgd sgd = new Sgd(0.9, false);
+        Optimizer sgd = Optimizers.sgd(0.9, false);
         double[] theta = {1.0};
         sgd.step(theta, new double[] {1.0}, 0.1);
         sgd.step(theta, new double[] {0.0}, 0.1);

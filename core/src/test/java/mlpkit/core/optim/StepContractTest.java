@@ -11,7 +11,7 @@ class StepContractTest {
 
     @Test
     void stateIsAllocatedLazilyWithTheSizeOfTheFirstStep() {
-        Adam adam = new Adam();
+        Optimizer adam = Optimizers.adam();
         assertTrue(adam.exportState().names().isEmpty());
         adam.step(new double[4], new double[4], 0.1);
         assertEquals(4, adam.exportState().size());
@@ -20,7 +20,7 @@ class StepContractTest {
 
     @Test
     void initAllocatesZeroStateAheadOfTheFirstStepAndIsIdempotent() {
-        Adam adam = new Adam();
+        Optimizer adam = Optimizers.adam();
         adam.init(3);
         assertEquals(3, adam.exportState().size());
         assertEquals(0, adam.stepCount());
@@ -32,7 +32,7 @@ class StepContractTest {
 
     @Test
     void stepWithAnotherSizeThanTheStateIsAClearError() {
-        Sgd sgd = new Sgd(0.9, false);
+        Optimizer sgd = Optimizers.sgd(0.9, false);
         sgd.init(3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> sgd.step(new double[2], new double[2], 0.1));
@@ -43,7 +43,7 @@ class StepContractTest {
 
     @Test
     void resetForgetsTheStateSoAnotherSizeIsAccepted() {
-        Sgd sgd = new Sgd(0.9, false);
+        Optimizer sgd = Optimizers.sgd(0.9, false);
         sgd.step(new double[3], new double[] {1.0, 1.0, 1.0}, 0.1);
         sgd.reset();
         assertEquals(0, sgd.stepCount());
@@ -54,7 +54,7 @@ class StepContractTest {
 
     @Test
     void gradsOfAnotherLengthThanParamsAreRejectedBeforeAnythingChanges() {
-        Adam adam = new Adam();
+        Optimizer adam = Optimizers.adam();
         double[] theta = {1.0, 2.0};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> adam.step(theta, new double[3], 0.1));
@@ -66,7 +66,7 @@ class StepContractTest {
 
     @Test
     void nonPositiveOrNonFiniteLearningRateIsRejected() {
-        Adam adam = new Adam();
+        Optimizer adam = Optimizers.adam();
         for (double lr : new double[] {0.0, -0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> adam.step(new double[1], new double[1], lr));
@@ -77,7 +77,7 @@ class StepContractTest {
 
     @Test
     void initWithANegativeSizeIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Adam().init(-1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizers.adam().init(-1));
         assertTrue(e.getMessage().startsWith("size must be in [0, 2147483647] but was -1;"), e.getMessage());
     }
 }
