@@ -23,25 +23,37 @@ class CheckCommand(private val out: PrintStream) : CliktCommand(name = "check") 
         "Validate an experiment and check its network's gradients against finite differences, without training."
 
     override fun run() {
-        val spec = ExperimentLoader.load(file).spec
+        val experiment = ExperimentLoader.load(file)
+        val spec = experiment.spec
         val training = spec.training
         val streams = SeedStreams(training.seed)
         val data = resolveData(spec, file, "check")
         requireFitsData(spec, file, data)
         val network = asInvalidInput("check") {
-            Network.build(spec.network.toSpec(), data.inputSize, training.loss.loss, streams.init(), streams.dropout())
+            Network.build(spec.network, data.inputSize, training.loss, streams.init(), streams.dropout())
         }
         out.println("experiment ${spec.name}: ${data.train.size} training samples × ${data.inputSize} features" +
             (data.validation?.let { ", ${it.size} validation" } ?: "") + (data.test?.let { ", ${it.size} test" } ?: ""))
         out.println(network.toString())
         out.println("parameters: ${network.parameterCount()}")
-        out.println("loss: ${training.loss.loss.notation()} (${training.reduction.reduction.notation()}), optimizer: ${training.optimizer}")
+        out.println("loss: ${training.loss.notation()} (${training.reduction.notation()}), optimizer: ${training.optimizer.notation()}")
         val report = asInvalidInput("check") {
-            GradientCheck.of(network).reduction(training.reduction.reduction).maxEntriesPerTensor(MAX_ENTRIES_PER_TENSOR)
+            GradientCheck.of(network).reduction(training.reduction).maxEntriesPerTensor(MAX_ENTRIES_PER_TENSOR)
                 .runOnRandomData(CHECK_SAMPLES, streams.shuffle())
         }
         out.println(report.table())
-        if (!report.passes(TOLERANCE)) throw ProgramResult(ExitCode.CHECK_FAILED)
+        // Layers that normalise by batch statistics have a training-mode function of their own: check it too
+        // (not with dropout, whose training-mode loss is random).
+        val inTrainingMode = network.state().isNotEmpty() && spec.network.layers().none { it.randomInTraining() }
+        val trainingReport = if (!inTrainingMode) null else asInvalidInput("check") {
+            GradientCheck.of(network).inTrainingMode().reduction(spec.training.reduction).maxEntriesPerTensor(MAX_ENTRIES_PER_TENSOR)
+                .runOnRandomData(CHECK_SAMPLES, streams.shuffle())
+        }
+        trainingReport?.let {
+            out.println("in training mode (batch statistics):")
+            out.println(it.table())
+        }
+        if (!report.passes(TOLERANCE) || trainingReport?.passes(TOLERANCE) == false) throw ProgramResult(ExitCode.CHECK_FAILED)
     }
 
     private companion object {

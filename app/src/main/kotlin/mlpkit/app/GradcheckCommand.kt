@@ -19,11 +19,12 @@ import java.util.Locale
 import mlpkit.core.gradcheck.GradientCheck
 import mlpkit.core.gradcheck.GradientCheckReport
 import mlpkit.core.loss.Loss
-import mlpkit.core.loss.Losses
 import mlpkit.core.loss.Reduction
 import mlpkit.core.network.Network
 import mlpkit.core.network.NetworkSpec
 import org.apache.commons.math3.random.MersenneTwister
+import mlpkit.core.concept.Registry
+import mlpkit.core.concept.NotationException
 
 /**
  * `mlp gradcheck NOTATION --inputs N --loss NAME`: builds the network, compares its back-propagated
@@ -45,13 +46,13 @@ class GradcheckCommand(private val out: PrintStream) : CliktCommand(name = "grad
     private val loss by option(
         "--loss",
         metavar = "NAME",
-        help = "the loss: ${Losses.NAMES.joinToString(", ")}",
+        help = "the loss: ${Registry.builtIns().of(Loss.KIND).names().joinToString(", ")} (with arguments as in the notation, e.g. huber(delta=2))",
     ).convert("NAME") { name ->
-        // Losses.byName owns the list of names and the message for an unknown one.
+        // The registry owns the names and the message for an unknown one.
         try {
-            Losses.byName(name)
-        } catch (e: IllegalArgumentException) {
-            fail(e.message ?: "unknown loss '$name'")
+            Registry.builtIns().parse(Loss.KIND, name)
+        } catch (e: NotationException) {
+            fail("expected ${e.expected()}, got ${e.found()}" + if (e.hint().isEmpty()) "" else "; ${e.hint()}")
         }
     }.required()
 

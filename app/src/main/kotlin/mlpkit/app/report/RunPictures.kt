@@ -22,7 +22,7 @@ internal class RunPictures(private val warn: (String) -> Unit) {
         }
         val history = record.model.history
         add("loss.png") {
-            TrainingCurves.loss(history, configName(record.model.loss))?.let {
+            TrainingCurves.loss(history, record.model.loss.notation())?.let {
                 Picture.of("loss.png", "Loss per epoch", CURVE_NOTE, ChartStyle.render(it))
             }
         }
@@ -66,8 +66,9 @@ internal class RunPictures(private val warn: (String) -> Unit) {
         }
         if (isImageData(record.spec.data.source)) {
             add("weights.png") {
-                val network = record.model.network()
-                val first = network.layout().tensors().firstOrNull { !it.isBias() } ?: return@add null
+                val network = record.model.network("model", record.registry)
+                // The first layer's weight matrix: one row per input pixel.
+                val first = network.layout().tensors().firstOrNull { it.decayed() && it.rows() == network.inputSize() } ?: return@add null
                 WeightTiles.draw(record.model.parameters, first.offset(), first.rows(), first.cols())?.let {
                     Picture.of(
                         "weights.png", "First layer weights",
@@ -95,7 +96,7 @@ internal class RunPictures(private val warn: (String) -> Unit) {
     }
 
     private fun predictionsOf(record: RunRecord, part: String, dataset: Dataset): PartPredictions? =
-        PartPredictions.of(part, dataset, record.model.network(), record.model.targetEncoding)
+        PartPredictions.of(part, dataset, record.model.network("model", record.registry), record.model.targetEncoding)
 
     private fun <T> attempt(what: String, block: () -> T?): T? = guarded(warn, what, block)
 

@@ -49,7 +49,7 @@ internal object RunReport {
                 row("notation", "<code>${html(m.notation)}</code>")
                 row("inputs", record.model.inputSize.toString())
                 row("parameters", record.model.parameters.size.toString())
-                row("loss", html("${configName(record.model.loss)}, reduction ${configName(record.spec.training.reduction)}"))
+                row("loss", html("${record.model.loss.notation()}, reduction ${record.spec.training.reduction.notation()}"))
                 record.model.classNames?.let { row("classes", html(it.joinToString(", "))) }
                 append("</table>\n")
             }

@@ -11,8 +11,8 @@ import kotlin.script.experimental.jvmhost.createJvmCompilationConfigurationFromT
 import mlpkit.dsl.script.MlpScript
 import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.Expectation
-import mlpkit.dsl.spec.LossName
-import mlpkit.dsl.spec.OptimizerSpec
+import mlpkit.core.loss.SoftmaxCrossEntropy
+import mlpkit.core.optim.Sgd
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -50,8 +50,8 @@ class ScriptHostTest {
         val spec = experiment.spec
         assertEquals("moons", spec.name)
         assertEquals("network < dense(10, relu, weights=heNormal); dense(2, softmax) >", spec.network.notation())
-        assertEquals(LossName.SOFTMAX_CE, spec.training.loss)
-        assertEquals(OptimizerSpec.Sgd(lr = 0.5), spec.training.optimizer)
+        assertEquals(SoftmaxCrossEntropy(), spec.training.loss)
+        assertEquals(Sgd.CONCEPT.create(mapOf("lr" to 0.5)), spec.training.optimizer)
         assertEquals(300, spec.training.epochs)
         assertEquals(BatchSizeSpec.Full, spec.training.batchSize)
         assertEquals(listOf(Expectation("train_accuracy", atLeast = 0.97)), spec.expect)

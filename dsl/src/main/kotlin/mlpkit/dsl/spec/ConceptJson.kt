@@ -34,8 +34,11 @@ object ConceptJson {
     /** The result of reading: the value, or null with the problems. */
     class Read<V>(val value: V?, val problems: List<Problem>)
 
-    /** [value] in [form]; an object lists `type` and the parameters that differ from their defaults. */
-    fun encode(value: Conceptual, form: Form): JsonElement = when (form) {
+    /**
+     * [value] in [form]; an object lists `type` and the parameters that differ from their defaults, or every
+     * parameter with [allParameters] (model files write everything, experiment files only what was chosen).
+     */
+    fun encode(value: Conceptual, form: Form, allParameters: Boolean = false): JsonElement = when (form) {
         Form.STRING -> JsonPrimitive(value.notation())
         Form.OBJECT -> {
             val concept = value.concept()
@@ -44,7 +47,7 @@ object ConceptJson {
             members[TYPE] = JsonPrimitive(concept.name())
             for (param in concept.params()) {
                 val v = arguments.get(param.name())
-                if (param.isRequired || !Concept.isDefault(param, v)) members[param.name()] = parameter(param, v)
+                if (allParameters || param.isRequired || !Concept.isDefault(param, v)) members[param.name()] = parameter(param, v)
             }
             JsonObject(members)
         }

@@ -35,8 +35,11 @@ class ConceptSerializer<V : Any>(
     override val descriptor: SerialDescriptor = PrimitiveSerialDescriptor(CONCEPT_SERIAL_NAME + kind.name() + "." + form, PrimitiveKind.STRING)
 
     override fun serialize(encoder: Encoder, value: V) {
-        val element = ConceptJson.encode(value as Conceptual, form)
-        if (encoder is JsonEncoder) encoder.encodeJsonElement(element) else encoder.encodeString(value.notation())
+        if (encoder is JsonEncoder) {
+            encoder.encodeJsonElement(ConceptJson.encode(value as Conceptual, form, encoder.json.configuration.encodeDefaults))
+        } else {
+            encoder.encodeString((value as Conceptual).notation())
+        }
     }
 
     override fun deserialize(decoder: Decoder): V {

@@ -1,5 +1,6 @@
 package mlpkit.dsl.train
 
+import mlpkit.core.concept.Registry
 import mlpkit.core.metrics.Metric
 import mlpkit.core.metrics.Monitor
 
@@ -15,4 +16,8 @@ object MetricNames {
 
     /** A metric name as users write it, in the reported form: Keras' `val_loss` is `validation_loss`. */
     fun normalise(name: String): String = Monitor.normalise(name)
+
+    /** Whether larger is better for the reported metric [name] (accuracy, AUC) rather than smaller (losses): the metric says. */
+    @JvmOverloads
+    fun isMaximised(name: String, registry: Registry = Registry.builtIns()): Boolean = Monitor.metricOf(name, registry).higherIsBetter()
 }
