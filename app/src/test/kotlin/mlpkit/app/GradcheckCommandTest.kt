@@ -1,5 +1,7 @@
 package mlpkit.app
 
+import mlpkit.core.concept.Registry
+import mlpkit.core.loss.Loss
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -95,7 +97,11 @@ class GradcheckCommandTest {
 
         assertEquals(ExitCode.INVALID_INPUT, run.exitCode)
         assertEquals(1, run.errLines.size, run.err)
-        assertTrue(run.errLines.single().contains("unknown loss 'hinge': expected one of bce, mse, half-sse, softmax-ce"), run.err)
+        assertEquals(
+            "mlp gradcheck: invalid value for --loss: expected a loss (${Registry.builtIns().of(Loss.KIND).expectation()}), got 'hinge' " +
+                "(see 'mlp gradcheck --help')",
+            run.errLines.single(),
+        )
     }
 
     @Test

@@ -90,7 +90,7 @@ class ScriptHostTest {
     fun `an exception thrown by the script is one line without a stack trace`() {
         val script = testScript("throws.mlp.kts")
         val error = assertThrows<ScriptException> { host.load(script) }
-        assertEquals(listOf("$script: error: dense: units must be ≥ 1, got 0"), error.lines)
+        assertEquals(listOf("$script: error: dense: units must be a whole number ≥ 1, got 0; e.g. dense(10, relu)"), error.lines)
     }
 
     @Test
@@ -106,7 +106,7 @@ class ScriptHostTest {
         val script = testScript("ends-with-network.mlp.kts")
         val error = assertThrows<ScriptException> { host.load(script) }
         assertEquals(
-            listOf("$script: error: the script must end with an experiment(\"name\") { … } expression, got mlpkit.dsl.spec.NetworkConfig"),
+            listOf("$script: error: the script must end with an experiment(\"name\") { … } expression, got mlpkit.core.network.NetworkSpec"),
             error.lines,
         )
     }

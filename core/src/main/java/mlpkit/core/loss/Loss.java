@@ -1,6 +1,11 @@
 package mlpkit.core.loss;
 
+import java.util.ArrayList;
+import java.util.List;
 import mlpkit.core.activation.Activation;
+import mlpkit.core.concept.Concept;
+import mlpkit.core.concept.Param;
+import mlpkit.core.concept.Registry;
 import mlpkit.core.concept.Conceptual;
 import mlpkit.core.concept.Kind;
 import mlpkit.core.matrix.DenseMatrix;
@@ -74,8 +79,15 @@ public interface Loss extends Conceptual {
      */
     default void requireCompatible(Activation outputActivation) {
         if (!suits(outputActivation)) {
+            List<String> suiting = new ArrayList<>();
+            for (Concept<Loss> concept : Registry.builtIns().of(KIND).all()) {
+                if (concept.params().stream().noneMatch(Param::isRequired) && concept.create().suits(outputActivation)) {
+                    suiting.add(concept.name());
+                }
+            }
             throw new IllegalArgumentException("loss " + notation() + " does not suit a " + outputActivation.notation()
-                    + " output layer: it needs " + suitedOutputs());
+                    + " output layer: it needs " + suitedOutputs() + "; a " + outputActivation.notation() + " output suits "
+                    + String.join(", ", suiting));
         }
     }
 }

@@ -32,6 +32,7 @@ import mlpkit.core.init.Uniform;
 import mlpkit.core.layer.Dense;
 import mlpkit.core.layer.Dropout;
 import mlpkit.core.concept.NotationException;
+import mlpkit.core.concept.Registry;
 import mlpkit.core.layer.LayerSpec;
 
 class NotationTest {
@@ -88,8 +89,8 @@ class NotationTest {
     @CsvSource(delimiter = '|', textBlock = """
             dense(6, sigmoid)                          | 1  | expected the word 'network', found 'dense'
             network dense(6, sigmoid) >                | 9  | expected '<' after 'network', found 'd'
-            network < >                                | 11 | expected a layer (one of dense, dropout), found '>'
-            network < conv(3, relu) >                  | 11 | expected a layer (one of dense, dropout), found 'conv'
+            network < >                                | 11 | expected a layer (LAYERS), found '>'
+            network < conv(3, relu) >                  | 11 | expected a layer (LAYERS), found 'conv'
             network < dense(6 sigmoid) >               | 19 | expected ',' or ')' in the arguments of dense, found 's'
             network < dense(0, relu) >                 | 17 | expected a whole number ≥ 1 for units of dense, found 0; e.g. dense(10, relu)
             network < dense(2.5, relu) >               | 17 | expected a whole number ≥ 1 for units of dense, found '2.5'; e.g. dense(10, relu)
@@ -97,17 +98,22 @@ class NotationTest {
             network < dense(6, sigmoid) dense(1, relu) > | 29 | expected ';' between layers or '>' to close the network, found 'd'
             network < dense(6, sigmoid)                | 28 | expected ';' between layers or '>' to close the network, found the end of the notation
             network < dense(6, sigmoid >               | 28 | expected ',' or ')' in the arguments of dense, found '>'
-            network < dense(6, swissh) >               | 20 | expected an activation (one of identity, leakyRelu, relu, sigmoid, softmax, tanh), found 'swissh'
+            network < dense(6, zigzag) >               | 20 | expected an activation (ACTIVATIONS), found 'zigzag'
             network < dense(6, relu, init=heNormal) >  | 26 | expected a parameter of dense: one of units, activation, weights, bias, found 'init'
-            network < dense(6, relu, weights=he) >     | 34 | expected an initialiser (one of constant, glorotNormal, glorotUniform, heNormal, heUniform, lecunNormal, lecunUniform, normal, uniform, weights, zeros), found 'he'
+            network < dense(6, relu, weights=he) >     | 34 | expected an initialiser (INITIALISERS), found 'he'
             network < dense(6, relu, weights=normal) > | 34 | expected a number > 0 for std of normal, found nothing; write normal(std)
             network < dense(6, relu, weights=weights) > | 34 | expected a weight initialiser such as glorotUniform or normal(1.0) for weights of dense, found weights; 'weights' draws the bias like the weights, so it belongs in bias=
             network < dropout(1.5); dense(1, relu) >   | 19 | expected a number in [0, 1) for rate of dropout, found 1.5; it is the fraction of inputs dropped, e.g. dropout(0.2)
             network < dense(6, leakyRelu(0.1, 2)) >    | 35 | expected at most 1 argument for leakyRelu, found '2'; write leakyRelu(alpha=0.01)
-            network < dense(6, sigmoidd) >             | 20 | expected an activation (one of identity, leakyRelu, relu, sigmoid, softmax, tanh), found 'sigmoidd'; did you mean 'sigmoid'?
+            network < dense(6, sigmoidd) >             | 20 | expected an activation (ACTIVATIONS), found 'sigmoidd'; did you mean 'sigmoid'?
             network < dense(6, relu) > extra          | 28 | expected the end of the notation after '>', found 'e'
             """)
-    void malformedNotationNamesTheColumnAndWhatWasExpected(String notation, int column, String problem) {
+    void malformedNotationNamesTheColumnAndWhatWasExpected(String notation, int column, String problemWithLists) {
+        // The lists of names come from the registry, so adding a concept changes them without touching this test.
+        Registry registry = Registry.builtIns();
+        String problem = problemWithLists.replace("LAYERS", registry.of(LayerSpec.KIND).expectation())
+                .replace("ACTIVATIONS", registry.of(Activation.KIND).expectation())
+                .replace("INITIALISERS", registry.of(Initializer.KIND).expectation());
         NotationException e = assertThrows(NotationException.class, () -> NetworkSpec.parse(notation));
         assertEquals("network notation, column " + column + ": " + problem, e.getMessage());
         assertEquals(column, e.column());
