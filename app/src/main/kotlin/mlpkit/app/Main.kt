@@ -38,6 +38,7 @@ fun runCli(
             RunCommand(out, err, verify = true),
             PredictCommand(out),
             CheckCommand(out),
+            ConceptsCommand(out),
             BenchCommand(out),
             DataCommand().subcommands(DataListCommand(out), DataGenCommand(out), DataInspectCommand(out), DataFetchCommand(out, err)),
         )

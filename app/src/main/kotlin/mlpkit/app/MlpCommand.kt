@@ -1,5 +1,6 @@
 package mlpkit.app
 
+import mlpkit.core.concept.Registry
 import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
 import com.github.ajalt.clikt.core.context
@@ -23,8 +24,14 @@ class MlpCommand : CliktCommand(name = "mlp") {
         'network < dense(6, sigmoid); dense(4, tanh); dense(1, sigmoid) >'.
     """.trimIndent()
 
-    override fun helpEpilog(context: Context) =
-        "Exit status: 0 ok, 1 a check failed, 2 invalid input or usage, 3 internal error."
+    override fun helpEpilog(context: Context): String {
+        val registry = Registry.builtIns()
+        val kinds = registry.kinds().joinToString("\n") { kind ->
+            "${ConceptsCommand.plural(kind)}: ${registry.of(kind).names().joinToString(", ")}"
+        }
+        return "Building blocks ('mlp concepts' shows their parameters):\n\n```\n$kinds\n```\n\n" +
+            "Exit status: 0 ok, 1 a check failed, 2 invalid input or usage, 3 internal error."
+    }
 
     override fun run() = Unit
 }

@@ -79,9 +79,10 @@ class RunCommand(
         }
         val trainingRun = asInvalidInput(commandName) {
             if (resumeDir != null) {
-                directory.resume(experiment.hooks, resolver, stopSignal)
+                directory.resume(experiment.hooks, resolver, stopSignal, experiment.registry)
             } else {
-                TrainingRun(experiment, directory, resolver, stopSignal)
+                // The data checked above is the data trained on: it is loaded once.
+                TrainingRun(experiment, directory, resolver, stopSignal, data)
             }
         }
         val result = withInterruptHandling(stopSignal) { train(trainingRun) }
@@ -89,7 +90,7 @@ class RunCommand(
         if (!noReport) {
             // The run's own spec (after overrides, or from the checkpoint on --resume) is what its data comes from.
             val preResolved = data.takeIf { result.model.file.spec == experiment.spec }
-            ReportWriter(commandName, err).writeRun(directory.path, RunRecord.of(result), preResolved) { resolveData(it, file, commandName) }
+            ReportWriter(commandName, err).writeRun(directory.path, RunRecord.of(result, experiment.registry), preResolved) { resolveData(it, file, commandName) }
                 ?.let { out.println("report: $it") }
         }
         out.println("run directory: ${directory.path}")
@@ -104,7 +105,7 @@ class RunCommand(
     private fun runSweep(experiment: Experiment, resolver: DataResolver) {
         if (resume != null) throw InvalidInput("mlp $commandName: --resume continues a single run; resume a sweep's variations one by one")
         val sweepDirectory = asInvalidInput(commandName) { RunDirectory.create(outRoot, experiment.spec.name) }
-        val runner = SweepRunner(resolver, sweepDirectory.path, experiment.hooks)
+        val runner = SweepRunner(resolver, sweepDirectory.path, experiment.hooks, experiment.registry)
         val rows = asInvalidInput(commandName) {
             runBlocking {
                 runner.run(experiment.spec) { row -> if (!quiet) out.println("finished ${row.name}: ${metricsText(row.metrics)}") }
@@ -114,7 +115,9 @@ class RunCommand(
         writeAtomically(sweepDirectory.path.resolve("summary.csv"), summary)
         out.print(summary)
         if (!noReport) {
-            val (curve, report) = ReportWriter(commandName, err).writeSweep(sweepDirectory.path, experiment.spec, rows) { resolveData(it, file, commandName) }
+            val (curve, report) = ReportWriter(commandName, err).writeSweep(sweepDirectory.path, experiment.spec, rows, experiment.registry) {
+                resolveData(it, file, commandName)
+            }
             curve?.let { out.println("sweep curve: ${it.metric} against ${if (it.axis.numeric) it.axis.title else "the variation"}; ${it.elbowText}") }
             report?.let { out.println("report: $it") }
         }
@@ -126,7 +129,7 @@ class RunCommand(
 
     private fun withOverrides(experiment: Experiment): Experiment {
         val training = experiment.spec.training.let { t -> t.copy(epochs = epochs ?: t.epochs, seed = seed ?: t.seed) }
-        return Experiment(experiment.spec.copy(training = training), experiment.hooks)
+        return Experiment(experiment.spec.copy(training = training), experiment.hooks, experiment.registry)
     }
 
     private fun train(run: TrainingRun): TrainingResult = runBlocking {

@@ -1,5 +1,6 @@
 package mlpkit.app.report
 
+import mlpkit.core.concept.Registry
 import java.io.PrintStream
 import java.nio.file.Files
 import java.nio.file.Path
@@ -57,6 +58,7 @@ internal class ReportWriter(
         sweepDirectory: Path,
         spec: ExperimentSpec,
         rows: List<SweepRow>,
+        registry: Registry,
         resolve: (ExperimentSpec) -> ResolvedData,
     ): Pair<SweepCurve?, Path?> {
         val notes = ArrayList<String>()
@@ -65,7 +67,7 @@ internal class ReportWriter(
             .getOrDefault(emptyList())
         for (directory in directories.sorted()) {
             val record = try {
-                RunRecord.read(directory)
+                RunRecord.read(directory, registry)
             } catch (e: Exception) {
                 warn(directory, "could not read the run's files for its report (${e.message})")
                 continue

@@ -1,6 +1,9 @@
 package mlpkit.core.matrix;
 
 import java.util.SplittableRandom;
+import mlpkit.core.activation.Activation;
+import mlpkit.core.activation.Relu;
+import mlpkit.core.activation.Sigmoid;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,8 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Sigmoid and ReLU over one batch's activations (32,000 = C3's 4000 × 8; 8,192 = 64 × 128), on the
- * scalar and the Vector API maps, against a loop over {@link Math#exp} for reference.
+ * Sigmoid and ReLU over one batch's activations (32,000 = C3's 4000 × 8; 8,192 = 64 × 128), through the
+ * activations themselves: with their Vector API fast path, and with their own scalar maths only
+ * ({@code -Dmlpkit.kernels=scalar}), against a loop over {@link Math#exp} for reference.
  *
  * <pre>java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar MapBenchmark</pre>
  */
@@ -33,25 +37,32 @@ public class MapBenchmark {
     @Param({"vector", "scalar"})
     public String kernel;
 
-    private MapKernel maps;
+    private final Activation sigmoid = new Sigmoid();
+    private final Activation relu = new Relu();
     private double[] z, a;
+    private DenseMatrix zm, am;
 
     @Setup
-    public void setUp() {
-        maps = kernel.equals("vector") ? VectorMaps.INSTANCE : ScalarMaps.INSTANCE;
+    public void setUp() throws InterruptedException {
+        if (kernel.equals("scalar")) {
+            System.setProperty("mlpkit.kernels", "scalar");   // read once, when the kernels are first chosen
+        }
+        Kernels.awaitWarmKernels(60_000);
         z = new SplittableRandom(1).doubles(size, -8, 8).toArray();
         a = new double[size];
+        zm = new DenseMatrix(1, size, z);
+        am = new DenseMatrix(1, size, a);
     }
 
     @Benchmark
     public double[] sigmoid() {
-        maps.sigmoid(z, 0, a, 0, size);
+        sigmoid.forward(zm, am);
         return a;
     }
 
     @Benchmark
     public double[] relu() {
-        maps.leakyRelu(z, 0, 0.0, a, 0, size);
+        relu.forward(zm, am);
         return a;
     }
 

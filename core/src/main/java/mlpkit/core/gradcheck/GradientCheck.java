@@ -144,8 +144,8 @@ public final class GradientCheck {
      * Runs the check on {@code samples} random rows: inputs from N(0, 1), targets that fit the network's
      * loss (0/1 for binary cross-entropy, one-hot rows for softmax cross-entropy, values in the output
      * activation's range for squared errors). Finite differences are wrong where a ±h step crosses a
-     * ReLU kink, so inputs are redrawn from {@code rng} until every ReLU-family pre-activation is at
-     * least {@link #KINK_MARGIN} from 0.
+     * kink (a ReLU's 0, the absolute error's a = y), so inputs and targets are redrawn from {@code rng}
+     * until every pre-activation and output error is at least {@link #KINK_MARGIN} from one.
      *
      * @throws IllegalStateException when no draw out of 100 keeps that margin (for example a ReLU layer
      *                               whose previous layer is entirely dead, so that z = b = 0 exactly)
@@ -160,7 +160,7 @@ public final class GradientCheck {
                 x.data()[k] = rng.nextGaussian();
             }
             DenseMatrix y = RandomTargets.fitting(network, samples, rng);
-            if (closestToKink(network, x, training) >= KINK_MARGIN) {
+            if (closestToKink(network, x, training) >= KINK_MARGIN && closestToLossKink(network, x, y) >= KINK_MARGIN) {
                 return run(x, y);
             }
         }
@@ -185,6 +185,28 @@ public final class GradientCheck {
         double closest = Double.POSITIVE_INFINITY;
         for (Layer layer : network.layers()) {
             closest = Math.min(closest, layer.closestToKink());
+        }
+        return closest;
+    }
+
+    /**
+     * How close the outputs for {@code x} come to a point where the loss has no derivative (the absolute error's
+     * a = y), or +∞ when the loss has none.
+     */
+    private double closestToLossKink(Network network, DenseMatrix x, DenseMatrix y) {
+        double[] kinks = network.lossFunction().kinks();
+        if (kinks.length == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double[] saved = network.state().clone();
+        DenseMatrix a = network.forward(x, training);
+        System.arraycopy(saved, 0, network.state(), 0, saved.length);
+        double closest = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < a.size(); k++) {
+            double d = a.data()[a.offset() + k] - y.data()[y.offset() + k];
+            for (double kink : kinks) {
+                closest = Math.min(closest, Math.abs(d - kink));
+            }
         }
         return closest;
     }

@@ -83,6 +83,9 @@ class Model private constructor(val file: ModelFile, private val network: Networ
         fun load(path: Path, registry: Registry = Registry.builtIns()): Model =
             ModelFile.read(path, registry).let { Model(it, it.network(path.toString(), registry)) }
 
+        /** The model of a network just trained, whose parameters and state [file] holds (no second build from the notation). */
+        internal fun ofTrained(file: ModelFile, network: Network): Model = Model(file, network)
+
         /** The model a file describes (checked as on [load]). */
         @JvmStatic
         @JvmOverloads

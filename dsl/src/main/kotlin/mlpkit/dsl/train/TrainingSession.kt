@@ -224,7 +224,8 @@ internal class TrainingSession(
             part.report()?.let { reports[part.part] = it }
         }
         val file = modelFile()
-        return TrainingResult(reason, completedEpochs, restored, history.toList(), metrics, reports, Model.of(file, registry))
+        // The trained network itself becomes the model: the run builds its network once.
+        return TrainingResult(reason, completedEpochs, restored, history.toList(), metrics, reports, Model.ofTrained(file, network))
     }
 
     private fun modelFile(): ModelFile = ModelFile(

@@ -18,7 +18,7 @@ class DslValidationTest {
         }
         assertEquals(
             "moons: $.training.loss: bce does not suit the output layer $.network[1] = dense(2, softmax) " +
-                "(expected half-sse, mse or softmax-ce for a softmax output, got bce); or make the output layer dense(k, sigmoid)",
+                "(expected ${lossesSuitingSoftmax()} for a softmax output, got bce); or make the output layer dense(k, sigmoid)",
             e.message,
         )
     }
@@ -68,5 +68,12 @@ class DslValidationTest {
         }
         assertEquals("sgd: lr must be a number > 0, got -1.0; try 0.01", e.message)
         assertEquals("lr", e.parameter())
+    }
+
+    private fun lossesSuitingSoftmax(): String {
+        val softmax = mlpkit.core.activation.Softmax()
+        val names = mlpkit.core.concept.Registry.builtIns().of(mlpkit.core.loss.Loss.KIND).all().map { it.create() }
+            .filter { it.suits(softmax) }.map { it.notation() }
+        return names.dropLast(1).joinToString(", ") + " or " + names.last()
     }
 }
