@@ -26,10 +26,11 @@ class MlpCommand : CliktCommand(name = "mlp") {
 
     override fun helpEpilog(context: Context): String {
         val registry = Registry.builtIns()
-        val kinds = registry.kinds().joinToString("\n") { kind ->
+        // \u0085 is Clikt's hard line break: one kind per line.
+        val kinds = registry.kinds().joinToString("\u0085") { kind ->
             "${ConceptsCommand.plural(kind)}: ${registry.of(kind).names().joinToString(", ")}"
         }
-        return "Building blocks ('mlp concepts' shows their parameters):\n\n```\n$kinds\n```\n\n" +
+        return "Building blocks ('mlp concepts' shows their parameters):\u0085$kinds\n\n" +
             "Exit status: 0 ok, 1 a check failed, 2 invalid input or usage, 3 internal error."
     }
 

@@ -41,4 +41,33 @@ class MainTest {
         assertEquals(ExitCode.INVALID_INPUT, run.exitCode)
         assertEquals(listOf("mlp: no such subcommand train (see 'mlp --help')"), run.errLines)
     }
+
+    @Test
+    fun `--help lists every building block of the registry by kind`() {
+        val run = mlp("--help")
+        assertEquals(0, run.exitCode)
+        val registry = mlpkit.core.concept.Registry.builtIns()
+        for (kind in registry.kinds()) {
+            val line = run.out.substringAfter(ConceptsCommand.plural(kind) + ": ").substringBefore("\n\n")
+            for (name in registry.of(kind).names()) {
+                assertTrue(line.replace("\n", " ").split(", ", " ").contains(name), "$name under ${ConceptsCommand.plural(kind)}: $line")
+            }
+        }
+    }
+
+    @Test
+    fun `mlp concepts shows each concept of a kind with its parameters, and an unknown kind exits 2`() {
+        val run = mlp("concepts", "losses")
+        assertEquals(0, run.exitCode, run.err)
+        assertEquals("losses:", run.outLines.first())
+        for (concept in mlpkit.core.concept.Registry.builtIns().of(mlpkit.core.loss.Loss.KIND).all()) {
+            assertTrue(run.outLines.any { it.startsWith("  ${concept.signature()}") }, "${concept.signature()} in\n${run.out}")
+        }
+        // Each parameter with its range and default, from the concept: huber's delta.
+        assertTrue(run.outLines.any { it.trim().startsWith("delta: ") && it.endsWith("(a number > 0, default 1.0)") }, run.out)
+        val bad = mlp("concepts", "lossez")
+        assertEquals(ExitCode.INVALID_INPUT, bad.exitCode)
+        assertEquals(1, bad.errLines.size, bad.err)
+        assertTrue(bad.errLines.single().startsWith("mlp concepts: unknown kind (expected one of activations, "), bad.err)
+    }
 }

@@ -12,8 +12,15 @@ public final class NotationException extends IllegalArgumentException {
     private final String expected;
     private final String found;
     private final String hint;
+    private final Kind<?> unknownKind;
 
     public NotationException(String notation, String subject, int column, String expected, String found, String hint) {
+        this(notation, subject, column, expected, found, hint, null);
+    }
+
+    /** A name that is no concept of {@code unknownKind} (null for any other problem). */
+    public NotationException(String notation, String subject, int column, String expected, String found, String hint,
+                             Kind<?> unknownKind) {
         super(subject + ", column " + column + ": expected " + expected + ", found " + found
                 + (hint == null || hint.isEmpty() ? "" : "; " + hint));
         this.notation = notation;
@@ -21,6 +28,12 @@ public final class NotationException extends IllegalArgumentException {
         this.expected = expected;
         this.found = found;
         this.hint = hint == null ? "" : hint;
+        this.unknownKind = unknownKind;
+    }
+
+    /** The kind whose concepts do not include the name found, when that is the problem; else null. */
+    public Kind<?> unknownKind() {
+        return unknownKind;
     }
 
     /** 1-based column of the problem. */

@@ -238,7 +238,7 @@ public final class NotationParser {
         if (concept == null) {
             ConceptException unknown = concepts.unknown(call.name());
             throw new NotationException(text, subject, call.column(), kind.withArticle() + " (" + unknown.expected() + ")",
-                    unknown.got(), unknown.hint());
+                    unknown.got(), unknown.hint(), kind);
         }
         List<Param> params = concept.params();
         Map<String, Object> given = new LinkedHashMap<>();

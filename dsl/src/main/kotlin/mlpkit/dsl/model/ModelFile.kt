@@ -87,7 +87,7 @@ class ModelFile(
     }
 
     private fun definitionHint(e: NotationException): String =
-        if (e.found().startsWith("'") && e.expected().contains(" (one of ")) {
+        if (e.unknownKind() != null) {
             ": ${e.found()} is not a concept of this mlpkit; a model trained with an activation of your own reads only with " +
                 "its definition added to the registry, e.g. Model.load(path, Registry.builtIns().with(myActivation.concept()))"
         } else {

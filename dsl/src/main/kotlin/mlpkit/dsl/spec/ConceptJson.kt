@@ -75,7 +75,13 @@ object ConceptJson {
             element is JsonPrimitive && element.isString -> try {
                 Read(NetworkSpec.parse(element.content, registry), emptyList())
             } catch (e: NotationException) {
-                Read(null, listOf(Problem(path, "network notation does not parse at column ${e.column()}", e.expected(), e.found(), e.hint())))
+                val unknown = e.unknownKind()
+                val what = if (unknown != null) {
+                    "unknown ${unknown.name()} ${e.found()} in the network notation at column ${e.column()}"
+                } else {
+                    "network notation does not parse at column ${e.column()}"
+                }
+                Read(null, listOf(Problem(path, what, e.expected(), e.found(), e.hint())))
             }
             element is JsonArray -> {
                 if (element.isEmpty()) return Read(null, listOf(Problem(path, "no layers", "at least one layer, e.g. dense(1, sigmoid)", "an empty list")))
