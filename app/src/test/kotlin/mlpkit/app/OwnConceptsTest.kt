@@ -85,7 +85,8 @@ class OwnConceptsTest {
                 ).replace("\"loss\": \"logCosh\"", "\"loss\": \"mse\""),
             )
         }
-        assertTrue(e.message!!.contains("unknown activation 'swish2' in the network notation at column 20"), e.message)
+        assertTrue(e.message!!.contains("unknown activation in the network notation at column 20"), e.message)
+        assertTrue(e.message!!.contains("got 'swish2'"), e.message)
         assertTrue(e.message!!.contains("with that definition added to the registry"), e.message)
     }
 }

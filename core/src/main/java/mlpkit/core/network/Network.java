@@ -38,9 +38,6 @@ public final class Network {
     private final ParameterLayout layout;
     private final ParameterLayout stateLayout;
 
-    /** Mixed into a seed to derive the dropout stream from it (the 64-bit golden ratio: well spread bits). */
-    private static final long DROPOUT_STREAM = 0x9E3779B97F4A7C15L;
-
     private Network(NetworkSpec spec, int inputSize, Loss loss, RandomGenerator layerRng) {
         if (inputSize <= 0) {
             throw new IllegalArgumentException("the network needs at least one input feature, got " + inputSize);
@@ -111,10 +108,10 @@ public final class Network {
 
     /**
      * Builds and initialises from one seed: the weights from {@code MersenneTwister(seed)}, dropout masks
-     * from an independent {@code MersenneTwister} seeded with a fixed mix of {@code seed}.
+     * from an independent {@code MersenneTwister} seeded with the dropout stream of {@code seed} ({@link Seeds}).
      */
     public static Network build(NetworkSpec spec, int inputSize, Loss loss, long seed) {
-        return build(spec, inputSize, loss, new MersenneTwister(seed), new MersenneTwister(seed ^ DROPOUT_STREAM));
+        return build(spec, inputSize, loss, new MersenneTwister(seed), new MersenneTwister(Seeds.derive(seed, Seeds.DROPOUT)));
     }
 
     /** The output for a batch, one row per sample; the matrix is a reused buffer valid until the next call. */

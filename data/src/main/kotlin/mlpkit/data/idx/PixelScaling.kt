@@ -7,27 +7,30 @@ import kotlin.math.sqrt
  * and applied only when rows are copied into a batch, so the pixels themselves stay one byte each.
  */
 sealed class PixelScaling {
-    /** The double for pixel value [value] (0..255). */
-    abstract fun scale(value: Int): Double
+    /** The double for pixel value [value] (0..255, or a pixel value already given as a double). */
+    abstract fun scale(value: Double): Double
+
+    /** The double for pixel byte [value] (0..255): the same bits as [scale] of `value.toDouble()`. */
+    fun scale(value: Int): Double = scale(value.toDouble())
 
     /** The 256 scaled values, indexed by pixel value: one lookup per pixel in the batch loop. */
     internal fun table(): DoubleArray = DoubleArray(256) { scale(it) }
 
     /** [0, 1]: v / 255. */
     object UNIT : PixelScaling() {
-        override fun scale(value: Int): Double = value / 255.0
+        override fun scale(value: Double): Double = value / 255.0
         override fun toString() = "unit [0, 1]"
     }
 
     /** [−1, 1]: v / 127.5 − 1 (as article E4 prepares MNIST). */
     object SYMMETRIC : PixelScaling() {
-        override fun scale(value: Int): Double = value / 127.5 - 1.0
+        override fun scale(value: Double): Double = value / 127.5 - 1.0
         override fun toString() = "symmetric [-1, 1]"
     }
 
     /** The raw value 0..255 as a double. */
     object RAW : PixelScaling() {
-        override fun scale(value: Int): Double = value.toDouble()
+        override fun scale(value: Double): Double = value
         override fun toString() = "raw [0, 255]"
     }
 
@@ -44,7 +47,7 @@ sealed class PixelScaling {
             }
         }
 
-        override fun scale(value: Int): Double = (value - mean) / std
+        override fun scale(value: Double): Double = (value - mean) / std
         override fun toString() = "standardised (v - $mean) / $std"
     }
 

@@ -1,5 +1,6 @@
 package mlpkit.dsl.resolve
 
+import mlpkit.data.idx.PixelScaling
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import mlpkit.core.matrix.DenseMatrix
@@ -22,8 +23,8 @@ sealed interface InputScaling {
     }
 
     /**
-     * Pixel bytes mapped by a fixed formula: [range] `unit` is v / 255, `symmetric` is v / 127.5 − 1. The
-     * same expressions as data's `PixelScaling`, so a pixel value given as a double scales to the same bits.
+     * Pixel bytes mapped by a fixed formula, data's [PixelScaling] ([range] `unit` is v / 255, `symmetric`
+     * is v / 127.5 − 1), so a pixel value given as a double scales to the bits training saw.
      */
     @Serializable
     @SerialName("pixels")
@@ -33,17 +34,15 @@ sealed interface InputScaling {
             val data = matrix.data()
             val from = matrix.offset()
             val to = from + rows * matrix.columnDimension
-            when (range) {
-                PixelRange.UNIT -> for (i in from until to) data[i] = data[i] / 255.0
-                PixelRange.SYMMETRIC -> for (i in from until to) data[i] = data[i] / 127.5 - 1.0
-            }
+            val scaling = range.scaling
+            for (i in from until to) data[i] = scaling.scale(data[i])
         }
     }
 }
 
 /** The fixed pixel mappings of scaling `unit` and `symmetric`. */
 @Serializable
-enum class PixelRange {
-    @SerialName("unit") UNIT,
-    @SerialName("symmetric") SYMMETRIC,
+enum class PixelRange(val scaling: PixelScaling) {
+    @SerialName("unit") UNIT(PixelScaling.UNIT),
+    @SerialName("symmetric") SYMMETRIC(PixelScaling.SYMMETRIC),
 }

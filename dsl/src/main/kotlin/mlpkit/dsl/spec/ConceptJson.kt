@@ -76,12 +76,13 @@ object ConceptJson {
                 Read(NetworkSpec.parse(element.content, registry), emptyList())
             } catch (e: NotationException) {
                 val unknown = e.unknownKind()
-                val what = if (unknown != null) {
-                    "unknown ${unknown.name()} ${e.found()} in the network notation at column ${e.column()}"
+                val problem = if (unknown != null) {
+                    Problem(path, "unknown ${unknown.name()} in the network notation at column ${e.column()}",
+                        registry.of(unknown).expectation(), e.found(), e.hint())
                 } else {
-                    "network notation does not parse at column ${e.column()}"
+                    Problem(path, "network notation does not parse at column ${e.column()}", e.expected(), e.found(), e.hint())
                 }
-                Read(null, listOf(Problem(path, what, e.expected(), e.found(), e.hint())))
+                Read(null, listOf(problem))
             }
             element is JsonArray -> {
                 if (element.isEmpty()) return Read(null, listOf(Problem(path, "no layers", "at least one layer, e.g. dense(1, sigmoid)", "an empty list")))

@@ -1,5 +1,6 @@
 package mlpkit.dsl.train
 
+import mlpkit.core.network.Seeds
 import mlpkit.data.random.RandomState
 
 /**
@@ -12,9 +13,8 @@ import mlpkit.data.random.RandomState
  * - [shuffle], [dropout], [split], [augment]: seeded with [derive]`(seed, stream)`.
  * - [dataSeed]: the `random_state` of a generated set whose spec leaves it out.
  *
- * [derive] is SplitMix64 (Steele, Lea & Flood 2014, the finaliser of `java.util.SplittableRandom`)
- * applied to `seed + stream · 0x9E3779B97F4A7C15`, keeping the high 32 bits: nearby seeds and nearby
- * stream numbers give unrelated 32-bit MT19937 seeds. The same seed always gives the same streams.
+ * [derive] is core's [Seeds.derive] (SplitMix64 of `seed + stream · 0x9E3779B97F4A7C15`, high 32 bits),
+ * with core's stream numbers: nearby seeds and nearby stream numbers give unrelated 32-bit MT19937 seeds.
  */
 class SeedStreams(val seed: Long) {
     val initSeed: Long = if (seed in 0 until NUMPY_SEED_LIMIT) seed else derive(seed, INIT)
@@ -44,23 +44,16 @@ class SeedStreams(val seed: Long) {
 
     companion object {
         private const val NUMPY_SEED_LIMIT = 1L shl 32
-        private const val GOLDEN_GAMMA = -0x61c8864680b583ebL // 0x9E3779B97F4A7C15
 
-        const val INIT = 1
-        const val SHUFFLE = 2
-        const val DROPOUT = 3
-        const val SPLIT = 4
-        const val DATA = 5
-        const val AUGMENT = 6
+        const val INIT = Seeds.INIT
+        const val SHUFFLE = Seeds.SHUFFLE
+        const val DROPOUT = Seeds.DROPOUT
+        const val SPLIT = Seeds.SPLIT
+        const val DATA = Seeds.DATA
+        const val AUGMENT = Seeds.AUGMENT
 
-        /** A 32-bit seed (0 ≤ result < 2³²) for stream number [stream] of [seed]: SplitMix64's mix, high half. */
+        /** A 32-bit seed for stream number [stream] of [seed]: core's [Seeds.derive]. */
         @JvmStatic
-        fun derive(seed: Long, stream: Int): Long {
-            var z = seed + stream * GOLDEN_GAMMA
-            z = (z xor (z ushr 30)) * -0x40a7b892e31b1a47L // 0xBF58476D1CE4E5B9
-            z = (z xor (z ushr 27)) * -0x6b2fb644ecceee15L // 0x94D049BB133111EB
-            z = z xor (z ushr 31)
-            return z ushr 32
-        }
+        fun derive(seed: Long, stream: Int): Long = Seeds.derive(seed, stream)
     }
 }

@@ -69,8 +69,8 @@ class StructureErrorsTest {
     @Test
     fun `a network notation that does not parse gives the column`() {
         assertEquals(
-            "moons.json: $.network: network notation does not parse at column 37 " +
-                "(expected an activation (${Registry.builtIns().of(Activation.KIND).expectation()}), got 'softmx'); did you mean 'softmax'?",
+            "moons.json: $.network: unknown activation in the network notation at column 37 " +
+                "(expected ${Registry.builtIns().of(Activation.KIND).expectation()}, got 'softmx'); did you mean 'softmax'?",
             firstProblem(moonsWith("dense(2, softmax)", "dense(2, softmx)")),
         )
         assertEquals(
