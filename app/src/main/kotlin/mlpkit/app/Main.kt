@@ -1,5 +1,6 @@
 package mlpkit.app
 
+import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.CliktError
 import com.github.ajalt.clikt.core.MultiUsageError
 import com.github.ajalt.clikt.core.PrintHelpMessage
@@ -32,16 +33,7 @@ fun runCli(
     debug: Boolean = System.getenv("MLP_DEBUG") == "1",
 ): Int {
     val command = MlpCommand()
-        .subcommands(
-            GradcheckCommand(out),
-            RunCommand(out, err),
-            RunCommand(out, err, verify = true),
-            PredictCommand(out),
-            CheckCommand(out),
-            ConceptsCommand(out),
-            BenchCommand(out),
-            DataCommand().subcommands(DataListCommand(out), DataGenCommand(out), DataInspectCommand(out), DataFetchCommand(out, err)),
-        )
+        .subcommands(commands(out, err))
         .context { terminal = terminalFor(out) }
     return try {
         command.parse(args)
@@ -81,6 +73,21 @@ fun runCli(
         ExitCode.INTERNAL_ERROR
     }
 }
+
+/**
+ * The verbs of `mlp`, in the order `--help` lists them: to add one, write its command class and add it here.
+ * Each writes its output to [out] and its diagnostics to [err].
+ */
+internal fun commands(out: PrintStream, err: PrintStream): List<CliktCommand> = listOf(
+    GradcheckCommand(out),
+    RunCommand(out, err),
+    RunCommand(out, err, verify = true),
+    PredictCommand(out),
+    CheckCommand(out),
+    ConceptsCommand(out),
+    BenchCommand(out),
+    DataCommand().subcommands(DataListCommand(out), DataGenCommand(out), DataInspectCommand(out), DataFetchCommand(out, err)),
+)
 
 /**
  * A usage error as one self-sufficient line, `mlp gradcheck: <problem>; <problem> (see ...)`, instead

@@ -70,4 +70,17 @@ class MainTest {
         assertEquals(1, bad.errLines.size, bad.err)
         assertTrue(bad.errLines.single().startsWith("mlp concepts: unknown kind (expected one of activations, "), bad.err)
     }
+
+    @Test
+    fun `every command is listed by --help and answers its own --help`() {
+        val help = mlp("--help")
+        val sink = java.io.PrintStream(java.io.ByteArrayOutputStream())
+        for (command in commands(sink, sink)) {
+            val name = command.commandName
+            assertTrue(help.outLines.any { it.trimStart().startsWith("$name ") }, "$name in\n${help.out}")
+            val own = mlp(name, "--help")
+            assertEquals(ExitCode.OK, own.exitCode, "mlp $name --help: ${own.err}")
+            assertTrue(own.outLines.first().startsWith("Usage: mlp $name"), own.out)
+        }
+    }
 }

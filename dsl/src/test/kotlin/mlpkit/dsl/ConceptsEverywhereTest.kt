@@ -93,6 +93,20 @@ class ConceptsEverywhereTest {
         }
     }
 
+    @TestFactory
+    fun `every generator of the registry is a data source of an experiment file with its parameters checked`(): List<DynamicTest> =
+        mlpkit.data.generators.GeneratorRegistry.standard.generators.map { generator ->
+            DynamicTest.dynamicTest(generator.name) {
+                val json = experimentWith(Activation.KIND, registry.parse(Activation.KIND, "relu"))
+                    .replace("\"generator\": \"make_moons\"", "\"generator\": \"${generator.name}\"")
+                val spec = ExperimentFiles.parseJson(json, "${generator.name}.json")
+                assertEquals(generator.name, (spec.data.source as mlpkit.dsl.spec.DataSource.Generator).generator)
+                val typo = json.replace("\"generator\": \"${generator.name}\"", "\"generator\": \"${generator.name}\", \"params\": {\"n_sample\": 10}")
+                val problem = org.junit.jupiter.api.assertThrows<mlpkit.dsl.config.ConfigException> { ExperimentFiles.parseJson(typo, "typo.json") }
+                assertTrue(problem.message!!.contains("unknown parameter of ${generator.name}"), problem.message)
+            }
+        }
+
     /** A valid experiment file with [value] where its kind goes. */
     private fun experimentWith(kind: Kind<*>, value: Conceptual): String {
         var network = "network < dense(4, relu); dense(2, softmax) >"
