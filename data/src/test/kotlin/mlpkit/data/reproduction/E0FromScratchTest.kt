@@ -1,6 +1,5 @@
 package mlpkit.data.reproduction
 
-import mlpkit.core.layer.Dense
 import mlpkit.core.loss.Reduction
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.core.network.Network
@@ -35,11 +34,13 @@ class E0FromScratchTest {
         val network = Network.build(spec, 4, BinaryCrossEntropy(), RandomState(42), RandomState(0))
         // np.random.seed(42); np.random.randn(6, 5)[0] = [0.4967141530112327, -0.13826430117118466, 0.6476885381006925,
         // 1.5230298564080254, -0.23415337472333597]: b₀ then W[0..3][0] of the first layer.
-        val first = network.layers()[0] as Dense
-        assertEquals(0.4967141530112327, first.bias().getEntry(0, 0), 1e-15)
+        // The first layer's tensors, found by name in the network's layout: W (4 × 6, row-major), then b.
+        val (weights, bias) = network.layout().tensors().filter { it.layerIndex() == 0 }.let { t -> t.first { it.name() == "W" } to t.first { it.name() == "b" } }
+        val parameters = network.parameters()
+        assertEquals(0.4967141530112327, parameters[bias.offset()], 1e-15)
         assertArrayEquals(
             doubleArrayOf(-0.13826430117118466, 0.6476885381006925, 1.5230298564080254, -0.23415337472333597),
-            DoubleArray(4) { first.weights().getEntry(it, 0) }, 1e-15,
+            DoubleArray(4) { parameters[weights.offset() + it * weights.cols()] }, 1e-15,
         )
 
         val x = data.features.toMatrix()
