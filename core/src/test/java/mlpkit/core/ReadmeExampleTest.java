@@ -10,11 +10,28 @@ import mlpkit.core.network.Network;
 import mlpkit.core.network.NetworkSpec;
 import mlpkit.core.optim.Optimizer;
 import mlpkit.core.optim.Optimizers;
-import org.junit.jupiter.api.Test;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import mlpkit.core.loss.BinaryCrossEntropy;
+import org.junit.jupiter.api.Test;
 
 /** The Java example in README.md, verbatim between the markers: if this test changes, change the README. */
 class ReadmeExampleTest {
+    @Test
+    void theReadmeShowsExactlyTheCodeThisTestRuns() throws IOException {
+        String test = Files.readString(Path.of("src/test/java/mlpkit/core/ReadmeExampleTest.java"));
+        String between = test.substring(test.lastIndexOf("// README-BEGIN") + "// README-BEGIN".length(),
+                test.lastIndexOf("// README-END"));
+        StringBuilder code = new StringBuilder();
+        for (String line : between.substring(between.indexOf('\n') + 1).stripTrailing().split("\n")) {
+            code.append(line.strip().isEmpty() ? "" : line.substring(8)).append('\n');
+        }
+        String readme = Files.readString(Path.of("../README.md"));
+        assertTrue(readme.contains("```java\n" + code + "```\n"),
+                "README.md's Java example differs from this test's code between the markers:\n" + code);
+    }
+
     @Test
     void theReadmeExampleLearnsXorAndPassesItsGradientCheck() {
         // README-BEGIN
