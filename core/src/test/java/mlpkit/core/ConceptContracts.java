@@ -54,7 +54,8 @@ public final class ConceptContracts {
 
     /**
      * An element-wise activation: registered; its derivative matches central differences of its value at
-     * {@code zs} (points at least 1e-4 from a kink); its batch maps equal its scalar maths bit for bit; and a
+     * {@code zs} (points at least 1e-4 from a kink); its batch maps equal its scalar maths bit for bit; its values
+     * and derivatives are finite for pre-activations up to 1000 in magnitude (past e^x's overflow at 709.78); and a
      * network with a hidden layer of it passes a gradient check.
      */
     public static void elementWiseActivation(ElementWise f, double... zs) {
@@ -77,6 +78,18 @@ public final class ConceptContracts {
         for (int i = 0; i < zs.length; i++) {
             assertEquals(f.value(zs[i]), a.data()[i], 0.0, "batch value at " + zs[i]);
             assertEquals(g.data()[i] * f.derivative(zs[i], a.data()[i]), dz.data()[i], 1e-15 * Math.abs(dz.data()[i]), "batch derivative at " + zs[i]);
+        }
+        double[] extremes = {-1000, -745, -40, -1e-300, 0, 1e-300, 40, 710, 1000};
+        DenseMatrix big = DenseMatrix.of(new double[][]{extremes});
+        DenseMatrix bigA = new DenseMatrix(1, extremes.length);
+        DenseMatrix bigDz = new DenseMatrix(1, extremes.length);
+        DenseMatrix ones = new DenseMatrix(1, extremes.length);
+        java.util.Arrays.fill(ones.data(), 1.0);
+        f.forward(big, bigA);
+        f.backward(big, bigA, ones, bigDz);
+        for (int i = 0; i < extremes.length; i++) {
+            assertTrue(Double.isFinite(bigA.data()[i]), f.notation() + "(" + extremes[i] + ") = " + bigA.data()[i]);
+            assertTrue(Double.isFinite(bigDz.data()[i]), f.notation() + "'(" + extremes[i] + ") = " + bigDz.data()[i]);
         }
         gradientChecked("network < dense(5, " + f.notation() + ", bias=normal(0.5)); dense(2, sigmoid) >", "bce", 3);
     }

@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import mlpkit.core.ConceptContracts;
 import mlpkit.core.Fixtures;
 import mlpkit.core.concept.NotationException;
 import mlpkit.core.concept.Registry;
-import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.network.NetworkSpec;
 import org.junit.jupiter.api.Test;
 
 class GeluTest {
     private static final Fixtures FIXTURES = Fixtures.load("/mlpkit/core/fixtures/concept_fixtures.json");
-    private static final double[] EXTREMES = {-1000, -745, -40, 0, 40, 710, 1000};
     private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 
     /** How far the generator lets PyTorch's float64 result be from the exact one: 1e-15·max(1, |z|, |exact|). */
@@ -152,19 +149,8 @@ class GeluTest {
     }
 
     @Test
-    void valuesAndDerivativesAreFiniteFromMinusAThousandToAThousand() {
+    void atPlusAndMinusAThousandValueAndSlopeAreExactlyTheirLimits() {
         Gelu f = new Gelu();
-        DenseMatrix z = DenseMatrix.of(new double[][] {EXTREMES});
-        DenseMatrix a = new DenseMatrix(1, EXTREMES.length);
-        DenseMatrix ones = new DenseMatrix(1, EXTREMES.length);
-        DenseMatrix dz = new DenseMatrix(1, EXTREMES.length);
-        Arrays.fill(ones.data(), 1.0);
-        f.forward(z, a);
-        f.backward(z, a, ones, dz);
-        for (int i = 0; i < EXTREMES.length; i++) {
-            assertTrue(Double.isFinite(a.data()[i]), "gelu(" + EXTREMES[i] + ") = " + a.data()[i]);
-            assertTrue(Double.isFinite(dz.data()[i]), "gelu'(" + EXTREMES[i] + ") = " + dz.data()[i]);
-        }
         assertEquals(1000.0, f.value(1000), 0.0);
         assertEquals(1.0, f.derivative(1000, 1000), 0.0);
         assertEquals(0.0, f.value(-1000), 0.0);
