@@ -213,17 +213,38 @@ def run_torch(case, epochs):
     return times, len(x), 0 if xv is None else len(xv)
 
 
+def blas_kernel():
+    """Which BLAS and which of its kernels NumPy runs on (python3-threadpoolctl), e.g. "openblas 0.3.21 SkylakeX"."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return "blas unknown (install python3-threadpoolctl)"
+    blas = [i for i in threadpool_info() if i.get("user_api") == "blas"]
+    if not blas:
+        return "blas unknown"
+    settings = " ".join(f"{k}={os.environ[k]}" for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE") if k in os.environ)
+    return f"blas={blas[0]['internal_api']} {blas[0].get('version')} {blas[0].get('architecture')}" + (f" ({settings})" if settings else "")
+
+
+def torch_engine():
+    import torch
+    capability = getattr(getattr(torch.backends, "cpu", None), "get_cpu_capability", lambda: None)()
+    forced = os.environ.get("ATEN_CPU_CAPABILITY")
+    return f"torch {torch.__version__} float32, cpu capability {capability or forced or 'default'}"
+
+
 def main():
     case = args.case
     epochs = args.epochs or CASES[case]["epochs"]
     if epochs < 2:
         sys.exit("reference.py: --epochs must be at least 2 (the first epoch is left out of the median)")
-    engine = "torch float32" if args.torch else f"numpy {np.__version__} float64"
+    engine = torch_engine() if args.torch else f"numpy {np.__version__} float64, {blas_kernel()}"
     engine += ", glibc default malloc" if args.default_malloc else ", malloc keeps freed memory (FAST_MALLOC)"
     print(f"{case}: {engine}, {args.threads} thread(s), {epochs} epochs")
     times, train_rows, val_rows = (run_torch if args.torch else run_numpy)(case, epochs)
     median = statistics.median(times[1:])
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    print(f"engine: {engine}")
     print(f"median_s_per_epoch={median:.6f} samples_per_s={train_rows / median:.1f} "
           f"gflops={flops(CASES[case]['widths'], train_rows, val_rows) / median / 1e9:.2f} peak_rss_mib={peak:.1f}")
 

@@ -10,9 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * module is present ({@link KernelSelection}), so the library still runs without
  * {@code --add-modules jdk.incubator.vector}, on {@link ScalarGemm}.
  *
- * <p>Register blocking: an 8-row × 2-vector tile of C (16 accumulators; 8 × 16 doubles with 512-bit
- * vectors) stays in registers across a depth block of 256; each step loads two vectors of one row of
- * B and broadcasts one entry of A per row. B's rows are read in place (no packing): for the widths of
+ * <p>Register blocking: an R-row × C-vector tile of C ({@link VectorTiles}: 8×2 with 512-bit vectors, 4×3
+ * where the CPU may have only 16 vector registers) stays in registers across a depth block of 256; each
+ * step loads C vectors of one row of B and broadcasts one entry of A per row. B's rows are read in place (no packing): for the widths of
  * an MLP (n ≤ a few hundred) a depth block of B's panel is 256 × 16 doubles = 32 KiB, which stays in
  * L1 while all row tiles of the block pass over it. Columns past the last whole vector are done by one
  * more vector column that ends at column n and overlaps the columns before it (their lanes are written
@@ -26,8 +26,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorGemm implements GemmKernel {
     /** Must be a static final constant for C2 to compile the vector operations into instructions. */
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
+    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    static final int LANES = SPECIES.length();
     private static final int DEPTH_BLOCK = 256;
     /** Lane i holds i: compared with a count, it gives the mask of the first lanes. */
     private static final DoubleVector IOTA = DoubleVector.fromArray(SPECIES, iota(), 0);
@@ -50,9 +50,37 @@ final class VectorGemm implements GemmKernel {
         }
     }
 
-    static final VectorGemm INSTANCE = new VectorGemm();
+    /** The product with the tile for this JVM's vectors ({@link VectorTiles#preferred}), or the one forced by {@code -Dmlpkit.kernels=vector:RxC}. */
+    static final VectorGemm INSTANCE = new VectorGemm(chosenShape());
 
-    private VectorGemm() {
+    /** The main register tile: {@code rows} of C × {@code vectors} vectors of columns. */
+    private final VectorTiles.Shape shape;
+
+    private VectorGemm(VectorTiles.Shape shape) {
+        this.shape = shape;
+    }
+
+    /** The product on another main tile: the same bits, another speed (for tests and benchmarks). */
+    static VectorGemm withTile(VectorTiles.Shape shape) {
+        if (!VectorTiles.SHAPES.contains(shape)) {
+            throw new IllegalArgumentException("no " + shape + " tile (expected one of " + VectorTiles.SHAPES + ")");
+        }
+        return new VectorGemm(shape);
+    }
+
+    private static VectorTiles.Shape chosenShape() {
+        VectorTiles.Shape preferred = VectorTiles.preferred(SPECIES.vectorBitSize());
+        String forced = System.getProperty("mlpkit.kernels", "");
+        if (!forced.startsWith("vector:")) {
+            return preferred;
+        }
+        VectorTiles.Shape shape = VectorTiles.parse(forced.substring("vector:".length()));
+        if (shape == null) {
+            System.err.println("mlpkit: -Dmlpkit.kernels=" + forced + " names no tile (expected vector:RxC with RxC one of "
+                    + VectorTiles.SHAPES + "); using the " + preferred + " tile");
+            return preferred;
+        }
+        return shape;
     }
 
     private static double[] iota() {
@@ -65,7 +93,7 @@ final class VectorGemm implements GemmKernel {
 
     @Override
     public String name() {
-        return "vector-" + SPECIES.vectorBitSize();
+        return "vector-" + SPECIES.vectorBitSize() + " " + shape;
     }
 
     @Override
@@ -93,16 +121,23 @@ final class VectorGemm implements GemmKernel {
             int aBlock = ao + p0 * ads;
             int bBlock = bo + p0 * n;
             int j = 0;
-            for (; j + 2 * LANES <= n; j += 2 * LANES) {
-                int i = i0;
-                for (; i + 8 <= i1; i += 8) {
-                    tile8x2(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load, blockBias, biasOffset + j);
-                }
-                for (; i + 4 <= i1; i += 4) {
-                    tile4x2(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load, blockBias, biasOffset + j);
-                }
-                for (; i < i1; i++) {
-                    tile1x2(a, aBlock + i * ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load, blockBias, biasOffset + j);
+            // Whole tiles of the main width; what is left (fewer vectors than that) in one narrower pass of 4-row tiles.
+            for (int vectors = shape.vectors(); vectors >= 2; vectors--) {
+                int rows = vectors == shape.vectors() ? shape.rows() : 4;
+                for (; j + vectors * LANES <= n; j += vectors * LANES) {
+                    int i = i0;
+                    for (; i + rows <= i1; i += rows) {
+                        VectorTiles.tile(rows, vectors, a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth,
+                                load, blockBias, biasOffset + j);
+                    }
+                    for (; i + 4 <= i1; i += 4) {
+                        VectorTiles.tile(4, vectors, a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth,
+                                load, blockBias, biasOffset + j);
+                    }
+                    for (; i < i1; i++) {
+                        VectorTiles.tile(1, vectors, a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth,
+                                load, blockBias, biasOffset + j);
+                    }
                 }
             }
             for (; j + LANES <= n; j += LANES) {
@@ -135,146 +170,6 @@ final class VectorGemm implements GemmKernel {
 
     private static DoubleVector start(double[] c, int at, boolean load) {
         return load ? DoubleVector.fromArray(SPECIES, c, at) : DoubleVector.zero(SPECIES);
-    }
-
-    private static void tile8x2(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
-                                double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
-        int r1 = cp + n, r2 = r1 + n, r3 = r2 + n, r4 = r3 + n, r5 = r4 + n, r6 = r5 + n, r7 = r6 + n;
-        DoubleVector c00 = start(c, cp, load), c01 = start(c, cp + LANES, load);
-        DoubleVector c10 = start(c, r1, load), c11 = start(c, r1 + LANES, load);
-        DoubleVector c20 = start(c, r2, load), c21 = start(c, r2 + LANES, load);
-        DoubleVector c30 = start(c, r3, load), c31 = start(c, r3 + LANES, load);
-        DoubleVector c40 = start(c, r4, load), c41 = start(c, r4 + LANES, load);
-        DoubleVector c50 = start(c, r5, load), c51 = start(c, r5 + LANES, load);
-        DoubleVector c60 = start(c, r6, load), c61 = start(c, r6 + LANES, load);
-        DoubleVector c70 = start(c, r7, load), c71 = start(c, r7 + LANES, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
-            DoubleVector x = DoubleVector.broadcast(SPECIES, a[ap]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(SPECIES, a[ap + ars]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(SPECIES, a[ap + 2 * ars]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(SPECIES, a[ap + 3 * ars]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = DoubleVector.broadcast(SPECIES, a[ap + 4 * ars]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = DoubleVector.broadcast(SPECIES, a[ap + 5 * ars]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
-            x = DoubleVector.broadcast(SPECIES, a[ap + 6 * ars]);
-            c60 = x.fma(b0, c60);
-            c61 = x.fma(b1, c61);
-            x = DoubleVector.broadcast(SPECIES, a[ap + 7 * ars]);
-            c70 = x.fma(b0, c70);
-            c71 = x.fma(b1, c71);
-        }
-        if (bias != null) {   // the epilogue of z = x·W + b: each entry gets b_j once its chain is done
-            DoubleVector bias0 = DoubleVector.fromArray(SPECIES, bias, biasAt);
-            DoubleVector bias1 = DoubleVector.fromArray(SPECIES, bias, biasAt + LANES);
-            c00 = c00.add(bias0);
-            c01 = c01.add(bias1);
-            c10 = c10.add(bias0);
-            c11 = c11.add(bias1);
-            c20 = c20.add(bias0);
-            c21 = c21.add(bias1);
-            c30 = c30.add(bias0);
-            c31 = c31.add(bias1);
-            c40 = c40.add(bias0);
-            c41 = c41.add(bias1);
-            c50 = c50.add(bias0);
-            c51 = c51.add(bias1);
-            c60 = c60.add(bias0);
-            c61 = c61.add(bias1);
-            c70 = c70.add(bias0);
-            c71 = c71.add(bias1);
-        }
-        c00.intoArray(c, cp);
-        c01.intoArray(c, cp + LANES);
-        c10.intoArray(c, r1);
-        c11.intoArray(c, r1 + LANES);
-        c20.intoArray(c, r2);
-        c21.intoArray(c, r2 + LANES);
-        c30.intoArray(c, r3);
-        c31.intoArray(c, r3 + LANES);
-        c40.intoArray(c, r4);
-        c41.intoArray(c, r4 + LANES);
-        c50.intoArray(c, r5);
-        c51.intoArray(c, r5 + LANES);
-        c60.intoArray(c, r6);
-        c61.intoArray(c, r6 + LANES);
-        c70.intoArray(c, r7);
-        c71.intoArray(c, r7 + LANES);
-    }
-
-    private static void tile4x2(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
-                                double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
-        int r1 = cp + n, r2 = r1 + n, r3 = r2 + n;
-        DoubleVector c00 = start(c, cp, load), c01 = start(c, cp + LANES, load);
-        DoubleVector c10 = start(c, r1, load), c11 = start(c, r1 + LANES, load);
-        DoubleVector c20 = start(c, r2, load), c21 = start(c, r2 + LANES, load);
-        DoubleVector c30 = start(c, r3, load), c31 = start(c, r3 + LANES, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
-            DoubleVector x = DoubleVector.broadcast(SPECIES, a[ap]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(SPECIES, a[ap + ars]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(SPECIES, a[ap + 2 * ars]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(SPECIES, a[ap + 3 * ars]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-        }
-        if (bias != null) {   // the epilogue of z = x·W + b: each entry gets b_j once its chain is done
-            DoubleVector bias0 = DoubleVector.fromArray(SPECIES, bias, biasAt);
-            DoubleVector bias1 = DoubleVector.fromArray(SPECIES, bias, biasAt + LANES);
-            c00 = c00.add(bias0);
-            c01 = c01.add(bias1);
-            c10 = c10.add(bias0);
-            c11 = c11.add(bias1);
-            c20 = c20.add(bias0);
-            c21 = c21.add(bias1);
-            c30 = c30.add(bias0);
-            c31 = c31.add(bias1);
-        }
-        c00.intoArray(c, cp);
-        c01.intoArray(c, cp + LANES);
-        c10.intoArray(c, r1);
-        c11.intoArray(c, r1 + LANES);
-        c20.intoArray(c, r2);
-        c21.intoArray(c, r2 + LANES);
-        c30.intoArray(c, r3);
-        c31.intoArray(c, r3 + LANES);
-    }
-
-    private static void tile1x2(double[] a, int ap, int ads, double[] b, int bp, int n,
-                                double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
-        DoubleVector c00 = start(c, cp, load), c01 = start(c, cp + LANES, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
-            DoubleVector x = DoubleVector.broadcast(SPECIES, a[ap]);
-            c00 = x.fma(DoubleVector.fromArray(SPECIES, b, bp), c00);
-            c01 = x.fma(DoubleVector.fromArray(SPECIES, b, bp + LANES), c01);
-        }
-        if (bias != null) {   // the epilogue of z = x·W + b: each entry gets b_j once its chain is done
-            DoubleVector bias0 = DoubleVector.fromArray(SPECIES, bias, biasAt);
-            DoubleVector bias1 = DoubleVector.fromArray(SPECIES, bias, biasAt + LANES);
-            c00 = c00.add(bias0);
-            c01 = c01.add(bias1);
-        }
-        c00.intoArray(c, cp);
-        c01.intoArray(c, cp + LANES);
     }
 
     private static void tile8x1(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,

@@ -3,7 +3,9 @@ package mlpkit.core.matrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import mlpkit.core.TestData;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,17 @@ class ProductKernelsTest {
         assertTrue(Kernels.productKernel().startsWith("vector-"), Kernels.productKernel());
     }
 
+    @Test
+    void everyMainTileFitsTheThirtyTwoRegistersOfAvx512AndThePreferredTilesFitTheirMachines() {
+        for (VectorTiles.Shape shape : VectorTiles.SHAPES) {
+            assertTrue(shape.registers() <= 32, shape + " needs " + shape.registers() + " vector registers");
+        }
+        // 256- and 128-bit vectors may be AVX2 / SSE with 16 registers: the tile chosen for them must fit 16.
+        assertTrue(VectorTiles.preferred(256).registers() <= 16, VectorTiles.preferred(256).toString());
+        assertTrue(VectorTiles.preferred(128).registers() <= 16, VectorTiles.preferred(128).toString());
+        assertEquals(VectorTiles.preferred(VectorGemm.SPECIES.vectorBitSize()).toString(), Kernels.productKernel().split(" ")[1]);
+    }
+
     /**
      * Shapes across the 8×2-vector tile, the 4-row and 1-row tiles, the overlapping last vector column
      * (15, 10, 31, 9 columns), products narrower than a vector run down the rows (1–7 columns, from 8 rows,
@@ -54,14 +67,15 @@ class ProductKernelsTest {
     @ParameterizedTest(name = "m={0} k={1} n={2}")
     @CsvSource({"1,1,1", "3,5,2", "8,4,16", "15,64,15", "17,9,31", "64,784,128", "64,128,10", "20,300,8", "13,257,40",
             "9,3,1", "20,300,3", "8,260,2", "12,5,9", "64,15,15", "15,15,10", "4000,8,3", "4000,3,1", "4000,1,3", "33,20,7",
-            "27,11,5", "16,300,3", "7,6,7", "9,520,12"})
-    void scalarAndVectorProductsEqualTheFmaChainBitForBit(int m, int k, int n) {
+            "27,11,5", "16,300,3", "7,6,7", "9,520,12", "13,300,56", "26,257,200", "9,40,100"})
+    void scalarAndVectorProductsUnderEveryTileEqualTheFmaChainBitForBit(int m, int k, int n) {
         MersenneTwister rng = new MersenneTwister(31L * m + 7L * k + n);
         double[] a = TestData.gaussian(rng, m, k).data();
         double[] aT = TestData.gaussian(rng, k, m).data();
         double[] b = TestData.gaussian(rng, k, n).data();
         double[] start = TestData.gaussian(rng, m, n).data();
-        GemmKernel[] kernels = {ScalarGemm.INSTANCE, VectorGemm.INSTANCE};
+        List<GemmKernel> kernels = new ArrayList<>(List.of(ScalarGemm.INSTANCE, VectorGemm.INSTANCE));
+        VectorTiles.SHAPES.forEach(shape -> kernels.add(VectorGemm.withTile(shape)));
         for (boolean accumulate : new boolean[] {false, true}) {
             double[] plain = naiveChain(m, n, k, a, k, 1, b, start, accumulate);
             double[] transposed = naiveChain(m, n, k, aT, 1, m, b, start, accumulate);
@@ -78,7 +92,7 @@ class ProductKernelsTest {
 
     @ParameterizedTest(name = "m={0} k={1} n={2}")
     @CsvSource({"1,1,1", "15,64,15", "15,15,10", "17,9,31", "64,128,10", "4000,8,3", "4000,3,1", "33,20,7", "13,257,40", "16,300,3",
-            "9,520,12", "7,6,7"})
+            "9,520,12", "7,6,7", "13,300,56", "26,257,200"})
     void aBiasAddedInTheEpilogueGivesTheBitsOfAddingItAfterTheProduct(int m, int k, int n) {
         MersenneTwister rng = new MersenneTwister(17L * m + 5L * k + n);
         double[] a = TestData.gaussian(rng, m, k).data();
@@ -94,7 +108,9 @@ class ProductKernelsTest {
                 transposed[i * n + j] += bias[3 + j];
             }
         }
-        for (GemmKernel kernel : new GemmKernel[] {ScalarGemm.INSTANCE, VectorGemm.INSTANCE}) {
+        List<GemmKernel> kernels = new ArrayList<>(List.of(ScalarGemm.INSTANCE, VectorGemm.INSTANCE));
+        VectorTiles.SHAPES.forEach(shape -> kernels.add(VectorGemm.withTile(shape)));
+        for (GemmKernel kernel : kernels) {
             double[] c = garbage.clone();
             kernel.gemm(0, m, n, k, a, 0, k, 1, b, 0, c, 0, false, bias, 3);
             assertBitIdentical(plain, c, kernel.name() + " a·b + bias");

@@ -1,0 +1,73 @@
+package mlpkit.core.matrix;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.random.MersenneTwister;
+
+/**
+ * Run in a JVM of its own by {@link ProductKernelsAtEveryWidthTest} (e.g. with {@code -XX:UseAVX=2}, which gives
+ * 256-bit vectors): every tile of the product at that JVM's vector width against the fma chain, bit for bit.
+ * Prints {@code <kernel> ok <count>} and exits 0, or prints the first difference and exits 1.
+ */
+public final class ProductBitsCheck {
+    private ProductBitsCheck() {
+    }
+
+    public static void main(String[] args) {
+        int[][] shapes = {{1, 1, 1}, {17, 9, 31}, {64, 784, 128}, {64, 128, 10}, {13, 257, 40}, {20, 300, 3}, {9, 520, 12},
+                {13, 300, 56}, {26, 257, 200}, {9, 40, 100}, {4000, 8, 3}, {7, 6, 7}};
+        List<GemmKernel> kernels = new ArrayList<>(List.of(VectorGemm.INSTANCE));
+        VectorTiles.SHAPES.forEach(shape -> kernels.add(VectorGemm.withTile(shape)));
+        int checked = 0;
+        for (int[] shape : shapes) {
+            int m = shape[0], k = shape[1], n = shape[2];
+            MersenneTwister rng = new MersenneTwister(31L * m + 7L * k + n);
+            double[] a = gaussian(rng, m * k), aT = gaussian(rng, k * m), b = gaussian(rng, k * n);
+            double[] start = gaussian(rng, m * n), bias = gaussian(rng, n);
+            for (boolean accumulate : new boolean[] {false, true}) {
+                for (boolean transposed : new boolean[] {false, true}) {
+                    double[] x = transposed ? aT : a;
+                    int ars = transposed ? 1 : k, ads = transposed ? m : 1;
+                    double[] withBias = accumulate ? null : bias;
+                    double[] expected = chain(m, n, k, x, ars, ads, b, start, accumulate, withBias);
+                    for (GemmKernel kernel : kernels) {
+                        double[] c = start.clone();
+                        kernel.gemm(0, m, n, k, x, 0, ars, ads, b, 0, c, 0, accumulate, withBias, 0);
+                        for (int i = 0; i < c.length; i++) {
+                            if (Double.doubleToRawLongBits(c[i]) != Double.doubleToRawLongBits(expected[i])) {
+                                System.out.println(kernel.name() + " differs at " + m + "x" + k + "x" + n + " entry " + i
+                                        + " accumulate=" + accumulate + " transposed=" + transposed + ": " + c[i] + " vs " + expected[i]);
+                                System.exit(1);
+                            }
+                        }
+                        checked++;
+                    }
+                }
+            }
+        }
+        System.out.println(VectorGemm.INSTANCE.name() + " ok " + checked);
+    }
+
+    private static double[] gaussian(MersenneTwister rng, int count) {
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = rng.nextGaussian();
+        }
+        return values;
+    }
+
+    private static double[] chain(int m, int n, int k, double[] a, int ars, int ads, double[] b, double[] c0, boolean accumulate,
+                                  double[] bias) {
+        double[] c = c0.clone();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = accumulate ? c[i * n + j] : 0.0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[i * ars + p * ads], b[p * n + j], s);
+                }
+                c[i * n + j] = bias == null ? s : s + bias[j];
+            }
+        }
+        return c;
+    }
+}
