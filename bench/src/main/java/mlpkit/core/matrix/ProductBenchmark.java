@@ -15,13 +15,16 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The three products of one 784-128-128-128-10 training step at batch 64 (TOOLCHAIN.md's S1–S3) and
- * the smaller ones of the other cases, on the scalar and the Vector API kernel. In the kernels' own
- * package so it can name both; GFLOP/s = 2·m·k·n / time.
+ * The three products of one 784-128-128-128-10 training step at batch 64 and the smaller ones of the other
+ * cases, on the scalar kernel and on the Vector API kernel with each register tile ({@code vector} is the tile this
+ * JVM's vectors get, {@code vector:RxC} forces one of {@link VectorTiles#SHAPES}). In the kernels' own package so
+ * it can name them; GFLOP/s = 2·m·k·n / time.
  *
  * <pre>
  * mvn -B -q -pl bench -am package -DskipTests
  * java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar ProductBenchmark
+ * java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar ProductBenchmark -p shape=64x784x128 \
+ *      -p kernel=vector:8x3,vector:6x2 -jvmArgsAppend -XX:UseAVX=2     # the AVX2 tiles on an AVX-512 machine
  * </pre>
  */
 @State(Scope.Thread)
@@ -35,7 +38,7 @@ public class ProductBenchmark {
     @Param({"64x784x128", "64x128x128", "64x128x10", "15x64x15", "4000x20x8", "4000x8x3", "1024x1024x1024"})
     public String shape;
 
-    @Param({"vector", "scalar"})
+    @Param({"vector", "vector:12x2", "vector:8x3", "vector:8x2", "vector:6x2", "vector:4x4", "vector:4x3", "scalar"})
     public String kernel;
 
     private GemmKernel gemm;
@@ -48,7 +51,18 @@ public class ProductBenchmark {
         m = Integer.parseInt(parts[0]);
         k = Integer.parseInt(parts[1]);
         n = Integer.parseInt(parts[2]);
-        gemm = kernel.equals("vector") ? VectorGemm.INSTANCE : ScalarGemm.INSTANCE;
+        gemm = switch (kernel) {
+            case "vector" -> VectorGemm.INSTANCE;
+            case "scalar" -> ScalarGemm.INSTANCE;
+            default -> {
+                VectorTiles.Shape tile = VectorTiles.parse(kernel.substring("vector:".length()));
+                if (tile == null) {
+                    throw new IllegalArgumentException("kernel: expected vector, vector:RxC with RxC one of "
+                            + VectorTiles.SHAPES + ", or scalar; got " + kernel);
+                }
+                yield VectorGemm.withTile(tile);
+            }
+        };
         SplittableRandom random = new SplittableRandom(1);
         a = random.doubles((long) m * k).toArray();
         aT = random.doubles((long) k * m).toArray();

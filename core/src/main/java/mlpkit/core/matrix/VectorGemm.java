@@ -10,11 +10,12 @@ import jdk.incubator.vector.VectorSpecies;
  * module is present ({@link KernelSelection}), so the library still runs without
  * {@code --add-modules jdk.incubator.vector}, on {@link ScalarGemm}.
  *
- * <p>Register blocking: an R-row × C-vector tile of C ({@link VectorTiles}: 8×2 with 512-bit vectors, 4×3
- * where the CPU may have only 16 vector registers) stays in registers across a depth block of 256; each
- * step loads C vectors of one row of B and broadcasts one entry of A per row. B's rows are read in place (no packing): for the widths of
- * an MLP (n ≤ a few hundred) a depth block of B's panel is 256 × 16 doubles = 32 KiB, which stays in
- * L1 while all row tiles of the block pass over it. Columns past the last whole vector are done by one
+ * <p>Register blocking: an R-row × C-vector tile of C ({@link VectorTiles}: 8×3 with 512-bit vectors, 6×2
+ * where the CPU may have only 16 vector registers, each measured) stays in registers across a depth block of at
+ * most 256; each step loads C vectors of one row of B and broadcasts one entry of A per row. The panels of B are as
+ * wide as the main tile, then one vector narrower for what is left (16 vectors at width 3: 4 × 3 + 2 × 2).
+ * B's rows are read in place: copying each panel into contiguous memory first (packing) was measured and
+ * did not pay at an MLP's sizes (C1 within noise). Columns past the last whole vector are done by one
  * more vector column that ends at column n and overlaps the columns before it (their lanes are written
  * back unchanged); products with fewer columns than a vector run their vectors down groups of LANES rows
  * instead ({@link #narrowProduct}). Only what fits neither way is scalar: fewer than LANES rows and
@@ -113,18 +114,30 @@ final class VectorGemm implements GemmKernel {
             }
             return;
         }
-        for (int p0 = 0; p0 < k; p0 += DEPTH_BLOCK) {
-            int depth = Math.min(k, p0 + DEPTH_BLOCK) - p0;
+        // Depth blocks of equal length, at most DEPTH_BLOCK: 784 = 4 × 196, not 3 × 256 + 16 (a short last block
+        // pays a whole pass of loads and stores of C for a few steps).
+        int blocks = (k + DEPTH_BLOCK - 1) / DEPTH_BLOCK, blockDepth = (k + blocks - 1) / blocks;
+        // Whole panels of the main width; when the whole vectors do not divide evenly, fewer of them, so that the rest
+        // fill panels one vector narrower rather than leave single vectors (16 vectors at width 3: 4 × 3 + 2 × 2).
+        int mainVectors = shape.vectors(), wholeVectors = n / LANES;
+        int mainPanels = wholeVectors / mainVectors, rest = wholeVectors % mainVectors;
+        if (mainVectors > 2 && rest > 0 && rest < mainVectors - 1) {
+            mainPanels -= Math.min(mainPanels, mainVectors - 1 - rest);
+        }
+        int mainEnd = mainPanels * mainVectors * LANES;
+        for (int p0 = 0; p0 < k; p0 += blockDepth) {
+            int depth = Math.min(k, p0 + blockDepth) - p0;
             boolean load = accumulate || p0 > 0;
             // The bias goes into the chains' last depth block, as each entry is finished.
             double[] blockBias = p0 + depth == k ? bias : null;
             int aBlock = ao + p0 * ads;
             int bBlock = bo + p0 * n;
             int j = 0;
-            // Whole tiles of the main width; what is left (fewer vectors than that) in one narrower pass of 4-row tiles.
-            for (int vectors = shape.vectors(); vectors >= 2; vectors--) {
-                int rows = vectors == shape.vectors() ? shape.rows() : 4;
-                for (; j + vectors * LANES <= n; j += vectors * LANES) {
+            // Panels of the main width, then of one vector fewer (VectorTiles.rowsFor gives their rows).
+            for (int vectors = mainVectors; vectors >= 2; vectors--) {
+                int rows = vectors == mainVectors ? shape.rows() : VectorTiles.rowsFor(shape.rows(), vectors);
+                int end = vectors == mainVectors ? mainEnd : n;
+                for (; j + vectors * LANES <= end; j += vectors * LANES) {
                     int i = i0;
                     for (; i + rows <= i1; i += rows) {
                         VectorTiles.tile(rows, vectors, a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth,

@@ -38,13 +38,31 @@ final class VectorTiles {
     }
 
     /**
-     * The tile for a vector of {@code bits} bits, each entry measured with {@code bench/tiles.sh}: with 512-bit
-     * vectors (AVX-512, 32 registers) 8×2; with 256-bit vectors the machine may be AVX2 with 16 registers, so a
-     * tile that fits 16: 4×3 (12 accumulators + 3 + 1); with 128-bit vectors (SSE: 16 registers, NEON: 32) the
-     * same 4×3.
+     * The tile for a vector of {@code bits} bits, from {@code bench/tiles.sh 2 c1} (C1 seconds per epoch, two rounds, every
+     * tile; Intel Xeon @ 2.80GHz with AVX-512, 2026-12-06; the 256-bit rows with HotSpot limited to AVX2 code and its 16
+     * registers by {@code -XX:UseAVX=2}):
+     * <pre>
+     *   tile            8x2   12x2   8x3    6x2    4x4    4x3
+     *   512-bit  run 1  1.32  1.37   1.27   1.56   1.64   1.87
+     *            run 2  1.30  1.25   1.07   1.30   1.31   1.40
+     *   256-bit  run 1  2.28  2.17   2.37   1.72   2.08   1.81
+     *            run 2  2.09  2.18   2.11   1.73   2.03   1.90
+     * </pre>
+     * With 512-bit vectors (AVX-512, 32 registers) 8×3: 24 accumulators + 3 loads + 1 broadcast = 28 registers. With
+     * 256-bit vectors the machine may be AVX2 with 16 registers: 6×2 (12 + 2 + 1 = 15), ahead of 4×3 (16, no register to
+     * spare) and far ahead of the tiles that need more than 16 and spill. With 128-bit vectors (SSE: 16 registers, NEON:
+     * 32) the same 6×2, which fits either.
      */
     static Shape preferred(int bits) {
-        return bits >= 512 ? new Shape(8, 2) : new Shape(4, 3);
+        return bits >= 512 ? new Shape(8, 3) : new Shape(6, 2);
+    }
+
+    /**
+     * The rows of the tiles in the panels of {@code vectors} vectors next to a main tile of {@code mainRows} rows: as
+     * many rows where a tile of that shape exists (8×2 beside 8×3), else 4.
+     */
+    static int rowsFor(int mainRows, int vectors) {
+        return (mainRows == 8 || mainRows == 12) && vectors == 2 ? mainRows : 4;
     }
 
     /** The shape written as {@code RxC}, e.g. {@code 6x2}, or null when it is not one of {@link #SHAPES}. */
