@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/compare.sh [--emulate-avx2] [REPEATS] [CASE...]
+# bench/compare.sh [--emulate-avx2] [--no-torch] [REPEATS] [CASE...]
 #
 # One sitting of the speed comparison: for each case (default c1 c2 c3; c1 at 1 and 2 threads), REPEATS rounds
 # (default 3) that alternate the contestants, so that a shared machine's drift spreads over all of them:
@@ -15,10 +15,20 @@
 # registers, mlpkit's vector-256 kernel), OpenBLAS's AVX2 kernel (OPENBLAS_CORETYPE=Haswell, for both NumPy
 # runs: it is what OpenBLAS picks on an AVX2 CPU) and PyTorch's (ATEN_CPU_CAPABILITY=avx2). Every figure it
 # prints then says "emulated".
+#
+# --no-torch leaves PyTorch out (its C2, 3000 epochs of 15-row batches, takes minutes a run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 emulate=0
-if [[ "${1:-}" == --emulate-avx2 ]]; then emulate=1; shift; fi
+want_torch=1
+while [[ "${1:-}" == --* ]]; do
+  case "$1" in
+    --emulate-avx2) emulate=1 ;;
+    --no-torch) want_torch=0 ;;
+    *) echo "compare.sh: unknown option $1 (expected --emulate-avx2, --no-torch, REPEATS, CASE...)" >&2; exit 2 ;;
+  esac
+  shift
+done
 repeats=3
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then repeats="$1"; shift; fi
 cases=("$@")
@@ -37,8 +47,8 @@ if [[ $emulate -eq 1 ]]; then
   np_env=(env OPENBLAS_CORETYPE=Haswell); own_env=(env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=Haswell)
   torch_env=(env ATEN_CPU_CAPABILITY=avx2)
 fi
-have_torch=1
-$py -c 'import torch' 2>/dev/null || have_torch=0
+have_torch=$want_torch
+[[ $have_torch -eq 1 ]] && { $py -c 'import torch' 2>/dev/null || have_torch=0; }
 
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" | tail -1; }
 ratio() { if [[ -n "$1" && -n "$2" ]]; then echo "$1 / $2" | bc -l | xargs printf '%.2f'; else echo -; fi; }
@@ -46,7 +56,8 @@ min2() { if [[ -z "$2" ]]; then echo "$1"; elif (( $(echo "$1 < $2" | bc -l) ));
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.6f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "cpu: $cpu; measured: $mode; $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
-[[ $have_torch -eq 1 ]] || echo "note: python3-torch is not installed, the torch column is skipped (apt-get install python3-torch)"
+if [[ $want_torch -eq 0 ]]; then echo "note: --no-torch: the torch column is skipped"
+elif [[ $have_torch -eq 0 ]]; then echo "note: python3-torch is not installed, the torch column is skipped (apt-get install python3-torch)"; fi
 results="$(mktemp)"; trap 'rm -f "$results"' EXIT
 printf '%-4s %-7s %-3s %10s %10s %10s %10s %10s %10s %9s %9s\n' case threads rep mlpkit numpy numpy-own torch \
   'vs_numpy' 'vs_torch' mlpkit_MiB numpy_MiB
