@@ -33,4 +33,9 @@ interface GemmKernel {
 
     /** A short name for benchmarks and logs, e.g. {@code scalar} or {@code vector-512}. */
     String name();
+
+    /** Rows of C its main register tile covers: a split of the rows between threads keeps to multiples of it. */
+    default int tileRows() {
+        return 4;
+    }
 }

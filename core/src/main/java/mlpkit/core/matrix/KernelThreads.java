@@ -6,8 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The threads the products of one network use: the calling thread plus {@code count − 1} workers.
- * A product's output rows are cut into fixed consecutive chunks (two per thread, in multiples of the
- * 8-row register tile) that the threads claim one at a time; every entry is computed by the same chain
+ * A product's output rows are cut into fixed consecutive chunks (two per thread, one when C has few rows,
+ * in multiples of the register tile's rows) that the threads claim one at a time; every entry is computed by the same chain
  * whichever thread takes its chunk ({@link GemmKernel}), so results are bit-identical at any thread count.
  *
  * <p>Claiming rather than assigning matters on a shared machine: when a worker is not scheduled, the
@@ -23,6 +23,8 @@ public final class KernelThreads implements AutoCloseable {
     /** How long a worker spins for the next product before parking. */
     private static final long SPIN_NANOS = 50_000;
     private static final int CHUNKS_PER_THREAD = 2;
+    /** Up to this many rows of C a thread, one chunk each (see {@link #gemm}). */
+    private static final int SMALL_ROWS = 128;
 
     private static final KernelThreads SINGLE = new KernelThreads(1);
 
@@ -87,8 +89,12 @@ public final class KernelThreads implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("these kernel threads were closed; start new ones for another training");
         }
-        int wanted = count * CHUNKS_PER_THREAD;
-        int rows = ((m + wanted - 1) / wanted + 7) & ~7;
+        // Two chunks a thread, so that a thread the OS does not schedule holds back only half its share; but one a
+        // thread when C has few rows (a batch): every chunk streams all of B (for x·W1 that is W1), and four chunks
+        // of 16 rows read it four times where two of 32 read it twice. Chunks keep to whole register tiles.
+        int wanted = count * (m <= SMALL_ROWS * count ? 1 : CHUNKS_PER_THREAD);
+        int tile = kernel.tileRows();
+        int rows = ((m + wanted - 1) / wanted + tile - 1) / tile * tile;
         this.kernel = kernel;
         this.m = m;
         this.n = n;

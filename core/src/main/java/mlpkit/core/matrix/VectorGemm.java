@@ -93,6 +93,11 @@ final class VectorGemm implements GemmKernel {
     }
 
     @Override
+    public int tileRows() {
+        return shape.rows();
+    }
+
+    @Override
     public String name() {
         return "vector-" + SPECIES.vectorBitSize() + " " + shape;
     }
