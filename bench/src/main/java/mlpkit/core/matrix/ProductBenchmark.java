@@ -55,7 +55,7 @@ public class ProductBenchmark {
             case "vector" -> VectorGemm.INSTANCE;
             case "scalar" -> ScalarGemm.INSTANCE;
             default -> {
-                VectorTiles.Shape tile = VectorTiles.parse(kernel.substring("vector:".length()));
+                VectorTiles.Shape tile = VectorGemm.forcedTile(kernel);
                 if (tile == null) {
                     throw new IllegalArgumentException("kernel: expected vector, vector:RxC with RxC one of "
                             + VectorTiles.SHAPES + ", or scalar; got " + kernel);

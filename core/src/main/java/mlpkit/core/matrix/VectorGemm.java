@@ -56,9 +56,20 @@ final class VectorGemm implements GemmKernel {
 
     /** The main register tile: {@code rows} of C × {@code vectors} vectors of columns. */
     private final VectorTiles.Shape shape;
+    /** Rows of the tiles in the panels of v vectors (v below the main width): {@link VectorTiles#rowsFor}. */
+    private final int[] panelRows;
 
     private VectorGemm(VectorTiles.Shape shape) {
         this.shape = shape;
+        this.panelRows = new int[shape.vectors() + 1];
+        for (int v = 2; v <= shape.vectors(); v++) {
+            panelRows[v] = v == shape.vectors() ? shape.rows() : VectorTiles.rowsFor(shape.rows(), v);
+        }
+    }
+
+    /** The tile a {@code -Dmlpkit.kernels} value {@code vector:RxC} names, or null when it names none. */
+    static VectorTiles.Shape forcedTile(String kernels) {
+        return kernels.startsWith("vector:") ? VectorTiles.parse(kernels.substring("vector:".length())) : null;
     }
 
     /** The product on another main tile: the same bits, another speed (for tests and benchmarks). */
@@ -75,7 +86,7 @@ final class VectorGemm implements GemmKernel {
         if (!forced.startsWith("vector:")) {
             return preferred;
         }
-        VectorTiles.Shape shape = VectorTiles.parse(forced.substring("vector:".length()));
+        VectorTiles.Shape shape = forcedTile(forced);
         if (shape == null) {
             System.err.println("mlpkit: -Dmlpkit.kernels=" + forced + " names no tile (expected vector:RxC with RxC one of "
                     + VectorTiles.SHAPES + "); using the " + preferred + " tile");
@@ -138,9 +149,9 @@ final class VectorGemm implements GemmKernel {
             int aBlock = ao + p0 * ads;
             int bBlock = bo + p0 * n;
             int j = 0;
-            // Panels of the main width, then of one vector fewer (VectorTiles.rowsFor gives their rows).
+            // Panels of the main width, then of one vector fewer.
             for (int vectors = mainVectors; vectors >= 2; vectors--) {
-                int rows = vectors == mainVectors ? shape.rows() : VectorTiles.rowsFor(shape.rows(), vectors);
+                int rows = panelRows[vectors];
                 int end = vectors == mainVectors ? mainEnd : n;
                 for (; j + vectors * LANES <= end; j += vectors * LANES) {
                     int i = i0;

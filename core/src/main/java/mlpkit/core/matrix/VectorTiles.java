@@ -59,10 +59,10 @@ final class VectorTiles {
 
     /**
      * The rows of the tiles in the panels of {@code vectors} vectors next to a main tile of {@code mainRows} rows: as
-     * many rows where a tile of that shape exists (8×2 beside 8×3), else 4.
+     * many rows where that shape is one of {@link #SHAPES} (8×2 beside 8×3), else 4 (the edge tiles of every width).
      */
     static int rowsFor(int mainRows, int vectors) {
-        return (mainRows == 8 || mainRows == 12) && vectors == 2 ? mainRows : 4;
+        return SHAPES.contains(new Shape(mainRows, vectors)) ? mainRows : 4;
     }
 
     /** The shape written as {@code RxC}, e.g. {@code 6x2}, or null when it is not one of {@link #SHAPES}. */
