@@ -19,4 +19,15 @@ object ExitCode {
 
     /** A bug or an environment problem in mlp itself; `MLP_DEBUG=1` prints the stack trace. */
     const val INTERNAL_ERROR = 3
+
+    /**
+     * Ctrl-C (SIGINT, 128 + 2, the shell's own convention): a run stopped after its current batch and wrote
+     * everything an ended run writes, marked `"stopped": "interrupted at epoch N"`; or, before training
+     * started, the command ended at once without a run directory. Not 0, so `mlp run a.json && mlp run b.json`
+     * does not start b after the user pressed Ctrl-C.
+     */
+    const val INTERRUPTED = 130
+
+    /** SIGTERM (128 + 15, e.g. `kill`, a scheduler's time limit): the same as [INTERRUPTED]. */
+    const val TERMINATED = 143
 }

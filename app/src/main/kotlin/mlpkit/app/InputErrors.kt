@@ -11,6 +11,9 @@ internal inline fun <T> asInvalidInput(command: String, block: () -> T): T = try
     block()
 } catch (e: InvalidInput) {
     throw e
+} catch (e: mlpkit.data.io.CannotWriteException) {
+    // Every command that writes files chooses where with --out.
+    throw InvalidInput("mlp $command: ${e.withElsewhere("choose another --out")}")
 } catch (e: IllegalArgumentException) {
     throw InvalidInput("mlp $command: ${e.message}")
 } catch (e: IOException) {

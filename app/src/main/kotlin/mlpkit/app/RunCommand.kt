@@ -13,8 +13,6 @@ import com.github.ajalt.clikt.parameters.types.restrictTo
 import java.io.PrintStream
 import java.nio.file.Path
 import java.util.Locale
-import java.util.concurrent.CountDownLatch
-import java.util.concurrent.TimeUnit
 import kotlinx.coroutines.runBlocking
 import mlpkit.app.report.ReportWriter
 import mlpkit.app.report.RunRecord
@@ -22,10 +20,10 @@ import mlpkit.dsl.Experiment
 import mlpkit.dsl.resolve.DataResolver
 import mlpkit.dsl.model.writeAtomically
 import mlpkit.dsl.run.RunDirectory
+import mlpkit.dsl.run.RunMetrics
 import mlpkit.dsl.sweep.SweepRunner
 import mlpkit.dsl.spec.Expectation
 import mlpkit.dsl.train.StopReason
-import mlpkit.dsl.train.StopSignal
 import mlpkit.dsl.train.TrainingEvent
 import mlpkit.dsl.train.TrainingResult
 import mlpkit.dsl.train.TrainingRun
@@ -61,21 +59,28 @@ class RunCommand(
         PNG pictures (loss and accuracy curves, ROC, confusion matrix, decision regions for 2-D inputs, first-layer
         weight tiles for images) and a self-contained report.html; --no-report skips the pictures and the report.
 
-        One line per epoch (a progress bar with ETA on a terminal). Ctrl-C stops after the current batch
-        and still writes the model and history. With a checkpoint callback, --resume RUN_DIR continues
-        an interrupted run; its final weights equal those of an uninterrupted run.
+        One line per epoch (a progress bar with ETA on a terminal). Ctrl-C or SIGTERM stops after the current
+        batch, writes everything a finished run writes (marked "interrupted at epoch N") and exits with 130 or
+        143; a second one quits at once. With a checkpoint callback, --resume RUN_DIR continues an interrupted
+        run; its final weights equal those of an uninterrupted run.
         """.trimIndent()
     }
 
-    override fun run() {
+    override fun run() = StopOnSignals.install(commandName, err).use { run(it) }
+
+    /** The run (or sweep) under [signals]: see [StopOnSignals] for what Ctrl-C and SIGTERM do in each phase. */
+    private fun run(signals: StopOnSignals) {
         val experiment = withOverrides(ExperimentLoader.load(file))
         val resolver = DataResolver(baseDirectory = file.toAbsolutePath().parent)
         val data = if (resume == null) resolveData(experiment.spec, file, commandName).also { requireFitsData(experiment.spec, file, it) } else null
+        // A sweep still ends at once on a signal (the preparing phase of [StopOnSignals]) until SweepRunner takes a StopSignal.
         if (experiment.spec.sweep != null) return runSweep(experiment, resolver)
-        val stopSignal = StopSignal()
+        val stopSignal = signals.stopSignal
         val resumeDir = resume
-        val directory = asInvalidInput(commandName) {
-            if (resumeDir != null) RunDirectory.open(resumeDir) else RunDirectory.create(outRoot, experiment.spec.name)
+        val directory = signals.startRun {
+            asInvalidInput(commandName) {
+                if (resumeDir != null) RunDirectory.open(resumeDir) else RunDirectory.create(outRoot, experiment.spec.name)
+            }
         }
         val trainingRun = asInvalidInput(commandName) {
             if (resumeDir != null) {
@@ -85,7 +90,8 @@ class RunCommand(
                 TrainingRun(experiment, directory, resolver, stopSignal, data)
             }
         }
-        val result = withInterruptHandling(stopSignal) { train(trainingRun) }
+        val result = train(trainingRun)
+        signals.finishing()
         printSummary(result, experiment)
         if (!noReport) {
             // The run's own spec (after overrides, or from the checkpoint on --resume) is what its data comes from.
@@ -95,6 +101,7 @@ class RunCommand(
         }
         out.println("run directory: ${directory.path}")
         val failed = failedExpectations(experiment.spec.expect, result)
+        signals.exitStatus?.let { throw com.github.ajalt.clikt.core.ProgramResult(it) }
         when {
             result.reason is StopReason.NonFinite -> throw com.github.ajalt.clikt.core.ProgramResult(ExitCode.CHECK_FAILED)
             verify && failed.isNotEmpty() -> throw com.github.ajalt.clikt.core.ProgramResult(ExitCode.CHECK_FAILED)
@@ -157,7 +164,7 @@ class RunCommand(
                 StopReason.Completed -> "finished ${result.epochs} epochs"
                 is StopReason.EarlyStopped -> "early stopping after epoch ${reason.epoch} (best epoch ${reason.bestEpoch})"
                 is StopReason.NonFinite -> "stopped: ${reason.message}"
-                StopReason.Cancelled -> "stopped on request after epoch ${result.epochs}"
+                StopReason.Cancelled -> "stopped: ${RunMetrics.interruption(result)} (${result.epochs} epochs complete)"
             } + (result.restoredEpoch?.let { "; weights restored from epoch $it" } ?: ""),
         )
         for ((name, value) in result.metrics) out.println(String.format(Locale.ROOT, "  %-22s %.6f", name, value))
@@ -194,23 +201,4 @@ class RunCommand(
 
     private fun failedExpectations(expectations: List<Expectation>, result: TrainingResult) =
         ExpectationOutcome.check(expectations, result.metrics).filterNot { it.passed }
-
-    /**
-     * Ctrl-C (SIGINT) asks the run to stop after its current batch and waits, briefly, for it to write
-     * its model and history, so an interrupted run still leaves a usable directory.
-     */
-    private fun <T> withInterruptHandling(stopSignal: StopSignal, block: () -> T): T {
-        val finished = CountDownLatch(1)
-        val hook = Thread {
-            stopSignal.requestStop()
-            finished.await(30, TimeUnit.SECONDS)
-        }
-        Runtime.getRuntime().addShutdownHook(hook)
-        try {
-            return block()
-        } finally {
-            finished.countDown()
-            runCatching { Runtime.getRuntime().removeShutdownHook(hook) }
-        }
-    }
 }

@@ -145,7 +145,7 @@ internal object RunReport {
             "completed" -> "Completed ${m.epochs} epochs"
             "early-stopped" -> "Stopped early after epoch ${m.epochs}" + (m.bestEpoch?.let { " (best epoch $it)" } ?: "")
             "non-finite" -> "Stopped: ${m.stopMessage ?: "non-finite loss"}"
-            "cancelled" -> "Stopped on request after epoch ${m.epochs}"
+            "cancelled" -> m.stopped?.let { "Stopped: $it (${m.epochs} epochs complete)" } ?: "Stopped on request after epoch ${m.epochs}"
             else -> "${m.stopReason} after ${m.epochs} epochs"
         }
         return how + (m.restoredEpoch?.let { String.format(Locale.ROOT, "; weights restored from epoch %d", it) } ?: "")

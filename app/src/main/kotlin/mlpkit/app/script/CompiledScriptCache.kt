@@ -5,7 +5,7 @@ import java.nio.file.Path
 import java.nio.file.StandardCopyOption
 import java.security.MessageDigest
 import java.util.concurrent.atomic.AtomicInteger
-import kotlin.io.path.deleteIfExists
+import mlpkit.data.io.TemporaryFiles
 import kotlin.io.path.exists
 import kotlin.script.experimental.api.CompiledScript
 import kotlin.script.experimental.api.ScriptCompilationConfiguration
@@ -51,14 +51,14 @@ internal class CompiledScriptCache(
         var temporary: Path? = null
         try {
             Files.createDirectories(directory)
-            temporary = Files.createTempFile(directory, jar.fileName.toString(), ".tmp")
+            temporary = TemporaryFiles.create(jar)
             compiled.saveToJar(temporary.toFile())
             Files.move(temporary, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING)
         } catch (_: Exception) {
             // Not cached this time (I/O error, or a file system without atomic rename, where no cache
             // is better than a torn jar); the next run compiles again.
         } finally {
-            temporary?.deleteIfExists()
+            temporary?.let { runCatching { TemporaryFiles.release(it) } }
         }
     }
 

@@ -1,5 +1,6 @@
 package mlpkit.data.store
 
+import mlpkit.data.io.TemporaryFiles
 import java.io.IOException
 import java.net.ConnectException
 import java.net.URI
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference
  * Downloads data files from mirrors, tried in order, and stores one only once its payload digest is
  * right: the body goes to a hidden temporary file in the target directory, is verified, then renamed
  * atomically to its real name. An interrupted or failed download therefore never leaves a file under
- * the real name, and a failed one deletes its temporary file.
+ * the real name, and a failed one deletes its temporary file (a killed one: see [TemporaryFiles]).
  *
  * @param client the HTTP client (its connect timeout bounds unreachable mirrors).
  * @param responseTimeout how long to wait for a mirror's response headers.
@@ -68,7 +69,7 @@ class MirrorDownloader(
             val pending = client.sendAsync(request) { info ->
                 if (info.statusCode() == 200) {
                     Files.createDirectories(directory)
-                    val part = Files.createTempFile(directory, ".${file.name}.", ".part")
+                    val part = TemporaryFiles.create(directory.resolve(file.name))
                     temporary.set(part)
                     HttpResponse.BodySubscribers.ofFile(part)
                 } else {
@@ -104,7 +105,7 @@ class MirrorDownloader(
             Files.move(downloaded, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING)
             return target
         } finally {
-            temporary.get()?.let { Files.deleteIfExists(it) }
+            temporary.get()?.let(TemporaryFiles::release)
         }
     }
 

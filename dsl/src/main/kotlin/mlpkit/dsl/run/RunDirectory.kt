@@ -13,6 +13,8 @@ import mlpkit.dsl.train.StopSignal
 import mlpkit.dsl.train.TrainingCheckpoint
 import mlpkit.dsl.train.TrainingResult
 import mlpkit.dsl.train.TrainingRun
+import mlpkit.data.io.CannotWriteException
+import java.io.IOException
 import java.nio.file.FileAlreadyExistsException
 import java.nio.file.Files
 import java.nio.file.Path
@@ -29,7 +31,7 @@ import java.time.format.DateTimeFormatter
  * - `model.json`, `history.csv`, `metrics.json`: written when the run ends (history also at each checkpoint).
  *
  * Every file is written atomically (a temporary file moved over the old one), so a crash or Ctrl-C never
- * leaves a half-written file behind.
+ * leaves a half-written file behind; an I/O error names the file ([CannotWriteException]).
  */
 class RunDirectory private constructor(val path: Path) : RunRecorder {
     val specFile: Path get() = path.resolve("spec.json")
@@ -90,7 +92,11 @@ class RunDirectory private constructor(val path: Path) : RunRecorder {
         @JvmStatic
         @JvmOverloads
         fun create(root: Path, name: String, clock: Clock = Clock.systemDefaultZone()): RunDirectory {
-            Files.createDirectories(root)
+            try {
+                Files.createDirectories(root)
+            } catch (e: IOException) {
+                throw CannotWriteException.of(root, e)
+            }
             val base = "${safeName(name)}-${LocalDateTime.now(clock).format(TIMESTAMP)}"
             var attempt = 1
             while (true) {
@@ -98,7 +104,9 @@ class RunDirectory private constructor(val path: Path) : RunRecorder {
                 try {
                     return RunDirectory(Files.createDirectory(candidate))
                 } catch (e: FileAlreadyExistsException) {
-                    attempt++
+                    attempt++ // another run of that name started in the same second
+                } catch (e: IOException) {
+                    throw CannotWriteException.of(candidate, e)
                 }
             }
         }

@@ -6,9 +6,10 @@ import mlpkit.dsl.train.TrainingResult
 
 /**
  * The `metrics.json` of a run: how it ended ([stopReason] `completed`, `early-stopped`, `non-finite`
- * or `cancelled`, with [stopMessage] for a non-finite loss), the epochs it completed, the epoch whose
- * weights were restored, the final metrics in inference mode (`train_accuracy`, `test_auc`, …) and the
- * classification report of each part.
+ * or `cancelled`, with [stopMessage] for a non-finite loss and [stopped] for a run a [mlpkit.dsl.train.StopSignal]
+ * stopped, e.g. Ctrl-C: `interrupted at epoch N`), the epochs it completed, the epoch whose weights were
+ * restored, the final metrics in inference mode (`train_accuracy`, `test_auc`, …) and the classification
+ * report of each part.
  */
 @Serializable
 data class RunMetrics(
@@ -16,6 +17,7 @@ data class RunMetrics(
     val notation: String,
     val stopReason: String,
     val stopMessage: String? = null,
+    val stopped: String? = null,
     val epochs: Int,
     val bestEpoch: Int? = null,
     val restoredEpoch: Int? = null,
@@ -23,6 +25,13 @@ data class RunMetrics(
     val reports: Map<String, String> = emptyMap(),
 ) {
     companion object {
+        /**
+         * `interrupted at epoch N` for a run a stop signal ended inside epoch N (its weights include that
+         * epoch's batches up to the stop; its history ends with epoch N − 1), null for any other ending.
+         */
+        fun interruption(result: TrainingResult): String? =
+            if (result.reason == StopReason.Cancelled) "interrupted at epoch ${result.epochs + 1}" else null
+
         fun of(result: TrainingResult): RunMetrics {
             val reason = result.reason
             return RunMetrics(
@@ -35,6 +44,7 @@ data class RunMetrics(
                     StopReason.Cancelled -> "cancelled"
                 },
                 stopMessage = (reason as? StopReason.NonFinite)?.message,
+                stopped = interruption(result),
                 epochs = result.epochs,
                 bestEpoch = (reason as? StopReason.EarlyStopped)?.bestEpoch,
                 restoredEpoch = result.restoredEpoch,

@@ -20,6 +20,8 @@ import mlpkit.dsl.model.ModelFileException
 import mlpkit.dsl.model.ModelJson
 import mlpkit.dsl.spec.SpecJson
 import mlpkit.dsl.train.StopReason
+import mlpkit.dsl.train.StopSignal
+import mlpkit.data.io.CannotWriteException
 import mlpkit.dsl.train.TestExperiments
 import mlpkit.dsl.train.TrainingCheckpoint
 import mlpkit.dsl.train.TrainingRun
@@ -184,4 +186,41 @@ class RunDirectoryTest {
         assertEquals("E3-8-3-sweep", RunDirectory.safeName("E3 [8,3] sweep"))
         assertEquals("run", RunDirectory.safeName("///"))
     }
+
+    @Test
+    fun `a run its stop signal ends writes every file and marks metrics json interrupted at the epoch it was in`(@TempDir root: Path) {
+        val stop = StopSignal()
+        val base = resumable(epochs = 6)
+        // Asked to stop at the end of epoch 2: the run stops in the first batch of epoch 3.
+        val experiment = Experiment(base.spec, listOf(EpochHook { if (it.epoch == 2) stop.requestStop() }), base.registry)
+        val directory = RunDirectory.create(root, "stopped", clock)
+        val result = TrainingRun(experiment, directory, stopSignal = stop).fit()
+
+        assertEquals(StopReason.Cancelled, result.reason)
+        assertEquals("interrupted at epoch 3", RunMetrics.interruption(result))
+        val metrics = ModelJson.format.parseToJsonElement(Files.readString(directory.metricsFile)).jsonObject
+        assertEquals("cancelled", metrics.getValue("stopReason").jsonPrimitive.content)
+        assertEquals("interrupted at epoch 3", metrics.getValue("stopped").jsonPrimitive.content)
+        assertEquals(2, metrics.getValue("epochs").jsonPrimitive.int)
+        assertEquals(3, Files.readAllLines(directory.historyFile).size) // header and epochs 1, 2
+        assertEquals(SpecJson.encode(base.spec), Files.readString(directory.specFile))
+        assertArrayEquals(result.model.file.parameters, Model.load(directory.modelFile).file.parameters, 0.0)
+    }
+
+    @Test
+    fun `a run that was not interrupted has no stopped mark`(@TempDir root: Path) {
+        val result = TrainingRun(resumable(epochs = 1), RunDirectory.create(root, "whole", clock)).fit()
+        assertEquals(null, RunMetrics.interruption(result))
+        assertEquals(null, RunMetrics.of(result).stopped)
+    }
+
+    @Test
+    fun `a run directory cannot be created below a regular file, and the message names the file`(@TempDir root: Path) {
+        val file = Files.writeString(root.resolve("runs"), "a file")
+        val e = assertThrows<CannotWriteException> { RunDirectory.create(file.resolve("more"), "r", clock) }
+        assertEquals("${file.resolve("more")}: cannot write ($file is a file, not a directory): move that file away or write elsewhere", e.message)
+        val alsoFile = assertThrows<CannotWriteException> { RunDirectory.create(file, "r", clock) }
+        assertEquals("$file: cannot write ($file is a file, not a directory): move that file away or write elsewhere", alsoFile.message)
+    }
+
 }
