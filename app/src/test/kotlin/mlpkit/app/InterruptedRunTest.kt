@@ -59,7 +59,7 @@ class InterruptedRunTest {
         val outcomes = mutableListOf<String>()
         for (attempt in 1..20) {
             val signal = if (random.nextBoolean()) Sent.INT else Sent.TERM
-            val noReport = attempt % 3 != 0 // the report (slow to draw) in every third run
+            val noReport = attempt % 4 != 0 // the report (slow to draw) in every fourth run
             val twice = attempt % 5 == 0
             // Half the signals at a random time after the start (JVM start-up, data preparation or training), half
             // once a random epoch has been printed (training, or writing the report after the last epoch).
