@@ -1,5 +1,7 @@
 package mlpkit.dsl.run
 
+import kotlinx.serialization.EncodeDefault
+import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.Serializable
 import mlpkit.dsl.train.StopReason
 import mlpkit.dsl.train.TrainingResult
@@ -17,6 +19,9 @@ data class RunMetrics(
     val notation: String,
     val stopReason: String,
     val stopMessage: String? = null,
+    // Absent unless a run was stopped: the metrics.json of every other run stays as it was.
+    @OptIn(ExperimentalSerializationApi::class)
+    @EncodeDefault(EncodeDefault.Mode.NEVER)
     val stopped: String? = null,
     val epochs: Int,
     val bestEpoch: Int? = null,

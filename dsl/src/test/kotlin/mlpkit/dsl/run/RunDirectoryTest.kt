@@ -209,9 +209,11 @@ class RunDirectoryTest {
 
     @Test
     fun `a run that was not interrupted has no stopped mark`(@TempDir root: Path) {
-        val result = TrainingRun(resumable(epochs = 1), RunDirectory.create(root, "whole", clock)).fit()
+        val directory = RunDirectory.create(root, "whole", clock)
+        val result = TrainingRun(resumable(epochs = 1), directory).fit()
         assertEquals(null, RunMetrics.interruption(result))
         assertEquals(null, RunMetrics.of(result).stopped)
+        assertFalse("stopped" in ModelJson.format.parseToJsonElement(Files.readString(directory.metricsFile)).jsonObject)
     }
 
     @Test
