@@ -73,7 +73,9 @@ class RunCommand(
         val experiment = withOverrides(ExperimentLoader.load(file))
         val resolver = DataResolver(baseDirectory = file.toAbsolutePath().parent)
         val data = if (resume == null) resolveData(experiment.spec, file, commandName).also { requireFitsData(experiment.spec, file, it) } else null
-        // A sweep still ends at once on a signal (the preparing phase of [StopOnSignals]) until SweepRunner takes a StopSignal.
+        // A sweep ends at once on a signal (the preparing phase of StopOnSignals). Once SweepRunner takes a StopSignal:
+        // create the sweep directory in signals.startRun { }, give the runner signals.stopSignal, call signals.finishing()
+        // when it returns, and end with signals.exitStatus, as below.
         if (experiment.spec.sweep != null) return runSweep(experiment, resolver)
         val stopSignal = signals.stopSignal
         val resumeDir = resume

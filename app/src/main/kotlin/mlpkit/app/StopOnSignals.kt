@@ -25,7 +25,8 @@ import sun.misc.SignalHandler
  * The handlers are `sun.misc.Signal` ones (module `jdk.unsupported`, open to every class-path program in
  * JDK 17, no flag needed). Where one cannot be installed (`-Xrs`, or a signal the JVM reserves), a shutdown
  * hook stands in: it asks the run to stop and holds the JVM until the command is done, and the JVM's own
- * exit status for the signal is 128 + its number as well. [close] puts the previous handlers back.
+ * exit status for the signal is 128 + its number as well. A signal the parent ignores (`nohup`, a background
+ * job of a shell without job control) stays ignored, as the JVM leaves it. [close] puts the previous handlers back.
  */
 internal class StopOnSignals private constructor(private val command: String, private val err: PrintStream) : AutoCloseable {
     /** The signal a training run is given; it stops after its current batch once a signal arrives. */
