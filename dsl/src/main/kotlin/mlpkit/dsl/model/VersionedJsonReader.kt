@@ -56,6 +56,9 @@ internal class VersionedJsonReader<T>(
             )
         }
         if (version < 1) throw ModelFileException("$source: formatVersion $version is not a valid mlpkit $what format (expected 1..$currentVersion)")
+        JsonNumberSyntax.firstInvalid(element)?.let { (path, found) ->
+            throw ModelFileException("$source: not a valid mlpkit $what file: $path: expected a JSON number, got $found")
+        }
         checkTree(element, source)
         return try {
             json.decodeFromString(serializer, text)

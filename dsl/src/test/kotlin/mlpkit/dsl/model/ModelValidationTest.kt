@@ -68,6 +68,14 @@ class ModelValidationTest {
     }
 
     @Test
+    fun `a hexadecimal or suffixed number as a weight is not JSON and is refused with its path`() {
+        for (literal in listOf("0x1p3", "1d", "+1", ".5", "01")) {
+            val e = assertThrows<ModelFileException> { ModelFile.decode(withParameter(16, literal), "model.json") }
+            assertEquals("model.json: not a valid mlpkit model file: \$.parameters[16]: expected a JSON number, got $literal", e.message, literal)
+        }
+    }
+
+    @Test
     fun `a NaN in the optimiser state is refused naming the array and the tensor entry`() {
         val withNaN = edit { obj ->
             val optimizer = obj["optimizer"]!!.jsonObject
