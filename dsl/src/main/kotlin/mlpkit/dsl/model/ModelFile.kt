@@ -217,8 +217,10 @@ class ModelFile(
 
         /**
          * Reads and checks a model file. A file that is not JSON or is cut short, lacks fields, comes from
-         * a newer mlpkit, or whose parameters do not fit its network is a [ModelFileException] naming the
-         * file and the problem. [registry] reads its concepts (add a concept of your own to it).
+         * a newer mlpkit, whose parameters, scaler, class names or target encoding do not fit its network, or
+         * that holds a NaN or an infinity in its parameters, state or optimiser state is a [ModelFileException]
+         * naming the file, the JSON path and the problem. A file marked [diverged] reads (to inspect it);
+         * [Model.load] is what refuses it. [registry] reads its concepts (add a concept of your own to it).
          */
         @JvmStatic
         @JvmOverloads
