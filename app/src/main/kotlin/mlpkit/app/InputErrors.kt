@@ -20,6 +20,9 @@ internal inline fun <T> asInvalidInput(command: String, block: () -> T): T = try
     throw InvalidInput("mlp $command: ${e.message ?: e.javaClass.simpleName}")
 } catch (e: mlpkit.dsl.model.ModelFileException) {
     throw InvalidInput("mlp $command: ${e.message}")
+} catch (e: mlpkit.dsl.model.NotAClassifierException) {
+    // Classes asked of a regression model (in a script's hook, say): the caller's mistake, not mlp's.
+    throw InvalidInput("mlp $command: ${e.message}")
 } catch (e: UncheckedIOException) {
     throw InvalidInput("mlp $command: ${e.cause?.message ?: e.message}")
 }

@@ -11,25 +11,37 @@ import java.nio.file.Files
 import java.nio.file.Path
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.data.csv.formatSeventeenDigits
+import mlpkit.dsl.model.DivergedModelException
 import mlpkit.dsl.model.Model
 import mlpkit.dsl.model.writeAtomically
 import org.apache.commons.csv.CSVFormat
 
 /**
- * `mlp predict MODEL INPUT.csv [--proba] [--out FILE]`: one output line per input row — the predicted
- * class (its name where the model knows class names), or with `--proba` one probability per class;
- * regression models print their outputs. The model's stored scaler is applied to the raw input.
+ * `mlp predict MODEL INPUT.csv [--proba] [--out FILE] [--allow-diverged]`: one output line per input row — the
+ * predicted class (its name where the model knows class names), or with `--proba` one probability per class;
+ * regression models print their outputs. The model's stored scaler is applied to the raw input. MODEL is a
+ * model.json or a run directory ([ModelArgument]); a model from a run that diverged is refused unless
+ * `--allow-diverged`, and `--proba` on a regression model is refused before anything is read from INPUT.csv.
  */
 class PredictCommand(private val out: PrintStream) : CliktCommand(name = "predict") {
-    private val modelFile by argument(name = "MODEL", help = "a model.json written by mlp run").path()
+    private val modelFile by argument(name = "MODEL", help = "a model.json written by mlp run, or its run directory").path()
     private val input by argument(name = "INPUT.csv", help = "rows of raw features (a header line is recognised and skipped)").path()
     private val proba by option("--proba", help = "print class probabilities instead of classes").flag()
     private val output by option("--out", metavar = "FILE", help = "write here (atomically) instead of stdout").path()
+    private val allowDiverged by option(
+        "--allow-diverged",
+        help = "use a model whose run diverged (its file is marked \"diverged\"); its answers are not to be trusted",
+    ).flag()
 
     override fun help(context: Context) = "Predict with a saved model: classes, probabilities (--proba) or regression outputs."
 
     override fun run() = asInvalidInput("predict") {
-        val model = Model.load(modelFile)
+        val model = loadModel(ModelArgument.modelFile(modelFile))
+        if (proba && !model.isClassifier) {
+            throw InvalidInput(
+                "mlp predict: $modelFile was trained for regression (real-valued outputs), so it has no class probabilities: drop --proba",
+            )
+        }
         val features = readFeatures(input, model.inputSize)
         val text = StringBuilder()
         when {
@@ -47,6 +59,16 @@ class PredictCommand(private val out: PrintStream) : CliktCommand(name = "predic
         }
         val target = output
         if (target == null) out.print(text) else writeAtomically(target, text.toString())
+    }
+
+    /** The model, with a diverged run's model refused in the words of this command (its flag). */
+    private fun loadModel(file: Path): Model = try {
+        Model.load(file, allowDiverged = allowDiverged)
+    } catch (e: DivergedModelException) {
+        throw InvalidInput(
+            "mlp predict: ${e.source}: the run that wrote this model diverged (${e.divergence}), so its predictions are not to be trusted: " +
+                "retrain with a smaller learning rate; pass --allow-diverged to use it anyway",
+        )
     }
 
     private fun appendRows(text: StringBuilder, m: DenseMatrix) {

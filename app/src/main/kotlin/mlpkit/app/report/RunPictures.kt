@@ -53,7 +53,8 @@ internal class RunPictures(private val warn: (String) -> Unit) {
             add("boundary.png") {
                 val raw = data.raw
                 val parts = listOfNotNull("train" to raw.train, raw.validation?.let { "validation" to it }, raw.test?.let { "test" to it })
-                DecisionBoundary.draw(Model.of(record.model), parts)?.let {
+                // The report shows what the run produced, a diverged run's model too (its report says it diverged).
+                DecisionBoundary.draw(Model.of(record.model, record.registry, allowDiverged = true), parts)?.let {
                     Picture.of(
                         "boundary.png", "Decision regions",
                         "Background: the class the network predicts at each point, paler where it is less sure; dots: the samples " +

@@ -42,7 +42,8 @@ class Model private constructor(val file: ModelFile, private val network: Networ
 
     /**
      * Class probabilities, one column per class: the outputs of a one-output-per-class network, or
-     * (1 − p, p) for a single 0/1 output, as scikit-learn's `predict_proba`.
+     * (1 − p, p) for a single 0/1 output, as scikit-learn's `predict_proba`. A [NotAClassifierException]
+     * for a regression model ([isClassifier] false).
      */
     fun predictProba(features: RealMatrix): DenseMatrix {
         requireClassifier("predictProba")
@@ -57,7 +58,10 @@ class Model private constructor(val file: ModelFile, private val network: Networ
         return probabilities
     }
 
-    /** The predicted class of each row: the largest output, or class 1 when a single output is at least 0.5. */
+    /**
+     * The predicted class of each row: the largest output, or class 1 when a single output is at least 0.5.
+     * A [NotAClassifierException] for a regression model ([isClassifier] false).
+     */
     fun predictClasses(features: RealMatrix): IntArray {
         requireClassifier("predictClasses")
         val outputs = predict(features)
@@ -68,7 +72,7 @@ class Model private constructor(val file: ModelFile, private val network: Networ
     fun save(path: Path) = file.save(path)
 
     private fun requireClassifier(what: String) {
-        check(isClassifier) { "$what needs a classifier, but '$notation' was trained on real-valued targets: use predict" }
+        if (!isClassifier) throw NotAClassifierException(what, notation)
     }
 
     override fun toString(): String = "Model($notation, $inputSize inputs${classNames?.let { ", classes $it" } ?: ""})"
@@ -77,18 +81,28 @@ class Model private constructor(val file: ModelFile, private val network: Networ
         /**
          * Reads a model file (see [ModelFile.read] for the errors); [registry] reads its concepts: add the
          * definition of an activation or loss of your own, `Registry.builtIns().with(swish2.concept())`.
+         * A file marked as written by a run that diverged ([ModelFile.diverged]) is a [DivergedModelException]
+         * unless [allowDiverged]; non-finite weights are refused either way (nothing meaningful can come of them).
          */
         @JvmStatic
         @JvmOverloads
-        fun load(path: Path, registry: Registry = Registry.builtIns()): Model =
-            ModelFile.read(path, registry).let { Model(it, it.network(path.toString(), registry)) }
+        fun load(path: Path, registry: Registry = Registry.builtIns(), allowDiverged: Boolean = false): Model {
+            val file = ModelFile.read(path, registry)
+            return Model(file, file.network(path.toString(), registry)).also { it.requireNotDiverged(path.toString(), allowDiverged) }
+        }
 
         /** The model of a network just trained, whose parameters and state [file] holds (no second build from the notation). */
         internal fun ofTrained(file: ModelFile, network: Network): Model = Model(file, network)
 
-        /** The model a file describes (checked as on [load]). */
+        /** The model a file describes (checked as on [load], diverged runs refused unless [allowDiverged]). */
         @JvmStatic
         @JvmOverloads
-        fun of(file: ModelFile, registry: Registry = Registry.builtIns()): Model = Model(file, file.network("model", registry))
+        fun of(file: ModelFile, registry: Registry = Registry.builtIns(), allowDiverged: Boolean = false): Model =
+            Model(file, file.network("model", registry)).also { it.requireNotDiverged("model", allowDiverged) }
+
+        private fun Model.requireNotDiverged(source: String, allowDiverged: Boolean) {
+            val divergence = file.diverged
+            if (divergence != null && !allowDiverged) throw DivergedModelException(source, divergence)
+        }
     }
 }

@@ -4,11 +4,15 @@ import kotlinx.serialization.Contextual
 import kotlinx.serialization.EncodeDefault
 import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.Serializable
+import kotlinx.serialization.SerializationException
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonObject
 import mlpkit.core.concept.NotationException
 import mlpkit.core.concept.Registry
 import mlpkit.core.loss.Loss
 import mlpkit.core.network.Network
 import mlpkit.core.network.NetworkSpec
+import mlpkit.core.network.ParameterLayout
 import mlpkit.data.batch.TargetEncoding
 import mlpkit.data.random.RandomState
 import mlpkit.dsl.resolve.InputScaling
@@ -25,11 +29,17 @@ import java.nio.file.Path
  * The notation and loss name their concepts; a concept of the user's own (an activation written in a
  * script) is read back only by a registry that holds it. Doubles are written in the shortest form that
  * reads back to the same bits, so save → load gives the same parameters and predictions bit for bit.
+ *
+ * [diverged] is null unless the run that wrote the file diverged ([mlpkit.dsl.train.StopReason.divergence]:
+ * what happened, epoch and batch); [Model.load] refuses such a file unless the caller allows it. The key is
+ * left out of the JSON when null, so files of runs that did not diverge (and files written before the
+ * marker existed) read as they always did.
  */
 @OptIn(ExperimentalSerializationApi::class)
 @Serializable
 class ModelFile(
     val formatVersion: Int = FORMAT_VERSION,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val diverged: String? = null,
     val notation: String,
     val inputSize: Int,
     @Contextual val loss: Loss,
@@ -50,8 +60,9 @@ class ModelFile(
 
     /**
      * The network this file describes, with its parameters and state; [source] names the file in errors and
-     * [registry] reads its notation. Checks that the parameters, state, scaler, class names and optimiser
-     * state fit the network.
+     * [registry] reads its notation. Checks that the parameters, state, scaler, class names, target encoding
+     * and optimiser state fit the network, and that every parameter, state and optimiser value is finite
+     * (a model with a NaN or an infinity cannot predict, whether the file is damaged or its run diverged).
      */
     @JvmOverloads
     fun network(source: String = "model", registry: Registry = Registry.builtIns()): Network {
@@ -81,9 +92,28 @@ class ModelFile(
             )
         }
         checkParts(source, network)
+        checkFinite(source, "parameters", parameters, network.layout())
+        checkFinite(source, "state", layerState, network.stateLayout())
+        optimizer?.arrays?.forEach { (name, values) ->
+            checkFinite(source, "optimizer.arrays.$name", values, network.layout(), "the ${optimizer.kind} optimiser state $name of ")
+        }
         parameters.copyInto(network.parameters())
         layerState.copyInto(network.state())
         return network
+    }
+
+    /**
+     * Refuses a NaN or an infinity in [values] (the JSON array at [key]), naming the tensor entry that
+     * holds it through [layout] and, when the file says so, the divergence that produced it.
+     */
+    private fun checkFinite(source: String, key: String, values: DoubleArray, layout: ParameterLayout, of: String = "") {
+        val bad = NonFiniteValue.firstIn(values, layout) ?: return
+        val why = diverged?.let { "the run that wrote this model diverged ($it), so no prediction can be made from it" }
+            ?: "the file is damaged or comes from a run that diverged, so no prediction can be made from it"
+        throw ModelFileException(
+            "$source: \$.$key[${bad.index}] ($of${bad.place}) is ${bad.value}, expected a finite number: $why; " +
+                "retrain (with a smaller learning rate if the loss diverged) or use an undamaged copy of the file",
+        )
     }
 
     private fun definitionHint(e: NotationException): String =
@@ -101,10 +131,28 @@ class ModelFile(
                 "$source: the input scaler has ${scaling.scaler.columns} columns but the network has $inputSize inputs: the file is damaged",
             )
         }
-        val names = classNames
         val outputs = network.outputSize()
-        if (names != null && targetEncoding == TargetEncoding.ONE_HOT && names.size != outputs) {
-            throw ModelFileException("$source: ${names.size} class names for $outputs outputs: the file is damaged")
+        checkTargetEncoding(source, outputs)
+        val names = classNames
+        if (names != null) {
+            val expected = when (targetEncoding) {
+                TargetEncoding.ONE_HOT -> outputs..outputs
+                TargetEncoding.BINARY_COLUMN -> 1..2
+                else -> 1..Int.MAX_VALUE
+            }
+            if (names.size !in expected) {
+                throw ModelFileException(
+                    "$source: \$.classNames holds ${names.size} class names, but the network's ${targetEncoding.described(outputs)} " +
+                        "needs ${if (expected.first == expected.last) "${expected.first}" else "${expected.first} to ${expected.last}"}: the file is damaged or was edited",
+                )
+            }
+            val repeat = names.indices.firstOrNull { i -> names.indexOf(names[i]) < i }
+            if (repeat != null) {
+                throw ModelFileException(
+                    "$source: \$.classNames[$repeat] repeats '${names[repeat]}' (also \$.classNames[${names.indexOf(names[repeat])}]), " +
+                        "expected distinct class names: a prediction could not say which class it means; the file is damaged or was edited",
+                )
+            }
         }
         val optimizerState = optimizer
         if (optimizerState != null && optimizerState.arrays.values.any { it.size != parameters.size }) {
@@ -114,16 +162,65 @@ class ModelFile(
         }
     }
 
+    /**
+     * The target encoding must fit the output layer and the loss as training chose it ([mlpkit.dsl.resolve.chooseTargetEncoding]):
+     * one output per class (at least 2) for `ONE_HOT`, a single output for the 0/1 and label columns, a loss for real
+     * values and no class names for `VALUES`, and one-hot targets for a loss that expects them.
+     */
+    private fun checkTargetEncoding(source: String, outputs: Int) {
+        val problem = when {
+            targetEncoding == TargetEncoding.ONE_HOT && outputs < 2 -> "one output per class, but the network has $outputs"
+            targetEncoding in setOf(TargetEncoding.BINARY_COLUMN, TargetEncoding.LABEL_COLUMN) && outputs != 1 ->
+                "a single output, but the network has $outputs"
+            targetEncoding == TargetEncoding.VALUES && loss.targets() != Loss.Targets.VALUES ->
+                "a loss for real values, but the loss is ${loss.notation()}, which expects classes"
+            targetEncoding == TargetEncoding.VALUES && classNames != null -> "no class names (a regression), but \$.classNames is given"
+            targetEncoding != TargetEncoding.ONE_HOT && loss.targets() == Loss.Targets.ONE_HOT ->
+                "one-hot targets for ${loss.notation()}, but the encoding is ${targetEncoding.name}"
+            else -> return
+        }
+        throw ModelFileException("$source: \$.targetEncoding ${targetEncoding.name} needs $problem: the file is damaged or was edited")
+    }
+
+    private fun TargetEncoding.described(outputs: Int): String = when (this) {
+        TargetEncoding.ONE_HOT -> "$outputs outputs (one per class)"
+        TargetEncoding.BINARY_COLUMN -> "single 0/1 output"
+        TargetEncoding.LABEL_COLUMN -> "single label output"
+        TargetEncoding.VALUES -> "$outputs real-valued outputs"
+    }
+
     companion object {
         /** The format this version writes and the newest it reads. */
         const val FORMAT_VERSION: Int = 1
 
-        private fun reader(registry: Registry) = VersionedJsonReader("model", FORMAT_VERSION, serializer(), ModelJson.format(registry))
+        private fun reader(registry: Registry): VersionedJsonReader<ModelFile> {
+            val json = ModelJson.format(registry)
+            return VersionedJsonReader("model", FORMAT_VERSION, serializer(), json) { tree, source -> checkScaling(tree, source, "\$", json) }
+        }
+
+        /**
+         * Decodes the `inputScaling` of the model object [tree] (at JSON path [at]) alone, so that a scaler its own
+         * checks refuse (a NaN mean, a scale of 0, a minimum above its maximum) is named by its JSON path. Other
+         * mistakes are left to the decoding of the whole file, which names their paths itself.
+         */
+        internal fun checkScaling(tree: JsonObject, source: String, at: String, json: Json) {
+            val scaling = tree["inputScaling"] as? JsonObject ?: return
+            try {
+                json.decodeFromJsonElement(InputScaling.serializer(), scaling)
+            } catch (e: SerializationException) {
+                return
+            } catch (e: IllegalArgumentException) {
+                val path = if ("scaler" in scaling) "$at.inputScaling.scaler" else "$at.inputScaling"
+                throw ModelFileException("$source: $path: ${e.message}: the file is damaged or was edited", e)
+            }
+        }
 
         /**
          * Reads and checks a model file. A file that is not JSON or is cut short, lacks fields, comes from
-         * a newer mlpkit, or whose parameters do not fit its network is a [ModelFileException] naming the
-         * file and the problem. [registry] reads its concepts (add a concept of your own to it).
+         * a newer mlpkit, whose parameters, scaler, class names or target encoding do not fit its network, or
+         * that holds a NaN or an infinity in its parameters, state or optimiser state is a [ModelFileException]
+         * naming the file, the JSON path and the problem. A file marked [diverged] reads (to inspect it);
+         * [Model.load] is what refuses it. [registry] reads its concepts (add a concept of your own to it).
          */
         @JvmStatic
         @JvmOverloads

@@ -1,6 +1,7 @@
 package mlpkit.dsl.model
 
 import kotlinx.serialization.KSerializer
+import kotlinx.serialization.MissingFieldException
 import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonObject
@@ -15,13 +16,16 @@ import java.nio.file.Path
  * Reads a versioned mlpkit JSON file (a model or a checkpoint, named [what] in messages) in three steps,
  * each with its own error: strict JSON parsing (a truncated or non-JSON file), the `formatVersion`
  * check (a file from a newer mlpkit), then decoding (missing or mistyped fields). The strict parse comes
- * first because decoding alone accepts some malformed JSON (a missing comma).
+ * first because decoding alone accepts some malformed JSON (a missing comma). [checkTree] looks at the
+ * parsed object before decoding (with the file's name), to name the JSON path of a value that decoding
+ * would refuse without saying where (a constructor's own check).
  */
 internal class VersionedJsonReader<T>(
     private val what: String,
     private val currentVersion: Int,
     private val serializer: KSerializer<T>,
     private val json: Json = ModelJson.format,
+    private val checkTree: (JsonObject, String) -> Unit = { _, _ -> },
 ) {
     fun read(path: Path): T {
         val text = try {
@@ -52,6 +56,10 @@ internal class VersionedJsonReader<T>(
             )
         }
         if (version < 1) throw ModelFileException("$source: formatVersion $version is not a valid mlpkit $what format (expected 1..$currentVersion)")
+        JsonNumberSyntax.firstInvalid(element)?.let { (path, found) ->
+            throw ModelFileException("$source: not a valid mlpkit $what file: $path: expected a JSON number, got $found")
+        }
+        checkTree(element, source)
         return try {
             json.decodeFromString(serializer, text)
         } catch (e: SerializationException) {
@@ -62,14 +70,53 @@ internal class VersionedJsonReader<T>(
             } else {
                 ""
             }
-            throw ModelFileException("$source: not a valid mlpkit $what file: $said$userConcept", e)
+            throw ModelFileException("$source: not a valid mlpkit $what file: ${reworded(e, said, text)}$userConcept", e)
         } catch (e: IllegalArgumentException) {
             // Checks in constructors (a scaler with a negative scale, an optimizer state with arrays of different lengths).
             throw ModelFileException("$source: not a valid mlpkit $what file: ${firstLine(e.message)}", e)
         }
     }
 
+    /**
+     * kotlinx.serialization's first line [said] in the file's own terms: the JSON path (and line and column)
+     * first, then what was expected and what was found, never a Kotlin type (`Failed to parse type 'double'
+     * for input 'abc'` becomes `expected a number, got "abc"`; a missing field names its key).
+     */
+    private fun reworded(e: SerializationException, said: String, text: String): String {
+        val path = atPath.find(said)?.groupValues?.get(1)?.trimEnd('.', ',')
+        val offset = atOffset.find(said)?.groupValues?.get(1)?.toIntOrNull()
+        val where = listOfNotNull(path, offset?.let { lineAndColumn(text, it) }).joinToString(", ")
+        val problem = when {
+            e is MissingFieldException -> "missing required key${if (e.missingFields.size == 1) "" else "s"} " +
+                e.missingFields.joinToString(", ") { "\"$it\"" } + " (expected a value, got nothing)"
+            else -> {
+                val rest = said.replace(atOffset, "").replace(atPath, "").trim()
+                failedToParse.find(rest)?.let { "expected ${kindOf(it.groupValues[1])}, got \"${it.groupValues[2]}\"" } ?: rest
+            }
+        }
+        return if (where.isEmpty()) problem else "$where: $problem"
+    }
+
+    private fun kindOf(type: String): String = when (type.lowercase()) {
+        "double", "float" -> "a number"
+        "int", "long", "short", "byte" -> "a whole number"
+        "boolean" -> "true or false"
+        else -> "a $type value"
+    }
+
+    private fun lineAndColumn(text: String, offset: Int): String {
+        val before = text.substring(0, offset.coerceIn(0, text.length))
+        return "line ${before.count { it == '\n' } + 1}, column ${before.length - (before.lastIndexOf('\n') + 1) + 1}"
+    }
+
     private fun firstLine(message: String?): String = message?.lineSequence()?.firstOrNull()?.trim().orEmpty().ifEmpty { "unreadable" }
+
+    private companion object {
+        // The forms of kotlinx.serialization-json 1.x's messages (see mlpkit.dsl.config.KotlinxErrors for configs).
+        val atPath = Regex("""\s+at path:? (\$\S*)""")
+        val atOffset = Regex("""^Unexpected JSON token at offset (\d+): """)
+        val failedToParse = Regex("""^Failed to parse type '(\w+)' for input '(.*)'""")
+    }
 
     private fun kind(element: kotlinx.serialization.json.JsonElement): String = when (element) {
         is kotlinx.serialization.json.JsonArray -> "an array"

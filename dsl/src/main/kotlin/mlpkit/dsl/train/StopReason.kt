@@ -2,6 +2,13 @@ package mlpkit.dsl.train
 
 /** Why a training run ended. */
 sealed interface StopReason {
+    /**
+     * Null unless the run stopped because training diverged; then what happened and where (epoch, batch),
+     * e.g. `the loss became non-finite in epoch 3, batch 2 (first in layer 0 dense(16, relu) W[2×16])`.
+     * The model file of such a run carries it as its `diverged` marker, so the model never loads silently.
+     */
+    val divergence: String? get() = null
+
     /** Every epoch of the spec ran. */
     data object Completed : StopReason
 
@@ -13,7 +20,9 @@ sealed interface StopReason {
      * place holding a non-finite value (a tensor such as `layer 0 dense(16, relu) W[2×16]`, or a layer
      * whose outputs overflowed). [message] says all of it and what to change.
      */
-    data class NonFinite(val message: String, val epoch: Int, val batch: Int, val layer: String) : StopReason
+    data class NonFinite(val message: String, val epoch: Int, val batch: Int, val layer: String) : StopReason {
+        override val divergence: String get() = "the loss became non-finite in epoch $epoch, batch $batch (first in $layer)"
+    }
 
     /** A [StopSignal] asked the run to stop; it ended after the batch it was in. */
     data object Cancelled : StopReason

@@ -4,6 +4,7 @@ import kotlinx.serialization.EncodeDefault
 import kotlinx.serialization.ExperimentalSerializationApi
 import mlpkit.core.concept.Registry
 import kotlinx.serialization.Serializable
+import kotlinx.serialization.json.JsonObject
 import mlpkit.dsl.model.ModelFile
 import mlpkit.dsl.model.ModelJson
 import mlpkit.dsl.model.VersionedJsonReader
@@ -39,8 +40,12 @@ class TrainingCheckpoint(
         /** Reads and checks a checkpoint file (errors as for model files); [registry] reads its concepts. */
         @JvmStatic
         @JvmOverloads
-        fun read(path: Path, registry: Registry = Registry.builtIns()): TrainingCheckpoint =
-            VersionedJsonReader("checkpoint", FORMAT_VERSION, serializer(), ModelJson.format(registry)).read(path)
-                .also { it.model.network("$path (model)", registry) }
+        fun read(path: Path, registry: Registry = Registry.builtIns()): TrainingCheckpoint {
+            val json = ModelJson.format(registry)
+            val reader = VersionedJsonReader("checkpoint", FORMAT_VERSION, serializer(), json) { tree, source ->
+                (tree["model"] as? JsonObject)?.let { ModelFile.checkScaling(it, source, "\$.model", json) }
+            }
+            return reader.read(path).also { it.model.network("$path (model)", registry) }
+        }
     }
 }

@@ -223,12 +223,14 @@ internal class TrainingSession(
             part.evaluate(network, metrics)
             part.report()?.let { reports[part.part] = it }
         }
-        val file = modelFile()
+        // A run that diverged writes a model marked as such, so that it never loads silently.
+        val file = modelFile(diverged = reason.divergence)
         // The trained network itself becomes the model: the run builds its network once.
         return TrainingResult(reason, completedEpochs, restored, history.toList(), metrics, reports, Model.ofTrained(file, network))
     }
 
-    private fun modelFile(): ModelFile = ModelFile(
+    private fun modelFile(diverged: String? = null): ModelFile = ModelFile(
+        diverged = diverged,
         notation = notation,
         inputSize = data.inputSize,
         loss = training.loss,
