@@ -5,8 +5,8 @@ import mlpkit.dsl.train.StopReason
 import mlpkit.dsl.train.TrainingResult
 
 /**
- * The `metrics.json` of a run: how it ended ([stopReason] `completed`, `early-stopped`, `non-finite`
- * or `cancelled`, with [stopMessage] for a non-finite loss), the epochs it completed, the epoch whose
+ * The `metrics.json` of a run: how it ended ([stopReason] `completed`, `early-stopped`, `non-finite`,
+ * `diverged` or `cancelled`, with [stopMessage] for a non-finite or diverged loss), the epochs it completed, the epoch whose
  * weights were restored, the final metrics in inference mode (`train_accuracy`, `test_auc`, …) and the
  * classification report of each part.
  */
@@ -32,9 +32,10 @@ data class RunMetrics(
                     StopReason.Completed -> "completed"
                     is StopReason.EarlyStopped -> "early-stopped"
                     is StopReason.NonFinite -> "non-finite"
+                    is StopReason.Diverged -> "diverged"
                     StopReason.Cancelled -> "cancelled"
                 },
-                stopMessage = (reason as? StopReason.NonFinite)?.message,
+                stopMessage = reason.divergence,
                 epochs = result.epochs,
                 bestEpoch = (reason as? StopReason.EarlyStopped)?.bestEpoch,
                 restoredEpoch = result.restoredEpoch,
