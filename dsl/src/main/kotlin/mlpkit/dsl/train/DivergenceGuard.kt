@@ -8,24 +8,36 @@ import mlpkit.dsl.spec.DivergenceSpec
 
 /**
  * Where the divergence guard of a run stands (see [DivergenceSpec]): the best training loss so far and
- * its epoch, and how many epochs in a row have been divergent ([learningRate] is the optimiser's, for the advice). [update] is called once per completed
- * epoch with the epoch's training loss; it returns the [StopReason.Diverged] that ends the run when the
- * guard's patience is used up.
+ * its epoch, and how many epochs in a row have been divergent ([learningRate] is the optimiser's, for the
+ * advice). [start] gives it the untrained network's training loss as the first "best" (epoch 0): a learning
+ * rate far too large sends the loss up by orders of magnitude within the first epoch, so without it the
+ * first epoch's already-diverged loss would be the yardstick. [update] is called once per completed epoch
+ * with the epoch's training loss; it returns the [StopReason.Diverged] that ends the run when the guard's
+ * patience is used up.
  *
  * Only a positive best loss is a yardstick: a loss of 0 (a perfect fit) or a user's loss that can be
  * negative would make every later value "infinitely" worse, so then only a non-finite loss counts.
  *
- * The state is not stored in checkpoints: it follows from the training losses in the run's history, which
- * a checkpoint holds exactly, so a resumed run [replay]s them and continues the count where it was.
+ * A checkpoint keeps the untrained loss; the rest of the state follows from the training losses in the
+ * run's history, which a checkpoint holds exactly, so a resumed run [start]s and [replay]s them and
+ * continues the count where it was.
  */
 internal class DivergenceGuard(private val spec: DivergenceSpec.Guard, private val learningRate: Double) {
     private var best = Double.POSITIVE_INFINITY
     private var bestEpoch = 0
     private var divergentEpochs = 0
 
+    /** Takes the untrained network's training loss as the best so far (epoch 0), unless it is not finite. */
+    fun start(untrainedLoss: Double) {
+        if (untrainedLoss.isFinite()) {
+            best = untrainedLoss
+            bestEpoch = 0
+        }
+    }
+
     /** Takes the training loss of [epoch] into account; the reason to stop, or null to go on. */
     fun update(epoch: Int, loss: Double): StopReason.Diverged? {
-        val divergent = !loss.isFinite() || (bestEpoch > 0 && best > 0 && loss > spec.factor * best)
+        val divergent = !loss.isFinite() || (best.isFinite() && best > 0 && loss > spec.factor * best)
         if (loss.isFinite() && loss < best) {
             best = loss
             bestEpoch = epoch
@@ -50,7 +62,7 @@ internal class DivergenceGuard(private val spec: DivergenceSpec.Guard, private v
             "the training loss of epoch $epoch is $loss$inARow"
         } else {
             "training loss ${figure(loss)} at epoch $epoch is ${figure(loss / best)} × its best " +
-                "(${figure(best)} at epoch $bestEpoch), above ${figure(spec.factor)} ×$inARow"
+                "(${figure(best)} ${if (bestEpoch == 0) "before training" else "at epoch $bestEpoch"}), above ${figure(spec.factor)} ×$inARow"
         }
         val message = "$what: the run diverged; lower the learning rate (lr = ${figure(learningRate)}), " +
             "or change training.divergence (${DivergenceSpec.FACTOR.name()}, ${DivergenceSpec.PATIENCE.name()}) or turn the guard off"

@@ -77,6 +77,9 @@ internal class TrainingSession(
     /** A checkpoint written in the epoch in which the divergence guard stopped the run: that run was over. */
     private var divergedBeforeResume: StopReason.Diverged? = null
 
+    /** The untrained network's training loss (the divergence guard's first yardstick), when the guard is on. */
+    private var divergenceBaseline: Double? = null
+
     init {
         earlyStopping?.requireMonitorIn(epochMetricNames())
         if (resume != null) restore(resume)
@@ -137,6 +140,8 @@ internal class TrainingSession(
             ),
         )
         history += model.history
+        divergenceBaseline = checkpoint.divergenceBaseline
+        divergenceBaseline?.let { divergenceGuard?.start(it) }
         divergedBeforeResume = divergenceGuard?.replay(history)
         completedEpochs = checkpoint.epoch
     }
@@ -155,6 +160,7 @@ internal class TrainingSession(
 
     private suspend fun runEpochs(events: FlowCollector<TrainingEvent>) {
         if (!resumed) recorder?.started(spec)
+        if (!resumed && divergenceGuard != null) divergenceBaseline = untrainedLoss().also { divergenceGuard.start(it) }
         var reason: StopReason = StopReason.Completed
         // A checkpoint written in the epoch that stopped early: that run was over, so this one is too.
         val alreadyStopped = divergedBeforeResume
@@ -173,6 +179,16 @@ internal class TrainingSession(
         val result = finish(reason)
         recorder?.finished(result)
         events.emit(TrainingEvent.Stopped(reason, result))
+    }
+
+    /**
+     * The training loss of the network as initialised, in inference mode (no dropout: no random numbers are
+     * drawn, so the run's streams are as without the guard).
+     */
+    private suspend fun untrainedLoss(): Double {
+        val metrics = LinkedHashMap<String, Double>()
+        DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, registry).evaluate(network, metrics)
+        return metrics.getValue(MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS))
     }
 
     /** One pass over the shuffled mini-batches; the reason to stop inside the epoch, or null when it completed. */
@@ -259,6 +275,7 @@ internal class TrainingSession(
         augmentRandom = spec.data.augment?.let { RngState.of(augmentRandom.snapshot()) },
         earlyStopping = earlyStopping?.state(),
         schedule = schedule.exportState().takeIf { it.isNotEmpty() },
+        divergenceBaseline = divergenceBaseline,
     )
 
     private companion object {

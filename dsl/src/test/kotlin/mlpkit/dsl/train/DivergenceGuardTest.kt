@@ -4,6 +4,7 @@ import mlpkit.dsl.model.HistoryRow
 import mlpkit.dsl.spec.DivergenceSpec
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
 class DivergenceGuardTest {
@@ -65,5 +66,18 @@ class DivergenceGuardTest {
         assertEquals(straight.update(4, 51.0), replayed.update(4, 51.0))
         assertEquals(4, guard().let { g -> g.replay(history); g.update(4, 51.0) }?.epoch)
         assertEquals(3, guard(patience = 1).replay(history)?.epoch, "a history whose last epoch diverged has already stopped")
+    }
+
+    @Test
+    fun `a loss that blows up within the first epoch is measured against the untrained network's`() {
+        val started = guard().apply { start(0.69) }
+        val stop = stopsAt(started, 1.8e6, 2.2e6)!!
+        assertEquals(2, stop.epoch)
+        assertEquals(0, stop.bestEpoch)
+        assertTrue(stop.message.startsWith("training loss 2.200e+06 at epoch 2 is 3.188e+06 × its best (0.69 before training), above 100 × for 2 epochs"), stop.message)
+        // Without the untrained loss, the first epoch's diverged loss would be the yardstick and nothing would stop.
+        assertNull(stopsAt(guard(), 1.8e6, 2.2e6, 2.0e6))
+        // A non-finite untrained loss is no yardstick.
+        assertNull(stopsAt(guard().apply { start(Double.NaN) }, 5.0, 900.0))
     }
 }
