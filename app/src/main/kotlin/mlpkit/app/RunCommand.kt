@@ -74,6 +74,7 @@ class RunCommand(
         val data = if (resume == null) resolveData(experiment.spec, file, commandName).also { requireFitsData(experiment.spec, file, it) } else null
         if (experiment.spec.sweep != null) {
             val sweepStop = StopSignal()
+            // Whether it was interrupted; an interrupted sweep has written its summary and exits as a run does.
             withInterruptHandling(sweepStop) { runSweep(experiment, resolver, sweepStop) }
             return
         }

@@ -30,7 +30,7 @@ class FailSoftTest {
               "sweep": { "parallelism": 2, "variations": [
                 { "name": "good", "patch": { } },
                 { "name": "huge-lr", "patch": { "training": { "optimizer": { "type": "sgd", "lr": 1e6 } } } },
-                { "name": "no-data", "patch": { "data": { "source": { "type": "csv", "train": "missing.csv", "label": "y" } } } },
+                { "name": "no-data", "patch": { "data": { "source": { "type": "csv", "train": "missing.csv", "label": "y", "generator": null, "params": null } } } },
                 { "name": "wide", "patch": { "network": "network < dense(16, tanh); dense(3, softmax) >" } }
               ] } }
             """.trimIndent(),

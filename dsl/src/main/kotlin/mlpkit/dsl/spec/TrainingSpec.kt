@@ -1,6 +1,8 @@
 package mlpkit.dsl.spec
 
 import kotlinx.serialization.Contextual
+import kotlinx.serialization.EncodeDefault
+import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.Serializable
 import mlpkit.core.loss.BinaryCrossEntropy
 import mlpkit.core.loss.Loss
@@ -19,6 +21,7 @@ import mlpkit.core.optim.Sgd
  * [divergence] is the divergence guard, on by default: it stops a run whose training loss has grown far
  * above its best (see [DivergenceSpec]).
  */
+@OptIn(ExperimentalSerializationApi::class)
 @Serializable
 data class TrainingSpec @JvmOverloads constructor(
     @Contextual val loss: Loss = DEFAULT_LOSS,
@@ -30,7 +33,9 @@ data class TrainingSpec @JvmOverloads constructor(
     val seed: Long = 0,
     val threads: Int = 1,
     val callbacks: List<CallbackSpec> = emptyList(),
-    val divergence: DivergenceSpec = DivergenceSpec.DEFAULT,
+    // Left out where it is the default, also in model files (which write every other default): files written
+    // before the guard existed, and runs with the default guard, keep the same bytes.
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val divergence: DivergenceSpec = DivergenceSpec.DEFAULT,
 ) {
     /** A copy built step by step from this one (for Java; Kotlin has `copy` and the DSL). */
     fun toBuilder(): Builder = Builder(this)

@@ -63,6 +63,12 @@ class DivergenceRunTest {
         val result = TrainingRun(hugeLearningRate { divergence = off }).fit()
         assertTrue(result.reason == StopReason.Completed || result.reason is StopReason.NonFinite, "${result.reason}")
         assertTrue(result.epochs > EXPECTED_EPOCH, "went on past epoch $EXPECTED_EPOCH: ${result.epochs}")
+        // The model file records the guard when it is not the default, and leaves the default out (older files' bytes).
+        val written = result.model.file.encode()
+        assertTrue("\"divergence\": false" in written, written.lines().filter { "divergence" in it }.toString())
+        assertEquals(result.model.file.spec, mlpkit.dsl.model.ModelFile.decode(written).spec)
+        val guarded = TrainingRun(hugeLearningRate(epochs = 1)).fit().model.file.encode()
+        assertTrue("divergence" !in guarded)
     }
 
     @Test
