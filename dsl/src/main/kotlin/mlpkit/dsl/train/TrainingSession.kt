@@ -183,11 +183,13 @@ internal class TrainingSession(
 
     /**
      * The training loss of the network as initialised, in inference mode (no dropout: no random numbers are
-     * drawn, so the run's streams are as without the guard).
+     * drawn, so the run's streams are as without the guard): one forward pass over the training rows, in
+     * chunks no larger than a training batch, so a cancellation lands as promptly as during training.
      */
     private suspend fun untrainedLoss(): Double {
         val metrics = LinkedHashMap<String, Double>()
-        DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, registry).evaluate(network, metrics)
+        val chunk = (training.batchSize as? BatchSizeSpec.Rows)?.rows?.coerceIn(1, EVALUATION_CHUNK) ?: EVALUATION_CHUNK
+        DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, chunk, registry).evaluate(network, metrics)
         return metrics.getValue(MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS))
     }
 
