@@ -8,7 +8,12 @@ object ExitCode {
     /** The command did what was asked and its check (if any) passed. */
     const val OK = 0
 
-    /** The command ran, but what it checked did not hold (e.g. a gradient check above the tolerance). */
+    /**
+     * The command ran, but what it checked did not hold or a run went wrong: a gradient check above the
+     * tolerance, an `expect` figure `verify` did not reach, a run stopped because its loss diverged (the
+     * divergence guard, or a loss that was not finite), or a sweep in which a variation diverged or failed
+     * (its `summary.csv` still has every row, the good ones with their results).
+     */
     const val CHECK_FAILED = 1
 
     /**

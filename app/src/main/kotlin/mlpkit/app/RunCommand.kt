@@ -22,6 +22,7 @@ import mlpkit.dsl.model.writeAtomically
 import mlpkit.dsl.run.RunDirectory
 import mlpkit.dsl.run.RunMetrics
 import mlpkit.dsl.sweep.SweepRunner
+import mlpkit.dsl.sweep.SweepStatus
 import mlpkit.dsl.spec.Expectation
 import mlpkit.dsl.train.StopReason
 import mlpkit.dsl.train.TrainingEvent
@@ -73,10 +74,7 @@ class RunCommand(
         val experiment = withOverrides(ExperimentLoader.load(file))
         val resolver = DataResolver(baseDirectory = file.toAbsolutePath().parent)
         val data = if (resume == null) resolveData(experiment.spec, file, commandName).also { requireFitsData(experiment.spec, file, it) } else null
-        // A sweep ends at once on a signal (the preparing phase of StopOnSignals). Once SweepRunner takes a StopSignal:
-        // create the sweep directory in signals.startRun { }, give the runner signals.stopSignal, call signals.finishing()
-        // when it returns, and end with signals.exitStatus, as below.
-        if (experiment.spec.sweep != null) return runSweep(experiment, resolver)
+        if (experiment.spec.sweep != null) return runSweep(experiment, resolver, signals)
         val stopSignal = signals.stopSignal
         val resumeDir = resume
         val directory = signals.startRun {
@@ -105,32 +103,55 @@ class RunCommand(
         val failed = failedExpectations(experiment.spec.expect, result)
         signals.exitStatus?.let { throw com.github.ajalt.clikt.core.ProgramResult(it) }
         when {
-            result.reason is StopReason.NonFinite -> throw com.github.ajalt.clikt.core.ProgramResult(ExitCode.CHECK_FAILED)
+            result.reason.divergence != null -> throw com.github.ajalt.clikt.core.ProgramResult(ExitCode.CHECK_FAILED)
             verify && failed.isNotEmpty() -> throw com.github.ajalt.clikt.core.ProgramResult(ExitCode.CHECK_FAILED)
         }
     }
 
-    /** A sweep: every variation in its own run directory under one sweep directory, then a summary row each. */
-    private fun runSweep(experiment: Experiment, resolver: DataResolver) {
+    /**
+     * A sweep: every variation in its own run directory under one sweep directory, then a summary row each.
+     * It fails soft: a variation that fails or diverges is a row with its status and reason, the others go
+     * on, `summary.csv` is always written, the report and curve show the good rows, and stderr names each
+     * failed variation with its run directory; then the exit status is [ExitCode.CHECK_FAILED] (1), as for a
+     * single run that diverged. Ctrl-C or SIGTERM ([signals]) stops the sweep politely (the running
+     * variations after their batch, the others not started, all of them rows of summary.csv), and the command
+     * then ends with 130 / 143.
+     */
+    private fun runSweep(experiment: Experiment, resolver: DataResolver, signals: StopOnSignals) {
         if (resume != null) throw InvalidInput("mlp $commandName: --resume continues a single run; resume a sweep's variations one by one")
-        val sweepDirectory = asInvalidInput(commandName) { RunDirectory.create(outRoot, experiment.spec.name) }
+        val sweepDirectory = signals.startRun { asInvalidInput(commandName) { RunDirectory.create(outRoot, experiment.spec.name) } }
         val runner = SweepRunner(resolver, sweepDirectory.path, experiment.hooks, experiment.registry)
-        val rows = asInvalidInput(commandName) {
-            runBlocking {
-                runner.run(experiment.spec) { row -> if (!quiet) out.println("finished ${row.name}: ${metricsText(row.metrics)}") }
+        val rows = runBlocking {
+            runner.run(experiment.spec, signals.stopSignal) { row ->
+                if (!quiet) {
+                    out.println(
+                        if (row.status == SweepStatus.OK) "finished ${row.name}: ${metricsText(row.metrics)}" else "finished ${row.name}: ${row.status.label}: ${row.message}",
+                    )
+                }
             }
         }
+        signals.finishing()
         val summary = sweepSummary(rows)
-        writeAtomically(sweepDirectory.path.resolve("summary.csv"), summary)
+        asInvalidInput(commandName) { writeAtomically(sweepDirectory.path.resolve("summary.csv"), summary) }
         out.print(summary)
         if (!noReport) {
-            val (curve, report) = ReportWriter(commandName, err).writeSweep(sweepDirectory.path, experiment.spec, rows, experiment.registry) {
+            val good = rows.filter { it.status == SweepStatus.OK }
+            val (curve, report) = ReportWriter(commandName, err).writeSweep(sweepDirectory.path, experiment.spec, rows, good, experiment.registry) {
                 resolveData(it, file, commandName)
             }
             curve?.let { out.println("sweep curve: ${it.metric} against ${if (it.axis.numeric) it.axis.title else "the variation"}; ${it.elbowText}") }
             report?.let { out.println("report: $it") }
         }
         out.println("sweep directory: ${sweepDirectory.path}")
+        val failed = rows.filter { it.status.isFailure }
+        for (row in failed) {
+            err.println("mlp $commandName: variation ${row.name} ${row.status.label}: ${row.message}" + (row.directory?.let { " (run directory: $it)" } ?: ""))
+        }
+        signals.exitStatus?.let { throw com.github.ajalt.clikt.core.ProgramResult(it) }
+        if (failed.isNotEmpty()) {
+            err.println("mlp $commandName: ${failed.size} of ${rows.size} variations did not finish; the others' results are in ${sweepDirectory.path.resolve("summary.csv")}")
+            throw com.github.ajalt.clikt.core.ProgramResult(ExitCode.CHECK_FAILED)
+        }
     }
 
     private fun metricsText(metrics: Map<String, Double>) =
@@ -166,6 +187,7 @@ class RunCommand(
                 StopReason.Completed -> "finished ${result.epochs} epochs"
                 is StopReason.EarlyStopped -> "early stopping after epoch ${reason.epoch} (best epoch ${reason.bestEpoch})"
                 is StopReason.NonFinite -> "stopped: ${reason.message}"
+                is StopReason.Diverged -> "stopped: ${reason.message}"
                 StopReason.Cancelled -> "stopped: ${RunMetrics.interruption(result)} (${result.epochs} epochs complete)"
             } + (result.restoredEpoch?.let { "; weights restored from epoch $it" } ?: ""),
         )

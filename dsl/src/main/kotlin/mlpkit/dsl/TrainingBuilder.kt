@@ -6,6 +6,7 @@ import mlpkit.core.optim.OptimizerSpec
 import mlpkit.core.optim.ScheduleSpec
 import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.CallbackSpec
+import mlpkit.dsl.spec.DivergenceSpec
 import mlpkit.dsl.spec.TrainingSpec
 
 /**
@@ -22,6 +23,8 @@ class TrainingBuilder internal constructor(initial: TrainingSpec) : LossVocabula
     var epochs: Int = initial.epochs
     var seed: Long = initial.seed
     var threads: Int = initial.threads
+    /** The divergence guard: on at its defaults unless set; `divergence = off` turns it off. See [DivergenceSpec]. */
+    var divergence: DivergenceSpec = initial.divergence
     private var batch: BatchSizeSpec = initial.batchSize
     private val callbacks = initial.callbacks.toMutableList()
 
@@ -51,10 +54,24 @@ class TrainingBuilder internal constructor(initial: TrainingSpec) : LossVocabula
         callbacks += CallbackSpec.EarlyStopping(monitor, mode, patience, minDelta, restoreBest)
     }
 
+    /** The divergence guard that turns itself off: `divergence = off` (JSON `"divergence": false`). */
+    val off: DivergenceSpec get() = DivergenceSpec.Off
+
+    /**
+     * Stop the run when its training loss is above [factor] × its best so far, or not finite, for [patience]
+     * epochs in a row (JSON `"divergence": { "factor": …, "patience": … }`); see [DivergenceSpec].
+     */
+    fun divergence(
+        factor: Double = DivergenceSpec.FACTOR.defaultValue() as Double,
+        patience: Int = DivergenceSpec.PATIENCE.defaultValue() as Int,
+    ) {
+        divergence = DivergenceSpec.Guard(factor, patience)
+    }
+
     /** Checkpoint every [every] epochs into the run directory (for `--resume`). */
     fun checkpoint(every: Int = 1) {
         callbacks += CallbackSpec.Checkpoint(every)
     }
 
-    internal fun build(): TrainingSpec = TrainingSpec(loss, reduction, optimizer, schedule, epochs, batch, seed, threads, callbacks.toList())
+    internal fun build(): TrainingSpec = TrainingSpec(loss, reduction, optimizer, schedule, epochs, batch, seed, threads, callbacks.toList(), divergence)
 }

@@ -59,4 +59,27 @@ class DslJsonEquivalenceTest {
         assertEquals("""{"network":"network < dense(8, sigmoid); dense(1, sigmoid) >"}""", sweep.variations[1].patch.toString())
         assertEquals(swept.spec, SpecJson.decode(SpecJson.encode(swept.spec)))
     }
+
+    @Test
+    fun `the divergence guard written in the DSL is the one its JSON says`() {
+        fun guarded(block: TrainingBuilder.() -> Unit) = experiment("moons") {
+            data { moons(samples = 100, noise = 0.1, randomState = 0) }
+            network { dense(10, relu); dense(2, softmax) }
+            training { loss = softmaxCrossEntropy; block() }
+        }.spec
+        val json = { divergence: String ->
+            mlpkit.dsl.config.ExperimentFiles.parseJson(
+                """{"name": "moons", "data": {"source": {"type": "generator", "generator": "make_moons", "params": {"n_samples": 100, "noise": 0.1, "random_state": 0}}},
+                   "network": "network < dense(10, relu); dense(2, softmax) >", "training": {"loss": "softmax-ce", "divergence": $divergence}}""",
+                "moons.json",
+            )
+        }
+        assertEquals(json("""{"factor": 10, "patience": 3}"""), guarded { divergence(factor = 10.0, patience = 3) })
+        assertEquals(json("false"), guarded { divergence = off })
+        assertEquals(json("\"off\""), guarded { divergence = off })
+        assertEquals(json("true"), guarded { })
+        assertEquals(mlpkit.dsl.spec.DivergenceSpec.Guard(100.0, 2), guarded { divergence() }.training.divergence)
+        val written = guarded { divergence(factor = 10.0, patience = 3) }
+        assertEquals(written, SpecJson.decode(SpecJson.encode(written)))
+    }
 }

@@ -51,13 +51,15 @@ internal class ReportWriter(
 
     /**
      * The report of every variation found in [sweepDirectory] (sub-directories with a `model.json`), the
-     * sweep curve `sweep.png` and the sweep's `report.html`. Returns the curve (null when none could be
-     * drawn) and the report's path (null when it could not be written).
+     * sweep curve `sweep.png` of the [curveRows] (the variations that ended well) and
+     * the sweep's `report.html` with every row. Returns the curve (null when none could be drawn) and the
+     * report's path (null when it could not be written).
      */
     fun writeSweep(
         sweepDirectory: Path,
         spec: ExperimentSpec,
         rows: List<SweepRow>,
+        curveRows: List<SweepRow>,
         registry: Registry,
         resolve: (ExperimentSpec) -> ResolvedData,
     ): Pair<SweepCurve?, Path?> {
@@ -76,7 +78,7 @@ internal class ReportWriter(
             writeRun(directory, record, null, resolve)?.let { variationReports[variation] = "${directory.name}/$REPORT" }
         }
         val curve = try {
-            spec.sweep?.let { SweepCurve.of(it, rows) }
+            spec.sweep?.let { SweepCurve.of(it, curveRows) }
         } catch (e: Exception) {
             notes += "could not compute the sweep curve (${e.message})"
             warn(sweepDirectory, notes.last())

@@ -9,7 +9,8 @@ import mlpkit.dsl.sweep.SweepRow
 
 /**
  * A sweep directory's `report.html`: the sweep curve with its elbow (and how the elbow is defined), one
- * row per variation with a link to that variation's own report, and the sweep's spec. Self-contained
+ * row per variation (its status, and why when it failed) with a link to that variation's own report, and
+ * the sweep's spec. Self-contained
  * like a run's report; the only links are relative ones to the variations' reports beside it.
  */
 internal object SweepReport {
@@ -26,7 +27,7 @@ internal object SweepReport {
         append("<p class=\"meta\">").append(rows.size).append(" variations of one experiment, each an independent, fully seeded run.</p>\n")
         section("sweep-curve", "Sweep curve") {
             if (curve == null) {
-                append("<p>No curve: no metric (test_auc, test_accuracy, … train_loss) was measured in every variation.</p>\n")
+                append("<p>No curve: no metric (test_auc, test_accuracy, … train_loss) was measured in every variation that ended ok, or fewer than two did.</p>\n")
             } else {
                 append("<p>").append(html("${curve.metric} against ${if (curve.axis.numeric) curve.axis.title else "the variation"}; ${curve.elbowText}."))
                     .append("</p>\n")
@@ -43,7 +44,7 @@ internal object SweepReport {
             val metrics = rows.flatMap { it.metrics.keys }.distinct()
             append("<div class=\"scroll\"><table>\n<tr><th>variation</th>")
             for (name in metrics) append("<th>").append(html(name)).append("</th>")
-            append("<th>stopped</th><th>network</th></tr>\n")
+            append("<th>status</th><th>network</th></tr>\n")
             for (row in rows) {
                 val link = variationReports[row.name]
                 append("<tr><td>")
@@ -52,7 +53,8 @@ internal object SweepReport {
                 for (name in metrics) {
                     append("<td class=\"num\">").append(row.metrics[name]?.let { html(ExpectationTable.figure(it)) } ?: "").append("</td>")
                 }
-                append("<td>").append(html(row.reason.javaClass.simpleName)).append("</td>")
+                val status = listOfNotNull(row.status.label, row.stopped?.takeIf { it != row.status.label }, row.message).joinToString(": ")
+                append("<td>").append(html(status)).append("</td>")
                 append("<td class=\"notation\"><code>").append(html(row.notation)).append("</code></td></tr>\n")
             }
             append("</table></div>\n")

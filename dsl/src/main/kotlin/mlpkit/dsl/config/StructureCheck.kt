@@ -19,6 +19,7 @@ import kotlinx.serialization.descriptors.getContextualDescriptor
 import mlpkit.core.concept.Kind
 import mlpkit.core.concept.Registry
 import mlpkit.dsl.spec.BatchSizeSpec
+import mlpkit.dsl.spec.DivergenceSpec
 import mlpkit.dsl.spec.CONCEPT_SERIAL_NAME
 import mlpkit.dsl.spec.ConceptJson
 import mlpkit.dsl.spec.NETWORK_SERIAL_NAME
@@ -44,6 +45,7 @@ internal class StructureCheck private constructor(private val problems: Problems
     companion object {
         private val discriminator = SpecJson.format.configuration.classDiscriminator
         private val batchSizeName = BatchSizeSpec.serializer().descriptor.serialName
+        private val divergenceName = DivergenceSpec.serializer().descriptor.serialName
         private val jsonObjectName = JsonObject.serializer().descriptor.serialName
         private val jsonPrimitiveName = JsonPrimitive.serializer().descriptor.serialName
         private val INT_RANGE = Int.MIN_VALUE.toLong()..Int.MAX_VALUE.toLong()
@@ -71,6 +73,7 @@ internal class StructureCheck private constructor(private val problems: Problems
                 concept != null -> ConceptJson.expectation(concept.first, registry, concept.second)
                 else -> when (descriptor.serialName.removeSuffix("?")) {
                 batchSizeName -> "a number of rows or \"full\""
+                divergenceName -> DivergenceSpec.EXPECTATION
                 jsonObjectName -> "an object"
                 jsonPrimitiveName -> "a number, a string, true, false or null"
                 else -> when (descriptor.kind) {
@@ -123,6 +126,7 @@ internal class StructureCheck private constructor(private val problems: Problems
         }
         when (descriptor.serialName.removeSuffix("?")) {
             batchSizeName -> batchSize(element, descriptor, path)
+            divergenceName -> divergence(element, descriptor, path)
             jsonObjectName -> if (element !is JsonObject) wrongType(path, descriptor, element)
             jsonPrimitiveName -> if (element !is JsonPrimitive) wrongType(path, descriptor, element)
             else -> when (descriptor.kind) {
@@ -240,6 +244,30 @@ internal class StructureCheck private constructor(private val problems: Problems
             wholeNumber(element.content, path, INT_RANGE)
         }
         if (!fits) wrongType(path, descriptor, element)
+    }
+
+    /** `true`, `false`, `"off"`, or an object with a number `factor` and a whole number `patience` (ranges: [TrainingChecks]). */
+    private fun divergence(element: JsonElement, descriptor: SerialDescriptor, path: JsonPath) {
+        if (element is JsonPrimitive) {
+            val fits = if (element.isString) element.content == DivergenceSpec.OFF else element.content == "true" || element.content == "false"
+            if (!fits) wrongType(path, descriptor, element)
+            return
+        }
+        if (element !is JsonObject) return wrongType(path, descriptor, element)
+        val params = listOf(DivergenceSpec.FACTOR, DivergenceSpec.PATIENCE)
+        val names = params.map { it.name() }
+        for ((key, member) in element) {
+            val param = params.firstOrNull { it.name() == key }
+            if (param == null) {
+                problems.add(path.key(key), "unknown key", JsonText.oneOf(names), JsonText.quoted(key), JsonText.suggestion(key, names))
+                continue
+            }
+            val fits = member is JsonPrimitive && !member.isString && member !== JsonNull && when (param.type()) {
+                mlpkit.core.concept.Param.Type.INTEGER -> wholeNumber(member.content, path.key(key), INT_RANGE)
+                else -> finiteNumber(member.content, path.key(key))
+            }
+            if (!fits) problems.add(path.key(key), "wrong type", param.expectation(), JsonText.describe(member))
+        }
     }
 
     private fun wrongType(path: JsonPath, descriptor: SerialDescriptor, element: JsonElement) =

@@ -7,6 +7,7 @@ import mlpkit.core.loss.Loss
 import mlpkit.core.metrics.Monitor
 import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.CallbackSpec
+import mlpkit.dsl.spec.DivergenceSpec
 import mlpkit.dsl.spec.ExperimentSpec
 
 /**
@@ -28,6 +29,7 @@ internal object TrainingChecks {
             problems.add(trainingPath.key("batchSize"), "batch size too small", "a number of rows ≥ 1 or \"full\"", batch.rows.toString())
         }
         problems.atLeastOne(trainingPath.key("threads"), training.threads, "too few threads")
+        divergence(spec, problems)
         training.callbacks.forEachIndexed { i, callback -> callback(spec, registry, callback, trainingPath.key("callbacks").index(i), problems) }
     }
 
@@ -94,6 +96,17 @@ internal object TrainingChecks {
                 problems.nonNegative(path.key("minDelta"), callback.minDelta, "minimum improvement out of range")
             }
             is CallbackSpec.Checkpoint -> problems.atLeastOne(path.key("every"), callback.every, "checkpoint interval too small")
+        }
+    }
+
+    /** The divergence guard's factor and patience against their ranges ([DivergenceSpec.FACTOR], [DivergenceSpec.PATIENCE]). */
+    private fun divergence(spec: ExperimentSpec, problems: Problems) {
+        val guard = spec.training.divergence as? DivergenceSpec.Guard ?: return
+        val path = trainingPath.key("divergence")
+        for ((param, value) in listOf(DivergenceSpec.FACTOR to guard.factor, DivergenceSpec.PATIENCE to guard.patience)) {
+            val expected = param.problem(value) ?: continue
+            val shown = if (value is Double) Problems.number(value) else value.toString()
+            problems.add(path.key(param.name()), "divergence ${param.name()} out of range", expected, shown, "; ${param.hint()}")
         }
     }
 

@@ -7,11 +7,11 @@ import mlpkit.dsl.train.StopReason
 import mlpkit.dsl.train.TrainingResult
 
 /**
- * The `metrics.json` of a run: how it ended ([stopReason] `completed`, `early-stopped`, `non-finite`
- * or `cancelled`, with [stopMessage] for a non-finite loss and [stopped] for a run a [mlpkit.dsl.train.StopSignal]
- * stopped, e.g. Ctrl-C: `interrupted at epoch N`), the epochs it completed, the epoch whose weights were
- * restored, the final metrics in inference mode (`train_accuracy`, `test_auc`, …) and the classification
- * report of each part.
+ * The `metrics.json` of a run: how it ended ([stopReason] `completed`, `early-stopped`, `non-finite`,
+ * `diverged` or `cancelled`, with [stopMessage] for a non-finite or diverged loss and [stopped] for a run a
+ * [mlpkit.dsl.train.StopSignal] stopped, e.g. Ctrl-C: `interrupted at epoch N`), the epochs it completed, the
+ * epoch whose weights were restored, the final metrics in inference mode (`train_accuracy`, `test_auc`, …)
+ * and the classification report of each part.
  */
 @Serializable
 data class RunMetrics(
@@ -46,9 +46,10 @@ data class RunMetrics(
                     StopReason.Completed -> "completed"
                     is StopReason.EarlyStopped -> "early-stopped"
                     is StopReason.NonFinite -> "non-finite"
+                    is StopReason.Diverged -> "diverged"
                     StopReason.Cancelled -> "cancelled"
                 },
-                stopMessage = (reason as? StopReason.NonFinite)?.message,
+                stopMessage = (reason as? StopReason.NonFinite)?.message ?: (reason as? StopReason.Diverged)?.message,
                 stopped = interruption(result),
                 epochs = result.epochs,
                 bestEpoch = (reason as? StopReason.EarlyStopped)?.bestEpoch,

@@ -1,6 +1,8 @@
 package mlpkit.dsl.spec
 
 import kotlinx.serialization.Contextual
+import kotlinx.serialization.EncodeDefault
+import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.Serializable
 import mlpkit.core.loss.BinaryCrossEntropy
 import mlpkit.core.loss.Loss
@@ -16,7 +18,10 @@ import mlpkit.core.optim.Sgd
  * concepts; their parameters, defaults and ranges are the concepts' own. [seed] drives the whole run:
  * independent streams for initialisation, shuffling, dropout and splitting are derived from it, so the same
  * seed gives a bit-identical run. [threads] bounds the kernels' parallelism (results do not depend on it).
+ * [divergence] is the divergence guard, on by default: it stops a run whose training loss has grown far
+ * above its best (see [DivergenceSpec]).
  */
+@OptIn(ExperimentalSerializationApi::class)
 @Serializable
 data class TrainingSpec @JvmOverloads constructor(
     @Contextual val loss: Loss = DEFAULT_LOSS,
@@ -28,6 +33,9 @@ data class TrainingSpec @JvmOverloads constructor(
     val seed: Long = 0,
     val threads: Int = 1,
     val callbacks: List<CallbackSpec> = emptyList(),
+    // Left out where it is the default, also in model files (which write every other default): files written
+    // before the guard existed, and runs with the default guard, keep the same bytes.
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val divergence: DivergenceSpec = DivergenceSpec.DEFAULT,
 ) {
     /** A copy built step by step from this one (for Java; Kotlin has `copy` and the DSL). */
     fun toBuilder(): Builder = Builder(this)
@@ -43,6 +51,7 @@ data class TrainingSpec @JvmOverloads constructor(
         fun seed(seed: Long) = apply { spec = spec.copy(seed = seed) }
         fun threads(threads: Int) = apply { spec = spec.copy(threads = threads) }
         fun callbacks(callbacks: List<CallbackSpec>) = apply { spec = spec.copy(callbacks = callbacks.toList()) }
+        fun divergence(divergence: DivergenceSpec) = apply { spec = spec.copy(divergence = divergence) }
         fun build(): TrainingSpec = spec
     }
 

@@ -14,15 +14,23 @@ import mlpkit.dsl.Experiment
 import mlpkit.dsl.config.JsonMergePatch
 import mlpkit.dsl.resolve.DataResolver
 import mlpkit.dsl.run.RunDirectory
+import mlpkit.dsl.run.RunMetrics
 import mlpkit.dsl.spec.ExperimentSpec
 import mlpkit.dsl.spec.SpecJson
+import mlpkit.dsl.train.StopSignal
 import mlpkit.dsl.train.TrainingRun
+import mlpkit.dsl.model.ModelFileException
+import java.io.IOException
+import java.io.UncheckedIOException
+import kotlin.coroutines.cancellation.CancellationException
 
 /**
  * Runs the variations of an experiment's sweep side by side, at most `sweep.parallelism` at once. Each
  * variation is the base experiment (without its sweep) with the variation's merge patch applied, and
  * is an independent, fully seeded run: the rows do not depend on the parallelism or on the order in
  * which runs finish. With a [root], each variation records into its own run directory below it.
+ * A sweep fails soft: one variation's failure or divergence is recorded in its row and does not stop
+ * the others.
  */
 class SweepRunner @JvmOverloads constructor(
     private val resolver: DataResolver = DataResolver(),
@@ -42,17 +50,59 @@ class SweepRunner @JvmOverloads constructor(
         }
     }
 
-    /** Runs every variation; [onRow] is called as each finishes (in completion order); returns rows in sweep order. */
-    suspend fun run(spec: ExperimentSpec, onRow: suspend (SweepRow) -> Unit = {}): List<SweepRow> = coroutineScope {
-        val permits = Semaphore(requireNotNull(spec.sweep).parallelism)
-        variants(spec).map { (name, variant) ->
-            async(Dispatchers.Default) {
-                permits.withPermit {
-                    val directory = root?.let { RunDirectory.create(it, variant.name) }
-                    val result = TrainingRun(Experiment(variant, hooks, registry), directory, resolver).train()
-                    SweepRow(name, variant.network.notation(), result.reason, result.metrics).also { onRow(it) }
+    /**
+     * Runs every variation; [onRow] is called as each finishes (in completion order); returns rows in sweep
+     * order. A variation that fails (its data cannot be read, its training throws) or diverges is recorded
+     * as such ([SweepStatus]) and the others go on. When [stopSignal] asks for a stop, the running
+     * variations end after their current batch ([SweepStatus.INTERRUPTED]) and the waiting ones are not
+     * started ([SweepStatus.NOT_RUN]); [onRow] is called for those too.
+     */
+    suspend fun run(spec: ExperimentSpec, stopSignal: StopSignal? = null, onRow: suspend (SweepRow) -> Unit = {}): List<SweepRow> =
+        coroutineScope {
+            val permits = Semaphore(requireNotNull(spec.sweep).parallelism)
+            variants(spec).map { (name, variant) ->
+                async(Dispatchers.Default) {
+                    permits.withPermit { runVariation(name, variant, stopSignal) }.also { onRow(it) }
                 }
+            }.awaitAll()
+        }
+
+    /** One variation's row: its run's outcome, or what kept it from running. */
+    private suspend fun runVariation(name: String, variant: ExperimentSpec, stopSignal: StopSignal?): SweepRow {
+        val notation = variant.network.notation()
+        if (stopSignal?.isStopRequested == true) {
+            return SweepRow(name, notation, null, emptyMap(), SweepStatus.NOT_RUN, "not run: the sweep was stopped before this variation started")
+        }
+        var directory: RunDirectory? = null
+        return try {
+            directory = root?.let { RunDirectory.create(it, variant.name) }
+            val result = TrainingRun(Experiment(variant, hooks, registry), directory, resolver, stopSignal).train()
+            val status = SweepStatus.of(result.reason)
+            val message = result.reason.divergence
+                ?: if (status == SweepStatus.INTERRUPTED) "stopped on request after epoch ${result.epochs}" else null
+            SweepRow(name, notation, result.reason, result.metrics, status, message, directory?.path, RunMetrics.of(result).stopReason)
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Exception) {
+            SweepRow(name, notation, null, emptyMap(), SweepStatus.FAILED, failure(e), directory?.path)
+        } catch (e: OutOfMemoryError) {
+            SweepRow(name, notation, null, emptyMap(), SweepStatus.FAILED, failure(e), directory?.path)
+        }
+    }
+
+    private companion object {
+        /**
+         * What went wrong, on one line: the message of what bad input throws (it names the file, path or
+         * parameter), or, for anything else, that it is an error in mlpkit with its kind and message.
+         */
+        fun failure(e: Throwable): String {
+            val message = when (e) {
+                is IllegalArgumentException, is IOException, is ModelFileException -> e.message ?: e.javaClass.simpleName
+                is UncheckedIOException -> e.cause?.message ?: e.message ?: e.javaClass.simpleName
+                is OutOfMemoryError -> "ran out of memory (${e.message}): lower the sweep's parallelism or the network's size"
+                else -> "internal error (${e.javaClass.simpleName}: ${e.message}): please report it"
             }
-        }.awaitAll()
+            return message.lines().map { it.trim() }.filter { it.isNotEmpty() }.joinToString("; ")
+        }
     }
 }

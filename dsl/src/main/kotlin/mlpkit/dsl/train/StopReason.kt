@@ -3,8 +3,8 @@ package mlpkit.dsl.train
 /** Why a training run ended. */
 sealed interface StopReason {
     /**
-     * Null unless the run stopped because training diverged; then what happened and where (epoch, batch),
-     * e.g. `the loss became non-finite in epoch 3, batch 2 (first in layer 0 dense(16, relu) W[2×16])`.
+     * Null unless the run stopped because training diverged ([NonFinite], [Diverged]); then what happened
+     * and where, e.g. `the loss became non-finite in epoch 3, batch 2 (first in layer 0 dense(16, relu) W[2×16])`.
      * The model file of such a run carries it as its `diverged` marker, so the model never loads silently.
      */
     val divergence: String? get() = null
@@ -22,6 +22,15 @@ sealed interface StopReason {
      */
     data class NonFinite(val message: String, val epoch: Int, val batch: Int, val layer: String) : StopReason {
         override val divergence: String get() = "the loss became non-finite in epoch $epoch, batch $batch (first in $layer)"
+    }
+
+    /**
+     * The divergence guard (`training.divergence`) stopped the run after [epoch]: its training loss [loss]
+     * was above the guard's factor × [best] (the training loss of [bestEpoch]), or not finite, for the
+     * guard's patience in epochs. [message] says all of it and what to change.
+     */
+    data class Diverged(val message: String, val epoch: Int, val loss: Double, val best: Double, val bestEpoch: Int) : StopReason {
+        override val divergence: String get() = message
     }
 
     /** A [StopSignal] asked the run to stop; it ended after the batch it was in. */

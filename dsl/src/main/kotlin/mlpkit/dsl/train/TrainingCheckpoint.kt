@@ -13,7 +13,7 @@ import java.nio.file.Path
 /**
  * Everything a run needs to continue after [epoch] exactly as if it had never stopped: the [model]
  * (parameters, optimiser state, history, spec, input scaling), the states of the shuffling and dropout
- * generators, and the early-stopping state. The data is not stored: it is resolved again from the spec
+ * generators, the early-stopping state, and the divergence guard's yardstick. The data is not stored: it is resolved again from the spec
  * (its split and generator seeds come from the spec's seed); [trainRows] and the model's input scaling
  * detect data that changed in between.
  */
@@ -31,6 +31,8 @@ class TrainingCheckpoint(
     val augmentRandom: RngState? = null,
     /** The learning-rate schedule's state when it keeps one (reduce on plateau). */
     @EncodeDefault(EncodeDefault.Mode.NEVER) val schedule: DoubleArray? = null,
+    /** The untrained network's training loss, the divergence guard's first yardstick, when the guard is on. */
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val divergenceBaseline: Double? = null,
 ) {
     fun encode(): String = ModelJson.format.encodeToString(serializer(), this)
 

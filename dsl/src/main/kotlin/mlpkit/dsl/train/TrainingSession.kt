@@ -24,6 +24,7 @@ import mlpkit.dsl.resolve.ResolvedData
 import mlpkit.dsl.resolve.chooseTargetEncoding
 import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.CallbackSpec
+import mlpkit.dsl.spec.DivergenceSpec
 import mlpkit.dsl.spec.ExperimentSpec
 import mlpkit.dsl.spec.TrainingSpec
 
@@ -35,7 +36,8 @@ import mlpkit.dsl.spec.TrainingSpec
  *
  * Per epoch: the schedule's rate for the epoch; for each mini-batch (shuffled by the run's shuffle
  * stream): a check for cancellation, the gradient, a check that the loss is finite, the optimiser
- * step. Then the validation metrics, early stopping, the checkpoint, the user's hooks, and the event.
+ * step. Then the validation metrics, early stopping, the checkpoint, the user's hooks, the event, and
+ * the divergence guard.
  * The batch loop allocates nothing: batches, network and optimiser reuse their buffers.
  */
 internal class TrainingSession(
@@ -66,10 +68,17 @@ internal class TrainingSession(
     private val validation = data.validation?.let { DatasetEvaluator(MetricNames.VALIDATION, it, encoding, EVALUATION_CHUNK, registry) }
     private val earlyStopping = training.callbacks.filterIsInstance<CallbackSpec.EarlyStopping>().firstOrNull()
         ?.let { EarlyStopping(it, network.parameterCount(), network.state().size, registry) }
+    private val divergenceGuard = (training.divergence as? DivergenceSpec.Guard)?.let { DivergenceGuard(it, training.optimizer.lr()) }
     private val checkpointEvery = training.callbacks.filterIsInstance<CallbackSpec.Checkpoint>().firstOrNull()?.every
     private val history = ArrayList<HistoryRow>()
     private val resumed = resume != null
     private var completedEpochs = 0
+
+    /** A checkpoint written in the epoch in which the divergence guard stopped the run: that run was over. */
+    private var divergedBeforeResume: StopReason.Diverged? = null
+
+    /** The untrained network's training loss (the divergence guard's first yardstick), when the guard is on. */
+    private var divergenceBaseline: Double? = null
 
     init {
         earlyStopping?.requireMonitorIn(epochMetricNames())
@@ -131,6 +140,9 @@ internal class TrainingSession(
             ),
         )
         history += model.history
+        divergenceBaseline = checkpoint.divergenceBaseline
+        divergenceBaseline?.let { divergenceGuard?.start(it) }
+        divergedBeforeResume = divergenceGuard?.replay(history)
         completedEpochs = checkpoint.epoch
     }
 
@@ -148,27 +160,37 @@ internal class TrainingSession(
 
     private suspend fun runEpochs(events: FlowCollector<TrainingEvent>) {
         if (!resumed) recorder?.started(spec)
+        if (!resumed && divergenceGuard != null) divergenceBaseline = untrainedLoss().also { divergenceGuard.start(it) }
         var reason: StopReason = StopReason.Completed
         // A checkpoint written in the epoch that stopped early: that run was over, so this one is too.
-        val alreadyStopped = earlyStopping?.takeIf { resumed && it.isExhausted }
-        if (alreadyStopped != null) reason = StopReason.EarlyStopped(completedEpochs, alreadyStopped.bestEpoch)
+        val alreadyStopped = divergedBeforeResume
+            ?: earlyStopping?.takeIf { resumed && it.isExhausted }?.let { StopReason.EarlyStopped(completedEpochs, it.bestEpoch) }
+        if (alreadyStopped != null) reason = alreadyStopped
         val firstEpoch = if (alreadyStopped != null) training.epochs + 1 else completedEpochs + 1
         for (epoch in firstEpoch..training.epochs) {
             val started = System.nanoTime()
             val rate = schedule.rate(training.optimizer.lr(), epoch - 1)
-            val interrupted = trainBatches(epoch, rate)
-            if (interrupted != null) {
-                reason = interrupted
-                break
-            }
-            if (endEpoch(epoch, rate, started, events)) {
-                reason = StopReason.EarlyStopped(epoch, earlyStopping!!.bestEpoch)
+            val stop = trainBatches(epoch, rate) ?: endEpoch(epoch, rate, started, events)
+            if (stop != null) {
+                reason = stop
                 break
             }
         }
         val result = finish(reason)
         recorder?.finished(result)
         events.emit(TrainingEvent.Stopped(reason, result))
+    }
+
+    /**
+     * The training loss of the network as initialised, in inference mode (no dropout: no random numbers are
+     * drawn, so the run's streams are as without the guard): one forward pass over the training rows, in
+     * chunks no larger than a training batch, so a cancellation lands as promptly as during training.
+     */
+    private suspend fun untrainedLoss(): Double {
+        val metrics = LinkedHashMap<String, Double>()
+        val chunk = (training.batchSize as? BatchSizeSpec.Rows)?.rows?.coerceIn(1, EVALUATION_CHUNK) ?: EVALUATION_CHUNK
+        DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, chunk, registry).evaluate(network, metrics)
+        return metrics.getValue(MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS))
     }
 
     /** One pass over the shuffled mini-batches; the reason to stop inside the epoch, or null when it completed. */
@@ -192,8 +214,11 @@ internal class TrainingSession(
         return null
     }
 
-    /** Metrics, history, early stopping, checkpoint, hooks and the event of a completed epoch; true to stop early. */
-    private suspend fun endEpoch(epoch: Int, rate: Double, startedNanos: Long, events: FlowCollector<TrainingEvent>): Boolean {
+    /**
+     * Metrics, history, early stopping, checkpoint, hooks, the event and the divergence guard of a completed
+     * epoch; the reason to stop after it (a divergence before early stopping), or null to go on.
+     */
+    private suspend fun endEpoch(epoch: Int, rate: Double, startedNanos: Long, events: FlowCollector<TrainingEvent>): StopReason? {
         val metrics = LinkedHashMap<String, Double>()
         epochMetrics.writeTo(metrics)
         validation?.evaluate(network, metrics)
@@ -206,7 +231,8 @@ internal class TrainingSession(
         val trainLoss = metrics.getValue(MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS))
         for (hook in hooks) hook.onEpochEnd(EpochReport(epoch, trainLoss, metrics))
         events.emit(TrainingEvent.EpochEnd(epoch, trainLoss, metrics, rate, durationMillis))
-        return stopEarly
+        return divergenceGuard?.update(epoch, trainLoss)
+            ?: if (stopEarly) StopReason.EarlyStopped(epoch, earlyStopping!!.bestEpoch) else null
     }
 
     /** Restores the best weights (with restoreBest), evaluates every part in inference mode and builds the model. */
@@ -253,6 +279,7 @@ internal class TrainingSession(
         augmentRandom = spec.data.augment?.let { RngState.of(augmentRandom.snapshot()) },
         earlyStopping = earlyStopping?.state(),
         schedule = schedule.exportState().takeIf { it.isNotEmpty() },
+        divergenceBaseline = divergenceBaseline,
     )
 
     private companion object {
