@@ -26,7 +26,8 @@ class DivergedModelTest {
             experiment("blowup") {
                 data { regression(samples = 50, features = 2, noise = 0.0, randomState = 1) }
                 network { dense(1, identity) }
-                training { loss = mse; reduction = sum; optimizer = sgd(lr = 1e3); epochs = 500; batchSize = full; seed = 1 }
+                // The divergence guard would stop it earlier (the next test): off, the run goes on until the loss overflows.
+                training { loss = mse; reduction = sum; optimizer = sgd(lr = 1e3); epochs = 500; batchSize = full; seed = 1; divergence = off }
             },
             run,
         ).fit()
@@ -47,6 +48,27 @@ class DivergedModelTest {
 
         val allowed = Model.load(run.modelFile, allowDiverged = true)
         assertArrayEquals(result.model.file.parameters, allowed.file.parameters, 0.0)
+    }
+
+    @Test
+    fun `a run stopped by the divergence guard writes its model marked with the guard's message`(@TempDir dir: Path) {
+        val run = RunDirectory.create(dir, "guarded")
+        val result = TrainingRun(
+            experiment("guarded") {
+                data { regression(samples = 50, features = 2, noise = 0.0, randomState = 1) }
+                network { dense(1, identity) }
+                training { loss = mse; reduction = sum; optimizer = sgd(lr = 1e3); epochs = 500; batchSize = full; seed = 1 }
+            },
+            run,
+        ).fit()
+        val reason = assertInstanceOf(StopReason.Diverged::class.java, result.reason)
+        assertEquals(reason.message, reason.divergence)
+        val file = ModelFile.read(run.modelFile)
+        assertEquals(reason.message, file.diverged)
+        assertTrue(file.parameters.all { it.isFinite() }, file.parameters.toList().toString())
+        val refused = assertThrows<DivergedModelException> { Model.load(run.modelFile) }
+        assertEquals(reason.message, refused.divergence)
+        assertArrayEquals(result.model.file.parameters, Model.load(run.modelFile, allowDiverged = true).file.parameters, 0.0)
     }
 
     @Test
