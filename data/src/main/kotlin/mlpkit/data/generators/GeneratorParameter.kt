@@ -18,6 +18,12 @@ data class GeneratorParameter(
         val outside = range.outside(value)
         if (outside.isEmpty()) return null
         val shown = outside.first().let { if (it == Math.rint(it) && kotlin.math.abs(it) < 1e15) it.toLong().toString() else it.toString() }
-        return "expected ${type.syntax} ${range.text}, got $shown"
+        val syntax = type.syntax
+        val expected = when {
+            "comma" in syntax -> "$syntax, each ${range.text}"
+            syntax.endsWith(" or none") -> "${syntax.removeSuffix(" or none")} ${range.text} or none"
+            else -> "$syntax ${range.text}"
+        }
+        return "expected $expected, got $shown"
     }
 }

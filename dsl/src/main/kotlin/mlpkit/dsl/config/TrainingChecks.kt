@@ -28,7 +28,7 @@ internal object TrainingChecks {
         if (batch is BatchSizeSpec.Rows && batch.rows < 1) {
             problems.add(trainingPath.key("batchSize"), "batch size too small", "a number of rows ≥ 1 or \"full\"", batch.rows.toString())
         }
-        problems.atLeastOne(trainingPath.key("threads"), training.threads, "too few threads", "; omit it for one thread")
+        problems.atLeastOne(trainingPath.key("threads"), training.threads, "too few threads")
         limits.threadsProblem(training.threads)?.let { problems.add(trainingPath.key("threads"), it) }
         training.callbacks.forEachIndexed { i, callback -> callback(spec, registry, callback, trainingPath.key("callbacks").index(i), problems) }
         oneOfEach(spec, problems)
