@@ -77,9 +77,9 @@ class GeneratorDescriptor internal constructor(
             parameter.type.parse(parameterName, raw)
         } catch (e: IllegalArgumentException) {
             val message = e.message.orEmpty()
-            throw GeneratorParameterException(name, parameterName, message.removePrefix("--$parameterName: "), message)
+            throw GeneratorParameterException(name, key, message.removePrefix("--$parameterName: "), message)
         }
-        parameter.rangeProblem(value)?.let { throw GeneratorParameterException(name, parameterName, it) }
+        parameter.rangeProblem(value)?.let { throw GeneratorParameterException(name, key, it) }
         return parameter to value
     }
 

@@ -80,13 +80,13 @@ internal object DataChecks {
         for (problem in found) {
             val path = sourcePath.key("params").key(problem.parameter)
             val names = generator.parameters.map { it.name }
-            if (generator.parameters.none { it.name == problem.parameter }) {
+            if (generator.parameters.none { it.name == problem.parameter.removePrefix("--").replace('-', '_') }) {
                 val suggestion = JsonText.suggestion(problem.parameter, names)
                 problems.add(path, "unknown parameter of ${generator.name}", JsonText.oneOf(names), JsonText.quoted(problem.parameter), suggestion)
             } else {
                 // The problem reads "expected …, got 'raw'"; a config shows the value as JSON.
                 val expected = problem.problem.substringAfter("expected ").substringBeforeLast(", got ")
-                problems.add(path, "invalid value for ${generator.name}", expected, JsonText.describe(source.params.getValue(problem.parameter)))
+                problems.add(path, "invalid value for ${generator.name}", expected, JsonText.describe(source.params[problem.parameter] ?: JsonNull))
             }
         }
         if (found.isNotEmpty()) return
