@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir
 /**
  * `mlp check` and `mlp run` go through one validation: for each config of the table both give the same
  * verdict (exit 0, or exit 2) and the same first error line, and a refused run creates no run directory.
- * The first five rows are the configs on which they used to disagree (check accepted, run refused after
- * creating an empty run directory); the others are sizes and parameters refused before anything is allocated.
+ * Rows 2–5 and 7 are the five configs on which they used to disagree (check accepted, run refused after creating
+ * an empty run or sweep directory); the others are sizes and parameters refused before anything is allocated.
  */
 class CheckRunAgreementTest {
     @TempDir
@@ -58,6 +58,11 @@ class CheckRunAgreementTest {
             "sweep-variation-with-too-few-rows",
             config(extra = """, "sweep": { "variations": [ { "name": "tiny", "patch": { "data": { "source": { "params": { "n_samples": 10 } } } } } ] }"""),
             listOf("$.sweep.variations[0].patch: variation \"tiny\": $.training.batchSize: batch larger than the training data (expected at most 8 rows"),
+        ),
+        Triple(
+            "sweep-variation-with-a-negative-standard-deviation",
+            config(extra = """, "sweep": { "variations": [ { "name": "noisy", "patch": { "data": { "source": { "params": { "cluster_std": -1 } } } } } ] }"""),
+            listOf("$.sweep.variations[0].patch.data.source.params.cluster_std: variation \"noisy\": $.data.source.params.cluster_std: invalid value for make_blobs (expected number, or comma-separated numbers, each ≥ 0, got -1)"),
         ),
         Triple(
             "threads-100000", config(training = """, "threads": 100000"""),
