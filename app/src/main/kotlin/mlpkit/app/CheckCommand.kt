@@ -27,8 +27,8 @@ class CheckCommand(private val out: PrintStream) : CliktCommand(name = "check") 
         val spec = experiment.spec
         val training = spec.training
         val streams = SeedStreams(training.seed)
-        val data = resolveData(spec, file, "check")
-        requireFitsData(spec, file, data)
+        // The same validation as mlp run's, so both give the same verdict and the same first line.
+        val data = validateExperiment(spec, file, experiment.registry)
         val network = asInvalidInput("check") {
             Network.build(spec.network, data.inputSize, training.loss, streams.init(), streams.dropout())
         }

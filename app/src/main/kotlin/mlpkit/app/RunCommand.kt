@@ -72,8 +72,9 @@ class RunCommand(
     /** The run (or sweep) under [signals]: see [StopOnSignals] for what Ctrl-C and SIGTERM do in each phase. */
     private fun run(signals: StopOnSignals) {
         val experiment = withOverrides(ExperimentLoader.load(file))
-        val resolver = DataResolver(baseDirectory = file.toAbsolutePath().parent)
-        val data = if (resume == null) resolveData(experiment.spec, file, commandName).also { requireFitsData(experiment.spec, file, it) } else null
+        val resolver = resolver(file)
+        // mlp check's validation, before any directory is created: nothing is written for an experiment that cannot run.
+        val data = if (resume == null) validateExperiment(experiment.spec, file, experiment.registry) else null
         if (experiment.spec.sweep != null) return runSweep(experiment, resolver, signals)
         val stopSignal = signals.stopSignal
         val resumeDir = resume

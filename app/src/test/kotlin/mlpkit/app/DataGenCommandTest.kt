@@ -56,7 +56,7 @@ class DataGenCommandTest {
         val file = dir.resolve("keep.csv")
         Files.writeString(file, "precious\n")
         val cases = mapOf(
-            listOf("make_moons", "--noise", "-1") to "mlp data gen: make_moons: noise is a standard deviation and must be ≥ 0 (or none), got -1.0",
+            listOf("make_moons", "--noise", "-1") to "mlp data gen: make_moons: --noise: expected number ≥ 0 or none, got -1",
             listOf("make_moonz") to "mlp data gen: unknown generator 'make_moonz': known generators are make_classification, make_moons, make_circles, make_blobs, make_regression",
             listOf("make_moons", "--n-sample", "3") to "mlp data gen: make_moons has no parameter 'n_sample': known parameters are n_samples, shuffle, noise, random_state",
             listOf("make_moons", "--noise") to "mlp data gen: --noise needs a value (e.g. --noise 10; see 'mlp data list')",

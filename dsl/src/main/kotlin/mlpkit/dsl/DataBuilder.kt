@@ -33,13 +33,34 @@ class DataBuilder internal constructor(initial: DataSpec?) {
      */
     fun generator(name: String, vararg params: Pair<String, Any?>) {
         source = DataSource.Generator(name, params.filter { it.second != null }.associate { (k, v) -> k to primitive(v) })
+        shortcut = null
     }
 
-    fun moons(samples: Int? = null, noise: Double? = null, randomState: Long? = null, shuffle: Boolean? = null) =
-        generator("make_moons", "n_samples" to samples, "noise" to noise, "random_state" to randomState, "shuffle" to shuffle)
+    /** The shortcut (`moons`, …) that set the generator, or null for [generator]: how messages name a parameter. */
+    private var shortcut: String? = null
 
-    fun circles(samples: Int? = null, noise: Double? = null, factor: Double? = null, randomState: Long? = null, shuffle: Boolean? = null) =
+    private fun viaShortcut(name: String, call: () -> Unit) {
+        call()
+        shortcut = name
+    }
+
+    /**
+     * How the script wrote generator parameter [parameter] (scikit-learn's name): `moons(samples = …)` for a
+     * shortcut, `generator("make_moons", "n_samples" to …)` otherwise; null when the source is not a generator.
+     */
+    internal fun scriptWords(parameter: String): String? {
+        val generator = source as? DataSource.Generator ?: return null
+        val short = shortcut ?: return "generator(\"${generator.generator}\", \"$parameter\" to …)"
+        return "$short(${SHORTCUT_NAMES[parameter] ?: parameter} = …)"
+    }
+
+    fun moons(samples: Int? = null, noise: Double? = null, randomState: Long? = null, shuffle: Boolean? = null) = viaShortcut("moons") {
+        generator("make_moons", "n_samples" to samples, "noise" to noise, "random_state" to randomState, "shuffle" to shuffle)
+    }
+
+    fun circles(samples: Int? = null, noise: Double? = null, factor: Double? = null, randomState: Long? = null, shuffle: Boolean? = null) = viaShortcut("circles") {
         generator("make_circles", "n_samples" to samples, "noise" to noise, "factor" to factor, "random_state" to randomState, "shuffle" to shuffle)
+    }
 
     fun classification(
         samples: Int? = null,
@@ -53,19 +74,27 @@ class DataBuilder internal constructor(initial: DataSpec?) {
         classSep: Double? = null,
         randomState: Long? = null,
         shuffle: Boolean? = null,
-    ) = generator(
-        "make_classification", "n_samples" to samples, "n_features" to features, "n_informative" to informative,
-        "n_redundant" to redundant, "n_repeated" to repeated, "n_classes" to classes, "n_clusters_per_class" to clustersPerClass,
-        "flip_y" to flipY, "class_sep" to classSep, "random_state" to randomState, "shuffle" to shuffle,
-    )
+    ) = viaShortcut("classification") {
+        generator(
+            "make_classification", "n_samples" to samples, "n_features" to features, "n_informative" to informative,
+            "n_redundant" to redundant, "n_repeated" to repeated, "n_classes" to classes, "n_clusters_per_class" to clustersPerClass,
+            "flip_y" to flipY, "class_sep" to classSep, "random_state" to randomState, "shuffle" to shuffle,
+        )
+    }
 
-    fun blobs(samples: Int? = null, features: Int? = null, centers: Int? = null, clusterStd: Double? = null, randomState: Long? = null) =
-        generator("make_blobs", "n_samples" to samples, "n_features" to features, "centers" to centers,
-            "cluster_std" to clusterStd, "random_state" to randomState)
+    fun blobs(samples: Int? = null, features: Int? = null, centers: Int? = null, clusterStd: Double? = null, randomState: Long? = null) = viaShortcut("blobs") {
+        generator(
+            "make_blobs", "n_samples" to samples, "n_features" to features, "centers" to centers,
+            "cluster_std" to clusterStd, "random_state" to randomState,
+        )
+    }
 
-    fun regression(samples: Int? = null, features: Int? = null, informative: Int? = null, targets: Int? = null, noise: Double? = null, randomState: Long? = null) =
-        generator("make_regression", "n_samples" to samples, "n_features" to features, "n_informative" to informative,
-            "n_targets" to targets, "noise" to noise, "random_state" to randomState)
+    fun regression(samples: Int? = null, features: Int? = null, informative: Int? = null, targets: Int? = null, noise: Double? = null, randomState: Long? = null) = viaShortcut("regression") {
+        generator(
+            "make_regression", "n_samples" to samples, "n_features" to features, "n_informative" to informative,
+            "n_targets" to targets, "noise" to noise, "random_state" to randomState,
+        )
+    }
 
     /** scikit-learn's 8×8 digits (1797 × 64, values 0–16), shipped with mlpkit. */
     fun digits() {
@@ -118,5 +147,14 @@ class DataBuilder internal constructor(initial: DataSpec?) {
         is DoubleArray -> JsonPrimitive(value.joinToString(","))
         is IntArray -> JsonPrimitive(value.joinToString(","))
         else -> throw IllegalArgumentException("generator parameter values are numbers, booleans, strings or null; got ${value::class.simpleName}")
+    }
+
+    private companion object {
+        /** The shortcuts' parameter names for scikit-learn's (those that differ). */
+        val SHORTCUT_NAMES = mapOf(
+            "n_samples" to "samples", "n_features" to "features", "n_informative" to "informative", "n_redundant" to "redundant",
+            "n_repeated" to "repeated", "n_classes" to "classes", "n_clusters_per_class" to "clustersPerClass", "flip_y" to "flipY",
+            "class_sep" to "classSep", "random_state" to "randomState", "cluster_std" to "clusterStd", "n_targets" to "targets",
+        )
     }
 }

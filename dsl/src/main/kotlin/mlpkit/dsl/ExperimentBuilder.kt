@@ -3,6 +3,7 @@ package mlpkit.dsl
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
+import mlpkit.dsl.config.ConfigException
 import mlpkit.dsl.config.SpecValidation
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.ExperimentSpec
@@ -27,6 +28,8 @@ import mlpkit.dsl.spec.Variation
 @MlpDsl
 class ExperimentBuilder internal constructor(private var name: String, base: ExperimentSpec?) {
     private var data: DataSpec? = base?.data
+    /** The last data { } block, which knows how the script named its generator's parameters. */
+    private var dataBuilder: DataBuilder? = null
     private var network: NetworkSpec? = base?.network
     private var training: TrainingSpec = base?.training ?: TrainingSpec()
     private var expectations: List<Expectation> = base?.expect ?: emptyList()
@@ -35,7 +38,9 @@ class ExperimentBuilder internal constructor(private var name: String, base: Exp
     private val hooks = mutableListOf<EpochHook>()
 
     fun data(block: DataBuilder.() -> Unit) {
-        data = DataBuilder(data).apply(block).build()
+        val builder = DataBuilder(data).apply(block)
+        data = builder.build()
+        dataBuilder = builder
     }
 
     fun network(block: NetworkBuilder.() -> Unit) {
@@ -81,8 +86,16 @@ class ExperimentBuilder internal constructor(private var name: String, base: Exp
     internal fun build(): Experiment {
         val spec = buildSpec()
         val registry = SpecConcepts.registryOf(spec).let { r -> r.with(*sweepConcepts.filterNot(r::contains).distinct().toTypedArray()) }
-        SpecValidation.requireValid(spec, name, registry)
+        ConfigException.throwFirstOf(SpecValidation.validate(spec, name, registry).map(::inScriptWords))
         return Experiment(spec, hooks.toList(), registry)
+    }
+
+    /** A problem of a generator parameter, with the name the script gave it: `…; in the script: moons(samples = …)`. */
+    private fun inScriptWords(problem: ConfigException): ConfigException {
+        val prefix = "$.data.source.params."
+        if (!problem.jsonPath.startsWith(prefix)) return problem
+        val words = dataBuilder?.scriptWords(problem.jsonPath.removePrefix(prefix)) ?: return problem
+        return ConfigException(problem.file, problem.jsonPath, "${problem.problem}; in the script: $words")
     }
 }
 

@@ -54,6 +54,12 @@ public final class BatchNorm implements Layer {
             return inputs;
         }
 
+        /** gamma and beta, and the moving mean and variance kept as state. */
+        @Override
+        public long parameterCount(int inputs) {
+            return 4L * inputs;
+        }
+
         @Override
         public Layer build(int inputs, RandomGenerator rng) {
             return new BatchNorm(inputs, momentum, eps, notation());

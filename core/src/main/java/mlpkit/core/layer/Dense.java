@@ -61,6 +61,12 @@ public final class Dense implements OutputLayer {
             return units;
         }
 
+        /** W (inputs × units) and b (units). */
+        @Override
+        public long parameterCount(int inputs) {
+            return (long) inputs * units + units;
+        }
+
         @Override
         public Layer build(int inputs, RandomGenerator rng) {
             return new Dense(inputs, units, activation, weights, bias, notation());

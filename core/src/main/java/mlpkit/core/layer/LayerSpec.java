@@ -19,6 +19,15 @@ public interface LayerSpec extends Conceptual {
     /** A layer with {@code inputs} inputs; {@code rng} feeds what it draws while training (dropout masks). */
     Layer build(int inputs, RandomGenerator rng);
 
+    /**
+     * The number of trainable parameters (plus kept state, such as moving averages) the layer holds for
+     * {@code inputs} inputs, as a long so that a size too large for the JVM can be reported instead of
+     * overflowing: known before anything is allocated ({@code MachineLimits} checks it). 0 for layers without any.
+     */
+    default long parameterCount(int inputs) {
+        return 0;
+    }
+
     /** Whether the layer draws random numbers in training (dropout), which makes the training loss random. */
     default boolean randomInTraining() {
         return false;

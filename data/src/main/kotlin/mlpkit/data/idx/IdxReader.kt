@@ -13,6 +13,7 @@ import java.security.DigestInputStream
 import java.security.MessageDigest
 import java.util.zip.GZIPInputStream
 import java.util.zip.ZipException
+import mlpkit.core.limits.MachineLimits
 
 /**
  * Reads IDX files (LeCun's format for MNIST and friends): magic `00 00 <type code> <dimension count>`,
@@ -21,6 +22,12 @@ import java.util.zip.ZipException
  * Gzip is detected from the content (bytes `1f 8b`), never from the file name, so a renamed or
  * already-unpacked file reads the same. The payload must be exactly as long as the dimensions say:
  * a shorter one means a cut-off download, a longer one means the header does not describe the data.
+ *
+ * Dimension sizes are read as unsigned 32-bit numbers and multiplied overflow-safe (a header claiming
+ * 2³² × 2³² items is too large, never 0 items). Before anything is allocated the size the header claims is
+ * compared with the bytes the file actually has (for a raw file, whose length is known) and with what one
+ * Java array and this process's memory hold ([MachineLimits]), so a corrupt header is a message, never an
+ * `OutOfMemoryError`.
  */
 object IdxReader {
     private const val CHUNK_BYTES = 1 shl 16
@@ -30,20 +37,21 @@ object IdxReader {
      * IDX content, header included, so a caller can check a checksum without reading the file twice.
      */
     fun read(path: Path, payloadDigest: MessageDigest? = null): IdxArray =
-        Files.newInputStream(path).use { read(it, path.toString(), payloadDigest) }
+        Files.newInputStream(path).use { read(it, path.toString(), payloadDigest, Files.size(path)) }
 
     /** Reads IDX content (raw or gzip) from [bytes]; [source] names it in error messages. */
     fun read(bytes: ByteArray, source: String, payloadDigest: MessageDigest? = null): IdxArray =
-        read(ByteArrayInputStream(bytes), source, payloadDigest)
+        read(ByteArrayInputStream(bytes), source, payloadDigest, bytes.size.toLong())
 
     /**
      * Reads IDX content (raw or gzip) from [input] until its end; [source] names it in error messages.
-     * The stream is not closed.
+     * [length], when known, is the stream's length in bytes: a raw file's header is checked against it
+     * before its payload is allocated. The stream is not closed.
      */
-    fun read(input: InputStream, source: String, payloadDigest: MessageDigest? = null): IdxArray {
+    fun read(input: InputStream, source: String, payloadDigest: MessageDigest? = null, length: Long? = null): IdxArray {
         val opened = IdxPayloadStream.open(input)
         val payload = if (payloadDigest == null) opened.stream else DigestInputStream(opened.stream, payloadDigest)
-        return IdxContentReader(payload, source, opened.gzipped).read()
+        return IdxContentReader(payload, source, opened.gzipped, length.takeIf { !opened.gzipped }, MachineLimits.ofThisMachine()).read()
     }
 
     /** One pass over the content of one file; keeps the byte count for error messages. */
@@ -51,6 +59,8 @@ object IdxReader {
         private val input: InputStream,
         private val source: String,
         private val gzipped: Boolean,
+        private val rawLength: Long?,
+        private val limits: MachineLimits,
     ) {
         private var bytesRead = 0L
         private var expectedBytes: Long? = null
@@ -105,21 +115,33 @@ object IdxReader {
                     "but the file ends after ${4 + got} $sizeWord"
             }
             val dimBuffer = ByteBuffer.wrap(dimBytes).order(ByteOrder.BIG_ENDIAN)
-            val dims = IntArray(dimensionCount) { dimBuffer.getInt() }
-            val shape = dims.joinToString("×")
-            if (dims.any { it < 0 }) {
-                throw IdxFormatException(source, "the header declares a negative dimension size ($shape): the header is corrupt")
-            }
-            val elements = dims.fold(1L) { acc, d -> acc * d }
-            val payloadBytes = elements * type.bytesPerElement
-            // Java arrays are indexed by int; one IDX file becomes one array.
-            if (elements > Int.MAX_VALUE - 8) {
+            // Unsigned: a size of 2³¹ or more is a (corrupt or huge) size, not a negative one.
+            val sizes = LongArray(dimensionCount) { Integer.toUnsignedLong(dimBuffer.getInt()) }
+            val shape = sizes.joinToString("×")
+            val elements = sizes.fold(1L) { acc, d -> MachineLimits.product(acc, d) }
+            val payloadBytes = MachineLimits.product(elements, type.bytesPerElement.toLong())
+            val itemBytes = sizes.drop(1).fold(type.bytesPerElement.toLong()) { acc, d -> MachineLimits.product(acc, d) }
+            val claimed = if (payloadBytes == Long.MAX_VALUE) "more than ${Long.MAX_VALUE}" else payloadBytes.toString()
+            if (rawLength != null && payloadBytes > rawLength - headerBytes) {
                 throw IdxFormatException(
                     source,
-                    "the header declares $shape = $elements ${type.description} elements, more than one JVM array holds " +
-                        "(${Int.MAX_VALUE - 8}): split the data into several files",
+                    "the header claims ${sizes[0]} ${if (sizes[0] == 1L) "item" else "items"} of $itemBytes ${if (itemBytes == 1L) "byte" else "bytes"} ($shape ${type.description} values) = $claimed bytes, " +
+                        "but the file has ${rawLength - headerBytes} bytes after the header: the file is cut off or its header " +
+                        "is corrupt; download or copy it again",
                 )
             }
+            // Java arrays are indexed by int; one IDX file becomes one array.
+            if (elements > MachineLimits.MAX_ARRAY_ELEMENTS) {
+                throw IdxFormatException(
+                    source,
+                    "the header declares $shape = ${if (elements == Long.MAX_VALUE) "more than ${Long.MAX_VALUE}" else elements} " +
+                        "${type.description} elements, more than one Java array holds (${MachineLimits.MAX_ARRAY_ELEMENTS}): " +
+                        "split the data into several files",
+                )
+            }
+            limits.memoryProblem("the header's $shape ${type.description} values", payloadBytes, "split the data into several files")
+                ?.let { throw IdxFormatException(source, it) }
+            val dims = IntArray(dimensionCount) { sizes[it].toInt() }
             expectedBytes = headerBytes + payloadBytes
             val describe = "the header declares $shape ${type.description} values = $payloadBytes payload bytes " +
                 "(${headerBytes + payloadBytes} with the $headerBytes-byte header)"

@@ -44,6 +44,14 @@ object ImageSetLoader {
                     "${labels.type} values shaped ${labels.shape()}: is this a label file?",
             )
         }
+        if (labels.size == 0 || features.rows == 0) {
+            val (empty, what) = if (labels.size == 0) labelsSource to "labels" else imagesSource to "images"
+            throw IdxFormatException(
+                empty,
+                "the file holds no $what (its header declares 0 items): expected one label per image and at least one image; " +
+                    "is the file complete?",
+            )
+        }
         if (labels.size != features.rows) {
             throw IdxFormatException(
                 labelsSource,

@@ -149,7 +149,7 @@ class GeneratorRegistryTest {
     }
 
     @Test
-    fun `generator rejections pass through unchanged`() = rejectsMentioning("make_circles", "factor", "got 2.0") {
+    fun `values outside a parameter's range are refused before generating, with the range`() = rejectsMentioning("make_circles: --factor: expected number in [0, 1), got 2") {
         registry.generate("make_circles", mapOf("factor" to "2"))
     }
 

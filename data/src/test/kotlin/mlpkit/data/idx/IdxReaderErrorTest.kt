@@ -51,16 +51,15 @@ class IdxReaderErrorTest {
     }
 
     @Test
-    fun `a truncated payload names the expected and actual byte counts`() {
+    fun `a truncated payload names the claimed and actual byte counts before reading it`() {
         // 10 unsigned bytes declared, 7 present: 8 header + 7 = 15 bytes instead of 18.
         val path = file("short.idx", bytes(0, 0, 8, 1, 0, 0, 0, 10, 1, 2, 3, 4, 5, 6, 7))
 
         val error = readFails(path)
 
         assertEquals(
-            "$path: truncated payload: the header declares 10 unsigned byte values = 10 payload bytes (18 with the " +
-                "8-byte header), but the file holds only 15 bytes (3 missing); the file is incomplete: download or " +
-                "copy it again",
+            "$path: the header claims 10 items of 1 byte (10 unsigned byte values) = 10 bytes, but the file has 7 bytes " +
+                "after the header: the file is cut off or its header is corrupt; download or copy it again",
             error.message,
         )
     }
@@ -73,7 +72,7 @@ class IdxReaderErrorTest {
 
         val message = readFails(path).message!!
 
-        assertTrue(message.contains("the header declares 3 double values = 24 payload bytes (32 with the 8-byte header), but the file holds only 28 bytes (4 missing)"), message)
+        assertTrue(message.contains("the header claims 3 items of 8 bytes (3 double values) = 24 bytes, but the file has 20 bytes after the header"), message)
     }
 
     @Test
@@ -124,7 +123,7 @@ class IdxReaderErrorTest {
         val tooShort = file("2x4-of-6.idx", bytes(0, 0, 8, 2, 0, 0, 0, 2, 0, 0, 0, 4, 1, 2, 3, 4, 5, 6))
 
         assertTrue(readFails(tooLong).message!!.contains("2 unexpected bytes after the payload: the header declares 2×3"))
-        assertTrue(readFails(tooShort).message!!.contains("truncated payload: the header declares 2×4 unsigned byte values = 8 payload bytes"))
+        assertTrue(readFails(tooShort).message!!.contains("the header claims 2 items of 4 bytes (2×4 unsigned byte values) = 8 bytes, but the file has 6 bytes"))
         val inMemory = assertThrows<IllegalArgumentException> { IdxArray.ofUnsignedBytes(intArrayOf(2, 3), ByteArray(5)) }
         assertEquals(
             "dimensions 2×3 hold 6 elements but 5 values were given: the product of the dimension sizes must equal the number of values",

@@ -2,7 +2,7 @@ package mlpkit.dsl.config
 
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonPrimitive
-import mlpkit.data.generators.GeneratorDescriptor
+import mlpkit.core.limits.MachineLimits
 import mlpkit.data.generators.GeneratorRegistry
 import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.DataSpec
@@ -12,11 +12,10 @@ internal object DataChecks {
     private val dataPath = JsonPath.ROOT.key("data")
     private val sourcePath = dataPath.key("source")
     private val splitPath = dataPath.key("split")
-    private val rawExpectation = Regex("""^--\S+: expected (.*), got '(.*)'$""")
 
-    fun check(data: DataSpec, problems: Problems) {
+    fun check(data: DataSpec, limits: MachineLimits, problems: Problems) {
         when (val source = data.source) {
-            is DataSource.Generator -> generator(source, problems)
+            is DataSource.Generator -> generator(source, limits, problems)
             is DataSource.BuiltIn -> if (source.set !in KnownNames.builtInSets) {
                 problems.add(
                     sourcePath.key("set"), "unknown built-in set", JsonText.oneOf(KnownNames.builtInSets),
@@ -61,7 +60,11 @@ internal object DataChecks {
         is DataSource.Idx -> "idx"
     }
 
-    private fun generator(source: DataSource.Generator, problems: Problems) {
+    /**
+     * The generator's name, then each parameter against the generator's descriptor (name, syntax, range), then
+     * the size it would make (`n_samples` × features) against the machine, all before anything is generated.
+     */
+    private fun generator(source: DataSource.Generator, limits: MachineLimits, problems: Problems) {
         val registry = GeneratorRegistry.standard
         val generator = registry.generators.firstOrNull { it.name == source.generator || it.shortName == source.generator }
         if (generator == null) {
@@ -72,27 +75,28 @@ internal object DataChecks {
             )
             return
         }
-        for ((name, value) in source.params) parameter(generator, name, value, problems)
+        val raw = generatorArguments(source.params)
+        val found = generator.problems(raw)
+        for (problem in found) {
+            val path = sourcePath.key("params").key(problem.parameter)
+            val names = generator.parameters.map { it.name }
+            if (generator.parameters.none { it.name == problem.parameter.removePrefix("--").replace('-', '_') }) {
+                val suggestion = JsonText.suggestion(problem.parameter, names)
+                problems.add(path, "unknown parameter of ${generator.name}", JsonText.oneOf(names), JsonText.quoted(problem.parameter), suggestion)
+            } else {
+                // The problem reads "expected …, got 'raw'"; a config shows the value as JSON.
+                val expected = problem.problem.substringAfter("expected ").substringBeforeLast(", got ")
+                problems.add(path, "invalid value for ${generator.name}", expected, JsonText.describe(source.params[problem.parameter] ?: JsonNull))
+            }
+        }
+        if (found.isNotEmpty()) return
+        val (rows, features) = generator.claimedSize(raw)
+        limits.dataProblem(rows, features)?.let { problems.add(sourcePath.key("params").key("n_samples"), it) }
     }
 
-    /** A parameter must be one of the generator's (scikit-learn's exact names) with a value of its type. */
-    private fun parameter(generator: GeneratorDescriptor, name: String, value: JsonPrimitive, problems: Problems) {
-        val path = sourcePath.key("params").key(name)
-        val parameter = generator.parameters.firstOrNull { it.name == name }
-        if (parameter == null) {
-            val names = generator.parameters.map { it.name }
-            problems.add(path, "unknown parameter of ${generator.name}", JsonText.oneOf(names), JsonText.quoted(name), JsonText.suggestion(name, names))
-            return
-        }
-        // The registry reads the command line's raw text: null is sklearn's None, lists are "1,2".
-        val raw = if (value === JsonNull) "none" else value.content
-        try {
-            parameter.type.parse(name, raw)
-        } catch (e: IllegalArgumentException) {
-            val expected = rawExpectation.matchEntire(e.message.orEmpty())?.groupValues?.get(1) ?: parameter.type.syntax
-            problems.add(path, "invalid value for ${generator.name}", expected, JsonText.describe(value))
-        }
-    }
+    /** A config's generator parameters as the registry's raw text: null is sklearn's None, lists are "1,2". */
+    private fun generatorArguments(params: Map<String, JsonPrimitive>): Map<String, String> =
+        params.mapValues { (_, value) -> if (value === JsonNull) "none" else value.content }
 
     private fun split(data: DataSpec, problems: Problems) {
         val split = data.split

@@ -1,7 +1,12 @@
 package mlpkit.dsl.config
 
+import mlpkit.core.concept.ConceptException
+import mlpkit.core.concept.Param
 import mlpkit.core.concept.Registry
+import mlpkit.core.limits.MachineLimits
 import mlpkit.core.loss.Loss
+import mlpkit.core.metrics.Metric
+import mlpkit.core.metrics.Monitor
 import mlpkit.data.split.PartSizes
 import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.CallbackSpec
@@ -10,7 +15,8 @@ import mlpkit.dsl.spec.ExperimentSpec
 /**
  * What can only be checked once the data's shape is known: [samples] rows before the split (of the
  * training file or generated set), [features] columns, [classes] (null for regression targets) and
- * [outputs] target columns.
+ * [outputs] target columns; the network must also fit the machine's [limits] (parameters, a batch's
+ * activations) before it is built.
  */
 internal class DataShapeChecks(
     private val samples: Int,
@@ -18,15 +24,58 @@ internal class DataShapeChecks(
     private val classes: Int?,
     private val outputs: Int,
     private val registry: Registry,
+    private val limits: MachineLimits,
 ) {
     fun check(spec: ExperimentSpec, problems: Problems) {
         if (samples < 1 || features < 1) {
             problems.add(JsonPath.ROOT.key("data"), "no data", "at least 1 row and 1 feature", "$samples rows of $features features")
             return
         }
-        trainingRows(spec, problems)?.let { rows -> batchSize(spec, rows, problems) }
+        val rows = trainingRows(spec, problems)
+        rows?.let { batchSize(spec, it, problems) }
         output(spec, problems)
-        if (classes == null) regression(spec, problems)
+        if (classes == null) regression(spec, problems) else metricsNeedingTwoClasses(spec, problems)
+        rows?.let { networkSize(spec, it, problems) }
+    }
+
+    /** The network's parameters and a batch's activations must fit one array each and the memory, before it is built. */
+    private fun networkSize(spec: ExperimentSpec, trainingRows: Int, problems: Problems) {
+        val batchRows = when (val batch = spec.training.batchSize) {
+            is BatchSizeSpec.Rows -> minOf(batch.rows, trainingRows)
+            else -> trainingRows
+        }
+        limits.networkProblem(spec.network, features, batchRows.toLong().coerceAtLeast(1))?.let {
+            problems.add(JsonPath.ROOT.key("network"), "${spec.network.notation()} on $features features does not fit this machine: $it")
+        }
+    }
+
+    /**
+     * AUC and the other two-class metrics are measured only when the data has exactly 2 classes: a monitor
+     * or expectation that names one for more classes would never be reported.
+     */
+    private fun metricsNeedingTwoClasses(spec: ExperimentSpec, problems: Problems) {
+        if (classes == 2) return
+        fun check(path: JsonPath, metric: String) {
+            val needs = try {
+                Monitor.metricOf(metric, registry).needs()
+            } catch (e: ConceptException) {
+                return // unknown names are reported by the checks without data
+            }
+            if (needs == Metric.Needs.TWO_CLASSES) {
+                problems.add(path, "$metric needs two classes", "a metric measured for $classes classes, e.g. accuracy or loss", JsonText.quoted(metric))
+            }
+        }
+        spec.expect.forEachIndexed { i, expectation -> check(JsonPath.ROOT.key("expect").index(i).key("metric"), expectation.metric) }
+        spec.training.callbacks.forEachIndexed { i, callback ->
+            if (callback is CallbackSpec.EarlyStopping) check(JsonPath.ROOT.key("training").key("callbacks").index(i).key("monitor"), callback.monitor)
+        }
+        val schedule = spec.training.schedule
+        val concept = schedule.concept()
+        for (param in concept.params()) {
+            if (param.type() == Param.Type.TEXT && param.namesMetric()) {
+                check(JsonPath.ROOT.key("training").key("schedule").key(param.name()), concept.argumentsOf(schedule).text(param.name()))
+            }
+        }
     }
 
     /** The rows the training part gets, computed as the data module's split does (largest remainders). */

@@ -1,6 +1,7 @@
 package mlpkit.dsl.config
 
 import mlpkit.core.concept.Registry
+import mlpkit.core.limits.MachineLimits
 import mlpkit.dsl.spec.ExperimentSpec
 
 /**
@@ -18,12 +19,17 @@ object SpecValidation {
      * [file] heads each message.
      */
     @JvmOverloads
-    fun validate(spec: ExperimentSpec, file: String, registry: Registry = Registry.builtIns()): List<ConfigException> {
-        val base = validateWithoutSweep(spec, file, registry)
+    fun validate(
+        spec: ExperimentSpec,
+        file: String,
+        registry: Registry = Registry.builtIns(),
+        limits: MachineLimits = MachineLimits.ofThisMachine(),
+    ): List<ConfigException> {
+        val base = validateWithoutSweep(spec, file, registry, limits)
         val sweep = spec.sweep ?: return base
         val problems = Problems(file)
         problems.addAll(base)
-        SweepChecks.check(spec, sweep, problems, base, registry) { variant -> validateWithoutSweep(variant, file, registry) }
+        SweepChecks.check(spec, sweep, problems, base, registry) { variant -> validateWithoutSweep(variant, file, registry, limits) }
         return problems.all
     }
 
@@ -31,8 +37,11 @@ object SpecValidation {
      * Problems that need the data's shape: [samples] rows before the split (of the training file or
      * generated set), [features] columns, [classes] (null for regression targets) and [outputs] target
      * columns. A batch larger than the training part, an output layer that does not give one value per
-     * class (1 is fine for 2 classes) or per regression target, class-only settings for regression.
-     * Sweep variations that change `data` are skipped: this shape is not theirs.
+     * class (1 is fine for 2 classes) or per regression target, class-only settings for regression,
+     * two-class metrics for more classes, a network too large for this machine ([limits]).
+     * Sweep variations that change `data` are checked against their own data's shape from
+     * [shapeOfVariation] (given the merged variation; it may load or generate that data), or skipped
+     * when it is null.
      */
     @JvmOverloads
     fun validateAgainstData(
@@ -43,19 +52,29 @@ object SpecValidation {
         classes: Int?,
         outputs: Int,
         registry: Registry = Registry.builtIns(),
+        limits: MachineLimits = MachineLimits.ofThisMachine(),
+        shapeOfVariation: ((ExperimentSpec) -> DataShape)? = null,
     ): List<ConfigException> {
-        val shape = DataShapeChecks(samples, features, classes, outputs, registry)
+        val shape = DataShapeChecks(samples, features, classes, outputs, registry, limits)
         val problems = Problems(file)
         shape.check(spec, problems)
         val base = problems.all
         for (merged in MergedVariation.allOf(spec, file, registry)) {
             val variant = merged.spec ?: continue // unreadable variations are reported by validate
-            if (merged.patches("data")) continue
+            if (merged.patches("data")) {
+                val own = shapeOfVariation?.invoke(variant) ?: continue
+                val checks = DataShapeChecks(own.samples, own.features, own.classes, own.outputs, registry, limits)
+                problems.addAll(Problems(file).also { checks.check(variant, it) }.all.map(merged::relocate))
+                continue
+            }
             val own = Problems(file).also { shape.check(variant, it) }.all
             problems.addAll(SweepChecks.newProblems(own, base).map(merged::relocate))
         }
         return problems.all
     }
+
+    /** The shape of a data set as [validateAgainstData] needs it (see there). */
+    data class DataShape(val samples: Int, val features: Int, val classes: Int?, val outputs: Int)
 
     /** Throws the problems of [validate] for an experiment from [source] (a DSL experiment's name, or a file). */
     @JvmOverloads
@@ -74,12 +93,12 @@ object SpecValidation {
         registry: Registry = Registry.builtIns(),
     ) = ConfigException.throwFirstOf(validateAgainstData(spec, source, samples, features, classes, outputs, registry))
 
-    private fun validateWithoutSweep(spec: ExperimentSpec, file: String, registry: Registry): List<ConfigException> {
+    private fun validateWithoutSweep(spec: ExperimentSpec, file: String, registry: Registry, limits: MachineLimits): List<ConfigException> {
         val problems = Problems(file)
         if (spec.name.isBlank()) problems.add(JsonPath.ROOT.key("name"), "no name", "a name for the experiment and its runs", JsonText.quoted(spec.name))
-        DataChecks.check(spec.data, problems)
+        DataChecks.check(spec.data, limits, problems)
         NetworkChecks.check(spec.network, problems)
-        TrainingChecks.check(spec, registry, problems)
+        TrainingChecks.check(spec, registry, limits, problems)
         ExpectationChecks.check(spec, registry, problems)
         return problems.all
     }

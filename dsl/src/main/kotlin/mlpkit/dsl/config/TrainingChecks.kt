@@ -3,6 +3,7 @@ package mlpkit.dsl.config
 import mlpkit.core.activation.Activation
 import mlpkit.core.concept.Param
 import mlpkit.core.concept.Registry
+import mlpkit.core.limits.MachineLimits
 import mlpkit.core.loss.Loss
 import mlpkit.core.metrics.Monitor
 import mlpkit.dsl.spec.BatchSizeSpec
@@ -18,7 +19,7 @@ import mlpkit.dsl.spec.ExperimentSpec
 internal object TrainingChecks {
     private val trainingPath = JsonPath.ROOT.key("training")
 
-    fun check(spec: ExperimentSpec, registry: Registry, problems: Problems) {
+    fun check(spec: ExperimentSpec, registry: Registry, limits: MachineLimits, problems: Problems) {
         val training = spec.training
         loss(spec, registry, problems)
         schedule(spec, problems)
@@ -30,7 +31,23 @@ internal object TrainingChecks {
         }
         problems.atLeastOne(trainingPath.key("threads"), training.threads, "too few threads")
         divergence(spec, problems)
+        limits.threadsProblem(training.threads)?.let { problems.add(trainingPath.key("threads"), it) }
         training.callbacks.forEachIndexed { i, callback -> callback(spec, registry, callback, trainingPath.key("callbacks").index(i), problems) }
+        oneOfEach(spec, problems)
+    }
+
+    /** A run keeps one early-stopping rule and writes one checkpoint series: a second of either is a mistake. */
+    private fun oneOfEach(spec: ExperimentSpec, problems: Problems) {
+        val callbacks = spec.training.callbacks
+        for ((type, kind) in listOf("earlyStopping" to CallbackSpec.EarlyStopping::class, "checkpoint" to CallbackSpec.Checkpoint::class)) {
+            val indices = callbacks.indices.filter { kind.isInstance(callbacks[it]) }
+            if (indices.size > 1) {
+                problems.add(
+                    trainingPath.key("callbacks").index(indices[1]), "a second $type callback", "at most one $type per run",
+                    "${indices.size}, at ${indices.joinToString(", ") { "$.training.callbacks[$it]" }}", "; keep the one to use",
+                )
+            }
+        }
     }
 
     /** The loss must suit the output activation, as the loss itself decides ([Loss.suits]). */

@@ -9,6 +9,7 @@ import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonObject
 import mlpkit.core.concept.NotationException
 import mlpkit.core.concept.Registry
+import mlpkit.core.limits.MachineLimits
 import mlpkit.core.loss.Loss
 import mlpkit.core.network.Network
 import mlpkit.core.network.NetworkSpec
@@ -72,6 +73,10 @@ class ModelFile(
             throw ModelFileException("$source: the network '$notation' does not read back: ${e.message}${definitionHint(e)}", e)
         }
         if (inputSize < 1) throw ModelFileException("$source: inputSize must be at least 1, got $inputSize")
+        // Sizes before anything is allocated: a file claiming 2·10⁹ inputs is refused, not an OutOfMemoryError.
+        MachineLimits.ofThisMachine().networkProblem(networkSpec, inputSize, 1)?.let {
+            throw ModelFileException("$source: '$notation' with inputSize $inputSize cannot be built on this machine: $it")
+        }
         val network = try {
             // The initial draw is overwritten below; a fixed seed keeps building deterministic.
             Network.build(networkSpec, inputSize, loss, RandomState(0), RandomState(0))

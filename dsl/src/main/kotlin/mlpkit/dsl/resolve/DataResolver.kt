@@ -7,6 +7,7 @@ import mlpkit.data.csv.CsvColumn
 import mlpkit.data.csv.CsvLoader
 import mlpkit.data.csv.CsvReadOptions
 import mlpkit.data.csv.CsvTarget
+import mlpkit.data.generators.GeneratorParameterException
 import mlpkit.data.generators.GeneratorRegistry
 import mlpkit.data.idx.IdxArray
 import mlpkit.data.idx.IdxReader
@@ -21,6 +22,8 @@ import mlpkit.data.split.PartSizes
 import mlpkit.data.split.RowOrder
 import mlpkit.data.split.split
 import mlpkit.data.store.DatasetStore
+import mlpkit.dsl.config.ConfigException
+import mlpkit.dsl.config.JsonPath
 import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.Scaling
@@ -43,11 +46,16 @@ import java.nio.file.Path
  *   0..16), so dividing them by 255 would silently give a badly scaled set: that is an error that
  *   suggests `minmax`;
  * - `none`: the values as they are (image sets as raw 0..255).
+ *
+ * A generator that rejects its parameters is a [ConfigException] from [experimentFile] (the config or
+ * script the spec came from) at `$.data.source.params.<name>`, or at `$.data.source.params` when it is a
+ * combination of parameters that does not work.
  */
 class DataResolver(
     private val baseDirectory: Path = Path.of(""),
     private val store: () -> DatasetStore = { DatasetStore.forThisProcess() },
     private val generators: GeneratorRegistry = GeneratorRegistry.standard,
+    private val experimentFile: String = "the experiment",
 ) {
     /**
      * The data of [spec]. [splitRandom] shuffles the split (when the spec shuffles);
@@ -93,7 +101,7 @@ class DataResolver(
     private class Loaded(val main: Dataset, val ownTest: Dataset?)
 
     private fun load(source: DataSource, pixels: PixelScaling, defaultRandomState: Long): Loaded = when (source) {
-        is DataSource.Generator -> Loaded(generators.generate(source.generator, generatorArguments(source.params, defaultRandomState)), null)
+        is DataSource.Generator -> Loaded(generate(source, defaultRandomState), null)
         is DataSource.BuiltIn -> when (source.set) {
             "digits" -> Loaded(digits(), null)
             "mnist" -> store().let { Loaded(it.mnist(train = true, pixels), it.mnist(train = false, pixels)) }
@@ -105,6 +113,18 @@ class DataResolver(
         }
         is DataSource.Csv -> loadCsv(source)
         is DataSource.Idx -> loadIdx(source, pixels)
+    }
+
+    private fun generate(source: DataSource.Generator, defaultRandomState: Long): Dataset {
+        val params = JsonPath.ROOT.key("data").key("source").key("params")
+        return try {
+            generators.generate(source.generator, generatorArguments(source.params, defaultRandomState))
+        } catch (e: GeneratorParameterException) {
+            throw ConfigException(experimentFile, params.key(e.parameter).toString(), "${e.generator}: ${e.problem}")
+        } catch (e: IllegalArgumentException) {
+            // Combinations of parameters (n_informative + n_redundant > n_features, …): the message names them.
+            throw ConfigException(experimentFile, params.toString(), e.message.orEmpty())
+        }
     }
 
     private fun loadCsv(source: DataSource.Csv): Loaded {

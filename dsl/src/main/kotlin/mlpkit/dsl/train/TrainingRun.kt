@@ -7,6 +7,7 @@ import kotlinx.coroutines.flow.buffer
 import kotlinx.coroutines.flow.flow
 import kotlinx.coroutines.flow.flowOn
 import kotlinx.coroutines.runBlocking
+import mlpkit.core.limits.MachineLimits
 import mlpkit.dsl.EpochHook
 import mlpkit.dsl.Experiment
 import mlpkit.dsl.resolve.DataResolver
@@ -56,6 +57,8 @@ class TrainingRun private constructor(
     init {
         val training = experiment.spec.training
         require(training.epochs >= 1) { "training needs at least 1 epoch, got epochs = ${training.epochs}" }
+        require(training.threads >= 1) { "training needs at least 1 thread, got threads = ${training.threads}" }
+        MachineLimits.ofThisMachine().threadsProblem(training.threads)?.let { throw IllegalArgumentException("training.threads: $it") }
         val callbacks = training.callbacks
         require(callbacks.count { it is CallbackSpec.EarlyStopping } <= 1) {
             "at most one earlyStopping callback per run, got ${callbacks.count { it is CallbackSpec.EarlyStopping }}: keep the one to use"
