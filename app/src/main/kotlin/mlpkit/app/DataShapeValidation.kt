@@ -27,7 +27,15 @@ internal fun validateExperiment(spec: ExperimentSpec, file: Path, registry: mlpk
     val limits = MachineLimits.ofThisMachine()
     requireNoProblems(SpecValidation.validate(spec, file.toString(), registry, limits))
     val data = resolveForValidation(spec, file)
-    val shapeOfVariation = { variant: ExperimentSpec -> shapeOf(variant, resolveForValidation(variant, file)) }
+    val shapeOfVariation = { variant: ExperimentSpec ->
+        try {
+            shapeOf(variant, resolveForValidation(variant, file))
+        } catch (e: InvalidInput) {
+            // The data of one variation: say which, so the user knows which patch to fix.
+            val variation = variant.name.removePrefix("${spec.name}-")
+            throw InvalidInput("$file: sweep variation '$variation': ${e.message.orEmpty().removePrefix("$file: ")}")
+        }
+    }
     val shape = shapeOf(spec, data)
     requireNoProblems(
         SpecValidation.validateAgainstData(

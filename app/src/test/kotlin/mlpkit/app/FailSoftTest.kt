@@ -22,7 +22,7 @@ class FailSoftTest {
     private fun write(name: String, text: String): Path = dir.resolve(name).also { Files.writeString(it, text) }
 
     @Test
-    fun `a sweep with a diverging and a failing variation writes every row, keeps the good ones' results and exits 1 naming the failed`() {
+    fun `a sweep with a diverging variation writes every row, keeps the good ones' results and exits 1 naming the diverged one`() {
         val sweep = write(
             "mixed.json",
             """
@@ -30,7 +30,6 @@ class FailSoftTest {
               "sweep": { "parallelism": 2, "variations": [
                 { "name": "good", "patch": { } },
                 { "name": "huge-lr", "patch": { "training": { "optimizer": { "type": "sgd", "lr": 1e6 } } } },
-                { "name": "no-data", "patch": { "data": { "source": { "type": "csv", "train": "missing.csv", "label": "y", "generator": null, "params": null } } } },
                 { "name": "wide", "patch": { "network": "network < dense(16, tanh); dense(3, softmax) >" } }
               ] } }
             """.trimIndent(),
@@ -42,7 +41,7 @@ class FailSoftTest {
         val sweepDir = Files.list(runs).use { it.toList().single() }
         val summary = Files.readAllLines(sweepDir.resolve("summary.csv"))
         assertTrue(summary[0].startsWith("variation,network,status,stopped,reason,"), summary[0])
-        assertEquals(5, summary.size, "header and one row per variation: $summary")
+        assertEquals(4, summary.size, "header and one row per variation: $summary")
         val cells = summary.drop(1).associate { line -> line.substringBefore(',') to csvCells(line) }
         val columns = csvCells(summary[0])
         fun cell(variation: String, column: String) = cells.getValue(variation)[columns.indexOf(column)]
@@ -51,9 +50,6 @@ class FailSoftTest {
         assertEquals("ok", cell("wide", "status"))
         assertEquals("diverged", cell("huge-lr", "status"))
         assertTrue("lower the learning rate" in cell("huge-lr", "reason"), cell("huge-lr", "reason"))
-        assertEquals("failed", cell("no-data", "status"))
-        assertTrue("missing.csv" in cell("no-data", "reason"), cell("no-data", "reason"))
-        assertEquals("", cell("no-data", "test_accuracy"), "a failed variation has no metrics")
 
         // The good rows equal the same variation run alone.
         val alone = mlp("run", write("good.json", """{ "name": "good", $base }""").toString(), "--out", dir.resolve("alone").toString(), "--no-report")
@@ -68,11 +64,33 @@ class FailSoftTest {
 
         // stderr names each failed variation and its run directory.
         val failedLines = run.errLines.filter { it.startsWith("mlp run: variation ") }
-        assertEquals(2, failedLines.size, run.err)
-        assertTrue(failedLines.any { it.startsWith("mlp run: variation huge-lr diverged: ") && "run directory: $sweepDir" in it }, run.err)
-        assertTrue(failedLines.any { it.startsWith("mlp run: variation no-data failed: ") && "missing.csv" in it }, run.err)
-        assertTrue(run.errLines.last().startsWith("mlp run: 2 of 4 variations did not finish"), run.err)
+        assertEquals(1, failedLines.size, run.err)
+        assertTrue(failedLines.single().startsWith("mlp run: variation huge-lr diverged: ") && "run directory: $sweepDir" in failedLines.single(), run.err)
+        assertTrue(run.errLines.last().startsWith("mlp run: 1 of 3 variations did not finish"), run.err)
         assertTrue(run.outLines.last().startsWith("sweep directory: "), run.out)
+    }
+
+    @Test
+    fun `a sweep variation whose data cannot be read is refused before anything runs, naming the variation`() {
+        val sweep = write(
+            "no-data.json",
+            """
+            { "name": "nodata", $base,
+              "sweep": { "variations": [
+                { "name": "good", "patch": { } },
+                { "name": "no-data", "patch": { "data": { "source": { "type": "csv", "train": "missing.csv", "label": "y", "generator": null, "params": null } } } }
+              ] } }
+            """.trimIndent(),
+        )
+        val runs = dir.resolve("runs")
+        val run = mlp("run", sweep.toString(), "--out", runs.toString(), "--no-report")
+        assertEquals(ExitCode.INVALID_INPUT, run.exitCode, run.out + run.err)
+        val line = run.errLines.first()
+        assertTrue(line.startsWith("$sweep: sweep variation 'no-data': ") && "missing.csv: no such file" in line, line)
+        assertTrue(!Files.exists(runs), "nothing is written for a sweep that cannot run")
+        val check = mlp("check", sweep.toString())
+        assertEquals(ExitCode.INVALID_INPUT, check.exitCode, check.out + check.err)
+        assertEquals(line, check.errLines.first(), "check and run say the same")
     }
 
     @Test

@@ -62,7 +62,8 @@ object SpecValidation {
         for (merged in MergedVariation.allOf(spec, file, registry)) {
             val variant = merged.spec ?: continue // unreadable variations are reported by validate
             if (merged.patches("data")) {
-                val own = shapeOfVariation?.invoke(variant) ?: continue
+                // Named as the sweep names its runs (`<base>-<variation>`), so a problem with its data can say which.
+                val own = shapeOfVariation?.invoke(variant.copy(name = "${spec.name}-${merged.variation.name}")) ?: continue
                 val checks = DataShapeChecks(own.samples, own.features, own.classes, own.outputs, registry, limits)
                 problems.addAll(Problems(file).also { checks.check(variant, it) }.all.map(merged::relocate))
                 continue
