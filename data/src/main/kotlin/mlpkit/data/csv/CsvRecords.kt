@@ -1,0 +1,96 @@
+package mlpkit.data.csv
+
+import org.apache.commons.csv.CSVFormat
+import org.apache.commons.csv.CSVParser
+import org.apache.commons.csv.CSVRecord
+import java.io.IOException
+import java.io.InputStream
+import java.io.Reader
+import java.io.UncheckedIOException
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.zip.GZIPInputStream
+
+/**
+ * The CSV rules every reader of mlpkit shares (data sets for training, features for `predict`): Apache
+ * Commons CSV with quoted fields and the given delimiter, spaces around fields ignored, blank lines
+ * (also lines of spaces) skipped, a UTF-8 byte order mark removed from the first field, `.gz` files
+ * decompressed, and each record's 1-based first line (blank lines and line breaks inside quotes count).
+ */
+internal object CsvRecords {
+    /** A file that is missing is reported as such, with the absolute path looked at. */
+    fun requireFile(path: Path) {
+        if (!Files.isRegularFile(path)) {
+            val source = path.toString()
+            throw CsvFormatException("$source: no such file (looked for ${path.toAbsolutePath()}): check the path", source, null)
+        }
+    }
+
+    /** [path] as UTF-8 text, gunzipped when its name ends in `.gz`. */
+    fun openText(path: Path): Reader {
+        val bytes: InputStream = Files.newInputStream(path)
+        val stream = if (path.fileName.toString().endsWith(".gz")) GZIPInputStream(bytes) else bytes
+        return stream.bufferedReader(Charsets.UTF_8)
+    }
+
+    /** Calls [row] with the fields and first line of every non-blank record of [reader], in order. */
+    fun forEach(reader: Reader, source: String, delimiter: Char, row: (fields: List<String>, line: Long) -> Unit) {
+        val format = CSVFormat.DEFAULT.builder()
+            .setDelimiter(delimiter)
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(true)
+            .get()
+        val parser = try {
+            CSVParser.parse(reader, format)
+        } catch (e: IOException) {
+            throw CsvFormatException("$source: cannot read the file: ${e.message}", source, null, e)
+        }
+        parser.use {
+            val records = parser.iterator()
+            var first = true
+            while (true) {
+                val record = try {
+                    if (!records.hasNext()) break
+                    records.next()
+                } catch (e: UncheckedIOException) {
+                    val line = parser.currentLineNumber
+                    throw CsvFormatException(
+                        "$source:$line: not valid CSV (${e.cause?.message ?: e.message}): check the quotes on this line and the lines before it",
+                        source,
+                        line,
+                        e,
+                    )
+                }
+                val fields = record.toList()
+                if (first) {
+                    first = false
+                    // Editors on Windows start UTF-8 files with U+FEFF; it belongs to no field.
+                    if (fields.isNotEmpty() && fields[0].startsWith(BYTE_ORDER_MARK)) {
+                        val rest = fields.toMutableList()
+                        rest[0] = rest[0].removePrefix(BYTE_ORDER_MARK).trim()
+                        if (isBlank(rest)) {
+                            first = true
+                            continue
+                        }
+                        row(rest, startLine(parser, record))
+                        continue
+                    }
+                }
+                if (isBlank(fields)) continue
+                row(fields, startLine(parser, record))
+            }
+        }
+    }
+
+    /** A line of spaces is one empty field to the parser; it is as blank as an empty line. */
+    private fun isBlank(fields: List<String>) = fields.size == 1 && fields[0].isEmpty()
+
+    /** The parser counts lines up to the end of the record; a quoted field with line breaks started earlier. */
+    private fun startLine(parser: CSVParser, record: CSVRecord): Long {
+        var breaks = 0
+        for (value in record) breaks += value.count { it == '\n' }
+        return parser.currentLineNumber - breaks
+    }
+
+    private const val BYTE_ORDER_MARK = "\uFEFF"
+}
