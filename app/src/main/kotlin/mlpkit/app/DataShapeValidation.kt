@@ -3,7 +3,6 @@ package mlpkit.app
 import java.nio.file.Path
 import mlpkit.data.ClassLabels
 import mlpkit.dsl.config.SpecValidation
-import mlpkit.dsl.resolve.DataResolver
 import mlpkit.dsl.resolve.ResolvedData
 import mlpkit.dsl.spec.ExperimentSpec
 import mlpkit.dsl.train.SeedStreams
@@ -12,7 +11,7 @@ import mlpkit.dsl.train.SeedStreams
 internal fun resolveData(spec: ExperimentSpec, file: Path, command: String): ResolvedData {
     val seed = spec.training.seed
     return asInvalidInput(command) {
-        DataResolver(baseDirectory = file.toAbsolutePath().parent)
+        experimentDataResolver(file)
             .resolve(spec.data, SeedStreams(seed).split(), SeedStreams.derive(seed, SeedStreams.DATA))
     }
 }

@@ -69,7 +69,7 @@ class RunCommand(
 
     override fun run() {
         val experiment = withOverrides(ExperimentLoader.load(file))
-        val resolver = DataResolver(baseDirectory = file.toAbsolutePath().parent)
+        val resolver = experimentDataResolver(file)
         val data = if (resume == null) resolveData(experiment.spec, file, commandName).also { requireFitsData(experiment.spec, file, it) } else null
         if (experiment.spec.sweep != null) return runSweep(experiment, resolver)
         val stopSignal = StopSignal()

@@ -55,7 +55,7 @@ internal class CsvHeaderRule(
             else -> if (expected.names != null) {
                 "it does not hold the column names ${expected.names.joinToString(", ")}"
             } else {
-                "the model does not record column names"
+                "the model records no column names"
             }
         }
         return " (line $line is read as data because $why; if it is a header, use ${switch.on})"

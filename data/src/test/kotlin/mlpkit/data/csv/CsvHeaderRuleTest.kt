@@ -141,7 +141,7 @@ class CsvHeaderRuleTest {
     fun `with recorded names a first line that is not their header is data and reported with the names`() {
         val names = listOf("a", "b")
         assertEquals(
-            "in.csv:1: column 2: expected a number, got 'c' (line 1 is read as data because it does not hold the column names a, b; " +
+            "in.csv:1: column 1: expected a number, got 'a' (line 1 is read as data because it does not hold the column names a, b; " +
                 "if it is a header, use --header)",
             featureFailure("a,c\n1,2\n", CsvFeatureOptions(2, names, headerSwitch = predictWords)).message,
         )

@@ -19,7 +19,9 @@ import java.nio.file.Path
  * A trained model as a versioned JSON file: everything needed to predict ([notation], [inputSize],
  * [loss], the flat [parameters] in core's layout, the layers' [state] when they keep one (batch
  * normalisation's running statistics), the [inputScaling] fitted in training, the [targetEncoding] and
- * [classNames] that give outputs their meaning) and everything needed to know how it came about or to
+ * [classNames] that give outputs their meaning, the [featureNames] of the training file's columns when
+ * it had a header, so `predict` can recognise that header and choose the columns by name; null
+ * otherwise and in files written before the field existed) and everything needed to know how it came about or to
  * continue it ([optimizer] state, per-epoch [history], the [spec] it was trained from).
  *
  * The notation and loss name their concepts; a concept of the user's own (an activation written in a
@@ -38,6 +40,7 @@ class ModelFile(
     @EncodeDefault(EncodeDefault.Mode.NEVER) val state: DoubleArray? = null,
     val inputScaling: InputScaling? = null,
     val classNames: List<String>? = null,
+    val featureNames: List<String>? = null,
     val optimizer: OptimizerStateFile? = null,
     val history: List<HistoryRow> = emptyList(),
     val spec: ExperimentSpec,
@@ -100,6 +103,10 @@ class ModelFile(
             throw ModelFileException(
                 "$source: the input scaler has ${scaling.scaler.columns} columns but the network has $inputSize inputs: the file is damaged",
             )
+        }
+        val features = featureNames
+        if (features != null && features.size != inputSize) {
+            throw ModelFileException("$source: ${features.size} feature names for $inputSize inputs: the file is damaged")
         }
         val names = classNames
         val outputs = network.outputSize()

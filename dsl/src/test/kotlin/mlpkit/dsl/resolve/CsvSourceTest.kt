@@ -1,0 +1,113 @@
+package mlpkit.dsl.resolve
+
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.jsonObject
+import mlpkit.data.csv.CsvFormatException
+import mlpkit.data.csv.CsvWriter
+import mlpkit.data.generators.makeMoons
+import mlpkit.data.random.RandomState
+import mlpkit.dsl.experiment
+import mlpkit.dsl.model.Model
+import mlpkit.dsl.model.ModelFile
+import mlpkit.dsl.model.ModelFileException
+import mlpkit.dsl.model.ModelJson
+import mlpkit.dsl.spec.DataSource
+import mlpkit.dsl.spec.DataSpec
+import mlpkit.dsl.spec.SplitSpec
+import mlpkit.dsl.train.TrainingRun
+import org.junit.jupiter.api.Assertions.assertArrayEquals
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+import org.junit.jupiter.api.io.TempDir
+import java.nio.file.Files
+import java.nio.file.Path
+
+/** A CSV training source loses no row, and its header's names go into the model file. */
+class CsvSourceTest {
+    @TempDir
+    lateinit var dir: Path
+
+    private fun resolve(source: DataSource, split: SplitSpec = SplitSpec(), resolver: DataResolver = DataResolver(dir)) =
+        resolver.resolve(DataSpec(source, split), RandomState(1), 99)
+
+    @Test
+    fun `a headerless file trains with every row when the header is not given`() {
+        CsvWriter.write(makeMoons(1000, noise = 0.1, randomState = 3), dir.resolve("moons.csv"), mlpkit.data.csv.CsvWriteOptions(header = false))
+        val data = resolve(DataSource.Csv("moons.csv"), SplitSpec(validation = 0.2, test = 0.2))
+        assertEquals(1000, data.train.size + data.validation!!.size + data.test!!.size)
+        assertNull(data.featureNames)
+    }
+
+    @Test
+    fun `a file with a header trains with every data row and keeps the feature names`() {
+        Files.writeString(dir.resolve("iris.csv"), "sepal,species,petal\n1,a,2\n3,b,4\n5,a,6\n")
+        val data = resolve(DataSource.Csv("iris.csv", label = "species"))
+        assertEquals(3, data.train.size)
+        assertEquals(listOf("sepal", "petal"), data.featureNames)
+    }
+
+    @Test
+    fun `an explicit header on a line of numbers is refused in the words of a JSON config`() {
+        Files.writeString(dir.resolve("moons.csv"), "1,2,0\n3,4,1\n")
+        val error = assertThrows<CsvFormatException> {
+            resolve(DataSource.Csv("moons.csv", header = true), resolver = DataResolver(dir, csvHeaderSwitch = DataResolver.JSON_CSV_HEADER))
+        }
+        assertEquals(
+            "${dir.resolve("moons.csv")}:1: a header line was asked for (\"header\": true), but line 1 holds only numbers, so it is a data row: " +
+                "use \"header\": false to read it as data, or add a line of column names",
+            error.message,
+        )
+        assertEquals(2, resolve(DataSource.Csv("moons.csv", header = false)).train.size)
+    }
+
+    @Test
+    fun `a headerless first row with a missing value is reported at line 1 instead of being dropped`() {
+        Files.writeString(dir.resolve("holes.csv"), "1,,0\n3,4,1\n")
+        val error = assertThrows<CsvFormatException> { resolve(DataSource.Csv("holes.csv")) }
+        assertEquals(
+            "${dir.resolve("holes.csv")}:1: column 2: expected a number, got an empty field (missing values are not supported: fill or drop them first) " +
+                "(line 1 is read as data because some of its fields are numbers; if it is a header, use header = true)",
+            error.message,
+        )
+    }
+
+    @Test
+    fun `a test file whose header names other columns is refused`() {
+        Files.writeString(dir.resolve("train.csv"), "a,b,label\n1,2,0\n3,4,1\n")
+        Files.writeString(dir.resolve("test.csv"), "b,a,label\n1,2,0\n")
+        val error = assertThrows<IllegalArgumentException> { resolve(DataSource.Csv("train.csv", "test.csv")) }
+        assertEquals(
+            "test.csv has the feature columns b, a but train.csv has a, b: the test file must have the training file's columns, in the same order",
+            error.message,
+        )
+    }
+
+    @Test
+    fun `the model file records the feature names, keeps them on a round trip, and reads files without them`() {
+        Files.writeString(dir.resolve("points.csv"), "x0,x1,label\n" + (0 until 40).joinToString("") { "${it % 7},${it % 5},${it % 2}\n" })
+        val file = dir.resolve("points.csv").toString()
+        val result = TrainingRun(
+            experiment("named") {
+                data { csv(file) }
+                network { dense(2, softmax) }
+                training { loss = softmaxCrossEntropy; epochs = 1; batchSize = 8; seed = 1 }
+            },
+        ).fit()
+        assertEquals(listOf("x0", "x1"), result.model.file.featureNames)
+        val path = dir.resolve("model.json")
+        result.model.save(path)
+        assertEquals(listOf("x0", "x1"), Model.load(path).file.featureNames)
+
+        val json = ModelJson.format.parseToJsonElement(Files.readString(path)).jsonObject
+        val old = ModelJson.format.encodeToString(JsonObject.serializer(), JsonObject(json - "featureNames"))
+        val loaded = ModelFile.decode(old, "old.json")
+        assertNull(loaded.featureNames)
+        assertArrayEquals(result.model.file.parameters, loaded.parameters, 0.0)
+
+        val wrong = ModelJson.format.encodeToString(JsonObject.serializer(), JsonObject(json + ("featureNames" to kotlinx.serialization.json.JsonArray(listOf(JsonPrimitive("x0"))))))
+        assertEquals("bad.json: 1 feature names for 2 inputs: the file is damaged", assertThrows<ModelFileException> { ModelFile.decode(wrong, "bad.json") }.message)
+    }
+}
