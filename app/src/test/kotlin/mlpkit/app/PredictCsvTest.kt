@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PredictCsvTest {
-    @TempDir
-    lateinit var dir: Path
+    /** One folder for the class: the model is trained once, in [trainOnAGeneratedFile]. */
+    private lateinit var dir: Path
 
     private lateinit var moons: Path
     private lateinit var model: String
@@ -38,7 +38,8 @@ class PredictCsvTest {
     }
 
     @BeforeAll
-    fun trainOnAGeneratedFile() {
+    fun trainOnAGeneratedFile(@TempDir folder: Path) {
+        dir = folder
         moons = dir.resolve("moons.csv")
         val gen = mlp("data", "gen", "make_moons", "--n-samples", "$samples", "--noise", "0.1", "--random-state", "0", "--out", moons.toString())
         assertEquals(0, gen.exitCode, gen.err)
