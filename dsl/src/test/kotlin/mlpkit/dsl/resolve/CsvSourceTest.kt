@@ -14,7 +14,9 @@ import mlpkit.dsl.model.ModelFileException
 import mlpkit.dsl.model.ModelJson
 import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.DataSpec
+import mlpkit.dsl.spec.SpecJson
 import mlpkit.dsl.spec.SplitSpec
+import mlpkit.dsl.config.ExperimentFiles
 import mlpkit.dsl.train.TrainingRun
 import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -109,5 +111,30 @@ class CsvSourceTest {
 
         val wrong = ModelJson.format.encodeToString(JsonObject.serializer(), JsonObject(json + ("featureNames" to kotlinx.serialization.json.JsonArray(listOf(JsonPrimitive("x0"))))))
         assertEquals("bad.json: 1 feature names for 2 inputs: the file is damaged", assertThrows<ModelFileException> { ModelFile.decode(wrong, "bad.json") }.message)
+    }
+
+    private fun csvConfig(source: String) = """
+        {
+          "name": "csv",
+          "data": { "source": $source },
+          "network": "network < dense(2, softmax) >",
+          "training": { "loss": "softmax-ce", "optimizer": { "type": "sgd", "lr": 0.1 }, "epochs": 1, "batchSize": 4 }
+        }
+    """.trimIndent()
+
+    @Test
+    fun `the header setting is true, false or left out in JSON and the DSL alike, and a spec file keeps it`() {
+        val auto = ExperimentFiles.parseJson(csvConfig("""{ "type": "csv", "train": "a.csv" }"""), "csv.json")
+        assertEquals(DataSource.Csv("a.csv", header = null), auto.data.source)
+        assertEquals(auto.data.source, ExperimentFiles.parseJson(csvConfig("""{ "type": "csv", "train": "a.csv", "header": null }"""), "csv.json").data.source)
+        assertEquals(DataSource.Csv("a.csv", header = false), ExperimentFiles.parseJson(csvConfig("""{ "type": "csv", "train": "a.csv", "header": false }"""), "csv.json").data.source)
+        assertEquals(auto.data.source, experiment("csv") { data { csv("a.csv") }; network { dense(2, softmax) }; training { loss = softmaxCrossEntropy } }.spec.data.source)
+        assertEquals(DataSource.Csv("a.csv", header = true), experiment("csv") { data { csv("a.csv", header = true) }; network { dense(2, softmax) }; training { loss = softmaxCrossEntropy } }.spec.data.source)
+        for (spec in listOf(auto, auto.copy(data = auto.data.copy(source = DataSource.Csv("a.csv", header = true))))) {
+            assertEquals(spec, SpecJson.decode(SpecJson.encode(spec)))
+            assertEquals(spec, ExperimentFiles.parseJson(SpecJson.encode(spec), "spec.json"), "a run's spec.json is a valid experiment file")
+        }
+        val problems = ExperimentFiles.checkJson(csvConfig("""{ "type": "csv", "train": "a.csv", "header": "yes" }"""), "csv.json")
+        assertEquals(listOf("csv.json: $.data.source.header: wrong type (expected true or false or null, got \"yes\")"), problems.map { it.message })
     }
 }
