@@ -1,5 +1,6 @@
 package mlpkit.data.csv
 
+import org.apache.commons.csv.CSVException
 import org.apache.commons.csv.CSVFormat
 import org.apache.commons.csv.CSVParser
 import org.apache.commons.csv.CSVRecord
@@ -26,11 +27,33 @@ internal object CsvRecords {
         }
     }
 
-    /** [path] as UTF-8 text, gunzipped when its name ends in `.gz`. */
+    /** [path] as UTF-8 text, gunzipped when its name ends in `.gz`; an I/O error names the file. */
     fun openText(path: Path): Reader {
-        val bytes: InputStream = Files.newInputStream(path)
-        val stream = if (path.fileName.toString().endsWith(".gz")) GZIPInputStream(bytes) else bytes
+        val bytes: InputStream = try {
+            Files.newInputStream(path)
+        } catch (e: IOException) {
+            throw unreadable(path.toString(), e)
+        }
+        val stream = if (path.fileName.toString().endsWith(".gz")) {
+            try {
+                GZIPInputStream(bytes)
+            } catch (e: IOException) {
+                bytes.close()
+                throw unreadable(path.toString(), e)
+            }
+        } else {
+            bytes
+        }
         return stream.bufferedReader(Charsets.UTF_8)
+    }
+
+    private fun unreadable(source: String, e: IOException): CsvFormatException {
+        val what = when (e) {
+            is java.util.zip.ZipException, is java.io.EOFException -> "not a complete gzip file (${e.message ?: "cut short"}): check the download or gunzip it"
+            is java.nio.file.AccessDeniedException -> "permission denied: check the file's permissions"
+            else -> e.message ?: e.javaClass.simpleName
+        }
+        return CsvFormatException("$source: cannot read the file: $what", source, null, e)
     }
 
     /** Calls [row] with the fields and first line of every non-blank record of [reader], in order. */
@@ -43,7 +66,7 @@ internal object CsvRecords {
         val parser = try {
             CSVParser.parse(reader, format)
         } catch (e: IOException) {
-            throw CsvFormatException("$source: cannot read the file: ${e.message}", source, null, e)
+            throw unreadable(source, e)
         }
         parser.use {
             val records = parser.iterator()
@@ -53,6 +76,9 @@ internal object CsvRecords {
                     if (!records.hasNext()) break
                     records.next()
                 } catch (e: UncheckedIOException) {
+                    // The parser reports bad quoting as a CSVException; anything else is the file or its gzip stream.
+                    val cause = e.cause
+                    if (cause !is CSVException) throw unreadable(source, cause ?: IOException(e.message))
                     val line = parser.currentLineNumber
                     throw CsvFormatException(
                         "$source:$line: not valid CSV (${e.cause?.message ?: e.message}): check the quotes on this line and the lines before it",

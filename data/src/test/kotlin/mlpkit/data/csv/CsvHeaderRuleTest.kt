@@ -206,4 +206,21 @@ class CsvHeaderRuleTest {
             assertThrows<CsvFormatException> { CsvLoader.loadFeatures(missing, CsvFeatureOptions(2)) }.message,
         )
     }
+
+    @Test
+    fun `a damaged gzip file is named as such, not as bad quoting`() {
+        val notGzip = folder.resolve("plain.csv.gz")
+        Files.writeString(notGzip, "1,2\n")
+        assertEquals(
+            "$notGzip: cannot read the file: not a complete gzip file (Not in GZIP format): check the download or gunzip it",
+            assertThrows<CsvFormatException> { CsvLoader.loadFeatures(notGzip, CsvFeatureOptions(2)) }.message,
+        )
+        val cut = folder.resolve("cut.csv.gz")
+        val whole = java.io.ByteArrayOutputStream().also { bytes ->
+            GZIPOutputStream(bytes).bufferedWriter().use { w -> repeat(2000) { w.write("$it,${it * 2},0\n") } }
+        }.toByteArray()
+        Files.write(cut, whole.copyOf(whole.size / 2))
+        val error = assertThrows<CsvFormatException> { CsvLoader.load(cut) }
+        assertEquals("$cut: cannot read the file: not a complete gzip file (Unexpected end of ZLIB input stream): check the download or gunzip it", error.message)
+    }
 }
