@@ -20,9 +20,9 @@ import java.nio.file.Path
  * [loss], the flat [parameters] in core's layout, the layers' [state] when they keep one (batch
  * normalisation's running statistics), the [inputScaling] fitted in training, the [targetEncoding] and
  * [classNames] that give outputs their meaning, the [featureNames] of the training file's columns when
- * it had a header, so `predict` can recognise that header and choose the columns by name; null
- * otherwise and in files written before the field existed) and everything needed to know how it came about or to
- * continue it ([optimizer] state, per-epoch [history], the [spec] it was trained from).
+ * it had a header, so that `predict` recognises that header and chooses the columns by name — null
+ * otherwise and in files written before the field existed) and everything needed to know how it came
+ * about or to continue it ([optimizer] state, per-epoch [history], the [spec] it was trained from).
  *
  * The notation and loss name their concepts; a concept of the user's own (an activation written in a
  * script) is read back only by a registry that holds it. Doubles are written in the shortest form that
