@@ -81,25 +81,18 @@ internal object CsvRecords {
                     if (cause !is CSVException) throw unreadable(source, cause ?: IOException(e.message))
                     val line = parser.currentLineNumber
                     throw CsvFormatException(
-                        "$source:$line: not valid CSV (${e.cause?.message ?: e.message}): check the quotes on this line and the lines before it",
+                        "$source:$line: not valid CSV (${cause.message}): check the quotes on this line and the lines before it",
                         source,
                         line,
                         e,
                     )
                 }
-                val fields = record.toList()
+                var fields = record.toList()
                 if (first) {
                     first = false
                     // Editors on Windows start UTF-8 files with U+FEFF; it belongs to no field.
                     if (fields.isNotEmpty() && fields[0].startsWith(BYTE_ORDER_MARK)) {
-                        val rest = fields.toMutableList()
-                        rest[0] = rest[0].removePrefix(BYTE_ORDER_MARK).trim()
-                        if (isBlank(rest)) {
-                            first = true
-                            continue
-                        }
-                        row(rest, startLine(parser, record))
-                        continue
+                        fields = listOf(fields[0].removePrefix(BYTE_ORDER_MARK).trim()) + fields.drop(1)
                     }
                 }
                 if (isBlank(fields)) continue
