@@ -40,7 +40,8 @@ class ModelFile(
     @EncodeDefault(EncodeDefault.Mode.NEVER) val state: DoubleArray? = null,
     val inputScaling: InputScaling? = null,
     val classNames: List<String>? = null,
-    val featureNames: List<String>? = null,
+    // Left out when null, so files of runs without a header read as before (and byte for byte as before).
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val featureNames: List<String>? = null,
     val optimizer: OptimizerStateFile? = null,
     val history: List<HistoryRow> = emptyList(),
     val spec: ExperimentSpec,

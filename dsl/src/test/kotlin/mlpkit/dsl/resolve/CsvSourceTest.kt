@@ -108,6 +108,7 @@ class CsvSourceTest {
         val loaded = ModelFile.decode(old, "old.json")
         assertNull(loaded.featureNames)
         assertArrayEquals(result.model.file.parameters, loaded.parameters, 0.0)
+        assertEquals(old, loaded.encode(), "a model without feature names is written without the field, as before it existed")
 
         val wrong = ModelJson.format.encodeToString(JsonObject.serializer(), JsonObject(json + ("featureNames" to kotlinx.serialization.json.JsonArray(listOf(JsonPrimitive("x0"))))))
         assertEquals("bad.json: 1 feature names for 2 inputs: the file is damaged", assertThrows<ModelFileException> { ModelFile.decode(wrong, "bad.json") }.message)
