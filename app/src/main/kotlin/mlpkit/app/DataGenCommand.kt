@@ -14,9 +14,11 @@ import mlpkit.data.csv.CsvWriter
 import mlpkit.data.generators.GeneratorRegistry
 
 /**
- * `mlp data gen make_moons --n-samples 100 --noise 0.1 --random-state 0 [--out FILE.csv] [--header]`:
- * a scikit-learn generator's data as CSV (features, then the label or target column, 17 significant
- * digits), the same numbers as scikit-learn 1.2 for the same random_state.
+ * `mlp data gen make_moons --n-samples 100 --noise 0.1 --random-state 0 [--out FILE.csv] [--no-header]`:
+ * a scikit-learn generator's data as CSV (a header line `x0,x1,…,label` or `…,y`, then the features and
+ * the label or target column, 17 significant digits), the same numbers as scikit-learn 1.2 for the same
+ * random_state. The header lets a training CSV source and `mlp predict` tell it from data (and a model
+ * trained on the file records the names); `--no-header` writes the numbers only.
  */
 class DataGenCommand(private val out: PrintStream) : CliktCommand(name = "gen") {
     init {
@@ -32,7 +34,8 @@ class DataGenCommand(private val out: PrintStream) : CliktCommand(name = "gen") 
     )
     private val parameterWords by argument(name = "--PARAMETER VALUE").multiple()
     private val output by option("--out", metavar = "FILE.csv", help = "write here (atomically) instead of stdout").path()
-    private val header by option("--header", help = "start with a header line (x0, x1, …, label or y)").flag()
+    private val header by option("--header", help = "start with a header line x0, x1, …, label or y (the default); --no-header: numbers only")
+        .flag("--no-header", default = true)
 
     override fun help(context: Context) = """
         Generate a scikit-learn data set as CSV.

@@ -8,7 +8,6 @@ import com.github.ajalt.clikt.parameters.options.option
 import java.io.BufferedInputStream
 import java.io.IOException
 import java.io.PrintStream
-import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.Locale
@@ -25,7 +24,6 @@ import mlpkit.data.idx.PixelScaling
 import mlpkit.data.store.DatasetFiles
 import mlpkit.data.store.DatasetStore
 import mlpkit.data.store.StoreEnvironment
-import org.apache.commons.csv.CSVFormat
 
 /**
  * `mlp data inspect FILE|digits|mnist|fashion-mnist`: shape, element type, value range and label
@@ -39,7 +37,7 @@ class DataInspectCommand(private val out: PrintStream) : CliktCommand(name = "in
         Show a data set's shape, element type, value range and label counts.
 
         IDX files are recognised by their content (raw or gzip), anything else is read as CSV with the label
-        in the last column; a first line that is not all numbers is taken as the header. mnist and
+        in the last column; a first line without numbers is taken as the header (as a training CSV source does). mnist and
         fashion-mnist are read from the data store (see 'mlp data fetch'); nothing is downloaded here.
     """.trimIndent()
 
@@ -73,11 +71,10 @@ class DataInspectCommand(private val out: PrintStream) : CliktCommand(name = "in
     }
 
     private fun describeCsv(path: Path): String {
-        val options = CsvReadOptions(
-            header = firstLineIsHeader(path),
-            target = if (regression) CsvTarget.Regression(listOf(CsvColumn.Last)) else CsvTarget.ClassLabel(),
-        )
-        return describeDataset(CsvLoader.load(path, options), "CSV text, read as doubles" + if (options.header) " (first line is a header)" else " (no header)")
+        // The training rule decides the header: a first line is one only when none of its fields is a number.
+        val options = CsvReadOptions(target = if (regression) CsvTarget.Regression(listOf(CsvColumn.Last)) else CsvTarget.ClassLabel())
+        val table = CsvLoader.read(path, options)
+        return describeDataset(table.dataset, "CSV text, read as doubles" + if (table.featureNames != null) " (first line is a header)" else " (no header)")
     }
 
     private fun describeIdx(array: IdxArray, path: Path): String = buildString {
@@ -108,16 +105,6 @@ class DataInspectCommand(private val out: PrintStream) : CliktCommand(name = "in
         }
     } catch (e: IOException) {
         false
-    }
-
-    /** A header is a first record with any field that is not a number. */
-    private fun firstLineIsHeader(path: Path): Boolean = try {
-        openMaybeGzipped(path).reader(StandardCharsets.UTF_8).use { reader ->
-            val first = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(reader).firstOrNull()
-            first != null && first.toList().any { it.trim().toDoubleOrNull() == null }
-        }
-    } catch (e: IOException) {
-        throw InvalidInput("mlp data inspect: $path: ${e.message}")
     }
 
     private fun openMaybeGzipped(path: Path) = BufferedInputStream(Files.newInputStream(path)).let { input ->

@@ -7,7 +7,6 @@ import mlpkit.core.limits.MachineLimits
 import mlpkit.data.ClassLabels
 import mlpkit.dsl.config.ConfigException
 import mlpkit.dsl.config.SpecValidation
-import mlpkit.dsl.resolve.DataResolver
 import mlpkit.dsl.resolve.ResolvedData
 import mlpkit.dsl.spec.ExperimentSpec
 import mlpkit.dsl.train.SeedStreams
@@ -47,14 +46,10 @@ internal fun validateExperiment(spec: ExperimentSpec, file: Path, registry: mlpk
 
 /** The experiment's data, found as its run would find it (same seeds), for checks before training and for reports. */
 internal fun resolveData(spec: ExperimentSpec, file: Path, command: String): ResolvedData =
-    asInvalidInput(command) { resolver(file).resolve(spec.data, SeedStreams(spec.training.seed).split(), SeedStreams.derive(spec.training.seed, SeedStreams.DATA)) }
-
-/** A resolver for an experiment in [file]: data paths relative to its directory, problems naming it. */
-internal fun resolver(file: Path): DataResolver =
-    DataResolver(baseDirectory = file.toAbsolutePath().parent, experimentFile = file.toString())
+    asInvalidInput(command) { experimentDataResolver(file).resolve(spec.data, SeedStreams(spec.training.seed).split(), SeedStreams.derive(spec.training.seed, SeedStreams.DATA)) }
 
 private fun resolveForValidation(spec: ExperimentSpec, file: Path): ResolvedData = try {
-    resolver(file).resolve(spec.data, SeedStreams(spec.training.seed).split(), SeedStreams.derive(spec.training.seed, SeedStreams.DATA))
+    experimentDataResolver(file).resolve(spec.data, SeedStreams(spec.training.seed).split(), SeedStreams.derive(spec.training.seed, SeedStreams.DATA))
 } catch (e: ConfigException) {
     throw InvalidInput(e.problems.joinToString("\n") { it.message ?: "" })
 } catch (e: IllegalArgumentException) {

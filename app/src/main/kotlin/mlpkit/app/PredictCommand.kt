@@ -5,27 +5,43 @@ import com.github.ajalt.clikt.core.Context
 import com.github.ajalt.clikt.parameters.arguments.argument
 import com.github.ajalt.clikt.parameters.options.flag
 import com.github.ajalt.clikt.parameters.options.option
+import com.github.ajalt.clikt.parameters.options.switch
 import com.github.ajalt.clikt.parameters.types.path
 import java.io.PrintStream
-import java.nio.file.Files
 import java.nio.file.Path
 import mlpkit.core.matrix.DenseMatrix
+import mlpkit.data.csv.CsvFeatureOptions
+import mlpkit.data.csv.CsvHeaderSwitch
+import mlpkit.data.csv.CsvLoader
 import mlpkit.data.csv.formatSeventeenDigits
 import mlpkit.dsl.model.DivergedModelException
 import mlpkit.dsl.model.Model
 import mlpkit.dsl.model.writeAtomically
-import org.apache.commons.csv.CSVFormat
 
 /**
- * `mlp predict MODEL INPUT.csv [--proba] [--out FILE] [--allow-diverged]`: one output line per input row — the
- * predicted class (its name where the model knows class names), or with `--proba` one probability per class;
- * regression models print their outputs. The model's stored scaler is applied to the raw input. MODEL is a
- * model.json or a run directory ([ModelArgument]); a model from a run that diverged is refused unless
- * `--allow-diverged`, and `--proba` on a regression model is refused before anything is read from INPUT.csv.
+ * `mlp predict MODEL INPUT.csv [--proba] [--out FILE] [--header|--no-header] [--allow-diverged]`: one output
+ * line per input row — the predicted class (its name where the model knows class names), or with `--proba` one
+ * probability per class; regression models print their outputs. The model's stored scaler is applied to the raw
+ * input. MODEL is a model.json or a run directory ([ModelArgument]); a model from a run that diverged is refused
+ * unless `--allow-diverged`, and `--proba` on a regression model is refused before anything is read from INPUT.csv.
+ *
+ * INPUT.csv is read by data's CSV reader with the training rules (finite decimal numbers only, blank
+ * lines skipped, a byte order mark dropped, `.gz` read). Its first line is a header only when it holds
+ * the column names the model recorded from its training file, or when `--header` says so
+ * (`--no-header`: every line is data); a header with the model's names chooses the features by name, so
+ * the training file itself (with its label column) can be predicted. A first line that is neither is
+ * data, and a non-number in it is an error naming the line and column — never a silently dropped row.
  */
 class PredictCommand(private val out: PrintStream) : CliktCommand(name = "predict") {
     private val modelFile by argument(name = "MODEL", help = "a model.json written by mlp run, or its run directory").path()
-    private val input by argument(name = "INPUT.csv", help = "rows of raw features (a header line is recognised and skipped)").path()
+    private val input by argument(
+        name = "INPUT.csv",
+        help = "rows of raw features; a first line with the model's column names is a header (its columns are chosen by name)",
+    ).path()
+    private val header by option(
+        help = "the first line of INPUT.csv is a header (--header) or data (--no-header); default: a header only when it holds " +
+            "the column names the model recorded",
+    ).switch("--header" to true, "--no-header" to false)
     private val proba by option("--proba", help = "print class probabilities instead of classes").flag()
     private val output by option("--out", metavar = "FILE", help = "write here (atomically) instead of stdout").path()
     private val allowDiverged by option(
@@ -42,7 +58,7 @@ class PredictCommand(private val out: PrintStream) : CliktCommand(name = "predic
                 "mlp predict: $modelFile was trained for regression (real-valued outputs), so it has no class probabilities: drop --proba",
             )
         }
-        val features = readFeatures(input, model.inputSize)
+        val features = CsvLoader.loadFeatures(input, CsvFeatureOptions(model.inputSize, model.file.featureNames, header, headerSwitch = HEADER_SWITCH))
         val text = StringBuilder()
         when {
             proba -> {
@@ -77,26 +93,8 @@ class PredictCommand(private val out: PrintStream) : CliktCommand(name = "predic
         }
     }
 
-    /** Every row must hold exactly [inputs] numbers; a first row with a non-number is a header. */
-    private fun readFeatures(path: Path, inputs: Int): DenseMatrix {
-        require(Files.isRegularFile(path)) { "$path: no such file" }
-        val rows = mutableListOf<DoubleArray>()
-        Files.newBufferedReader(path).use { reader ->
-            val records = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(reader)
-            for (record in records) {
-                val fields = record.toList()
-                if (rows.isEmpty() && record.recordNumber == 1L && fields.any { it.toDoubleOrNull() == null }) continue
-                require(fields.size == inputs) {
-                    "$path:${record.parser.currentLineNumber}: expected $inputs features (the model's inputs), got ${fields.size} columns"
-                }
-                rows += DoubleArray(inputs) { j ->
-                    fields[j].toDoubleOrNull() ?: throw IllegalArgumentException(
-                        "$path:${record.parser.currentLineNumber}: column ${j + 1}: expected a number, got '${fields[j]}'",
-                    )
-                }
-            }
-        }
-        require(rows.isNotEmpty()) { "$path: no rows to predict" }
-        return DenseMatrix.of(rows.toTypedArray())
+    private companion object {
+        /** The options that say whether INPUT.csv starts with a header, for the advice in CSV errors. */
+        val HEADER_SWITCH = CsvHeaderSwitch("--header", "--no-header")
     }
 }

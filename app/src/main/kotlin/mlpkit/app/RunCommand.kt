@@ -72,7 +72,7 @@ class RunCommand(
     /** The run (or sweep) under [signals]: see [StopOnSignals] for what Ctrl-C and SIGTERM do in each phase. */
     private fun run(signals: StopOnSignals) {
         val experiment = withOverrides(ExperimentLoader.load(file))
-        val resolver = resolver(file)
+        val resolver = experimentDataResolver(file)
         // mlp check's validation, before any directory is created: nothing is written for an experiment that cannot run.
         val data = if (resume == null) validateExperiment(experiment.spec, file, experiment.registry) else null
         if (experiment.spec.sweep != null) return runSweep(experiment, resolver, signals)

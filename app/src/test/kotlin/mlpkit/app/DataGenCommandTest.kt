@@ -16,14 +16,15 @@ class DataGenCommandTest {
     fun `make_moons prints scikit-learn's numbers for the same random state`() {
         val run = mlp("data", "gen", "make_moons", "--n-samples", "100", "--noise", "0.1", "--random-state", "0")
         assertEquals(0, run.exitCode, run.err)
-        assertEquals(100, run.outLines.size)
+        assertEquals("x0,x1,label", run.outLines[0], "a header line comes first")
+        assertEquals(101, run.outLines.size)
         // sklearn 1.2.1: X, y = make_moons(n_samples=100, noise=0.1, random_state=0); rows 0, 1 and 99 as '%.17g'
         val expected = listOf(
             doubleArrayOf(-0.053483686060716552, 0.99258199460222007, 0.0),
             doubleArrayOf(1.8198998735095437, -0.17559998736143725, 1.0),
         )
         for ((row, values) in expected.withIndex()) {
-            val fields = run.outLines[row].split(',').map { it.toDouble() }
+            val fields = run.outLines[row + 1].split(',').map { it.toDouble() }
             assertEquals(3, fields.size)
             for (j in 0..1) assertEquals(values[j], fields[j], 1e-12 * Math.abs(values[j]), "row $row column $j")
             assertEquals(values[2], fields[2], 0.0, "label of row $row")
@@ -37,11 +38,11 @@ class DataGenCommandTest {
         val snake = mlp("data", "gen", "make_blobs", "--n_samples=7", "--centers=0,0;4,4", "--random_state", "3")
         assertEquals(0, kebab.exitCode, kebab.err)
         assertEquals(kebab.out, snake.out)
-        assertEquals(7, kebab.outLines.size)
+        assertEquals(8, kebab.outLines.size)
     }
 
     @Test
-    fun `a header line and an output file are written on request`() {
+    fun `a header line is written by default and left out with --no-header, and an output file is written on request`() {
         val file = dir.resolve("circles.csv")
         val run = mlp("data", "gen", "make_circles", "--n-samples", "10", "--random-state", "1", "--header", "--out", file.toString())
         assertEquals(0, run.exitCode, run.err)
@@ -49,6 +50,8 @@ class DataGenCommandTest {
         val lines = Files.readAllLines(file)
         assertEquals("x0,x1,label", lines[0])
         assertEquals(11, lines.size)
+        val plain = mlp("data", "gen", "make_circles", "--n-samples", "10", "--random-state", "1", "--no-header")
+        assertEquals(lines.drop(1), plain.outLines)
     }
 
     @Test

@@ -48,11 +48,12 @@ class RunCommandTest {
 
         val input = dir.resolve("input.csv")
         Files.writeString(input, "x0,x1\n0.5,1.5\n-3,7\n")
-        val predicted = mlp("predict", runDir.resolve("model.json").toString(), input.toString())
+        // The model was trained on generated data, so it records no column names: the header is declared.
+        val predicted = mlp("predict", runDir.resolve("model.json").toString(), input.toString(), "--header")
         assertEquals(0, predicted.exitCode, predicted.err)
         assertEquals(2, predicted.outLines.size)
         assertTrue(predicted.outLines.all { it in setOf("0", "1", "2") }, predicted.out)
-        val proba = mlp("predict", runDir.resolve("model.json").toString(), input.toString(), "--proba")
+        val proba = mlp("predict", runDir.resolve("model.json").toString(), input.toString(), "--proba", "--header")
         assertEquals("p_0,p_1,p_2", proba.outLines[0])
         for (line in proba.outLines.drop(1)) assertEquals(1.0, line.split(',').sumOf { it.toDouble() }, 1e-12)
     }

@@ -111,7 +111,12 @@ class DataBuilder internal constructor(initial: DataSpec?) {
         source = DataSource.BuiltIn("fashion-mnist")
     }
 
-    fun csv(train: String, test: String? = null, header: Boolean = true, label: String? = null, regression: Boolean = false) {
+    /**
+     * A CSV file of numbers, the [label] column (a name or an index; default the last column) as class labels
+     * or, with [regression], as real targets. [header] = true: the first line holds column names; false: every
+     * line is data; null (the default): the first line is a header only when none of its fields is a number.
+     */
+    fun csv(train: String, test: String? = null, header: Boolean? = null, label: String? = null, regression: Boolean = false) {
         source = DataSource.Csv(train, test, header, label, regression)
     }
 

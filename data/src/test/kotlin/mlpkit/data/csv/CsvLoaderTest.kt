@@ -225,7 +225,10 @@ class CsvLoaderTest {
             "data.csv:2: column 2 ('b'): expected a number, got 'NaN' (missing or non-finite values are not supported: fill or drop them first)",
             failure("a,b,label\n1,NaN,0\n").message,
         )
-        assertEquals("data.csv:2: column 1 ('a'): expected a number, got '1e999'", failure("a,b,label\n1e999,1,0\n").message)
+        assertEquals(
+            "data.csv:2: column 1 ('a'): expected a number, got '1e999' (beyond the range of a double, about ±1.8e308: rescale this column)",
+            failure("a,b,label\n1e999,1,0\n").message,
+        )
     }
 
     @Test
@@ -248,8 +251,9 @@ class CsvLoaderTest {
 
     @Test
     fun `an empty file is a clear error`() {
-        val error = failure("")
+        val error = failure("", CsvReadOptions(header = true))
         assertEquals("data.csv: the file is empty: expected a header line, then rows of numbers", error.message)
+        assertEquals("data.csv: the file is empty: expected rows of numbers, with or without a header line first", failure("").message)
         assertNull(error.line)
         assertEquals("data.csv: the file is empty: expected rows of numbers", failure("\n\n  \n", CsvReadOptions(header = false)).message)
     }

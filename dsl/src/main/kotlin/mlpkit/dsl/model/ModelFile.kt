@@ -24,8 +24,10 @@ import java.nio.file.Path
  * A trained model as a versioned JSON file: everything needed to predict ([notation], [inputSize],
  * [loss], the flat [parameters] in core's layout, the layers' [state] when they keep one (batch
  * normalisation's running statistics), the [inputScaling] fitted in training, the [targetEncoding] and
- * [classNames] that give outputs their meaning) and everything needed to know how it came about or to
- * continue it ([optimizer] state, per-epoch [history], the [spec] it was trained from).
+ * [classNames] that give outputs their meaning, the [featureNames] of the training file's columns when
+ * it had a header, so that `predict` recognises that header and chooses the columns by name — null
+ * otherwise and in files written before the field existed) and everything needed to know how it came
+ * about or to continue it ([optimizer] state, per-epoch [history], the [spec] it was trained from).
  *
  * The notation and loss name their concepts; a concept of the user's own (an activation written in a
  * script) is read back only by a registry that holds it. Doubles are written in the shortest form that
@@ -49,6 +51,8 @@ class ModelFile(
     @EncodeDefault(EncodeDefault.Mode.NEVER) val state: DoubleArray? = null,
     val inputScaling: InputScaling? = null,
     val classNames: List<String>? = null,
+    // Left out when null, so files of runs without a header read as before (and byte for byte as before).
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val featureNames: List<String>? = null,
     val optimizer: OptimizerStateFile? = null,
     val history: List<HistoryRow> = emptyList(),
     val spec: ExperimentSpec,
@@ -135,6 +139,10 @@ class ModelFile(
             throw ModelFileException(
                 "$source: the input scaler has ${scaling.scaler.columns} columns but the network has $inputSize inputs: the file is damaged",
             )
+        }
+        val features = featureNames
+        if (features != null && features.size != inputSize) {
+            throw ModelFileException("$source: ${features.size} feature names for $inputSize inputs: the file is damaged")
         }
         val outputs = network.outputSize()
         checkTargetEncoding(source, outputs)

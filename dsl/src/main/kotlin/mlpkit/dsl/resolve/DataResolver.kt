@@ -4,6 +4,7 @@ import mlpkit.data.ClassLabels
 import mlpkit.data.Dataset
 import mlpkit.data.builtin.digits
 import mlpkit.data.csv.CsvColumn
+import mlpkit.data.csv.CsvHeaderSwitch
 import mlpkit.data.csv.CsvLoader
 import mlpkit.data.csv.CsvReadOptions
 import mlpkit.data.csv.CsvTarget
@@ -50,12 +51,17 @@ import java.nio.file.Path
  * A generator that rejects its parameters is a [ConfigException] from [experimentFile] (the config or
  * script the spec came from) at `$.data.source.params.<name>`, or at `$.data.source.params` when it is a
  * combination of parameters that does not work.
+ *
+ * A CSV source's `header` follows data's `CsvHeaderRule` (not given: the first line is a header only
+ * when none of its fields is a number); [csvHeaderSwitch] is how the experiment says `header` in its
+ * messages: `header = true` for the DSL and code (the default), [JSON_CSV_HEADER] for a JSON config.
  */
 class DataResolver(
     private val baseDirectory: Path = Path.of(""),
     private val store: () -> DatasetStore = { DatasetStore.forThisProcess() },
     private val generators: GeneratorRegistry = GeneratorRegistry.standard,
     private val experimentFile: String = "the experiment",
+    private val csvHeaderSwitch: CsvHeaderSwitch = CsvHeaderSwitch.PARAMETER,
 ) {
     /**
      * The data of [spec]. [splitRandom] shuffles the split (when the spec shuffles);
@@ -94,11 +100,14 @@ class DataResolver(
             Scaling.NONE -> null
         }
         fun scaled(dataset: Dataset?): Dataset? = if (dataset == null || scaler == null) dataset else scaler.transform(dataset)
-        return ResolvedData(scaled(train)!!, scaled(validation), scaled(test), inputScaling, parts?.indices)
+        return ResolvedData(scaled(train)!!, scaled(validation), scaled(test), inputScaling, parts?.indices, loaded.featureNames)
     }
 
-    /** The samples of a source: its main (training) set and, for sets that come with one, its own test set. */
-    private class Loaded(val main: Dataset, val ownTest: Dataset?)
+    /**
+     * The samples of a source: its main (training) set, for sets that come with one its own test set, and
+     * the names of the feature columns when the source has them (a CSV file with a header).
+     */
+    private class Loaded(val main: Dataset, val ownTest: Dataset?, val featureNames: List<String>? = null)
 
     private fun load(source: DataSource, pixels: PixelScaling, defaultRandomState: Long): Loaded = when (source) {
         is DataSource.Generator -> Loaded(generate(source, defaultRandomState), null)
@@ -131,19 +140,25 @@ class DataResolver(
         val column = source.label?.let { label -> label.toIntOrNull()?.let { CsvColumn.at(it) } ?: CsvColumn.named(label) }
             ?: CsvColumn.Last
         val target = if (source.regression) CsvTarget.Regression(listOf(column)) else CsvTarget.ClassLabel(column)
-        val train = CsvLoader.load(path(source.train), CsvReadOptions(header = source.header, target = target))
+        val table = CsvLoader.read(path(source.train), CsvReadOptions(header = source.header, target = target, headerSwitch = csvHeaderSwitch))
+        val train = table.dataset
         val test = source.test?.let { file ->
             // The test file's classes are numbered as the training file's, whatever order they occur in.
             val testTarget = (train.targets as? ClassLabels)?.let { CsvTarget.ClassLabel(column, it.classNames) } ?: target
-            CsvLoader.load(path(file), CsvReadOptions(header = source.header, target = testTarget))
+            CsvLoader.read(path(file), CsvReadOptions(header = source.header, target = testTarget, headerSwitch = csvHeaderSwitch))
         }
         if (test != null) {
-            require(test.features.cols == train.features.cols) {
-                "${source.test} has ${test.features.cols} feature columns but ${source.train} has ${train.features.cols}: " +
+            require(test.dataset.features.cols == train.features.cols) {
+                "${source.test} has ${test.dataset.features.cols} feature columns but ${source.train} has ${train.features.cols}: " +
                     "the test file must have the training file's columns"
             }
+            val (trainNames, testNames) = table.featureNames to test.featureNames
+            require(trainNames == null || testNames == null || trainNames == testNames) {
+                "${source.test} has the feature columns ${testNames!!.joinToString(", ")} but ${source.train} has " +
+                    "${trainNames!!.joinToString(", ")}: the test file must have the training file's columns, in the same order"
+            }
         }
-        return Loaded(train, test)
+        return Loaded(train, test?.dataset, table.featureNames)
     }
 
     private fun loadIdx(source: DataSource.Idx, pixels: PixelScaling): Loaded {
@@ -193,5 +208,11 @@ class DataResolver(
         is DataSource.BuiltIn -> source.set
         is DataSource.Csv -> "the CSV source (${source.train}, test ${source.test})"
         is DataSource.Idx -> "the IDX source (test ${source.testImages})"
+    }
+
+    companion object {
+        /** A JSON config's words for a CSV source's header setting, for the advice in CSV errors. */
+        @JvmField
+        val JSON_CSV_HEADER = CsvHeaderSwitch("\"header\": true", "\"header\": false")
     }
 }

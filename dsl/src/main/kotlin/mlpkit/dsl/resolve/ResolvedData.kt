@@ -8,15 +8,17 @@ import mlpkit.data.split.SplitIndices
 /**
  * The data of an experiment, ready for training: the [train], [validation] and [test] parts with their
  * features already scaled (as views: rows are scaled as they are copied into a batch), the
- * [inputScaling] that did it (fitted on the training rows only; null for none), and the row
- * [splitIndices] when the parts were split from one set.
+ * [inputScaling] that did it (fitted on the training rows only; null for none), the row
+ * [splitIndices] when the parts were split from one set, and the [featureNames] of the source's
+ * columns in feature order when it has them (a CSV file with a header; a model records them).
  */
-class ResolvedData(
+class ResolvedData @JvmOverloads constructor(
     val train: Dataset,
     val validation: Dataset?,
     val test: Dataset?,
     val inputScaling: InputScaling?,
     val splitIndices: SplitIndices?,
+    val featureNames: List<String>? = null,
 ) {
     /** Features per sample: the network's input size. */
     val inputSize: Int get() = train.features.cols

@@ -55,13 +55,18 @@ sealed interface DataSource {
     @SerialName("builtin")
     data class BuiltIn(val set: String) : DataSource
 
-    /** A numeric CSV file; [label] is a column name or index (default: the last column). */
+    /**
+     * A numeric CSV file; [label] is a column name or index (default: the last column). [header]: true
+     * — the first line holds column names; false — every line is data; null (the default) — the first
+     * line is a header only when none of its fields is a number, so a data row is never dropped as one
+     * (see data's `CsvHeaderRule`).
+     */
     @Serializable
     @SerialName("csv")
-    data class Csv(
+    data class Csv @JvmOverloads constructor(
         val train: String,
         val test: String? = null,
-        val header: Boolean = true,
+        val header: Boolean? = null,
         val label: String? = null,
         val regression: Boolean = false,
     ) : DataSource

@@ -265,6 +265,7 @@ internal class TrainingSession(
         state = network.state().takeIf { it.isNotEmpty() }?.copyOf(),
         inputScaling = data.inputScaling,
         classNames = data.classNames,
+        featureNames = data.featureNames,
         optimizer = OptimizerStateFile.of(optimizer.exportState()),
         history = history.toList(),
         spec = spec,

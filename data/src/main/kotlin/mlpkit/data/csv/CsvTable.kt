@@ -1,0 +1,9 @@
+package mlpkit.data.csv
+
+import mlpkit.data.Dataset
+
+/**
+ * A data set read from a CSV file with the [featureNames] of its header, in feature order (the names of
+ * the columns that became features, target columns left out), or null when the file had no header.
+ */
+class CsvTable(val dataset: Dataset, val featureNames: List<String>?)
