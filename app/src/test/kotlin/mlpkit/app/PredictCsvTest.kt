@@ -177,7 +177,7 @@ class PredictCsvTest {
         assertEquals(2, run.exitCode, run.out)
         assertEquals(
             listOf(
-                "mlp run: $plain:1: a header line was asked for (\"header\": true), but line 1 holds only numbers, so it is a data row: " +
+                "${dir.resolve("numbers.json")}: $plain:1: a header line was asked for (\"header\": true), but line 1 holds only numbers, so it is a data row: " +
                     "use \"header\": false to read it as data, or add a line of column names",
             ),
             run.errLines,
