@@ -49,7 +49,19 @@ object CsvLoader {
 
     private fun openText(path: Path): Reader {
         val bytes: InputStream = Files.newInputStream(path)
-        val stream = if (path.fileName.toString().endsWith(".gz")) GZIPInputStream(bytes) else bytes
+        if (!path.fileName.toString().endsWith(".gz")) return bytes.bufferedReader(Charsets.UTF_8)
+        val stream = try {
+            GZIPInputStream(bytes)
+        } catch (e: IOException) {
+            // GZIPInputStream reads the gzip header at once: a file named .gz that is not gzip fails here.
+            bytes.close()
+            throw CsvFormatException(
+                "$path: not a gzip file (${e.message}), but its name ends in .gz: compress it with gzip, or drop .gz from its name",
+                path.toString(),
+                null,
+                e,
+            )
+        }
         return stream.bufferedReader(Charsets.UTF_8)
     }
 

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream
 import java.io.EOFException
 import java.io.IOException
 import java.io.InputStream
+import java.math.BigInteger
 import java.nio.ByteBuffer
 import java.nio.ByteOrder
 import java.nio.file.Files
@@ -25,32 +26,59 @@ import java.util.zip.ZipException
 object IdxReader {
     private const val CHUNK_BYTES = 1 shl 16
 
+    /** A payload up to this size is allocated at once even when the file's length is unknown (MNIST's images are 47 MB). */
+    private const val UNCHECKED_ALLOCATION_BYTES = 64L shl 20
+
     /**
      * Reads [path]. When [payloadDigest] is given it is updated with every byte of the (decompressed)
      * IDX content, header included, so a caller can check a checksum without reading the file twice.
      */
     fun read(path: Path, payloadDigest: MessageDigest? = null): IdxArray =
-        Files.newInputStream(path).use { read(it, path.toString(), payloadDigest) }
+        Files.newInputStream(path).use { read(it, path.toString(), payloadDigest, Files.size(path)) }
 
     /** Reads IDX content (raw or gzip) from [bytes]; [source] names it in error messages. */
     fun read(bytes: ByteArray, source: String, payloadDigest: MessageDigest? = null): IdxArray =
-        read(ByteArrayInputStream(bytes), source, payloadDigest)
+        read(ByteArrayInputStream(bytes), source, payloadDigest, bytes.size.toLong())
 
     /**
      * Reads IDX content (raw or gzip) from [input] until its end; [source] names it in error messages.
      * The stream is not closed.
      */
-    fun read(input: InputStream, source: String, payloadDigest: MessageDigest? = null): IdxArray {
-        val opened = IdxPayloadStream.open(input)
+    fun read(input: InputStream, source: String, payloadDigest: MessageDigest? = null): IdxArray =
+        read(input, source, payloadDigest, null)
+
+    /** [length] is the number of bytes [input] holds, when known: a raw file's header is checked against it before allocating. */
+    private fun read(input: InputStream, source: String, payloadDigest: MessageDigest?, length: Long?): IdxArray {
+        val opened = try {
+            IdxPayloadStream.open(input)
+        } catch (e: ZipException) {
+            throw brokenGzipHeader(source, e)
+        } catch (e: EOFException) {
+            throw brokenGzipHeader(source, e)
+        }
         val payload = if (payloadDigest == null) opened.stream else DigestInputStream(opened.stream, payloadDigest)
-        return IdxContentReader(payload, source, opened.gzipped).read()
+        return IdxContentReader(payload, source, opened.gzipped, if (opened.gzipped) null else length).read()
     }
 
-    /** One pass over the content of one file; keeps the byte count for error messages. */
+    /** The gzip header, read when the stream opens, is damaged or cut off. */
+    private fun brokenGzipHeader(source: String, cause: IOException) = IdxFormatException(
+        source,
+        "the file starts like gzip (1f 8b), but its gzip header is corrupt or cut off (${cause.message}): " +
+            "the file is incomplete or damaged; download or copy it again",
+        cause,
+    )
+
+    /**
+     * One pass over the content of one file; keeps the byte count for error messages. [contentLength] is the
+     * size of the (raw) content when known; without it (gzip, a stream) a large payload is read in growing
+     * pieces, so a header that claims gigabytes the file does not hold fails as truncated instead of
+     * allocating them.
+     */
     private class IdxContentReader(
         private val input: InputStream,
         private val source: String,
         private val gzipped: Boolean,
+        private val contentLength: Long?,
     ) {
         private var bytesRead = 0L
         private var expectedBytes: Long? = null
@@ -110,16 +138,19 @@ object IdxReader {
             if (dims.any { it < 0 }) {
                 throw IdxFormatException(source, "the header declares a negative dimension size ($shape): the header is corrupt")
             }
-            val elements = dims.fold(1L) { acc, d -> acc * d }
-            val payloadBytes = elements * type.bytesPerElement
+            // Exact: 65536×65536×65536×65536 is 2⁶⁴, which a Long product wraps to 0.
+            val exactElements = dims.fold(BigInteger.ONE) { acc, d -> acc * BigInteger.valueOf(d.toLong()) }
             // Java arrays are indexed by int; one IDX file becomes one array.
-            if (elements > Int.MAX_VALUE - 8) {
+            if (exactElements > BigInteger.valueOf(Int.MAX_VALUE - 8L)) {
+                val elements = exactElements
                 throw IdxFormatException(
                     source,
                     "the header declares $shape = $elements ${type.description} elements, more than one JVM array holds " +
                         "(${Int.MAX_VALUE - 8}): split the data into several files",
                 )
             }
+            val elements = exactElements.toLong()
+            val payloadBytes = elements * type.bytesPerElement
             expectedBytes = headerBytes + payloadBytes
             val describe = "the header declares $shape ${type.description} values = $payloadBytes payload bytes " +
                 "(${headerBytes + payloadBytes} with the $headerBytes-byte header)"
@@ -127,7 +158,15 @@ object IdxReader {
                 "truncated payload: $describe, but the file holds only ${headerBytes + got} $sizeWord " +
                     "(${payloadBytes - got} missing); the file is incomplete: download or copy it again"
             }
-            val array = readPayload(type, dims, elements.toInt(), payloadBytes, truncated)
+            if (contentLength != null && headerBytes + payloadBytes > contentLength) {
+                // Checked before allocating: a damaged header must not claim gigabytes of memory.
+                throw IdxFormatException(source, truncated(contentLength - headerBytes))
+            }
+            val array = if (contentLength == null && payloadBytes > UNCHECKED_ALLOCATION_BYTES) {
+                readGrowing(type, dims, elements.toInt(), payloadBytes, truncated)
+            } else {
+                readPayload(type, dims, elements.toInt(), payloadBytes, truncated)
+            }
             val trailing = countRemaining()
             if (trailing > 0) {
                 throw IdxFormatException(
@@ -188,6 +227,23 @@ object IdxReader {
             }
         }
 
+        /**
+         * The payload of a file whose length is unknown, read into a buffer that grows only as bytes arrive
+         * (so a header claiming more than there is fails as truncated before much is allocated), then converted.
+         */
+        private fun readGrowing(type: IdxType, dims: IntArray, elements: Int, payloadBytes: Long, truncated: (Long) -> String): IdxArray {
+            var bytes = ByteArray(CHUNK_BYTES * 16)
+            var got = 0
+            while (got < payloadBytes) {
+                if (got == bytes.size) bytes = bytes.copyOf(minOf(payloadBytes, bytes.size * 2L).toInt())
+                val n = input.readNBytes(bytes, got, bytes.size - got)
+                bytesRead += n
+                got += n
+                if (n == 0) throw IdxFormatException(source, truncated(got.toLong()))
+            }
+            return IdxPayloadStream.decode(type, dims, elements, bytes)
+        }
+
         private inline fun readExactly(count: Int, tooShort: (Int) -> String): ByteArray {
             val bytes = ByteArray(count)
             val got = input.readNBytes(bytes, 0, count)
@@ -214,6 +270,19 @@ object IdxReader {
 internal class IdxPayloadStream private constructor(val stream: InputStream, val gzipped: Boolean) {
     companion object {
         private const val BUFFER_BYTES = 1 shl 16
+
+        /** The big-endian [bytes] (exactly the payload) as the array of [type]. */
+        fun decode(type: IdxType, dims: IntArray, elements: Int, bytes: ByteArray): IdxArray {
+            val buffer = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN)
+            return when (type) {
+                IdxType.UNSIGNED_BYTE -> IdxArray.ofUnsignedBytes(dims, bytes)
+                IdxType.SIGNED_BYTE -> IdxArray.ofSignedBytes(dims, bytes)
+                IdxType.SHORT -> IdxArray.ofShorts(dims, ShortArray(elements).also { buffer.asShortBuffer().get(it) })
+                IdxType.INT -> IdxArray.ofInts(dims, IntArray(elements).also { buffer.asIntBuffer().get(it) })
+                IdxType.FLOAT -> IdxArray.ofFloats(dims, FloatArray(elements).also { buffer.asFloatBuffer().get(it) })
+                IdxType.DOUBLE -> IdxArray.ofDoubles(dims, DoubleArray(elements).also { buffer.asDoubleBuffer().get(it) })
+            }
+        }
 
         fun open(input: InputStream): IdxPayloadStream {
             val buffered = if (input.markSupported()) input else BufferedInputStream(input, BUFFER_BYTES)

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Tag
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
 import java.nio.file.Files
 import java.nio.file.Path
@@ -48,6 +49,17 @@ class CsvReaderPropertiesTest {
     @Tag("fuzz")
     fun `a damaged CSV file reads with finite values or fails naming the file (fuzz)`() =
         PropertyRun.fuzz(100_000) { damagedFileReadsOrNamesTheFile(it) }
+
+    @Test
+    fun `a file named csv-gz that is not gzip is a CsvFormatException naming the file`() {
+        // Found by the damaged-file property: GZIPInputStream's ZipException escaped.
+        val path = dir.resolve("plain.csv.gz").also { Files.writeString(it, "x,y\n1,0\n") }
+        val error = assertThrows<CsvFormatException> { CsvLoader.load(path) }
+        assertEquals(
+            "$path: not a gzip file (Not in GZIP format), but its name ends in .gz: compress it with gzip, or drop .gz from its name",
+            error.message,
+        )
+    }
 
     /** A valid table, its text and the options that read it. */
     private class Table(val features: List<DoubleArray>, val targets: List<String>, val regression: Boolean, val text: String, val options: CsvReadOptions)

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Tag
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
 import java.math.BigInteger
 import java.nio.ByteBuffer
@@ -45,6 +46,54 @@ class IdxReaderPropertiesTest {
     @Tag("fuzz")
     fun `a damaged IDX file reads consistently or fails naming the file (fuzz)`() =
         PropertyRun.fuzz(100_000) { damagedFileReadsOrNamesTheFile(it) }
+
+    // Inputs the damaged-file property found, as plain examples.
+
+    private fun fails(name: String, bytes: ByteArray): String {
+        val path = dir.resolve(name).also { Files.write(it, bytes) }
+        val error = assertThrows<IdxFormatException> { IdxReader.read(path) }
+        assertTrue(error.message!!.startsWith("$path: "), error.message)
+        return error.message!!.removePrefix("$path: ")
+    }
+
+    private fun header(type: Int, vararg dims: Int): ByteArray =
+        ByteBuffer.allocate(4 + 4 * dims.size).put(0).put(0).put(type.toByte()).put(dims.size.toByte())
+            .also { b -> dims.forEach { b.putInt(it) } }.array()
+
+    @Test
+    fun `a header whose dimensions multiply past 2 to the 63 is refused, not read as a negative size`() {
+        val problem = fails("wrapped.idx", header(0x0B, Int.MAX_VALUE, 65_536, 0x48332C4D))
+        assertTrue(problem.startsWith("the header declares 2147483647×65536×1211313229 = 170477181381657635258368 short elements, more than one JVM array holds"), problem)
+    }
+
+    @Test
+    fun `a header whose dimensions multiply to exactly 2 to the 64 is refused, not read as an empty array`() {
+        val problem = fails("two-to-the-64.idx", header(0x08, 65_536, 65_536, 65_536, 65_536))
+        assertTrue(problem.startsWith("the header declares 65536×65536×65536×65536 = 18446744073709551616 unsigned byte elements"), problem)
+    }
+
+    @Test
+    fun `a 20-byte file whose header claims 8 GB of doubles fails as truncated before allocating`() {
+        val problem = fails("huge.idx", header(0x0E, 1 shl 28) + ByteArray(12))
+        assertEquals(
+            "truncated payload: the header declares 268435456 double values = 2147483648 payload bytes (2147483656 with the " +
+                "8-byte header), but the file holds only 20 bytes (2147483636 missing); the file is incomplete: download or copy it again",
+            problem,
+        )
+    }
+
+    @Test
+    fun `a gzip file whose header claims 8 GB of doubles fails as truncated without allocating them`() {
+        val problem = fails("huge.idx.gz", ByteMutations.gzip(header(0x0E, 1 shl 28) + ByteArray(12)))
+        assertTrue(problem.startsWith("truncated payload: the header declares 268435456 double values"), problem)
+        assertTrue(problem.contains("but the file holds only 20 decompressed bytes"), problem)
+    }
+
+    @Test
+    fun `a file with a damaged gzip header is an IdxFormatException`() {
+        val problem = fails("bad.idx.gz", byteArrayOf(0x1f, 0x8b.toByte(), 0xff.toByte(), 0x40, 0x53, 0x34))
+        assertTrue(problem.startsWith("the file starts like gzip (1f 8b), but its gzip header is corrupt or cut off"), problem)
+    }
 
     private fun array(random: Random): IdxArray {
         val dims = IntArray(1 + random.nextInt(3)) { 1 + random.nextInt(6) }
