@@ -81,7 +81,10 @@ class Model private constructor(val file: ModelFile, private val network: Networ
         @JvmStatic
         @JvmOverloads
         fun load(path: Path, registry: Registry = Registry.builtIns()): Model =
-            ModelFile.read(path, registry).let { Model(it, it.network(path.toString(), registry)) }
+            ModelFile.read(path, registry).let {
+                it.requireFiniteNumbers(path.toString())
+                Model(it, it.network(path.toString(), registry))
+            }
 
         /** The model of a network just trained, whose parameters and state [file] holds (no second build from the notation). */
         internal fun ofTrained(file: ModelFile, network: Network): Model = Model(file, network)
@@ -89,6 +92,9 @@ class Model private constructor(val file: ModelFile, private val network: Networ
         /** The model a file describes (checked as on [load]). */
         @JvmStatic
         @JvmOverloads
-        fun of(file: ModelFile, registry: Registry = Registry.builtIns()): Model = Model(file, file.network("model", registry))
+        fun of(file: ModelFile, registry: Registry = Registry.builtIns()): Model {
+            file.requireFiniteNumbers("model")
+            return Model(file, file.network("model", registry))
+        }
     }
 }

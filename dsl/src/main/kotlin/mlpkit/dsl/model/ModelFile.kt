@@ -86,6 +86,26 @@ class ModelFile(
         return network
     }
 
+    /**
+     * Refuses a file whose parameters or layer state hold a non-finite number (NaN, ±Infinity, or a literal
+     * such as 1e400 that reads as Infinity): such a model predicts nonsense with no sign of it. Checked when a
+     * model is made to predict ([Model.load], [Model.of]); reading the file alone (a report of a run that
+     * diverged) still shows its weights.
+     */
+    internal fun requireFiniteNumbers(source: String) {
+        fun check(values: DoubleArray, what: String) {
+            val i = values.indexOfFirst { !it.isFinite() }
+            if (i >= 0) {
+                throw ModelFileException(
+                    "$source: $what ${i + 1} of '$notation' is ${values[i]}, but a model predicts only with finite numbers: " +
+                        "the file is damaged or was edited, or its run diverged; train again (e.g. with a smaller learning rate)",
+                )
+            }
+        }
+        check(parameters, "parameter")
+        state?.let { check(it, "layer state value") }
+    }
+
     private fun definitionHint(e: NotationException): String =
         if (e.unknownKind() != null) {
             ": ${e.found()} is not a concept of this mlpkit; a model trained with an activation of your own reads only with " +
