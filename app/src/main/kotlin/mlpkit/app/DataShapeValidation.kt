@@ -2,6 +2,7 @@ package mlpkit.app
 
 import java.nio.file.Path
 import mlpkit.data.ClassLabels
+import mlpkit.data.csv.CsvFormatException
 import mlpkit.dsl.config.SpecValidation
 import mlpkit.dsl.resolve.DataResolver
 import mlpkit.dsl.resolve.ResolvedData
@@ -12,8 +13,15 @@ import mlpkit.dsl.train.SeedStreams
 internal fun resolveData(spec: ExperimentSpec, file: Path, command: String): ResolvedData {
     val seed = spec.training.seed
     return asInvalidInput(command) {
-        DataResolver(baseDirectory = file.toAbsolutePath().parent)
-            .resolve(spec.data, SeedStreams(seed).split(), SeedStreams.derive(seed, SeedStreams.DATA))
+        try {
+            DataResolver(baseDirectory = file.toAbsolutePath().parent)
+                .resolve(spec.data, SeedStreams(seed).split(), SeedStreams.derive(seed, SeedStreams.DATA))
+        } catch (e: CsvFormatException) {
+            throw e // names its own CSV file and line
+        } catch (e: IllegalArgumentException) {
+            // A generator parameter or a split the data cannot take: say in which experiment file and where in it.
+            throw IllegalArgumentException("$file: \$.data: ${e.message}", e)
+        }
     }
 }
 
