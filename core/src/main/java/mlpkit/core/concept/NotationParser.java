@@ -18,10 +18,17 @@ import java.util.Map;
  * the column, what was expected there and what was found.
  */
 public final class NotationParser {
+    /**
+     * How deeply calls may nest ({@code dense(4, leakyRelu(0.1))} nests 2 deep). Real notation nests 3 deep at
+     * most; the limit turns text such as a thousand {@code relu(} into a clear error rather than a stack overflow.
+     */
+    public static final int MAX_NESTING = 32;
+
     private final String text;
     private final String subject;
     private final Registry registry;
     private int pos;
+    private int nesting;
 
     /** A parser of {@code text}, called {@code subject} in messages ({@code network notation}). */
     public NotationParser(String text, String subject, Registry registry) {
@@ -100,6 +107,20 @@ public final class NotationParser {
         if (name.isEmpty()) {
             throw errorAt(start, what, describe(start, ""), "");
         }
+        if (nesting == MAX_NESTING) {
+            throw errorAt(start, "at most " + MAX_NESTING + " calls nested inside each other", "'" + name + "' nested "
+                    + (MAX_NESTING + 1) + " deep", "write the inner values without so many nested calls");
+        }
+        nesting++;
+        try {
+            return callArguments(name, start);
+        } finally {
+            nesting--;
+        }
+    }
+
+    /** The arguments of the call {@code name} that starts at {@code start}, if it has any. */
+    private Call callArguments(String name, int start) {
         skipSpace();
         List<Argument> arguments = new ArrayList<>();
         if (peek() != '(') {

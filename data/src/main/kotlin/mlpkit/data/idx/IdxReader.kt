@@ -32,6 +32,9 @@ import mlpkit.core.limits.MachineLimits
 object IdxReader {
     private const val CHUNK_BYTES = 1 shl 16
 
+    /** A payload up to this size is allocated at once even when the file's length is unknown (MNIST's images are 47 MB). */
+    private const val UNCHECKED_ALLOCATION_BYTES = 64L shl 20
+
     /**
      * Reads [path]. When [payloadDigest] is given it is updated with every byte of the (decompressed)
      * IDX content, header included, so a caller can check a checksum without reading the file twice.
@@ -49,12 +52,31 @@ object IdxReader {
      * before its payload is allocated. The stream is not closed.
      */
     fun read(input: InputStream, source: String, payloadDigest: MessageDigest? = null, length: Long? = null): IdxArray {
-        val opened = IdxPayloadStream.open(input)
+        val opened = try {
+            IdxPayloadStream.open(input)
+        } catch (e: ZipException) {
+            throw brokenGzipHeader(source, e)
+        } catch (e: EOFException) {
+            throw brokenGzipHeader(source, e)
+        }
         val payload = if (payloadDigest == null) opened.stream else DigestInputStream(opened.stream, payloadDigest)
         return IdxContentReader(payload, source, opened.gzipped, length.takeIf { !opened.gzipped }, MachineLimits.ofThisMachine()).read()
     }
 
-    /** One pass over the content of one file; keeps the byte count for error messages. */
+    /** The gzip header, read when the stream opens, is damaged or cut off. */
+    private fun brokenGzipHeader(source: String, cause: IOException) = IdxFormatException(
+        source,
+        "the file starts like gzip (1f 8b), but its gzip header is corrupt or cut off (${cause.message}): " +
+            "the file is incomplete or damaged; download or copy it again",
+        cause,
+    )
+
+    /**
+     * One pass over the content of one file; keeps the byte count for error messages. [rawLength] is the
+     * size of the (raw) content when known; without it (gzip, a stream) a large payload is read in growing
+     * pieces, so a header that claims gigabytes the file does not hold fails as truncated instead of
+     * allocating them.
+     */
     private class IdxContentReader(
         private val input: InputStream,
         private val source: String,
@@ -149,7 +171,13 @@ object IdxReader {
                 "truncated payload: $describe, but the file holds only ${headerBytes + got} $sizeWord " +
                     "(${payloadBytes - got} missing); the file is incomplete: download or copy it again"
             }
-            val array = readPayload(type, dims, elements.toInt(), payloadBytes, truncated)
+            // A raw file's length was checked above, before allocating; a gzip payload's is unknown, so a large one
+            // is read in growing pieces and a header that claims gigabytes the stream does not hold fails as truncated.
+            val array = if (rawLength == null && payloadBytes > UNCHECKED_ALLOCATION_BYTES) {
+                readGrowing(type, dims, elements.toInt(), payloadBytes, truncated)
+            } else {
+                readPayload(type, dims, elements.toInt(), payloadBytes, truncated)
+            }
             val trailing = countRemaining()
             if (trailing > 0) {
                 throw IdxFormatException(
@@ -210,6 +238,23 @@ object IdxReader {
             }
         }
 
+        /**
+         * The payload of a file whose length is unknown, read into a buffer that grows only as bytes arrive
+         * (so a header claiming more than there is fails as truncated before much is allocated), then converted.
+         */
+        private fun readGrowing(type: IdxType, dims: IntArray, elements: Int, payloadBytes: Long, truncated: (Long) -> String): IdxArray {
+            var bytes = ByteArray(CHUNK_BYTES * 16)
+            var got = 0
+            while (got < payloadBytes) {
+                if (got == bytes.size) bytes = bytes.copyOf(minOf(payloadBytes, bytes.size * 2L).toInt())
+                val n = input.readNBytes(bytes, got, bytes.size - got)
+                bytesRead += n
+                got += n
+                if (n == 0) throw IdxFormatException(source, truncated(got.toLong()))
+            }
+            return IdxPayloadStream.decode(type, dims, elements, bytes)
+        }
+
         private inline fun readExactly(count: Int, tooShort: (Int) -> String): ByteArray {
             val bytes = ByteArray(count)
             val got = input.readNBytes(bytes, 0, count)
@@ -236,6 +281,19 @@ object IdxReader {
 internal class IdxPayloadStream private constructor(val stream: InputStream, val gzipped: Boolean) {
     companion object {
         private const val BUFFER_BYTES = 1 shl 16
+
+        /** The big-endian [bytes] (exactly the payload) as the array of [type]. */
+        fun decode(type: IdxType, dims: IntArray, elements: Int, bytes: ByteArray): IdxArray {
+            val buffer = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN)
+            return when (type) {
+                IdxType.UNSIGNED_BYTE -> IdxArray.ofUnsignedBytes(dims, bytes)
+                IdxType.SIGNED_BYTE -> IdxArray.ofSignedBytes(dims, bytes)
+                IdxType.SHORT -> IdxArray.ofShorts(dims, ShortArray(elements).also { buffer.asShortBuffer().get(it) })
+                IdxType.INT -> IdxArray.ofInts(dims, IntArray(elements).also { buffer.asIntBuffer().get(it) })
+                IdxType.FLOAT -> IdxArray.ofFloats(dims, FloatArray(elements).also { buffer.asFloatBuffer().get(it) })
+                IdxType.DOUBLE -> IdxArray.ofDoubles(dims, DoubleArray(elements).also { buffer.asDoubleBuffer().get(it) })
+            }
+        }
 
         fun open(input: InputStream): IdxPayloadStream {
             val buffered = if (input.markSupported()) input else BufferedInputStream(input, BUFFER_BYTES)
