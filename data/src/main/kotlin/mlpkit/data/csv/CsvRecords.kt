@@ -39,7 +39,14 @@ internal object CsvRecords {
                 GZIPInputStream(bytes)
             } catch (e: IOException) {
                 bytes.close()
-                throw unreadable(path.toString(), e)
+                // GZIPInputStream reads the gzip header at once: a file named .gz that is not gzip fails here.
+                if (e !is java.util.zip.ZipException) throw unreadable(path.toString(), e)
+                throw CsvFormatException(
+                    "$path: not a gzip file (${e.message}), but its name ends in .gz: compress it with gzip, or drop .gz from its name",
+                    path.toString(),
+                    null,
+                    e,
+                )
             }
         } else {
             bytes

@@ -161,6 +161,14 @@ object IdxReader {
                         "split the data into several files",
                 )
             }
+            // A dimension past an array index is refused even when another dimension is 0 (and the product with it).
+            sizes.indexOfFirst { it > MachineLimits.MAX_ARRAY_ELEMENTS }.takeIf { it >= 0 }?.let { d ->
+                throw IdxFormatException(
+                    source,
+                    "the header declares $shape: dimension ${d + 1} is ${sizes[d]}, more than one Java array holds " +
+                        "(${MachineLimits.MAX_ARRAY_ELEMENTS}): the header is corrupt, or the data must be split into several files",
+                )
+            }
             limits.memoryProblem("the header's $shape ${type.description} values", payloadBytes, "split the data into several files")
                 ?.let { throw IdxFormatException(source, it) }
             val dims = IntArray(dimensionCount) { sizes[it].toInt() }

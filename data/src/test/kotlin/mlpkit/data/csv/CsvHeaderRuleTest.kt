@@ -212,7 +212,7 @@ class CsvHeaderRuleTest {
         val notGzip = folder.resolve("plain.csv.gz")
         Files.writeString(notGzip, "1,2\n")
         assertEquals(
-            "$notGzip: cannot read the file: not a complete gzip file (Not in GZIP format): check the download or gunzip it",
+            "$notGzip: not a gzip file (Not in GZIP format), but its name ends in .gz: compress it with gzip, or drop .gz from its name",
             assertThrows<CsvFormatException> { CsvLoader.loadFeatures(notGzip, CsvFeatureOptions(2)) }.message,
         )
         val cut = folder.resolve("cut.csv.gz")

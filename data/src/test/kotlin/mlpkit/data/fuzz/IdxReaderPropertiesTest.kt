@@ -63,21 +63,43 @@ class IdxReaderPropertiesTest {
     @Test
     fun `a header whose dimensions multiply past 2 to the 63 is refused, not read as a negative size`() {
         val problem = fails("wrapped.idx", header(0x0B, Int.MAX_VALUE, 65_536, 0x48332C4D))
-        assertTrue(problem.startsWith("the header declares 2147483647×65536×1211313229 = 170477181381657635258368 short elements, more than one JVM array holds"), problem)
+        assertTrue(
+            problem.startsWith(
+                "the header claims 2147483647 items of 158769247551488 bytes (2147483647×65536×1211313229 short values) = " +
+                    "more than 9223372036854775807 bytes, but the file has 0 bytes after the header",
+            ),
+            problem,
+        )
     }
 
     @Test
     fun `a header whose dimensions multiply to exactly 2 to the 64 is refused, not read as an empty array`() {
         val problem = fails("two-to-the-64.idx", header(0x08, 65_536, 65_536, 65_536, 65_536))
-        assertTrue(problem.startsWith("the header declares 65536×65536×65536×65536 = 18446744073709551616 unsigned byte elements"), problem)
+        assertTrue(
+            problem.startsWith(
+                "the header claims 65536 items of 281474976710656 bytes (65536×65536×65536×65536 unsigned byte values) = " +
+                    "more than 9223372036854775807 bytes, but the file has 0 bytes after the header",
+            ),
+            problem,
+        )
     }
 
     @Test
     fun `a 20-byte file whose header claims 8 GB of doubles fails as truncated before allocating`() {
         val problem = fails("huge.idx", header(0x0E, 1 shl 28) + ByteArray(12))
         assertEquals(
-            "truncated payload: the header declares 268435456 double values = 2147483648 payload bytes (2147483656 with the " +
-                "8-byte header), but the file holds only 20 bytes (2147483636 missing); the file is incomplete: download or copy it again",
+            "the header claims 268435456 items of 8 bytes (268435456 double values) = 2147483648 bytes, but the file has 12 bytes " +
+                "after the header: the file is cut off or its header is corrupt; download or copy it again",
+            problem,
+        )
+    }
+
+    @Test
+    fun `a dimension past an array index is refused even when another dimension is 0`() {
+        val problem = fails("zero-and-huge.idx", header(0x0E, Int.MIN_VALUE, 0, 2_147_483_639))
+        assertEquals(
+            "the header declares 2147483648×0×2147483639: dimension 1 is 2147483648, more than one Java array holds " +
+                "(2147483639): the header is corrupt, or the data must be split into several files",
             problem,
         )
     }
