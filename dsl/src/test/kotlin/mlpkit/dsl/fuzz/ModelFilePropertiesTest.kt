@@ -198,8 +198,9 @@ class ModelFilePropertiesTest {
         val path = dir.resolve("model.json").also { Files.writeString(it, damaged) }
         val error = assertThrows<ModelFileException> { Model.load(path) }
         assertEquals(
-            "$path: parameter 1 of '${original.notation}' is Infinity, but a model predicts only with finite numbers: " +
-                "the file is damaged or was edited, or its run diverged; train again (e.g. with a smaller learning rate)",
+            "$path: \$.parameters[0] (layer 0 dense(6, tanh) W[2×6] entry (0, 0)) is Infinity, expected a finite number: " +
+                "the file is damaged or comes from a run that diverged, so no prediction can be made from it; " +
+                "retrain (with a smaller learning rate if the loss diverged) or use an undamaged copy of the file",
             error.message,
         )
     }
@@ -209,7 +210,10 @@ class ModelFilePropertiesTest {
         val damaged = text.replaceFirst(Regex("(\"state\": \\[\\s*)-?[0-9.eE-]+"), "$1NaN")
         val path = dir.resolve("model.json").also { Files.writeString(it, damaged) }
         val error = assertThrows<ModelFileException> { Model.load(path) }
-        assertTrue(error.message!!.startsWith("$path: layer state value 1 of '${original.notation}' is NaN"), error.message)
+        assertTrue(
+            error.message!!.startsWith("$path: \$.state[0] (layer 1 batchNorm(momentum=0.9) movingMean[1×6] entry (0, 0)) is NaN, expected a finite number"),
+            error.message,
+        )
     }
 
     private companion object {
