@@ -86,7 +86,11 @@ class ExperimentFilePropertiesTest {
         val run = check(name, text.replaceFirst(Regex("\"n_repeated\": *[0-9]+"), "\"n_repeated\": -1"))
         assertEquals(2, run.exitCode, run.err)
         assertEquals(1, run.errLines.size, run.err)
-        assertTrue(Regex("^mlp check: .*$name: \\$\\.data: make_classification: n_repeated must be ≥ 0, got -1").containsMatchIn(run.errLines[0]), run.err)
+        assertTrue(
+            Regex("^/.*$name: \\$\\.data\\.source\\.params\\.n_repeated: invalid value for make_classification \\(expected integer ≥ 0, got -1\\)$")
+                .matches(run.errLines[0]),
+            run.err,
+        )
     }
 
     private var count = 0
