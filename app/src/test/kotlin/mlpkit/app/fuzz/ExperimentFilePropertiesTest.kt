@@ -1,5 +1,6 @@
 package mlpkit.app.fuzz
 
+import mlpkit.core.fuzz.PropertyRun
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement

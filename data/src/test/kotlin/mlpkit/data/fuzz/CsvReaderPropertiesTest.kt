@@ -1,5 +1,6 @@
 package mlpkit.data.fuzz
 
+import mlpkit.core.fuzz.PropertyRun
 import mlpkit.data.ClassLabels
 import mlpkit.data.Dataset
 import mlpkit.data.RegressionTargets

@@ -1,5 +1,6 @@
 package mlpkit.data.fuzz
 
+import mlpkit.core.fuzz.PropertyRun
 import mlpkit.data.idx.IdxArray
 import mlpkit.data.idx.IdxFormatException
 import mlpkit.data.idx.IdxReader

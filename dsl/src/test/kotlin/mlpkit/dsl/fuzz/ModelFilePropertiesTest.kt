@@ -1,5 +1,6 @@
 package mlpkit.dsl.fuzz
 
+import mlpkit.core.fuzz.PropertyRun
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
