@@ -9,7 +9,8 @@ package mlpkit.core.optim.lbfgs;
  * </pre>
  * The bracketing phase multiplies α by {@value #EXPAND} until φ rises, fails the decrease test or turns upward;
  * then "zoom" shrinks the bracket [lo, hi] with the minimiser of the cubic through φ and φ' at both ends
- * (N&amp;W eq. 3.59), kept at least a tenth of the bracket away from its ends, else the midpoint. A non-finite
+ * (N&amp;W eq. 3.59), moved to a tenth of the bracket from an end if it lies closer (the midpoint when the
+ * cubic has no minimiser). A non-finite
  * loss counts as failing the decrease test. At most {@code maxEvaluations} evaluations are made; running out
  * is a {@code false} result, not an exception.
  *
@@ -108,9 +109,7 @@ public final class WolfeLineSearch {
             double alpha = cubicMinimiser(lo, phiLo, dphiLo, hi, phiHi, dphiHi);
             double low = Math.min(lo, hi) + 0.1 * width;
             double high = Math.max(lo, hi) - 0.1 * width;
-            if (!(alpha >= low && alpha <= high)) {
-                alpha = 0.5 * (lo + hi);
-            }
+            alpha = Double.isNaN(alpha) ? 0.5 * (lo + hi) : Math.min(Math.max(alpha, low), high);
             double phi = at(f, x, d, alpha);
             double dphi = dot(gradient, d);
             if (!decreases(phi, alpha, f0, dphi0) || phi >= phiLo) {
