@@ -1,0 +1,15 @@
+/**
+ * Limited-memory BFGS over the {@link mlpkit.core.network.Objective} seam: a full-batch minimiser of a
+ * network's (or any objective's) mean loss over a flat parameter vector.
+ *
+ * <ul>
+ *   <li>{@link mlpkit.core.optim.lbfgs.Lbfgs} - the iteration: two-loop recursion, curvature skip, stop tests;</li>
+ *   <li>{@link mlpkit.core.optim.lbfgs.WolfeLineSearch} - the strong-Wolfe line search (bracketing and zoom);</li>
+ *   <li>{@link mlpkit.core.optim.lbfgs.LbfgsOptions} - the settings with their scipy names and defaults;</li>
+ *   <li>{@link mlpkit.core.optim.lbfgs.StopReason} and {@link mlpkit.core.optim.lbfgs.LbfgsResult} - how a run
+ *       ended, in scipy's words and ours.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe: a run belongs to one caller; the objective is evaluated on the calling thread.
+ */
+package mlpkit.core.optim.lbfgs;
