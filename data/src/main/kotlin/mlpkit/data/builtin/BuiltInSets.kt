@@ -21,6 +21,8 @@ class BuiltInSet internal constructor(
     val outputs: List<String>,
     val featureNames: List<String>? = null,
     val aliases: List<String> = emptyList(),
+    /** Whether each row is a square image (digits 8×8, mnist and fashion-mnist 28×28): reports draw weights as tiles. */
+    val images: Boolean = false,
     private val loader: (() -> Dataset)? = null,
 ) {
     /** Whether the set lives in the data store (mnist, fashion-mnist: one 28×28 image per row, own test files). */
@@ -49,7 +51,7 @@ object BuiltInSets {
     @JvmStatic
     val all: List<BuiltInSet> = listOf(
         BuiltInSet("digits", "scikit-learn's 8×8 handwritten digits (pixel counts 0..16)", BuiltInTask.CLASSIFICATION,
-            1797, 64, List(10) { it.toString() }, loader = ::digits),
+            1797, 64, List(10) { it.toString() }, images = true, loader = ::digits),
         BuiltInSet("iris", "Fisher's iris flowers (scikit-learn's load_iris)", BuiltInTask.CLASSIFICATION, 150, 4,
             listOf("setosa", "versicolor", "virginica"),
             listOf("sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"), loader = ::iris),
@@ -71,9 +73,9 @@ object BuiltInSets {
         BuiltInSet("linnerud", "20 men's exercise and physiology, multi-output (scikit-learn's load_linnerud)",
             BuiltInTask.REGRESSION, 20, 3, listOf("Weight", "Waist", "Pulse"), listOf("Chins", "Situps", "Jumps"), loader = ::linnerud),
         BuiltInSet("mnist", "MNIST handwritten digits, 28×28 images, 60000 + 10000 test", BuiltInTask.CLASSIFICATION,
-            60000, 784, ImageClassNames.DIGITS),
+            60000, 784, ImageClassNames.DIGITS, images = true),
         BuiltInSet("fashion-mnist", "Fashion-MNIST clothing images, 28×28, 60000 + 10000 test", BuiltInTask.CLASSIFICATION,
-            60000, 784, ImageClassNames.FASHION_MNIST, aliases = listOf("fashion_mnist", "fashionMnist")),
+            60000, 784, ImageClassNames.FASHION_MNIST, aliases = listOf("fashion_mnist", "fashionMnist"), images = true),
     )
 
     /** The names (not the aliases), in the order `mlp data list` shows them. */
