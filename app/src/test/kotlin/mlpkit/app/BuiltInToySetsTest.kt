@@ -70,12 +70,12 @@ class BuiltInToySetsTest {
     @Test
     fun `an unknown built-in set exits 2 naming the valid sets and creates no run`() {
         val out = dir.resolve("runs")
-        val file = config("typo", "irsi", "network < dense(3, softmax) >", "softmaxCrossEntropy")
+        val file = config("typo", "iriss", "network < dense(3, softmax) >", "softmaxCrossEntropy")
         val run = mlp("run", file.toString(), "--out", out.toString(), "--quiet", "--no-report")
         assertEquals(2, run.exitCode, run.err)
         assertEquals(
             "$file: $.data.source.set: unknown built-in set (expected one of digits, iris, wine, breast-cancer, diabetes, linnerud, " +
-                "mnist, fashion-mnist, got \"irsi\"); did you mean \"iris\"?",
+                "mnist, fashion-mnist, got \"iriss\"); did you mean \"iris\"?",
             run.errLines.first(),
         )
         assertFalse(Files.exists(out))
