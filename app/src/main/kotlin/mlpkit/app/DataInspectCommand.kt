@@ -12,7 +12,8 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.util.Locale
 import java.util.zip.GZIPInputStream
-import mlpkit.data.builtin.digits
+import mlpkit.data.builtin.BuiltInSets
+import mlpkit.data.builtin.BuiltInTask
 import mlpkit.data.csv.CsvColumn
 import mlpkit.data.csv.CsvLoader
 import mlpkit.data.csv.CsvReadOptions
@@ -26,11 +27,11 @@ import mlpkit.data.store.DatasetStore
 import mlpkit.data.store.StoreEnvironment
 
 /**
- * `mlp data inspect FILE|digits|mnist|fashion-mnist`: shape, element type, value range and label
+ * `mlp data inspect FILE|SET` (SET one of [BuiltInSets.names]): shape, element type, value range and label
  * counts of a built-in set, an image set in the store, an IDX file or a CSV file.
  */
 class DataInspectCommand(private val out: PrintStream) : CliktCommand(name = "inspect") {
-    private val source by argument(name = "FILE|SET", help = "a CSV or IDX file (gzipped or not), or digits, mnist, fashion-mnist")
+    private val source by argument(name = "FILE|SET", help = "a CSV or IDX file (gzipped or not), or a built-in set: ${BuiltInSets.names.joinToString(", ")}")
     private val regression by option("--regression", help = "for CSV: the last column is a real-valued target, not a class label").flag()
 
     override fun help(context: Context) = """
@@ -42,12 +43,15 @@ class DataInspectCommand(private val out: PrintStream) : CliktCommand(name = "in
     """.trimIndent()
 
     override fun run() = asInvalidInput("data inspect") {
+        val set = BuiltInSets.find(source)
         out.println(
-            when (source) {
-                "digits" -> describeDataset(digits(), "doubles (scikit-learn's 8×8 digits, pixel counts 0..16), shipped in the jar")
-                "mnist" -> describeImageSet(DatasetFiles.MNIST)
-                "fashion-mnist" -> describeImageSet(DatasetFiles.FASHION_MNIST)
-                else -> describeFile(Path.of(source))
+            when {
+                set == null -> describeFile(Path.of(source))
+                !set.inStore -> describeDataset(set.load(), "doubles (${set.description}), shipped in the jar") +
+                    (set.featureNames?.let { "\n  feature names: ${it.joinToString(", ")}" } ?: "") +
+                    (if (set.task == BuiltInTask.REGRESSION) "\n  target names: ${set.outputs.joinToString(", ")}" else "")
+                set.name == "mnist" -> describeImageSet(DatasetFiles.MNIST)
+                else -> describeImageSet(DatasetFiles.FASHION_MNIST)
             },
         )
     }
@@ -65,7 +69,7 @@ class DataInspectCommand(private val out: PrintStream) : CliktCommand(name = "in
 
     private fun describeFile(path: Path): String {
         if (!Files.isRegularFile(path)) {
-            throw InvalidInput("mlp data inspect: $path: no such file (give a CSV or IDX file, or one of digits, mnist, fashion-mnist)")
+            throw InvalidInput("mlp data inspect: $path: no such file (give a CSV or IDX file, or one of ${BuiltInSets.names.joinToString(", ")})")
         }
         return if (looksLikeIdx(path)) describeIdx(IdxReader.read(path), path) else describeCsv(path)
     }

@@ -4,6 +4,7 @@ import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
 import java.io.PrintStream
 import java.util.Locale
+import mlpkit.data.builtin.BuiltInSets
 import mlpkit.data.generators.GeneratorRegistry
 import mlpkit.data.store.DatasetFiles
 import mlpkit.data.store.DatasetStore
@@ -16,11 +17,14 @@ class DataListCommand(private val out: PrintStream) : CliktCommand(name = "list"
     override fun run() {
         val store = DatasetStore(StoreEnvironment.ofThisProcess(), downloader = null)
         out.println("Built-in data sets:")
-        out.println("  digits         1797 × 64, 10 classes: scikit-learn's 8×8 digits (pixel counts 0..16), shipped in the jar")
-        for ((id, set) in listOf("mnist" to DatasetFiles.MNIST, "fashion-mnist" to DatasetFiles.FASHION_MNIST)) {
-            val found = store.find(set, train = true)
-            val where = if (found != null) "found in ${found.images.parent}" else "not on this machine: mlp data fetch $id"
-            out.println(String.format(Locale.ROOT, "  %-13s  60000 + 10000 × 784 (28×28), 10 classes: %s", id, where))
+        val width = BuiltInSets.names.maxOf { it.length }
+        for (set in BuiltInSets.all) {
+            val where = if (!set.inStore) "shipped in the jar" else {
+                val files = if (set.name == "mnist") DatasetFiles.MNIST else DatasetFiles.FASHION_MNIST
+                val found = store.find(files, train = true)
+                if (found != null) "found in ${found.images.parent}" else "not on this machine: mlp data fetch ${set.name}"
+            }
+            out.println(String.format(Locale.ROOT, "  %-${width}s  %s, %s: %s; %s", set.name, set.task.word, set.shape, set.description, where))
         }
         out.println()
         out.println("Generators (mlp data gen NAME --parameter value …):")

@@ -78,7 +78,7 @@ class DataGenCommandTest {
     fun `data list shows every generator with its parameters and the built-in sets`() {
         val run = mlp("data", "list")
         assertEquals(0, run.exitCode, run.err)
-        assertTrue(run.outLines[1].startsWith("  digits         1797 × 64, 10 classes"), run.out)
+        assertTrue(run.outLines[1].startsWith("  digits         classification, 1797 × 64, 10 classes"), run.out)
         for (name in listOf("make_classification", "make_moons", "make_circles", "make_blobs", "make_regression")) {
             assertTrue(run.outLines.any { it.startsWith("  $name: ") }, "$name listed")
         }

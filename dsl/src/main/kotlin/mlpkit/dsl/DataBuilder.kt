@@ -101,6 +101,31 @@ class DataBuilder internal constructor(initial: DataSpec?) {
         source = DataSource.BuiltIn("digits")
     }
 
+    /** scikit-learn's iris (150 × 4, classes setosa, versicolor, virginica), shipped with mlpkit. */
+    fun iris() {
+        source = DataSource.BuiltIn("iris")
+    }
+
+    /** scikit-learn's wine (178 × 13, classes class_0..class_2, unscaled), shipped with mlpkit. */
+    fun wine() {
+        source = DataSource.BuiltIn("wine")
+    }
+
+    /** scikit-learn's breast cancer Wisconsin (569 × 30, 0 = malignant, 1 = benign), shipped with mlpkit. */
+    fun breastCancer() {
+        source = DataSource.BuiltIn("breast-cancer")
+    }
+
+    /** scikit-learn's diabetes (442 × 10, one regression target), raw as `load_diabetes(scaled=False)`, shipped with mlpkit. */
+    fun diabetes() {
+        source = DataSource.BuiltIn("diabetes")
+    }
+
+    /** scikit-learn's Linnerud (20 × 3, three regression targets: Weight, Waist, Pulse), shipped with mlpkit. */
+    fun linnerud() {
+        source = DataSource.BuiltIn("linnerud")
+    }
+
     /** MNIST from the data store (with its own 10 000-image test set). */
     fun mnist() {
         source = DataSource.BuiltIn("mnist")

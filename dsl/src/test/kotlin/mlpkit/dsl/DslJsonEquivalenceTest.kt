@@ -82,4 +82,26 @@ class DslJsonEquivalenceTest {
         val written = guarded { divergence(factor = 10.0, patience = 3) }
         assertEquals(written, SpecJson.decode(SpecJson.encode(written)))
     }
+
+    @Test
+    fun `each built-in scikit-learn set written in the DSL is the JSON builtin source of its name`() {
+        val sets = listOf(
+            DataBuilder::iris to "iris", DataBuilder::wine to "wine", DataBuilder::breastCancer to "breast-cancer",
+            DataBuilder::diabetes to "diabetes", DataBuilder::linnerud to "linnerud",
+        )
+        for ((source, name) in sets) {
+            val fromDsl = experiment("toy") {
+                data { source(this); split(test = 0.2) }
+                network { dense(3, softmax) }
+                training { loss = softmaxCrossEntropy }
+            }.spec
+            val fromJson = mlpkit.dsl.config.ExperimentFiles.parseJson(
+                """{"name": "toy", "data": {"source": {"type": "builtin", "set": "$name"}, "split": {"test": 0.2}},
+                   "network": "network < dense(3, softmax) >", "training": {"loss": "softmax-ce"}}""",
+                "toy.json",
+            )
+            assertEquals(fromJson, fromDsl, name)
+            assertEquals(mlpkit.dsl.spec.DataSource.BuiltIn(name), fromDsl.data.source)
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.awt.AWTError
 import java.util.Locale
 import mlpkit.data.Dataset
 import mlpkit.data.batch.TargetEncoding
+import mlpkit.data.builtin.BuiltInSets
 import mlpkit.dsl.model.Model
 import mlpkit.dsl.spec.DataSource
 
@@ -125,8 +126,9 @@ internal class RunPictures(private val warn: (String) -> Unit) {
             "Training: the mean over each epoch's mini-batches while the weights were being updated. " +
                 "Validation (when the run holds out a validation part): measured after each epoch, in inference mode."
 
-        /** Image sets, and CSV files (which may hold pixels); generated sets are never images. */
-        fun isImageData(source: DataSource): Boolean = source is DataSource.BuiltIn || source is DataSource.Idx || source is DataSource.Csv
+        /** Image sets (built-in sets whose rows are images), and CSV files (which may hold pixels); generated sets are never images. */
+        fun isImageData(source: DataSource): Boolean =
+            (source is DataSource.BuiltIn && BuiltInSets.find(source.set)?.images == true) || source is DataSource.Idx || source is DataSource.Csv
     }
 }
 

@@ -3,6 +3,7 @@ package mlpkit.dsl.config
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonPrimitive
 import mlpkit.core.limits.MachineLimits
+import mlpkit.data.builtin.BuiltInSets
 import mlpkit.data.generators.GeneratorRegistry
 import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.DataSpec
@@ -16,7 +17,7 @@ internal object DataChecks {
     fun check(data: DataSpec, limits: MachineLimits, problems: Problems) {
         when (val source = data.source) {
             is DataSource.Generator -> generator(source, limits, problems)
-            is DataSource.BuiltIn -> if (source.set !in KnownNames.builtInSets) {
+            is DataSource.BuiltIn -> if (BuiltInSets.find(source.set) == null) {
                 problems.add(
                     sourcePath.key("set"), "unknown built-in set", JsonText.oneOf(KnownNames.builtInSets),
                     JsonText.quoted(source.set), JsonText.suggestion(source.set, KnownNames.builtInSets),

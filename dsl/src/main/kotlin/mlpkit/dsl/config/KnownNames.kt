@@ -4,13 +4,14 @@ import mlpkit.core.concept.ConceptException
 import mlpkit.core.concept.Registry
 import mlpkit.core.metrics.Metric
 import mlpkit.core.metrics.Monitor
+import mlpkit.data.builtin.BuiltInSets
 import mlpkit.dsl.spec.DataSource
 
 /** Names a configuration may use: the built-in data sets, and the metric names derived from the metric registry. */
 internal object KnownNames {
-    /** The sets of [DataSource.BuiltIn]; the image sets (one 28×28 image per row) bring their own test files. */
-    val builtInSets = listOf("digits", "mnist", "fashion-mnist")
-    val builtInImageSets = setOf("mnist", "fashion-mnist")
+    /** The sets of [DataSource.BuiltIn] ([BuiltInSets]); the image sets (one 28×28 image per row, in the store) bring their own test files. */
+    val builtInSets = BuiltInSets.names
+    val builtInImageSets = BuiltInSets.all.filter { it.inStore }.flatMap { listOf(it.name) + it.aliases }.toSet()
     val builtInSetsWithTestFiles = builtInImageSets
 
     /** Metrics an expectation can bound: a part of the data and a registered metric, `test_accuracy`. */

@@ -2,7 +2,7 @@ package mlpkit.dsl.resolve
 
 import mlpkit.data.ClassLabels
 import mlpkit.data.Dataset
-import mlpkit.data.builtin.digits
+import mlpkit.data.builtin.BuiltInSets
 import mlpkit.data.csv.CsvColumn
 import mlpkit.data.csv.CsvHeaderSwitch
 import mlpkit.data.csv.CsvLoader
@@ -111,14 +111,12 @@ class DataResolver(
 
     private fun load(source: DataSource, pixels: PixelScaling, defaultRandomState: Long): Loaded = when (source) {
         is DataSource.Generator -> Loaded(generate(source, defaultRandomState), null)
-        is DataSource.BuiltIn -> when (source.set) {
-            "digits" -> Loaded(digits(), null)
-            "mnist" -> store().let { Loaded(it.mnist(train = true, pixels), it.mnist(train = false, pixels)) }
-            "fashion-mnist", "fashion_mnist", "fashionMnist" ->
-                store().let { Loaded(it.fashionMnist(train = true, pixels), it.fashionMnist(train = false, pixels)) }
-            else -> throw IllegalArgumentException(
-                "unknown built-in data set '${source.set}': expected digits, mnist or fashion-mnist",
-            )
+        is DataSource.BuiltIn -> BuiltInSets.get(source.set).let { set ->
+            when {
+                !set.inStore -> Loaded(set.load(), null, set.featureNames)
+                set.name == "mnist" -> store().let { Loaded(it.mnist(train = true, pixels), it.mnist(train = false, pixels)) }
+                else -> store().let { Loaded(it.fashionMnist(train = true, pixels), it.fashionMnist(train = false, pixels)) }
+            }
         }
         is DataSource.Csv -> loadCsv(source)
         is DataSource.Idx -> loadIdx(source, pixels)

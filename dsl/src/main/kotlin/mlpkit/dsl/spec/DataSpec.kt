@@ -45,12 +45,15 @@ sealed interface DataSource {
             }
         })
 
-        /** A built-in set: `digits`, `mnist` or `fashion-mnist`. */
+        /** A built-in set, one of `mlpkit.data.builtin.BuiltInSets.names`: `digits`, `iris`, `wine`, `breast-cancer`, `diabetes`, `linnerud`, `mnist`, `fashion-mnist`. */
         @JvmStatic
         fun builtIn(set: String): DataSource = BuiltIn(set)
     }
 
-    /** A built-in set: `digits`, `mnist` or `fashion-mnist` (the image sets bring their own test split). */
+    /**
+     * A built-in set named in `mlpkit.data.builtin.BuiltInSets`: digits, iris, wine, breast-cancer, diabetes,
+     * linnerud (shipped in the jar) or mnist, fashion-mnist (from the data store, with their own test split).
+     */
     @Serializable
     @SerialName("builtin")
     data class BuiltIn(val set: String) : DataSource
