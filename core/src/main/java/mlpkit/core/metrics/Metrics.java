@@ -53,4 +53,49 @@ public final class Metrics {
     public static double meanSquaredError(double[][] yTrue, double[][] yPred) {
         return MeanSquaredError.of(yTrue, yPred);
     }
+
+    /** @see R2#of(double[], double[]) */
+    public static double r2(double[] yTrue, double[] yPred) {
+        return R2.of(yTrue, yPred);
+    }
+
+    /** @see R2#of(double[][], double[][]) */
+    public static double r2(double[][] yTrue, double[][] yPred) {
+        return R2.of(yTrue, yPred);
+    }
+
+    /** @see MeanAbsoluteError#of(double[], double[]) */
+    public static double meanAbsoluteError(double[] yTrue, double[] yPred) {
+        return MeanAbsoluteError.of(yTrue, yPred);
+    }
+
+    /** @see MeanAbsoluteError#of(double[][], double[][]) */
+    public static double meanAbsoluteError(double[][] yTrue, double[][] yPred) {
+        return MeanAbsoluteError.of(yTrue, yPred);
+    }
+
+    /** @see RootMeanSquaredError#of(double[], double[]) */
+    public static double rootMeanSquaredError(double[] yTrue, double[] yPred) {
+        return RootMeanSquaredError.of(yTrue, yPred);
+    }
+
+    /** @see RootMeanSquaredError#of(double[][], double[][]) */
+    public static double rootMeanSquaredError(double[][] yTrue, double[][] yPred) {
+        return RootMeanSquaredError.of(yTrue, yPred);
+    }
+
+    /** @see ExplainedVariance#of(double[], double[]) */
+    public static double explainedVariance(double[] yTrue, double[] yPred) {
+        return ExplainedVariance.of(yTrue, yPred);
+    }
+
+    /** @see ExplainedVariance#of(double[][], double[][]) */
+    public static double explainedVariance(double[][] yTrue, double[][] yPred) {
+        return ExplainedVariance.of(yTrue, yPred);
+    }
+
+    /** @see MaxError#of(double[], double[]) */
+    public static double maxError(double[] yTrue, double[] yPred) {
+        return MaxError.of(yTrue, yPred);
+    }
 }
