@@ -72,23 +72,32 @@ class ConceptsEverywhereTest {
 
     @Test
     fun `every registered metric is reported for every part, can be expected and watched, and is in the DSL`() {
-        val result = mlpkit.dsl.train.TrainingRun(experiment("metrics") {
+        val classification = mlpkit.dsl.train.TrainingRun(experiment("metrics") {
             data { moons(samples = 80, noise = 0.2, randomState = 3); split(validation = 0.25, test = 0.25, stratify = true) }
             network { dense(6, tanh); dense(1, sigmoid) }
             training { loss = bce; optimizer = sgd(lr = 0.5); epochs = 3; batchSize = full }
         }).fit()
+        val regression = mlpkit.dsl.train.TrainingRun(experiment("regression metrics") {
+            data { regression(samples = 80, features = 2, randomState = 3); split(validation = 0.25, test = 0.25) }
+            network { dense(6, tanh); dense(1, identity) }
+            training { loss = mse; optimizer = sgd(lr = 0.01); epochs = 3; batchSize = full }
+        }).fit()
         val metrics = registry.of(mlpkit.core.metrics.Metric.KIND).all()
+        fun runFor(metric: Concept<*>) = when ((metric.create() as mlpkit.core.metrics.Metric).needs()!!) {
+            mlpkit.core.metrics.Metric.Needs.VALUES, mlpkit.core.metrics.Metric.Needs.ONE_VALUE -> regression
+            else -> classification
+        }
         for (part in mlpkit.core.metrics.Metric.PARTS) {
             for (metric in metrics) {
                 val name = "${part}_${metric.name()}"
-                assertTrue(name in result.metrics, "$name in ${result.metrics.keys}")
+                assertTrue(name in runFor(metric).metrics, "$name in ${runFor(metric).metrics.keys}")
                 assertTrue(name in mlpkit.dsl.config.KnownNames.metrics(registry), "$name can be expected")
                 assertTrue(MetricVocabulary::class.java.methods.any { it.name == "get" + identifier(name).replaceFirstChar { c -> c.uppercase() } })
             }
         }
         for (metric in metrics) {
             val validation = "validation_${metric.name()}"
-            assertTrue(validation in result.history.last().metrics, "$validation each epoch: ${result.history.last().metrics.keys}")
+            assertTrue(validation in runFor(metric).history.last().metrics, "$validation each epoch: ${runFor(metric).history.last().metrics.keys}")
             assertTrue("val_${metric.name()}" in mlpkit.dsl.config.KnownNames.monitors(registry), "val_${metric.name()} can be watched")
         }
     }

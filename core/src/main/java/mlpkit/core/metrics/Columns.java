@@ -7,6 +7,13 @@ package mlpkit.core.metrics;
  */
 final class Columns {
 
+    /** A figure of targets and predictions, both {@code n x m}. */
+    @FunctionalInterface
+    interface Figure {
+        double of(double[][] yTrue, double[][] yPred);
+    }
+
+
     private Columns() {
     }
 
@@ -76,5 +83,33 @@ final class Columns {
             return 1.0 - numerator / denominator;
         }
         return numerator == 0.0 ? 1.0 : 0.0;
+    }
+
+    /**
+     * An accumulator of a regression metric for a run: it keeps the targets and outputs of the part's
+     * {@code rows} rows as they come in chunks, then computes {@code figure} on all of them at once (the same
+     * arithmetic as the metric's own {@code of} on the same arrays).
+     */
+    static Metric.Accumulator collecting(int rows, Figure figure) {
+        double[][] targets = new double[rows][];
+        double[][] outputs = new double[rows][];
+        return new Metric.Accumulator() {
+            private int seen;
+
+            @Override
+            public void add(Metric.Chunk chunk) {
+                for (int r = 0; r < chunk.rows(); r++) {
+                    targets[seen + r] = chunk.targets().getRow(r);
+                    outputs[seen + r] = chunk.outputs().getRow(r);
+                }
+                seen += chunk.rows();
+            }
+
+            @Override
+            public double result() {
+                return seen == rows ? figure.of(targets, outputs)
+                        : figure.of(java.util.Arrays.copyOf(targets, seen), java.util.Arrays.copyOf(outputs, seen));
+            }
+        };
     }
 }

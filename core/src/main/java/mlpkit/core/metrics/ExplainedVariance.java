@@ -1,16 +1,19 @@
 package mlpkit.core.metrics;
 
+import mlpkit.core.concept.Concept;
+
 /**
  * scikit-learn's {@code explained_variance_score}: per output {@code 1 − Var(y − ŷ) / Var(y)} (population
  * variances), which unlike R² ignores a constant offset of the predictions. A constant target (Var(y) = 0)
  * scores 1.0 if Var(y − ŷ) = 0 and 0.0 otherwise ({@code force_finite=True}). Several outputs: the mean of the
  * per-output scores ({@link #of(double[][], double[][])}), or each ({@link #rawValues}).
  */
-public final class ExplainedVariance {
+public record ExplainedVariance() implements Metric {
+    public static final Concept<Metric> CONCEPT = Concept.of(KIND, "explained_variance")
+            .summary("1 − Var(y − ŷ) / Var(y), averaged over outputs")
+            .build(ExplainedVariance.class);
     static final String NAME = "explained variance";
 
-    private ExplainedVariance() {
-    }
 
     /** @return the explained variance of one output */
     public static double of(double[] yTrue, double[] yPred) {
@@ -46,5 +49,36 @@ public final class ExplainedVariance {
             scores[j] = Columns.oneMinusRatio(errorVariance / n, variance / n);
         }
         return scores;
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.VALUES;
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+        return true;
+    }
+
+    /** Not on the training batches: measured on the validation part each epoch and on every part at the end. */
+    @Override
+    public boolean onTrainingBatches() {
+        return false;
+    }
+
+    @Override
+    public Accumulator accumulator(int rows) {
+        return Columns.collecting(rows, ExplainedVariance::of);
+    }
+
+    @Override
+    public Concept<Metric> concept() {
+        return CONCEPT;
+    }
+
+    @Override
+    public String toString() {
+        return notation();
     }
 }

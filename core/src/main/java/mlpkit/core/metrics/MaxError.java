@@ -1,15 +1,18 @@
 package mlpkit.core.metrics;
 
+import mlpkit.core.concept.Concept;
+
 /**
  * scikit-learn's {@code max_error}: the largest {@code |y − ŷ|} over the samples of one output. Like
  * scikit-learn it is defined for a single output only: {@link #of(double[][], double[][])} accepts one column
  * and refuses more.
  */
-public final class MaxError {
+public record MaxError() implements Metric {
+    public static final Concept<Metric> CONCEPT = Concept.of(KIND, "max_error")
+            .summary("the largest absolute error (one output)")
+            .build(MaxError.class);
     static final String NAME = "max error";
 
-    private MaxError() {
-    }
 
     /** @return the largest absolute error */
     public static double of(double[] yTrue, double[] yPred) {
@@ -32,5 +35,36 @@ public final class MaxError {
             max = Math.max(max, Math.abs(yTrue[i][0] - yPred[i][0]));
         }
         return max;
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.ONE_VALUE;
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+        return false;
+    }
+
+    /** Not on the training batches: measured on the validation part each epoch and on every part at the end. */
+    @Override
+    public boolean onTrainingBatches() {
+        return false;
+    }
+
+    @Override
+    public Accumulator accumulator(int rows) {
+        return Columns.collecting(rows, MaxError::of);
+    }
+
+    @Override
+    public Concept<Metric> concept() {
+        return CONCEPT;
+    }
+
+    @Override
+    public String toString() {
+        return notation();
     }
 }

@@ -1,14 +1,17 @@
 package mlpkit.core.metrics;
 
+import mlpkit.core.concept.Concept;
+
 /**
  * scikit-learn's {@code mean_absolute_error}: per output the mean of {@code |y − ŷ|}; several outputs give the
  * mean of the per-output figures ({@link #of(double[][], double[][])}) or each ({@link #rawValues}).
  */
-public final class MeanAbsoluteError {
+public record MeanAbsoluteError() implements Metric {
+    public static final Concept<Metric> CONCEPT = Concept.of(KIND, "mae")
+            .summary("the mean absolute error, averaged over outputs")
+            .build(MeanAbsoluteError.class);
     static final String NAME = "mean absolute error";
 
-    private MeanAbsoluteError() {
-    }
 
     /** @return the mean absolute error of one output */
     public static double of(double[] yTrue, double[] yPred) {
@@ -33,5 +36,36 @@ public final class MeanAbsoluteError {
             errors[j] = sum / yTrue.length;
         }
         return errors;
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.VALUES;
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+        return false;
+    }
+
+    /** Not on the training batches: measured on the validation part each epoch and on every part at the end. */
+    @Override
+    public boolean onTrainingBatches() {
+        return false;
+    }
+
+    @Override
+    public Accumulator accumulator(int rows) {
+        return Columns.collecting(rows, MeanAbsoluteError::of);
+    }
+
+    @Override
+    public Concept<Metric> concept() {
+        return CONCEPT;
+    }
+
+    @Override
+    public String toString() {
+        return notation();
     }
 }

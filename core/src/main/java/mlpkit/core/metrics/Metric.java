@@ -29,7 +29,11 @@ public interface Metric extends Conceptual {
         /** Class labels. */
         CLASSES,
         /** Exactly two classes, both present (ROC AUC). */
-        TWO_CLASSES
+        TWO_CLASSES,
+        /** Real-valued (regression) targets, any number of outputs (R², MAE). */
+        VALUES,
+        /** Real-valued (regression) targets with one output (max error, as scikit-learn defines it). */
+        ONE_VALUE
     }
 
     /** What this metric needs. */

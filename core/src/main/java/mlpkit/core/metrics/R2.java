@@ -1,5 +1,7 @@
 package mlpkit.core.metrics;
 
+import mlpkit.core.concept.Concept;
+
 /**
  * The coefficient of determination, scikit-learn's {@code r2_score}: per output
  * {@code R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)²}, 1 for perfect predictions, 0 for predicting the mean, negative for
@@ -8,11 +10,12 @@ package mlpkit.core.metrics;
  * scores ({@code multioutput="uniform_average"}) and {@link #rawValues} gives them ({@code "raw_values"}).
  * Fewer than two samples give NaN, as in scikit-learn (R² is not defined for them).
  */
-public final class R2 {
+public record R2() implements Metric {
+    public static final Concept<Metric> CONCEPT = Concept.of(KIND, "r2")
+            .summary("the coefficient of determination 1 − Σ(y − ŷ)² / Σ(y − ȳ)², averaged over outputs")
+            .build(R2.class);
     static final String NAME = "R²";
 
-    private R2() {
-    }
 
     /**
      * @return R² of one output
@@ -55,5 +58,36 @@ public final class R2 {
             scores[j] = Columns.oneMinusRatio(residual, total);
         }
         return scores;
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.VALUES;
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+        return true;
+    }
+
+    /** Not on the training batches: measured on the validation part each epoch and on every part at the end. */
+    @Override
+    public boolean onTrainingBatches() {
+        return false;
+    }
+
+    @Override
+    public Accumulator accumulator(int rows) {
+        return Columns.collecting(rows, R2::of);
+    }
+
+    @Override
+    public Concept<Metric> concept() {
+        return CONCEPT;
+    }
+
+    @Override
+    public String toString() {
+        return notation();
     }
 }

@@ -1,15 +1,18 @@
 package mlpkit.core.metrics;
 
+import mlpkit.core.concept.Concept;
+
 /**
  * The root mean squared error as scikit-learn's {@code mean_squared_error(squared=False)} computes it: per output
  * {@code √(mean of (y − ŷ)²)}; several outputs give the mean of the per-output roots
  * ({@link #of(double[][], double[][])}, not the root of the overall mean) or each ({@link #rawValues}).
  */
-public final class RootMeanSquaredError {
+public record RootMeanSquaredError() implements Metric {
+    public static final Concept<Metric> CONCEPT = Concept.of(KIND, "rmse")
+            .summary("the root mean squared error of each output, averaged over outputs")
+            .build(RootMeanSquaredError.class);
     static final String NAME = "root mean squared error";
 
-    private RootMeanSquaredError() {
-    }
 
     /** @return the root mean squared error of one output */
     public static double of(double[] yTrue, double[] yPred) {
@@ -35,5 +38,36 @@ public final class RootMeanSquaredError {
             errors[j] = Math.sqrt(sum / yTrue.length);
         }
         return errors;
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.VALUES;
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+        return false;
+    }
+
+    /** Not on the training batches: measured on the validation part each epoch and on every part at the end. */
+    @Override
+    public boolean onTrainingBatches() {
+        return false;
+    }
+
+    @Override
+    public Accumulator accumulator(int rows) {
+        return Columns.collecting(rows, RootMeanSquaredError::of);
+    }
+
+    @Override
+    public Concept<Metric> concept() {
+        return CONCEPT;
+    }
+
+    @Override
+    public String toString() {
+        return notation();
     }
 }

@@ -34,7 +34,8 @@ internal class DataShapeChecks(
         val rows = trainingRows(spec, problems)
         rows?.let { batchSize(spec, it, problems) }
         output(spec, problems)
-        if (classes == null) regression(spec, problems) else metricsNeedingTwoClasses(spec, problems)
+        if (classes == null) regression(spec, problems)
+        metricsTheTargetsAllow(spec, problems)
         rows?.let { networkSize(spec, it, problems) }
     }
 
@@ -50,19 +51,24 @@ internal class DataShapeChecks(
     }
 
     /**
-     * AUC and the other two-class metrics are measured only when the data has exactly 2 classes: a monitor
-     * or expectation that names one for more classes would never be reported.
+     * A metric is measured only on targets that meet its needs: AUC and the other two-class metrics when the
+     * data has exactly 2 classes, R² and the other regression metrics on real-valued targets, max error on one
+     * output. A monitor or expectation that names one the data cannot have would never be reported.
      */
-    private fun metricsNeedingTwoClasses(spec: ExperimentSpec, problems: Problems) {
-        if (classes == 2) return
+    private fun metricsTheTargetsAllow(spec: ExperimentSpec, problems: Problems) {
         fun check(path: JsonPath, metric: String) {
             val needs = try {
                 Monitor.metricOf(metric, registry).needs()
             } catch (e: ConceptException) {
                 return // unknown names are reported by the checks without data
             }
-            if (needs == Metric.Needs.TWO_CLASSES) {
-                problems.add(path, "$metric needs two classes", "a metric measured for $classes classes, e.g. accuracy or loss", JsonText.quoted(metric))
+            when {
+                needs == Metric.Needs.TWO_CLASSES && classes != null && classes != 2 ->
+                    problems.add(path, "$metric needs two classes", "a metric measured for $classes classes, e.g. accuracy or loss", JsonText.quoted(metric))
+                (needs == Metric.Needs.VALUES || needs == Metric.Needs.ONE_VALUE) && classes != null ->
+                    problems.add(path, "$metric needs real-valued (regression) targets", "a metric measured for class labels, e.g. accuracy or loss", JsonText.quoted(metric))
+                needs == Metric.Needs.ONE_VALUE && outputs != 1 ->
+                    problems.add(path, "$metric is defined for one output only (as scikit-learn's max_error)", "a metric measured for $outputs outputs, e.g. r2 or mae", JsonText.quoted(metric))
             }
         }
         spec.expect.forEachIndexed { i, expectation -> check(JsonPath.ROOT.key("expect").index(i).key("metric"), expectation.metric) }
@@ -130,14 +136,14 @@ internal class DataShapeChecks(
         }
         spec.expect.forEachIndexed { i, expectation ->
             if (KnownNames.needsClasses(expectation.metric, registry)) {
-                problems.add(JsonPath.ROOT.key("expect").index(i).key("metric"), "${expectation.metric} needs class labels", "a loss metric for regression targets", JsonText.quoted(expectation.metric))
+                problems.add(JsonPath.ROOT.key("expect").index(i).key("metric"), "${expectation.metric} needs class labels", "a loss or regression metric for regression targets, e.g. test_r2", JsonText.quoted(expectation.metric))
             }
         }
         spec.training.callbacks.forEachIndexed { i, callback ->
             if (callback is CallbackSpec.EarlyStopping && KnownNames.needsClasses(callback.monitor, registry)) {
                 problems.add(
                     JsonPath.ROOT.key("training").key("callbacks").index(i).key("monitor"), "${callback.monitor} needs class labels",
-                    "train_loss or val_loss for regression targets", JsonText.quoted(callback.monitor),
+                    "train_loss, val_loss or val_r2 for regression targets", JsonText.quoted(callback.monitor),
                 )
             }
         }

@@ -32,10 +32,20 @@ internal object KnownNames {
 
     fun onTest(metric: String): Boolean = metric.startsWith("test_")
 
-    /** Whether [metric] needs class labels (accuracy and AUC do; losses do not); false for an unknown name. */
+    /** Whether [metric] needs class labels (accuracy and AUC do; losses and regression metrics do not); false for an unknown name. */
     fun needsClasses(metric: String, registry: Registry): Boolean = try {
-        Monitor.metricOf(metric, registry).needs() != Metric.Needs.ANY
+        Monitor.metricOf(metric, registry).needs() in CLASS_NEEDS
     } catch (e: ConceptException) {
         false
     }
+
+    /** Whether [metric] needs real-valued targets (R², MAE and the other regression metrics); false for an unknown name. */
+    fun needsValues(metric: String, registry: Registry): Boolean = try {
+        Monitor.metricOf(metric, registry).needs() in VALUE_NEEDS
+    } catch (e: ConceptException) {
+        false
+    }
+
+    private val CLASS_NEEDS = setOf(Metric.Needs.CLASSES, Metric.Needs.TWO_CLASSES)
+    private val VALUE_NEEDS = setOf(Metric.Needs.VALUES, Metric.Needs.ONE_VALUE)
 }

@@ -4,6 +4,7 @@ import mlpkit.core.concept.Registry
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.core.metrics.Metric
 import mlpkit.data.ClassLabels
+import mlpkit.data.RegressionTargets
 import mlpkit.data.Targets
 import mlpkit.data.batch.TargetEncoding
 import mlpkit.dsl.model.positiveScore
@@ -27,6 +28,8 @@ internal object PartMetrics {
                     Metric.Needs.ANY -> true
                     Metric.Needs.CLASSES -> targets is ClassLabels
                     Metric.Needs.TWO_CLASSES -> targets is ClassLabels && targets.classCount == 2 && targets.counts().all { it > 0 }
+                    Metric.Needs.VALUES -> targets is RegressionTargets
+                    Metric.Needs.ONE_VALUE -> targets is RegressionTargets && targets.outputs == 1
                 }
             }
 }

@@ -55,7 +55,7 @@ class DataShapeErrorsTest {
             listOf(
                 "moons.json: $.training.loss: a classification loss for regression targets (expected one of ${lossesForValues()}, got bce)",
                 "moons.json: $.expect[0].metric: train_accuracy needs class labels " +
-                    "(expected a loss metric for regression targets, got \"train_accuracy\")",
+                    "(expected a loss or regression metric for regression targets, e.g. test_r2, got \"train_accuracy\")",
             ),
             problems(text, classes = null, outputs = 1),
         )
