@@ -192,7 +192,8 @@ class RunCommand(
                 StopReason.Cancelled -> "stopped: ${RunMetrics.interruption(result)} (${result.epochs} epochs complete)"
             } + (result.restoredEpoch?.let { "; weights restored from epoch $it" } ?: ""),
         )
-        for ((name, value) in result.metrics) out.println(String.format(Locale.ROOT, "  %-22s %.6f", name, value))
+        val width = maxOf(22, result.metrics.keys.maxOfOrNull { it.length } ?: 0)
+        for ((name, value) in result.metrics) out.println(String.format(Locale.ROOT, "  %-${width}s %.6f", name, value))
         if (verify) {
             printExpectationTable(ExpectationTable.of(experiment.spec.expect, result.metrics))
         } else {

@@ -74,6 +74,9 @@ class RegressionMetricsTest {
         val pass = mlp("verify", diabetes(0.25).toString(), "--out", dir.resolve("pass").toString(), "--quiet")
         assertEquals(0, pass.exitCode, pass.out + pass.err)
         assertTrue(pass.outLines.any { Regex("""test_r2\s+–\s+≥ 0\.25\s+0\.\d{4}\s+pass""").matches(it) }, pass.out)
+        val figures = pass.outLines.filter { it.startsWith("  train_") || it.startsWith("  test_") }
+        assertEquals(12, figures.size, pass.out)
+        assertEquals(setOf("  train_explained_variance ".length), figures.map { it.lastIndexOf(' ') + 1 }.toSet(), "the figures line up: ${pass.out}")
         val fail = mlp("verify", diabetes(0.99).toString(), "--out", dir.resolve("fail").toString(), "--quiet")
         assertEquals(1, fail.exitCode, fail.out + fail.err)
         assertTrue(fail.outLines.any { Regex("""test_r2\s+–\s+≥ 0\.99\s+0\.\d{4}\s+FAIL""").matches(it) }, fail.out)

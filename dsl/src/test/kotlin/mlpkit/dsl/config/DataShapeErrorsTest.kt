@@ -48,6 +48,27 @@ class DataShapeErrorsTest {
     }
 
     @Test
+    fun `regression metrics do not fit class labels and max error does not fit several outputs`() {
+        val onClasses = MOONS.replace("\n}", ",\n  \"expect\": [{\"metric\": \"train_r2\", \"atLeast\": 0.5}]\n}")
+        assertEquals(
+            listOf(
+                "moons.json: $.expect[0].metric: train_r2 needs real-valued (regression) targets " +
+                    "(expected a metric measured for class labels, e.g. accuracy or loss, got \"train_r2\")",
+            ),
+            problems(onClasses),
+        )
+        val threeOutputs = moonsWith("dense(2, softmax)", "dense(3, identity)").replace("softmax-ce", "mse")
+            .replace("\n}", ",\n  \"expect\": [{\"metric\": \"train_max_error\", \"atMost\": 9}, {\"metric\": \"train_r2\", \"atLeast\": 0.5}]\n}")
+        assertEquals(
+            listOf(
+                "moons.json: $.expect[0].metric: train_max_error is defined for one output only (as scikit-learn's max_error) " +
+                    "(expected a metric measured for 3 outputs, e.g. r2 or mae, got \"train_max_error\")",
+            ),
+            problems(threeOutputs, classes = null, outputs = 3),
+        )
+    }
+
+    @Test
     fun `a classification loss and accuracy expectations do not fit regression targets`() {
         val text = moonsWith("dense(2, softmax)", "dense(1, sigmoid)").replace("softmax-ce", "bce")
             .replace("\n}", ",\n  \"expect\": [{\"metric\": \"train_accuracy\", \"atLeast\": 0.9}]\n}")
