@@ -8,12 +8,11 @@ import mlpkit.core.concept.Concept;
  * scores 1.0 if Var(y − ŷ) = 0 and 0.0 otherwise ({@code force_finite=True}). Several outputs: the mean of the
  * per-output scores ({@link #of(double[][], double[][])}), or each ({@link #rawValues}).
  */
-public record ExplainedVariance() implements Metric {
+public record ExplainedVariance() implements ValueMetric {
     public static final Concept<Metric> CONCEPT = Concept.of(KIND, "explained_variance")
             .summary("1 − Var(y − ŷ) / Var(y), averaged over outputs")
             .build(ExplainedVariance.class);
     static final String NAME = "explained variance";
-
 
     /** @return the explained variance of one output */
     public static double of(double[] yTrue, double[] yPred) {
@@ -52,24 +51,13 @@ public record ExplainedVariance() implements Metric {
     }
 
     @Override
-    public Needs needs() {
-        return Needs.VALUES;
-    }
-
-    @Override
     public boolean higherIsBetter() {
         return true;
     }
 
-    /** Not on the training batches: measured on the validation part each epoch and on every part at the end. */
     @Override
-    public boolean onTrainingBatches() {
-        return false;
-    }
-
-    @Override
-    public Accumulator accumulator(int rows) {
-        return Columns.collecting(rows, ExplainedVariance::of);
+    public double figure(double[][] yTrue, double[][] yPred) {
+        return of(yTrue, yPred);
     }
 
     @Override

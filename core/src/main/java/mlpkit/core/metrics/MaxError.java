@@ -7,12 +7,11 @@ import mlpkit.core.concept.Concept;
  * scikit-learn it is defined for a single output only: {@link #of(double[][], double[][])} accepts one column
  * and refuses more.
  */
-public record MaxError() implements Metric {
+public record MaxError() implements ValueMetric {
     public static final Concept<Metric> CONCEPT = Concept.of(KIND, "max_error")
             .summary("the largest absolute error (one output)")
             .build(MaxError.class);
     static final String NAME = "max error";
-
 
     /** @return the largest absolute error */
     public static double of(double[] yTrue, double[] yPred) {
@@ -47,15 +46,9 @@ public record MaxError() implements Metric {
         return false;
     }
 
-    /** Not on the training batches: measured on the validation part each epoch and on every part at the end. */
     @Override
-    public boolean onTrainingBatches() {
-        return false;
-    }
-
-    @Override
-    public Accumulator accumulator(int rows) {
-        return Columns.collecting(rows, MaxError::of);
+    public double figure(double[][] yTrue, double[][] yPred) {
+        return of(yTrue, yPred);
     }
 
     @Override

@@ -6,12 +6,11 @@ import mlpkit.core.concept.Concept;
  * scikit-learn's {@code mean_absolute_error}: per output the mean of {@code |y − ŷ|}; several outputs give the
  * mean of the per-output figures ({@link #of(double[][], double[][])}) or each ({@link #rawValues}).
  */
-public record MeanAbsoluteError() implements Metric {
+public record MeanAbsoluteError() implements ValueMetric {
     public static final Concept<Metric> CONCEPT = Concept.of(KIND, "mae")
             .summary("the mean absolute error, averaged over outputs")
             .build(MeanAbsoluteError.class);
     static final String NAME = "mean absolute error";
-
 
     /** @return the mean absolute error of one output */
     public static double of(double[] yTrue, double[] yPred) {
@@ -39,24 +38,13 @@ public record MeanAbsoluteError() implements Metric {
     }
 
     @Override
-    public Needs needs() {
-        return Needs.VALUES;
-    }
-
-    @Override
     public boolean higherIsBetter() {
         return false;
     }
 
-    /** Not on the training batches: measured on the validation part each epoch and on every part at the end. */
     @Override
-    public boolean onTrainingBatches() {
-        return false;
-    }
-
-    @Override
-    public Accumulator accumulator(int rows) {
-        return Columns.collecting(rows, MeanAbsoluteError::of);
+    public double figure(double[][] yTrue, double[][] yPred) {
+        return of(yTrue, yPred);
     }
 
     @Override

@@ -32,22 +32,11 @@ public final class MeanSquaredError {
      * @throws IllegalArgumentException if the matrices are empty or their shapes differ
      */
     public static double of(double[][] yTrue, double[][] yPred) {
-        Inputs.requireNonNull(yTrue, "yTrue");
-        Inputs.requireNonNull(yPred, "yPred");
-        Inputs.requireSameLength("yTrue", yTrue.length, "yPred", yPred.length, "pass one prediction row per sample");
-        Inputs.requireNotEmpty("yTrue", yTrue.length, "mean squared error");
-        int outputs = Inputs.requireNonNull(yTrue[0], "yTrue[0]").length;
-        Inputs.requireNotEmpty("yTrue[0]", outputs, "mean squared error");
+        int outputs = Columns.requireSameShape(yTrue, yPred, "mean squared error");
         double sum = 0.0;
         for (int i = 0; i < yTrue.length; i++) {
-            double[] targetRow = Inputs.requireNonNull(yTrue[i], "yTrue[" + i + "]");
-            double[] predictedRow = Inputs.requireNonNull(yPred[i], "yPred[" + i + "]");
-            Inputs.requireSameLength("yTrue[0]", outputs, "yTrue[" + i + "]", targetRow.length,
-                    "give every sample the same number of outputs");
-            Inputs.requireSameLength("yTrue[" + i + "]", targetRow.length, "yPred[" + i + "]", predictedRow.length,
-                    "predict every output of every sample");
             for (int j = 0; j < outputs; j++) {
-                double error = targetRow[j] - predictedRow[j];
+                double error = yTrue[i][j] - yPred[i][j];
                 sum += error * error;
             }
         }

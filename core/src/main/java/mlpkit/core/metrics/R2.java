@@ -10,12 +10,11 @@ import mlpkit.core.concept.Concept;
  * scores ({@code multioutput="uniform_average"}) and {@link #rawValues} gives them ({@code "raw_values"}).
  * Fewer than two samples give NaN, as in scikit-learn (R² is not defined for them).
  */
-public record R2() implements Metric {
+public record R2() implements ValueMetric {
     public static final Concept<Metric> CONCEPT = Concept.of(KIND, "r2")
             .summary("the coefficient of determination 1 − Σ(y − ŷ)² / Σ(y − ȳ)², averaged over outputs")
             .build(R2.class);
     static final String NAME = "R²";
-
 
     /**
      * @return R² of one output
@@ -61,24 +60,13 @@ public record R2() implements Metric {
     }
 
     @Override
-    public Needs needs() {
-        return Needs.VALUES;
-    }
-
-    @Override
     public boolean higherIsBetter() {
         return true;
     }
 
-    /** Not on the training batches: measured on the validation part each epoch and on every part at the end. */
     @Override
-    public boolean onTrainingBatches() {
-        return false;
-    }
-
-    @Override
-    public Accumulator accumulator(int rows) {
-        return Columns.collecting(rows, R2::of);
+    public double figure(double[][] yTrue, double[][] yPred) {
+        return of(yTrue, yPred);
     }
 
     @Override

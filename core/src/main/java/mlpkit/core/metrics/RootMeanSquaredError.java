@@ -7,12 +7,11 @@ import mlpkit.core.concept.Concept;
  * {@code √(mean of (y − ŷ)²)}; several outputs give the mean of the per-output roots
  * ({@link #of(double[][], double[][])}, not the root of the overall mean) or each ({@link #rawValues}).
  */
-public record RootMeanSquaredError() implements Metric {
+public record RootMeanSquaredError() implements ValueMetric {
     public static final Concept<Metric> CONCEPT = Concept.of(KIND, "rmse")
             .summary("the root mean squared error of each output, averaged over outputs")
             .build(RootMeanSquaredError.class);
     static final String NAME = "root mean squared error";
-
 
     /** @return the root mean squared error of one output */
     public static double of(double[] yTrue, double[] yPred) {
@@ -41,24 +40,13 @@ public record RootMeanSquaredError() implements Metric {
     }
 
     @Override
-    public Needs needs() {
-        return Needs.VALUES;
-    }
-
-    @Override
     public boolean higherIsBetter() {
         return false;
     }
 
-    /** Not on the training batches: measured on the validation part each epoch and on every part at the end. */
     @Override
-    public boolean onTrainingBatches() {
-        return false;
-    }
-
-    @Override
-    public Accumulator accumulator(int rows) {
-        return Columns.collecting(rows, RootMeanSquaredError::of);
+    public double figure(double[][] yTrue, double[][] yPred) {
+        return of(yTrue, yPred);
     }
 
     @Override
