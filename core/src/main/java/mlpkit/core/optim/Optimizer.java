@@ -49,6 +49,15 @@ public interface Optimizer {
      */
     void step(double[] params, double[] grads, double learningRate);
 
+    /**
+     * {@link #step(double[], double[], double)} for a gradient that is the mean over a batch of {@code rows}
+     * rows: an optimiser whose L2 decay is per sample ({@link OptimizerSpec#weightDecayPerSample()}) adds
+     * {@code lambda * theta / rows}; any other ignores {@code rows}.
+     *
+     * @throws IllegalArgumentException as the three-argument step, or if {@code rows < 1}
+     */
+    void step(double[] params, double[] grads, double learningRate, int rows);
+
     /** The number of completed steps {@code t} (0 before the first step). */
     long stepCount();
 

@@ -19,6 +19,21 @@ public final class OptimizerParams {
                 .hint("use 0 for no decay or a small coefficient such as 1e-4");
     }
 
+    /** Where the L2 weight decay is divided by the batch's row count: {@value #PER_BATCH} (λθ) or {@value #PER_SAMPLE} (λθ/rows). */
+    public static final String PER_BATCH = "batch";
+    /** The scikit-learn scaling of the L2 term, λθ/rows added to the mean gradient. */
+    public static final String PER_SAMPLE = "sample";
+
+    /**
+     * How the L2 weight decay λ scales with the batch: {@code batch} adds λθ to the batch's mean gradient
+     * (PyTorch's {@code weight_decay}, Keras' {@code l2(λ/2)}); {@code sample} adds λθ/rows, the gradient of
+     * λ/(2·rows)·‖W‖² that scikit-learn's {@code alpha} adds to each batch's mean loss.
+     */
+    public static Param weightDecayPer() {
+        return Param.text("weightDecayPer", PER_BATCH, PER_BATCH, PER_SAMPLE)
+                .doc("batch: λθ is added to the mean gradient (PyTorch, Keras); sample: λθ/rows (scikit-learn's alpha)");
+    }
+
     /** Clipping by global norm (0 = off). */
     public static Param clipNorm() {
         return Param.real("clipNorm", 0.0).atLeast(0).doc("the largest global gradient norm (0: no clipping)")

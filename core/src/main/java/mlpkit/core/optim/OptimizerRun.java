@@ -12,7 +12,7 @@ import java.util.Objects;
  * <ol>
  *   <li>clip {@code g} by global norm if {@code clipNorm > 0};</li>
  *   <li>weight decay if {@code weightDecay > 0}, on the entries selected by the mask: either L2,
- *       {@code g_i += lambda * theta_i}, or, when the rule decouples it (AdamW),
+ *       {@code g_i += lambda * theta_i} ({@code lambda / rows} when the decay is per sample), or, when the rule decouples it (AdamW),
  *       {@code theta_i *= 1 - eta * lambda};</li>
  *   <li>{@code t += 1} and the rule's own {@link OptimizerSpec#update}.</li>
  * </ol>
@@ -52,6 +52,19 @@ final class OptimizerRun implements Optimizer {
 
     @Override
     public void step(double[] params, double[] grads, double learningRate) {
+        if (spec.weightDecayPerSample() && spec.weightDecay() > 0) {
+            throw new IllegalArgumentException(spec.notation() + " divides its weight decay by the batch's row count, "
+                    + "but the step was given none; call step(params, grads, learningRate, rows)");
+        }
+        step(params, grads, learningRate, 1);
+    }
+
+    @Override
+    public void step(double[] params, double[] grads, double learningRate, int rows) {
+        if (rows < 1) {
+            throw Validation.fail("rows", Integer.toString(rows), "[1, " + Integer.MAX_VALUE + "]",
+                    "pass the number of rows the gradient is the mean of");
+        }
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(grads, "grads");
         if (grads.length != params.length) {
@@ -69,7 +82,7 @@ final class OptimizerRun implements Optimizer {
             if (spec.decoupledDecay()) {
                 applyDecoupledDecay(params, learningRate * lambda);
             } else {
-                addL2Gradient(params, grads, lambda);
+                addL2Gradient(params, grads, spec.weightDecayPerSample() ? lambda / rows : lambda);
             }
         }
         t++;

@@ -31,6 +31,15 @@ public interface OptimizerSpec extends Conceptual {
         return false;
     }
 
+    /**
+     * Whether the L2 weight decay is divided by the batch's row count (λθ/rows, scikit-learn's {@code alpha};
+     * {@code weightDecayPer=sample}) instead of added as λθ to the mean gradient. False unless the optimiser
+     * declares {@link OptimizerParams#weightDecayPer()}.
+     */
+    default boolean weightDecayPerSample() {
+        return false;
+    }
+
     /** The names of the optimiser's state arrays, one entry per parameter each ({@code m}, {@code v}); may be empty. */
     List<String> stateNames();
 
