@@ -209,7 +209,7 @@ internal class TrainingSession(
                 )
             }
             epochMetrics.add(loss, reduction, network.lastOutput(), cursor.y)
-            optimizer.step(parameters, gradients, rate)
+            optimizer.step(parameters, gradients, rate, cursor.x.rowDimension)
         }
         return null
     }
