@@ -25,6 +25,8 @@ class TrainingBuilder internal constructor(initial: TrainingSpec) : LossVocabula
     var threads: Int = initial.threads
     /** The divergence guard: on at its defaults unless set; `divergence = off` turns it off. See [DivergenceSpec]. */
     var divergence: DivergenceSpec = initial.divergence
+    /** A new order of the training rows every epoch (the default); `shuffle = false` keeps the data's order. */
+    var shuffle: Boolean = initial.shuffle
     private var batch: BatchSizeSpec = initial.batchSize
     private val callbacks = initial.callbacks.toMutableList()
 
@@ -73,5 +75,5 @@ class TrainingBuilder internal constructor(initial: TrainingSpec) : LossVocabula
         callbacks += CallbackSpec.Checkpoint(every)
     }
 
-    internal fun build(): TrainingSpec = TrainingSpec(loss, reduction, optimizer, schedule, epochs, batch, seed, threads, callbacks.toList(), divergence)
+    internal fun build(): TrainingSpec = TrainingSpec(loss, reduction, optimizer, schedule, epochs, batch, seed, threads, callbacks.toList(), divergence, shuffle)
 }

@@ -19,7 +19,8 @@ import mlpkit.core.optim.Sgd
  * independent streams for initialisation, shuffling, dropout and splitting are derived from it, so the same
  * seed gives a bit-identical run. [threads] bounds the kernels' parallelism (results do not depend on it).
  * [divergence] is the divergence guard, on by default: it stops a run whose training loss has grown far
- * above its best (see [DivergenceSpec]).
+ * above its best (see [DivergenceSpec]). [shuffle] draws a new order of the training rows every epoch (on by
+ * default); `false` takes the mini-batches in the data's order every epoch, as scikit-learn's `shuffle=False`.
  */
 @OptIn(ExperimentalSerializationApi::class)
 @Serializable
@@ -36,6 +37,8 @@ data class TrainingSpec @JvmOverloads constructor(
     // Left out where it is the default, also in model files (which write every other default): files written
     // before the guard existed, and runs with the default guard, keep the same bytes.
     @EncodeDefault(EncodeDefault.Mode.NEVER) val divergence: DivergenceSpec = DivergenceSpec.DEFAULT,
+    // Left out where it is the default, as divergence: files of shuffled runs keep their bytes.
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val shuffle: Boolean = true,
 ) {
     /** A copy built step by step from this one (for Java; Kotlin has `copy` and the DSL). */
     fun toBuilder(): Builder = Builder(this)
@@ -52,6 +55,7 @@ data class TrainingSpec @JvmOverloads constructor(
         fun threads(threads: Int) = apply { spec = spec.copy(threads = threads) }
         fun callbacks(callbacks: List<CallbackSpec>) = apply { spec = spec.copy(callbacks = callbacks.toList()) }
         fun divergence(divergence: DivergenceSpec) = apply { spec = spec.copy(divergence = divergence) }
+        fun shuffle(shuffle: Boolean) = apply { spec = spec.copy(shuffle = shuffle) }
         fun build(): TrainingSpec = spec
     }
 

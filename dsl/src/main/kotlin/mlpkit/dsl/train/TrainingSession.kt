@@ -92,7 +92,7 @@ internal class TrainingSession(
         }
         // One batch per epoch needs no shuffling: the order would only change the rounding of the sums.
         val onlyOneBatch = size is BatchSize.Full || (size as BatchSize.Rows).rows >= data.train.size
-        val order = if (onlyOneBatch) RowOrder.AsGiven else RowOrder.Shuffled(shuffleRandom)
+        val order = if (onlyOneBatch || !training.shuffle) RowOrder.AsGiven else RowOrder.Shuffled(shuffleRandom)
         return MiniBatches(data.train, size, order, encoding, augmentation = augmentation())
     }
 
@@ -193,7 +193,7 @@ internal class TrainingSession(
         return metrics.getValue(MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS))
     }
 
-    /** One pass over the shuffled mini-batches; the reason to stop inside the epoch, or null when it completed. */
+    /** One pass over the mini-batches (shuffled unless `training.shuffle` is false); the reason to stop inside the epoch, or null when it completed. */
     private suspend fun trainBatches(epoch: Int, rate: Double): StopReason? {
         val parameters = network.parameters()
         val gradients = network.gradients()
