@@ -90,6 +90,32 @@ def mlp_l2():
             "finalW2": mlp.coefs_[1].tolist(), "finalb2": mlp.intercepts_[1].tolist()}
 
 
+def schedules():
+    """scikit-learn's invscaling (time in samples) and adaptive (its own count and division), epoch by epoch."""
+    inv = SGDOptimizer([np.zeros(1)], learning_rate_init=0.1, lr_schedule="invscaling", power_t=0.5)
+    n = 7
+    invscaling = [inv.learning_rate]
+    for epoch in range(1, 6):
+        inv.iteration_ends(epoch * n)  # _fit_stochastic: t_ += n_samples, then iteration_ends(t_)
+        invscaling.append(inv.learning_rate)
+    # adaptive: a training-loss curve that stalls, as _fit_stochastic handles it (no early stopping)
+    losses = [1.0, 0.8, 0.79995, 0.7, 0.7, 0.69999, 0.71, 0.7, 0.65, 0.66, 0.66, 0.66, 0.64995, 0.66, 0.66, 0.66, 0.66]
+    mlp = MLPRegressor(tol=1e-4, n_iter_no_change=2)
+    mlp.loss_curve_, mlp.best_loss_, mlp._no_improvement_count = [], np.inf, 0
+    opt = SGDOptimizer([np.zeros(1)], learning_rate_init=0.1, lr_schedule="adaptive")
+    rates = []
+    for loss in losses:
+        rates.append(opt.learning_rate)  # the rate the epoch trained with
+        mlp.loss_curve_.append(loss)
+        mlp._update_no_improvement_count(False, None, None)
+        opt.iteration_ends(0)
+        if mlp._no_improvement_count > mlp.n_iter_no_change:
+            assert not opt.trigger_stopping("", False)
+            mlp._no_improvement_count = 0
+    return {"invscaling": {"lr": 0.1, "power": 0.5, "rows": n, "rates": invscaling},
+            "adaptive": {"lr": 0.1, "tol": 1e-4, "nIterNoChange": 2, "losses": losses, "rates": rates}}
+
+
 def main():
     th = lambda: np.array(THETA0, dtype=np.float64)
     out = {
@@ -106,6 +132,7 @@ def main():
         "rmsprop_torch": torch_run(lambda p: torch.optim.RMSprop(p, lr=0.01), 0.01, False),
         "rmsprop_torch_eps_0.1": torch_run(lambda p: torch.optim.RMSprop(p, lr=0.01, eps=0.1), 0.01, False),
         "mlp_l2_sklearn": mlp_l2(),
+        "schedules_sklearn": schedules(),
     }
     theta = th()
     out["adam_sklearn"] = sklearn_run(AdamOptimizer([theta], learning_rate_init=0.01), theta, 0.01, False)

@@ -14,4 +14,12 @@ public interface ScheduleSpec extends Conceptual {
 
     /** The schedule of a run of {@code epochs} epochs (fresh state for a stateful schedule). */
     LearningRateSchedule start(int epochs);
+
+    /**
+     * The schedule of a run of {@code epochs} epochs over {@code trainingRows} training rows; the same as
+     * {@link #start(int)} for a schedule that does not count samples (scikit-learn's invscaling does).
+     */
+    default LearningRateSchedule start(int epochs, int trainingRows) {
+        return start(epochs);
+    }
 }

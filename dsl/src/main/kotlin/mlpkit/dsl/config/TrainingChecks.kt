@@ -71,7 +71,7 @@ internal object TrainingChecks {
         val training = spec.training
         if (training.epochs < 1) return
         try {
-            training.schedule.start(training.epochs).rate(training.optimizer.lr(), 0)
+            training.schedule.start(training.epochs, 1).rate(training.optimizer.lr(), 0)
         } catch (e: IllegalArgumentException) {
             problems.add(trainingPath.key("schedule"), "${training.schedule.notation()} does not fit ${training.optimizer.notation()}: ${e.message}")
         }

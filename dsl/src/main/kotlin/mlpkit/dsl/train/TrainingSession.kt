@@ -61,7 +61,7 @@ internal class TrainingSession(
     private val network: Network = Network.build(networkSpec, data.inputSize, training.loss, streams.init(), dropoutRandom)
     private val encoding = chooseTargetEncoding(training.loss, network.outputSize(), data.train.targets, notation)
     private val optimizer = training.optimizer.start(network.layout().weightMask())
-    private val schedule = training.schedule.start(training.epochs)
+    private val schedule = training.schedule.start(training.epochs, data.train.size)
     private val reduction = training.reduction
     private val batches = miniBatches()
     private val epochMetrics = EpochMetrics(PartMetrics.of(registry, data.train.targets, onTrainingBatches = true), encoding)
