@@ -30,5 +30,4 @@ class ShuffleConfigTest {
             firstProblem(withShuffle("\"no\"")),
         )
     }
-
 }
