@@ -237,7 +237,7 @@ class SemanticErrorsTest {
         assertEquals(
             listOf(
                 "moons.json: $.sweep.variations[0].patch.training.optimizer: variation \"adam\": $.training.optimizer.momentum: " +
-                    "unknown key (expected one of type, lr, beta1, beta2, eps, weightDecay, clipNorm, got \"momentum\"); " +
+                    "unknown key (expected one of type, lr, beta1, beta2, eps, weightDecay, clipNorm, convention, weightDecayPer, got \"momentum\"); " +
                     "the base experiment has it: set it to null in the patch to remove it",
             ),
             allProblems(text),
