@@ -49,6 +49,7 @@ internal class TrainingSession(
     private val recorder: RunRecorder?,
     private val stopSignal: StopSignal?,
     resume: TrainingCheckpoint?,
+    initialParameters: DoubleArray? = null,
 ) {
     private val training = spec.training
     private val streams = SeedStreams(training.seed)
@@ -85,6 +86,13 @@ internal class TrainingSession(
 
     init {
         earlyStopping?.requireMonitorIn(epochMetricNames())
+        if (initialParameters != null) {
+            require(initialParameters.size == network.parameterCount()) {
+                "the run was asked to start from ${initialParameters.size} parameters but $notation on ${data.inputSize} inputs has " +
+                    "${network.parameterCount()} (per layer W, inputs × units, then b): pass parameters for this network"
+            }
+            initialParameters.copyInto(network.parameters())
+        }
         if (resume != null) {
             require(!fullBatch) {
                 "a checkpoint of a ${training.optimizer.notation()} run cannot be resumed: L-BFGS keeps no checkpoint of its " +
