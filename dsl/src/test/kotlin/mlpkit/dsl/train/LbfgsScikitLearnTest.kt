@@ -34,9 +34,8 @@ import kotlin.math.sqrt
  * L-BFGS through the training loop against scikit-learn 1.2.1's MLP with solver='lbfgs', from the same initial
  * weights (fixture by scripts/generate_mlp_lbfgs_fixtures.py): the final objective (mean training loss + L2,
  * scikit-learn's loss_) within 1 % of scikit-learn's, on E3's data and on standardised diabetes. Both runs go on
- * until a convergence test holds (max_iter 3000 is not reached) with alpha = 1 (λ = 1 / n_train): with less
- * regularisation the two line searches lead to different local minima of these non-convex losses (with
- * scikit-learn's alpha = 1e-4 on E3 both converge, 5 % apart).
+ * until a convergence test holds (max_iter 3000 is not reached) with alpha = 1 (λ = 1 / n_train): the two line
+ * searches differ, so the comparison is of converged runs.
  */
 class LbfgsScikitLearnTest {
     private val fixture: JsonObject = Json.parseToJsonElement(
