@@ -190,6 +190,7 @@ class RunCommand(
                 is StopReason.NonFinite -> "stopped: ${reason.message}"
                 is StopReason.Diverged -> "stopped: ${reason.message}"
                 StopReason.Cancelled -> "stopped: ${RunMetrics.interruption(result)} (${result.epochs} epochs complete)"
+                is StopReason.SolverStopped -> reason.summary
             } + (result.restoredEpoch?.let { "; weights restored from epoch $it" } ?: ""),
         )
         val width = maxOf(22, result.metrics.keys.maxOfOrNull { it.length } ?: 0)

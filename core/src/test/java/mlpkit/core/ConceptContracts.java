@@ -2,8 +2,11 @@ package mlpkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import mlpkit.core.activation.Activation;
 import mlpkit.core.activation.ElementWise;
@@ -20,6 +23,8 @@ import mlpkit.core.loss.Reduction;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.network.Network;
 import mlpkit.core.network.NetworkSpec;
+import mlpkit.core.network.Objective;
+import mlpkit.core.optim.FullBatchRun;
 import mlpkit.core.optim.LearningRateSchedule;
 import mlpkit.core.optim.Optimizer;
 import mlpkit.core.optim.OptimizerSpec;
@@ -160,6 +165,47 @@ public final class ConceptContracts {
             restored.step(resumed, grad, learningRate);
         }
         assertArrayEquals(straight, resumed, 0.0, spec.notation() + " continues bit for bit after a restore");
+    }
+
+    /**
+     * The contract of a full-batch optimiser (L-BFGS): on the objective Σ ½(θ − t)² over 4 parameters it lowers the
+     * mean loss to below a thousandth of the start's within 20 iterations, one {@code iterate()} at a time, and stops
+     * with one of scipy's L-BFGS-B messages.
+     */
+    public static void fullBatchOptimizer(OptimizerSpec spec) {
+        registered(OptimizerSpec.KIND, spec);
+        assertTrue(spec.fullBatch(), spec.notation() + " is full-batch");
+        double[] target = {1.0, -2.0, 0.5, 3.0};
+        Objective objective = new Objective() {
+            @Override
+            public int dimension() {
+                return 4;
+            }
+
+            @Override
+            public Evaluation evaluate(double[] parameters, double[] gradient) {
+                return new Evaluation(quadratic(parameters, target, gradient), 1);
+            }
+
+            @Override
+            public Evaluation value(double[] parameters) {
+                return new Evaluation(quadratic(parameters, target, new double[4]), 1);
+            }
+        };
+        FullBatchRun run = spec.startFullBatch(objective, new double[4], 20, null);
+        double before = run.loss();
+        int iterations = 0;
+        while (run.iterate()) {
+            iterations++;
+            assertEquals(iterations, run.iterations(), spec.notation() + " counts its iterations");
+        }
+        assertTrue(run.stopped(), spec.notation() + " stops");
+        assertTrue(run.loss() < 1e-3 * before, spec.notation() + " lowers ½|θ − t|²: " + before + " → " + run.loss());
+        List<String> scipy = Arrays.stream(mlpkit.core.optim.lbfgs.StopReason.values())
+                .map(mlpkit.core.optim.lbfgs.StopReason::scipyText).toList();
+        assertTrue(scipy.contains(run.stopReason()), spec.notation() + " stops with one of scipy's messages " + scipy + ", got " + run.stopReason());
+        assertThrows(UnsupportedOperationException.class, () -> spec.update(new double[4], new double[4], new double[0][], 0.1, 1),
+                spec.notation() + " has no per-batch update");
     }
 
     private static double quadratic(double[] theta, double[] target, double[] grad) {

@@ -145,6 +145,7 @@ internal object RunReport {
             "completed" -> "Completed ${m.epochs} epochs"
             "early-stopped" -> "Stopped early after epoch ${m.epochs}" + (m.bestEpoch?.let { " (best epoch $it)" } ?: "")
             "non-finite" -> "Stopped: ${m.stopMessage ?: "non-finite loss"}"
+            "converged", "solver-stopped" -> "L-BFGS stopped after ${m.epochs} iterations: ${m.stopMessage}"
             "cancelled" -> m.stopped?.let { "Stopped: $it (${m.epochs} epochs complete)" } ?: "Stopped on request after epoch ${m.epochs}"
             else -> "${m.stopReason} after ${m.epochs} epochs"
         }

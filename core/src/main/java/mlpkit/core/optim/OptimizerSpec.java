@@ -3,6 +3,7 @@ package mlpkit.core.optim;
 import java.util.List;
 import mlpkit.core.concept.Conceptual;
 import mlpkit.core.concept.Kind;
+import mlpkit.core.network.Objective;
 
 /**
  * An optimiser as configured: its update rule and hyper-parameters, an immutable value such as
@@ -63,5 +64,23 @@ public interface OptimizerSpec extends Conceptual {
     /** A stateful optimiser running this rule, decaying every entry. */
     default Optimizer start() {
         return start(null);
+    }
+
+    /**
+     * Whether this is a full-batch method (L-BFGS): one step per epoch over every training row, driven through
+     * {@link #startFullBatch} instead of {@link #start}. The training loop asks this, never the concrete class.
+     */
+    default boolean fullBatch() {
+        return false;
+    }
+
+    /**
+     * A run of this full-batch method on {@code objective} from {@code start} (copied), at most {@code maxIter}
+     * iterations, with the weight decay as an L2 penalty on the entries {@code decayMask} marks (all when null).
+     *
+     * @throws UnsupportedOperationException unless {@link #fullBatch()}
+     */
+    default FullBatchRun startFullBatch(Objective objective, double[] start, int maxIter, boolean[] decayMask) {
+        throw new UnsupportedOperationException(notation() + " steps on mini-batches, not full-batch: use start(decayMask)");
     }
 }

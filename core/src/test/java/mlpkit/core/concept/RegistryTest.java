@@ -94,9 +94,17 @@ class RegistryTest {
 
     @Test
     void everyOptimiserMeetsTheOptimiserContract() {
+        int fullBatch = 0;
         for (Concept<OptimizerSpec> concept : builtIns.of(OptimizerSpec.KIND).all()) {
-            ConceptContracts.optimizer(concept.create(exampleArguments(concept)), 0.05);
+            OptimizerSpec spec = concept.create(exampleArguments(concept));
+            if (spec.fullBatch()) {
+                ConceptContracts.fullBatchOptimizer(spec);
+                fullBatch++;
+            } else {
+                ConceptContracts.optimizer(spec, 0.05);
+            }
         }
+        assertEquals(1, fullBatch, "lbfgs is the one full-batch optimiser and meets the full-batch contract");
     }
 
     @Test

@@ -10,6 +10,7 @@ import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.CallbackSpec
 import mlpkit.dsl.spec.DivergenceSpec
 import mlpkit.dsl.spec.ExperimentSpec
+import mlpkit.dsl.spec.TrainingSpec
 
 /**
  * What can be wrong with `training` without the data. The loss, optimiser and schedule were checked against
@@ -34,6 +35,44 @@ internal object TrainingChecks {
         limits.threadsProblem(training.threads)?.let { problems.add(trainingPath.key("threads"), it) }
         training.callbacks.forEachIndexed { i, callback -> callback(spec, registry, callback, trainingPath.key("callbacks").index(i), problems) }
         oneOfEach(spec, problems)
+        fullBatch(spec, problems)
+    }
+
+    /**
+     * A full-batch optimiser (L-BFGS) minimises one deterministic objective over every training row with its own
+     * line search: a dropout layer (random in training), a learning-rate schedule and a checkpoint (its (s, y)
+     * history is not saved, so it could not resume exactly) do not fit. The batch size is not refused: L-BFGS uses
+     * every training row whatever it says (its default of 32 rows cannot be told from one written).
+     */
+    private fun fullBatch(spec: ExperimentSpec, problems: Problems) {
+        val optimizer = spec.training.optimizer
+        if (!optimizer.fullBatch()) return
+        val name = optimizer.concept().name()
+        spec.network.layers().forEachIndexed { i, layer ->
+            if (layer.randomInTraining()) {
+                problems.add(
+                    JsonPath.ROOT.key("network").index(i), "${layer.notation()} with $name",
+                    "a network without dropout: $name minimises one deterministic loss over every training row",
+                    layer.notation(), "; remove the layer, or train with a mini-batch optimiser such as adam",
+                )
+            }
+        }
+        if (spec.training.schedule != TrainingSpec.DEFAULT_SCHEDULE) {
+            problems.add(
+                trainingPath.key("schedule"), "a learning-rate schedule with $name",
+                "no schedule (${TrainingSpec.DEFAULT_SCHEDULE.notation()}): $name's line search chooses every step",
+                spec.training.schedule.notation(), "; remove training.schedule",
+            )
+        }
+        spec.training.callbacks.forEachIndexed { i, callback ->
+            if (callback is CallbackSpec.Checkpoint) {
+                problems.add(
+                    trainingPath.key("callbacks").index(i), "a checkpoint with $name",
+                    "no checkpoint callback: $name runs cannot be resumed (its (s, y) history is not saved)",
+                    "checkpoint every ${callback.every}", "; remove the callback and rerun the whole run instead of resuming it",
+                )
+            }
+        }
     }
 
     /** A run keeps one early-stopping rule and writes one checkpoint series: a second of either is a mistake. */

@@ -8,7 +8,8 @@ import mlpkit.dsl.train.TrainingResult
 
 /**
  * The `metrics.json` of a run: how it ended ([stopReason] `completed`, `early-stopped`, `non-finite`,
- * `diverged` or `cancelled`, with [stopMessage] for a non-finite or diverged loss and [stopped] for a run a
+ * `diverged`, `cancelled`, or for L-BFGS `converged` / `solver-stopped`, with [stopMessage] for a non-finite or
+ * diverged loss and scipy's message for L-BFGS and [stopped] for a run a
  * [mlpkit.dsl.train.StopSignal] stopped, e.g. Ctrl-C: `interrupted at epoch N`), the epochs it completed, the
  * epoch whose weights were restored, the final metrics in inference mode (`train_accuracy`, `test_auc`, …)
  * and the classification report of each part.
@@ -48,8 +49,10 @@ data class RunMetrics(
                     is StopReason.NonFinite -> "non-finite"
                     is StopReason.Diverged -> "diverged"
                     StopReason.Cancelled -> "cancelled"
+                    is StopReason.SolverStopped -> if (reason.converged) "converged" else "solver-stopped"
                 },
-                stopMessage = (reason as? StopReason.NonFinite)?.message ?: (reason as? StopReason.Diverged)?.message,
+                stopMessage = (reason as? StopReason.NonFinite)?.message ?: (reason as? StopReason.Diverged)?.message
+                    ?: (reason as? StopReason.SolverStopped)?.scipyText,
                 stopped = interruption(result),
                 epochs = result.epochs,
                 bestEpoch = (reason as? StopReason.EarlyStopped)?.bestEpoch,

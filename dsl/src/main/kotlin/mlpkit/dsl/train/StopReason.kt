@@ -35,4 +35,24 @@ sealed interface StopReason {
 
     /** A [StopSignal] asked the run to stop; it ended after the batch it was in. */
     data object Cancelled : StopReason
+
+    /**
+     * A full-batch solver (L-BFGS) stopped after [iterations] iterations (the run's epochs) and [evaluations]
+     * evaluations of loss and gradient: [scipyText] is scipy's message (`CONVERGENCE: REL_REDUCTION_OF_F_<=_FACTR*EPSMCH`,
+     * `STOP: TOTAL NO. of ITERATIONS REACHED LIMIT`, …), [words] the same in words, [converged] whether it was a
+     * convergence test (scipy's `success`), [loss] the minimised objective there (mean training loss plus the L2 penalty,
+     * scikit-learn's `loss_`).
+     */
+    data class SolverStopped(
+        val scipyText: String,
+        val words: String,
+        val converged: Boolean,
+        val iterations: Int,
+        val evaluations: Int,
+        val loss: Double,
+    ) : StopReason {
+        /** One line for a run summary. */
+        val summary: String
+            get() = "L-BFGS stopped after $iterations iterations ($evaluations evaluations): $scipyText ($words); objective $loss"
+    }
 }

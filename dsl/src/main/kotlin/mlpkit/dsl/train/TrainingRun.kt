@@ -40,6 +40,7 @@ class TrainingRun private constructor(
     private val stopSignal: StopSignal?,
     private val resumeFrom: TrainingCheckpoint?,
     private val data: ResolvedData?,
+    private val initialParameters: DoubleArray? = null,
 ) {
     /**
      * A run of [experiment]. [data], when given, is the experiment's data already resolved (by a caller that
@@ -76,7 +77,8 @@ class TrainingRun private constructor(
 
     /** The run as a cold flow of [TrainingEvent]s: one `EpochEnd` per epoch, then one `Stopped` with the result. */
     fun events(): Flow<TrainingEvent> = flow {
-        TrainingSession(experiment.spec, experiment.hooks, experiment.registry, resolver, data, recorder, stopSignal, resumeFrom).run(this)
+        TrainingSession(experiment.spec, experiment.hooks, experiment.registry, resolver, data, recorder, stopSignal, resumeFrom, initialParameters)
+            .run(this)
     }
         .flowOn(Dispatchers.Default)
         // No events queue up ahead of the collector: when it sees epoch n end, training is at most one epoch further.
@@ -97,6 +99,16 @@ class TrainingRun private constructor(
 
     /** Blocking [train] for Java callers, passing each event to [listener]. */
     fun fit(listener: Consumer<TrainingEvent>): TrainingResult = runBlocking { train { listener.accept(it) } }
+
+    /**
+     * This run, starting from [parameters] (core's flat layout: per layer W row by row, inputs × units, then b)
+     * instead of the network's initialisers: a warm start, e.g. from another library's initial weights. The
+     * run's streams are as without it (the initialisers still draw), so only the starting point differs.
+     */
+    fun startingFrom(parameters: DoubleArray): TrainingRun {
+        require(resumeFrom == null) { "a resumed run continues from its checkpoint's parameters: start a new run to start from others" }
+        return TrainingRun(experiment, recorder, resolver, stopSignal, null, data, parameters.copyOf())
+    }
 
     override fun toString(): String = "TrainingRun(${experiment.spec.name}${resumeFrom?.let { ", resumed after epoch ${it.epoch}" } ?: ""})"
 

@@ -49,6 +49,7 @@ internal class TrainingSession(
     private val recorder: RunRecorder?,
     private val stopSignal: StopSignal?,
     resume: TrainingCheckpoint?,
+    initialParameters: DoubleArray? = null,
 ) {
     private val training = spec.training
     private val streams = SeedStreams(training.seed)
@@ -80,9 +81,25 @@ internal class TrainingSession(
     /** The untrained network's training loss (the divergence guard's first yardstick), when the guard is on. */
     private var divergenceBaseline: Double? = null
 
+    /** Whether the optimiser is full-batch (L-BFGS): one epoch is then one of its iterations over every training row. */
+    private val fullBatch = training.optimizer.fullBatch()
+
     init {
         earlyStopping?.requireMonitorIn(epochMetricNames())
-        if (resume != null) restore(resume)
+        if (initialParameters != null) {
+            require(initialParameters.size == network.parameterCount()) {
+                "the run was asked to start from ${initialParameters.size} parameters but $notation on ${data.inputSize} inputs has " +
+                    "${network.parameterCount()} (per layer W, inputs × units, then b): pass parameters for this network"
+            }
+            initialParameters.copyInto(network.parameters())
+        }
+        if (resume != null) {
+            require(!fullBatch) {
+                "a checkpoint of a ${training.optimizer.notation()} run cannot be resumed: L-BFGS keeps no checkpoint of its " +
+                    "(s, y) history, so start the run again"
+            }
+            restore(resume)
+        }
     }
 
     private fun miniBatches(): MiniBatches {
@@ -167,13 +184,17 @@ internal class TrainingSession(
             ?: earlyStopping?.takeIf { resumed && it.isExhausted }?.let { StopReason.EarlyStopped(completedEpochs, it.bestEpoch) }
         if (alreadyStopped != null) reason = alreadyStopped
         val firstEpoch = if (alreadyStopped != null) training.epochs + 1 else completedEpochs + 1
-        for (epoch in firstEpoch..training.epochs) {
-            val started = System.nanoTime()
-            val rate = schedule.rate(training.optimizer.lr(), epoch - 1)
-            val stop = trainBatches(epoch, rate) ?: endEpoch(epoch, rate, started, events)
-            if (stop != null) {
-                reason = stop
-                break
+        if (fullBatch) {
+            reason = runIterations(events)
+        } else {
+            for (epoch in firstEpoch..training.epochs) {
+                val started = System.nanoTime()
+                val rate = schedule.rate(training.optimizer.lr(), epoch - 1)
+                val stop = trainBatches(epoch, rate) ?: endEpoch(epoch, rate, started, events) { epochMetrics.writeTo(it) }
+                if (stop != null) {
+                    reason = stop
+                    break
+                }
             }
         }
         val result = finish(reason)
@@ -215,12 +236,43 @@ internal class TrainingSession(
     }
 
     /**
+     * A full-batch run (L-BFGS): one epoch per iteration, at most `epochs` of them (its maxIter), on the mean loss over
+     * every training row in inference mode (deterministic: SpecValidation refuses dropout), plus the optimiser's L2
+     * penalty on the weights. After each iteration the parameters go into the network, and the epoch ends as any
+     * other (train metrics of the whole training part, validation, early stopping, hooks, event, divergence guard);
+     * the history's rate is the step length the line search accepted. Cancellation is checked between iterations.
+     */
+    private suspend fun runIterations(events: FlowCollector<TrainingEvent>): StopReason {
+        val rows = MiniBatches(data.train, BatchSize.Full, RowOrder.AsGiven, encoding).epoch()
+        check(rows.next()) { "no training rows" }
+        val objective = network.objective(rows.x, rows.y, false)
+        val run = training.optimizer.startFullBatch(objective, network.parameters().copyOf(), training.epochs, network.layout().weightMask())
+        val trainPart = DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, registry)
+        while (!run.stopped()) {
+            currentCoroutineContext().ensureActive()
+            if (stopSignal?.isStopRequested == true) return StopReason.Cancelled
+            val started = System.nanoTime()
+            if (!run.iterate()) break
+            run.parameters().copyInto(network.parameters())
+            val stop = endEpoch(run.iterations(), run.step(), started, events) { trainPart.evaluate(network, it) }
+            if (stop != null) return stop
+        }
+        return StopReason.SolverStopped(run.stopReason(), run.stopWords(), run.converged(), run.iterations(), run.evaluations(), run.loss())
+    }
+
+    /**
      * Metrics, history, early stopping, checkpoint, hooks, the event and the divergence guard of a completed
      * epoch; the reason to stop after it (a divergence before early stopping), or null to go on.
      */
-    private suspend fun endEpoch(epoch: Int, rate: Double, startedNanos: Long, events: FlowCollector<TrainingEvent>): StopReason? {
+    private suspend fun endEpoch(
+        epoch: Int,
+        rate: Double,
+        startedNanos: Long,
+        events: FlowCollector<TrainingEvent>,
+        trainMetrics: suspend (MutableMap<String, Double>) -> Unit,
+    ): StopReason? {
         val metrics = LinkedHashMap<String, Double>()
-        epochMetrics.writeTo(metrics)
+        trainMetrics(metrics)
         validation?.evaluate(network, metrics)
         schedule.epochEnded(epoch - 1, metrics)
         val durationMillis = (System.nanoTime() - startedNanos) / 1_000_000

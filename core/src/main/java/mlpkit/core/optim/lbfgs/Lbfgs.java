@@ -65,91 +65,30 @@ public final class Lbfgs {
      *                                  gradient at {@code start} is not finite
      */
     public LbfgsResult minimize(Objective objective, double[] start, Monitor monitor) {
-        int n = objective.dimension();
-        if (start.length != n) {
-            throw new IllegalArgumentException("L-BFGS expected a start of " + n + " parameters (the objective's dimension), got "
-                    + start.length + ": pass the network's or objective's own parameter vector");
-        }
-        MeanObjective f = new MeanObjective(objective);
-        int m = options.historySize();
-        double[][] s = new double[m][n];
-        double[][] y = new double[m][n];
-        double[] rho = new double[m];
-        double[] alpha = new double[m];
-        double[] x = start.clone();
-        double[] g = new double[n];
-        double[] d = new double[n];
-        WolfeLineSearch search = new WolfeLineSearch(n);
-
-        double loss = f.evaluate(x, g);
-        if (!Double.isFinite(loss) || !Double.isFinite(maxNorm(g))) {
-            throw new IllegalArgumentException("L-BFGS expected a finite loss and gradient at the start, got loss " + loss
-                    + " and gradient max-norm " + maxNorm(g) + ": start from other parameters (smaller weights)");
-        }
+        LbfgsRun run = start(objective, start);
         double[] curve = new double[Math.min(options.maxIter(), 1023) + 1];
-        curve[0] = loss;
-        int iterations = 0;
-        int pairs = 0;
-        int newest = -1;
-        int skipped = 0;
-        StopReason reason = maxNorm(g) <= options.gtol() ? StopReason.GRADIENT_BELOW_GTOL : null;
-        while (reason == null) {
-            direction(g, d, s, y, rho, alpha, pairs, newest, m);
-            double initial = iterations == 0 && pairs == 0 ? 1.0 / Math.sqrt(WolfeLineSearch.dot(g, g)) : 1.0;
-            int budget = Math.min(options.maxLineSearch(), options.maxFun() - f.evaluations());
-            boolean found = search.search(f, x, loss, g, d, initial, budget);
-            if (!found && pairs > 0 && f.evaluations() < options.maxFun()) {
-                pairs = 0;
-                direction(g, d, s, y, rho, alpha, pairs, newest, m);
-                budget = Math.min(options.maxLineSearch(), options.maxFun() - f.evaluations());
-                found = search.search(f, x, loss, g, d, 1.0 / Math.sqrt(WolfeLineSearch.dot(g, g)), budget);
-            }
-            if (!found) {
-                reason = f.evaluations() >= options.maxFun() ? StopReason.EVALUATION_LIMIT : StopReason.LINE_SEARCH_FAILED;
-                break;
-            }
-            int slot = (newest + 1) % m;
-            double sy = 0;
-            double yy = 0;
-            double[] xNew = search.point();
-            double[] gNew = search.gradient();
-            for (int i = 0; i < n; i++) {
-                s[slot][i] = xNew[i] - x[i];
-                y[slot][i] = gNew[i] - g[i];
-                sy += s[slot][i] * y[slot][i];
-                yy += y[slot][i] * y[slot][i];
-            }
-            if (sy > CURVATURE_EPSILON * yy) {
-                rho[slot] = 1.0 / sy;
-                newest = slot;
-                pairs = Math.min(pairs + 1, m);
-            } else {
-                skipped++;
-            }
-            double previous = loss;
-            loss = search.value();
-            System.arraycopy(xNew, 0, x, 0, n);
-            System.arraycopy(gNew, 0, g, 0, n);
-            iterations++;
-            if (iterations == curve.length) {
+        curve[0] = run.loss();
+        while (run.iterate()) {
+            if (run.iterations() == curve.length) {
                 curve = Arrays.copyOf(curve, Math.min(2 * curve.length, options.maxIter() + 1));
             }
-            curve[iterations] = loss;
-            double gNorm = maxNorm(g);
-            if (!monitor.proceed(iterations, loss, gNorm)) {
-                reason = StopReason.CALLBACK;
-            } else if (iterations >= options.maxIter()) {
-                reason = StopReason.ITERATION_LIMIT;
-            } else if (f.evaluations() >= options.maxFun()) {
-                reason = StopReason.EVALUATION_LIMIT;
-            } else if (gNorm <= options.gtol()) {
-                reason = StopReason.GRADIENT_BELOW_GTOL;
-            } else if (previous - loss <= options.tol() * Math.max(Math.max(Math.abs(previous), Math.abs(loss)), 1.0)) {
-                reason = StopReason.LOSS_CHANGE_BELOW_TOL;
+            curve[run.iterations()] = run.loss();
+            if (!monitor.proceed(run.iterations(), run.loss(), run.gradientNorm())) {
+                run.stop(StopReason.CALLBACK);
             }
         }
-        return new LbfgsResult(reason, x, loss, maxNorm(g), iterations, f.evaluations(), skipped,
-                Arrays.copyOf(curve, iterations + 1));
+        return new LbfgsResult(run.reason(), run.parameters().clone(), run.loss(), run.gradientNorm(), run.iterations(),
+                run.evaluations(), run.skippedPairs(), Arrays.copyOf(curve, run.iterations() + 1));
+    }
+
+    /**
+     * A run from {@code start} (copied) that makes one iteration per {@link LbfgsRun#iterate()}.
+     *
+     * @throws IllegalArgumentException if {@code start} has not {@code objective.dimension()} entries, or the loss or
+     *                                  gradient at {@code start} is not finite
+     */
+    public LbfgsRun start(Objective objective, double[] start) {
+        return new LbfgsRun(options, objective, start);
     }
 
     /** The two-loop recursion: d = −H·g over the {@code pairs} newest pairs, newest at {@code newest}. */
