@@ -49,6 +49,7 @@ internal class TrainingSession(
     private val recorder: RunRecorder?,
     private val stopSignal: StopSignal?,
     resume: TrainingCheckpoint?,
+    start: TrainingStart? = null,
 ) {
     private val training = spec.training
     private val streams = SeedStreams(training.seed)
@@ -82,6 +83,7 @@ internal class TrainingSession(
 
     init {
         earlyStopping?.requireMonitorIn(epochMetricNames())
+        if (start != null) begin(start)
         if (resume != null) restore(resume)
     }
 
@@ -110,6 +112,15 @@ internal class TrainingSession(
     private fun epochMetricNames(): List<String> = buildList {
         addAll(epochMetrics.names())
         validation?.let { addAll(it.metricNames()) }
+    }
+
+    private fun begin(start: TrainingStart) {
+        require(start.parameters.size == network.parameterCount()) {
+            "the starting parameters have ${start.parameters.size} entries but $notation has ${network.parameterCount()}: " +
+                "give parameters in this network's layout (Network.parameters())"
+        }
+        start.parameters.copyInto(network.parameters())
+        start.optimizer?.let { optimizer.restoreState(it) }
     }
 
     private fun restore(checkpoint: TrainingCheckpoint) {
