@@ -49,7 +49,7 @@ class EstimatorParam<T>(
                 value == Double.NEGATIVE_INFINITY -> "-inf"
                 value.isNaN() -> "nan"
                 value == Math.rint(value) && Math.abs(value) < 1e16 -> "${value.toLong()}.0"
-                else -> value.toString().replace("E", "e")
+                else -> pythonFloat(value)
             }
             is Float -> pythonRepr(value.toDouble())
             is Enum<*> -> "'${value.name}'"
@@ -58,6 +58,18 @@ class EstimatorParam<T>(
             is Array<*> -> value.joinToString(", ", "[", "]") { pythonRepr(it) }
             is Collection<*> -> value.joinToString(", ", "[", "]") { pythonRepr(it) }
             else -> value.toString()
+        }
+
+        /** Python's `repr` of a non-integral finite float: positional for exponents −4 to 15, else `1e-05` style. */
+        private fun pythonFloat(value: Double): String {
+            val shortest = java.math.BigDecimal(value.toString())
+            val exponent = shortest.precision() - shortest.scale() - 1
+            if (exponent in -4..15) return shortest.stripTrailingZeros().toPlainString()
+            val digits = shortest.unscaledValue().abs().toString().trimEnd('0').ifEmpty { "0" }
+            val mantissa = if (digits.length == 1) digits else digits[0] + "." + digits.substring(1)
+            val sign = if (value < 0) "-" else ""
+            val exp = if (exponent < 0) "-" + (-exponent).toString().padStart(2, '0') else "+" + exponent.toString().padStart(2, '0')
+            return "$sign${mantissa}e$exp"
         }
     }
 }

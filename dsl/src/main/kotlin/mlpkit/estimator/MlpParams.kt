@@ -79,6 +79,17 @@ object MlpParams {
         validationFraction, verbose, warmStart,
     )
 
+    /** The parameters as the Markdown table of docs/estimators.md (a test holds the document to it). */
+    fun markdownTable(): String = buildString {
+        appendLine("| scikit-learn | Kotlin / Java | default | valid values | meaning |")
+        appendLine("|---|---|---|---|---|")
+        for (p in all) {
+            @Suppress("UNCHECKED_CAST")
+            val default = EstimatorParam.pythonRepr((p as EstimatorParam<Any?>).exported(p.default))
+            appendLine("| `${p.name}` | `${p.camelName}` | `$default` | ${p.constraint.description} | ${p.doc} |")
+        }
+    }
+
     /** The parameter of scikit-learn name [name], or null. */
     fun named(name: String): EstimatorParam<*>? = all.firstOrNull { it.name == name }
 

@@ -99,6 +99,12 @@ class EstimatorParamsTest {
     }
 
     @Test
+    fun `values in messages are written as Python's repr writes them`() {
+        assertEquals(listOf("0.0001", "1e-08", "1e-05", "-2.5e+20", "0.5", "3.0", "inf", "None", "True", "'adam'"),
+            listOf(1e-4, 1e-8, 1e-5, -2.5e20, 0.5, 3.0, Double.POSITIVE_INFINITY, null, true, "adam").map { EstimatorParam.pythonRepr(it) })
+    }
+
+    @Test
     fun `camelCase names are derived from scikit-learn's`() {
         assertEquals(
             listOf("hiddenLayerSizes", "beta1", "nIterNoChange", "nesterovsMomentum", "learningRateInit"),
