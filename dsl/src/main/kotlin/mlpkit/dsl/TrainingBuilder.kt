@@ -52,8 +52,15 @@ class TrainingBuilder internal constructor(initial: TrainingSpec) : LossVocabula
     val max: String get() = "max"
 
     /** Stop when [monitor] stops improving; see [CallbackSpec.EarlyStopping]. */
-    fun earlyStopping(monitor: String = "val_loss", mode: String = "auto", patience: Int = 10, minDelta: Double = 0.0, restoreBest: Boolean = true) {
-        callbacks += CallbackSpec.EarlyStopping(monitor, mode, patience, minDelta, restoreBest)
+    fun earlyStopping(
+        monitor: String = "val_loss",
+        mode: String = "auto",
+        patience: Int = 10,
+        minDelta: Double = 0.0,
+        restoreBest: Boolean = true,
+        rule: String = CallbackSpec.EarlyStopping.KERAS,
+    ) {
+        callbacks += CallbackSpec.EarlyStopping(monitor, mode, patience, minDelta, restoreBest, rule)
     }
 
     /** The divergence guard that turns itself off: `divergence = off` (JSON `"divergence": false`). */

@@ -150,6 +150,9 @@ internal object TrainingChecks {
                 }
                 problems.atLeastOne(path.key("patience"), callback.patience, "patience too small")
                 problems.nonNegative(path.key("minDelta"), callback.minDelta, "minimum improvement out of range")
+                if (callback.rule !in CallbackSpec.EarlyStopping.RULES) {
+                    problems.add(path.key("rule"), "unknown early-stopping rule", JsonText.oneOf(CallbackSpec.EarlyStopping.RULES), JsonText.quoted(callback.rule))
+                }
             }
             is CallbackSpec.Checkpoint -> problems.atLeastOne(path.key("every"), callback.every, "checkpoint interval too small")
         }

@@ -56,7 +56,15 @@ class ModelFile(
     val optimizer: OptimizerStateFile? = null,
     val history: List<HistoryRow> = emptyList(),
     val spec: ExperimentSpec,
+    // What an sklearn-style estimator (mlpkit.estimator) adds: its parameters and attributes; left out otherwise.
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val estimator: kotlinx.serialization.json.JsonObject? = null,
 ) {
+    /** This file with [record] as its `estimator` object (written by `mlpkit.estimator`'s `save`). */
+    fun withEstimator(record: kotlinx.serialization.json.JsonObject): ModelFile = ModelFile(
+        formatVersion, diverged, notation, inputSize, loss, targetEncoding, parameters, state, inputScaling, classNames,
+        featureNames, optimizer, history, spec, record,
+    )
+
     /** The file's JSON text. */
     fun encode(): String = ModelJson.format.encodeToString(serializer(), this)
 

@@ -5,9 +5,16 @@ import mlpkit.core.metrics.Monitor
 import mlpkit.dsl.spec.CallbackSpec
 
 /**
- * Keras-style early stopping over the per-epoch metrics: an epoch improves when its monitored value
- * beats the best so far by more than minDelta (which way is better is the [Monitor]'s: with mode auto,
- * the metric's own); after patience epochs in a row without improvement the run stops. With restoreBest,
+ * Early stopping over the per-epoch metrics, by one of two rules (which way is better is the [Monitor]'s:
+ * with mode auto, the metric's own).
+ *
+ * - `keras`: an epoch improves when its monitored value beats the best so far by more than minDelta; after
+ *   patience epochs in a row without improvement the run stops.
+ * - `sklearn` (scikit-learn's `_update_no_improvement_count`, minDelta as `tol`): a value not better than the
+ *   best by more than minDelta (for a loss: value > best − tol) adds one to the count, any other sets it to 0;
+ *   the best (first ±∞) moves to every strictly better value; the run stops when the count exceeds patience.
+ *
+ * With restoreBest,
  * the best epoch's parameters and layer state are copied aside when it happens (preallocated arrays) and
  * put back when the run ends, whether early stopping ended it or the last epoch did.
  */
@@ -28,8 +35,19 @@ internal class EarlyStopping(private val spec: CallbackSpec.EarlyStopping, param
         require(spec.patience >= 1) { "early stopping needs a patience of at least 1 epoch, got ${spec.patience}" }
     }
 
+    private val sklearnRule = spec.rule == CallbackSpec.EarlyStopping.SKLEARN
+
+    init {
+        require(spec.rule in CallbackSpec.EarlyStopping.RULES) {
+            "early stopping follows one of the rules ${CallbackSpec.EarlyStopping.RULES.joinToString(", ")}, got '${spec.rule}'"
+        }
+    }
+
     /** Whether patience has run out: a run restored in this state had already stopped. */
-    val isExhausted: Boolean get() = wait >= spec.patience
+    val isExhausted: Boolean get() = if (sklearnRule) wait > spec.patience else wait >= spec.patience
+
+    /** The best monitored value so far (NaN before any epoch). */
+    val bestValue: Double get() = best
 
     /** Fails, naming what the run reports, when the monitor is not among [reported] (the per-epoch metric names). */
     fun requireMonitorIn(reported: Collection<String>) {
@@ -46,6 +64,7 @@ internal class EarlyStopping(private val spec: CallbackSpec.EarlyStopping, param
     /** Takes epoch [epoch]'s metrics (and its [parameters] and [state], kept if best); true when the run should stop now. */
     fun update(epoch: Int, metrics: Map<String, Double>, parameters: DoubleArray, state: DoubleArray): Boolean {
         val value = metrics.getValue(monitor)
+        if (sklearnRule) return updateAsSklearn(epoch, value, parameters, state)
         val improved = value.isFinite() && (bestEpoch == 0 || monitorRule.improves(value, best))
         if (improved) {
             best = value
@@ -55,6 +74,20 @@ internal class EarlyStopping(private val spec: CallbackSpec.EarlyStopping, param
             bestState?.let { state.copyInto(it) }
         } else {
             wait++
+        }
+        return isExhausted
+    }
+
+    private fun updateAsSklearn(epoch: Int, value: Double, parameters: DoubleArray, state: DoubleArray): Boolean {
+        val maximise = monitorRule.maximise()
+        val bestSoFar = if (bestEpoch == 0) (if (maximise) Double.NEGATIVE_INFINITY else Double.POSITIVE_INFINITY) else best
+        val notBetterByTol = if (maximise) value < bestSoFar + spec.minDelta else value > bestSoFar - spec.minDelta
+        wait = if (notBetterByTol) wait + 1 else 0
+        if (if (maximise) value > bestSoFar else value < bestSoFar) {
+            best = value
+            bestEpoch = epoch
+            bestParameters?.let { parameters.copyInto(it) }
+            bestState?.let { state.copyInto(it) }
         }
         return isExhausted
     }

@@ -40,11 +40,12 @@ class TrainingRun private constructor(
     private val stopSignal: StopSignal?,
     private val resumeFrom: TrainingCheckpoint?,
     private val data: ResolvedData?,
-    private val initialParameters: DoubleArray? = null,
+    private val start: TrainingStart?,
 ) {
     /**
      * A run of [experiment]. [data], when given, is the experiment's data already resolved (by a caller that
      * checked it against the spec first), so a run loads its data once; it must come from the same spec and seed.
+     * [start], when given, replaces the network's initial parameters (and optimiser state).
      */
     @JvmOverloads
     constructor(
@@ -53,7 +54,8 @@ class TrainingRun private constructor(
         resolver: DataResolver = DataResolver(),
         stopSignal: StopSignal? = null,
         data: ResolvedData? = null,
-    ) : this(experiment, recorder, resolver, stopSignal, null, data)
+        start: TrainingStart? = null,
+    ) : this(experiment, recorder, resolver, stopSignal, null, data, start)
 
     init {
         val training = experiment.spec.training
@@ -77,8 +79,7 @@ class TrainingRun private constructor(
 
     /** The run as a cold flow of [TrainingEvent]s: one `EpochEnd` per epoch, then one `Stopped` with the result. */
     fun events(): Flow<TrainingEvent> = flow {
-        TrainingSession(experiment.spec, experiment.hooks, experiment.registry, resolver, data, recorder, stopSignal, resumeFrom, initialParameters)
-            .run(this)
+        TrainingSession(experiment.spec, experiment.hooks, experiment.registry, resolver, data, recorder, stopSignal, resumeFrom, start).run(this)
     }
         .flowOn(Dispatchers.Default)
         // No events queue up ahead of the collector: when it sees epoch n end, training is at most one epoch further.
@@ -107,7 +108,7 @@ class TrainingRun private constructor(
      */
     fun startingFrom(parameters: DoubleArray): TrainingRun {
         require(resumeFrom == null) { "a resumed run continues from its checkpoint's parameters: start a new run to start from others" }
-        return TrainingRun(experiment, recorder, resolver, stopSignal, null, data, parameters.copyOf())
+        return TrainingRun(experiment, recorder, resolver, stopSignal, null, data, TrainingStart(parameters.copyOf()))
     }
 
     override fun toString(): String = "TrainingRun(${experiment.spec.name}${resumeFrom?.let { ", resumed after epoch ${it.epoch}" } ?: ""})"
@@ -125,6 +126,6 @@ class TrainingRun private constructor(
             recorder: RunRecorder,
             resolver: DataResolver,
             stopSignal: StopSignal?,
-        ): TrainingRun = TrainingRun(Experiment(checkpoint.model.spec, hooks, registry), recorder, resolver, stopSignal, checkpoint, null)
+        ): TrainingRun = TrainingRun(Experiment(checkpoint.model.spec, hooks, registry), recorder, resolver, stopSignal, checkpoint, null, null)
     }
 }

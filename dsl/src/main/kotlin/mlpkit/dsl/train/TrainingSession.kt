@@ -49,7 +49,7 @@ internal class TrainingSession(
     private val recorder: RunRecorder?,
     private val stopSignal: StopSignal?,
     resume: TrainingCheckpoint?,
-    initialParameters: DoubleArray? = null,
+    start: TrainingStart? = null,
 ) {
     private val training = spec.training
     private val streams = SeedStreams(training.seed)
@@ -86,13 +86,7 @@ internal class TrainingSession(
 
     init {
         earlyStopping?.requireMonitorIn(epochMetricNames())
-        if (initialParameters != null) {
-            require(initialParameters.size == network.parameterCount()) {
-                "the run was asked to start from ${initialParameters.size} parameters but $notation on ${data.inputSize} inputs has " +
-                    "${network.parameterCount()} (per layer W, inputs × units, then b): pass parameters for this network"
-            }
-            initialParameters.copyInto(network.parameters())
-        }
+        if (start != null) begin(start)
         if (resume != null) {
             require(!fullBatch) {
                 "a checkpoint of a ${training.optimizer.notation()} run cannot be resumed: L-BFGS keeps no checkpoint of its " +
@@ -127,6 +121,15 @@ internal class TrainingSession(
     private fun epochMetricNames(): List<String> = buildList {
         addAll(epochMetrics.names())
         validation?.let { addAll(it.metricNames()) }
+    }
+
+    private fun begin(start: TrainingStart) {
+        require(start.parameters.size == network.parameterCount()) {
+            "the starting parameters have ${start.parameters.size} entries but $notation has ${network.parameterCount()}: " +
+                "give parameters in this network's layout (Network.parameters())"
+        }
+        start.parameters.copyInto(network.parameters())
+        start.optimizer?.let { optimizer.restoreState(it) }
     }
 
     private fun restore(checkpoint: TrainingCheckpoint) {

@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Fixtures of the sklearn-style estimators (mlpkit.estimator), from scikit-learn 1.2.1.
+
+Writes into dsl/src/test/resources/mlpkit/estimator/:
+  params.json          MLPClassifier().get_params() and MLPRegressor().get_params()
+  initial_weights.json coefs_/intercepts_ as scikit-learn initialises them for a random_state (no training)
+  steps.json           step-for-step cases: loss_curve_, final coefs_/intercepts_, predictions.
+                       Each case has "part": 1 (expressible now, tested) or 2 (adam, alpha > 0, mini-batches
+                       with shuffle=False, invscaling, adaptive, lbfgs: kept for issue 16's second part).
+
+Run from the repository root: /usr/bin/python3 scripts/generate_estimator_fixtures.py
+"""
+import json
+import math
+import os
+import warnings
+
+import numpy as np
+import sklearn
+from sklearn.datasets import load_iris, make_classification, make_regression
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.neural_network import MLPClassifier, MLPRegressor
+
+COMMAND = "/usr/bin/python3 scripts/generate_estimator_fixtures.py"
+OUT = os.path.join("dsl", "src", "test", "resources", "mlpkit", "estimator")
+EPOCHS = 20
+
+
+def header(what):
+    return {"generator": COMMAND, "sklearn": sklearn.__version__, "numpy": np.__version__, "what": what}
+
+
+def plain(value):
+    """JSON-ready: tuples as lists, inf as the string "inf", numpy scalars as Python numbers."""
+    if isinstance(value, tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, float) and math.isinf(value):
+        return "inf"
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def params():
+    return {
+        "header": header("get_params() of the default estimators"),
+        "MLPClassifier": {k: plain(v) for k, v in MLPClassifier().get_params().items()},
+        "MLPRegressor": {k: plain(v) for k, v in MLPRegressor().get_params().items()},
+    }
+
+
+def initialised(estimator, x, y):
+    """coefs_ and intercepts_ as fit initialises them, without training (the stochastic loop is replaced by nothing)."""
+    estimator._fit_stochastic = lambda *args, **kwargs: None
+    estimator.fit(x, y)
+    return [c.tolist() for c in estimator.coefs_], [b.tolist() for b in estimator.intercepts_]
+
+
+def datasets():
+    xb, yb = make_classification(n_samples=60, n_features=4, n_informative=3, n_redundant=1, random_state=0)
+    iris = load_iris()
+    xi = (iris.data - iris.data.mean(axis=0)) / iris.data.std(axis=0)
+    x1, y1 = make_regression(n_samples=50, n_features=3, noise=0.1, random_state=1)
+    x2, y2 = make_regression(n_samples=40, n_features=3, n_targets=2, noise=0.1, random_state=2)
+    return {
+        "binary": ("classifier", xb, yb),
+        "iris": ("classifier", xi, iris.target),
+        "regression1": ("regressor", x1, y1 / y1.std()),
+        "regression2": ("regressor", x2, y2 / y2.std(axis=0)),
+    }
+
+
+def initial_weights(data):
+    cases = []
+    for name, activation, hidden, seed in [("binary", "relu", (5,), 0), ("iris", "logistic", (4, 3), 42),
+                                           ("regression2", "tanh", (6,), 7)]:
+        kind, x, y = data[name]
+        cls = MLPClassifier if kind == "classifier" else MLPRegressor
+        coefs, intercepts = initialised(cls(hidden_layer_sizes=hidden, activation=activation, random_state=seed), x, y)
+        cases.append({"data": name, "estimator": kind, "activation": activation, "hidden_layer_sizes": list(hidden),
+                      "random_state": seed, "coefs": coefs, "intercepts": intercepts})
+    return {"header": header("initial coefs_/intercepts_ of fit (the training loop replaced by nothing)"), "cases": cases}
+
+
+SGD_FULL_BATCH = [
+    ("sgd_plain", {"momentum": 0.0, "nesterovs_momentum": False}),
+    ("sgd_momentum", {"momentum": 0.9, "nesterovs_momentum": False}),
+    ("sgd_nesterov", {"momentum": 0.9, "nesterovs_momentum": True}),
+]
+
+PART_TWO = [
+    ("adam", {"solver": "adam", "learning_rate_init": 0.01}),
+    ("sgd_alpha", {"solver": "sgd", "alpha": 0.01, "momentum": 0.9}),
+    ("sgd_minibatch_noshuffle", {"solver": "sgd", "batch_size": 16, "momentum": 0.9}),
+    ("adam_minibatch_noshuffle", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01}),
+    ("sgd_invscaling", {"solver": "sgd", "learning_rate": "invscaling", "learning_rate_init": 0.5, "power_t": 0.5}),
+    ("sgd_adaptive", {"solver": "sgd", "learning_rate": "adaptive", "tol": 0.05, "n_iter_no_change": 2}),
+    ("lbfgs", {"solver": "lbfgs", "alpha": 0.0}),
+]
+
+SETUPS = {  # data set: activation, hidden sizes, random_state, learning rate
+    "binary": ("tanh", (5,), 0, 0.1),
+    "iris": ("relu", (4, 3), 1, 0.1),
+    "regression1": ("logistic", (5,), 2, 0.05),
+    "regression2": ("relu", (6,), 3, 0.05),
+}
+
+
+def fit_case(name, data_name, kind, x, y, settings, part):
+    activation, hidden, seed, lr = SETUPS[data_name]
+    p = {"hidden_layer_sizes": hidden, "activation": activation, "solver": "sgd", "alpha": 0.0,
+         "batch_size": len(x), "learning_rate": "constant", "learning_rate_init": lr, "max_iter": EPOCHS,
+         "shuffle": False, "random_state": seed, "tol": 0.0, "n_iter_no_change": EPOCHS + 100}
+    p.update(settings)
+    cls = MLPClassifier if kind == "classifier" else MLPRegressor
+    estimator = cls(**p)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        estimator.fit(x, y)
+    case = {"name": f"{data_name}_{name}", "part": part, "data": data_name, "estimator": kind,
+            "params": {k: plain(v) for k, v in p.items()},
+            "loss_curve": [float(v) for v in getattr(estimator, "loss_curve_", [estimator.loss_])],
+            "n_iter": int(estimator.n_iter_),
+            "coefs": [c.tolist() for c in estimator.coefs_], "intercepts": [b.tolist() for b in estimator.intercepts_],
+            "predict": estimator.predict(x).tolist()}
+    if kind == "classifier":
+        case["predict_proba"] = estimator.predict_proba(x).tolist()
+    return case
+
+
+def steps(data):
+    cases = []
+    for data_name, (kind, x, y) in data.items():
+        for name, settings in SGD_FULL_BATCH:
+            cases.append(fit_case(name, data_name, kind, x, y, settings, 1))
+        for name, settings in PART_TWO:
+            cases.append(fit_case(name, data_name, kind, x, y, settings, 2))
+    return {"header": header(f"{EPOCHS} epochs from random_state's initial weights; part 1: full-batch sgd, alpha 0, "
+                             "constant rate, tol 0; part 2: for the second part of issue 16"),
+            "data": {n: {"x": x.tolist(), "y": y.tolist()} for n, (k, x, y) in data.items()},
+            "cases": cases}
+
+
+def write(name, content):
+    with open(os.path.join(OUT, name), "w") as f:
+        json.dump(content, f, indent=1)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    os.makedirs(OUT, exist_ok=True)
+    data = datasets()
+    write("params.json", params())
+    write("initial_weights.json", initial_weights(data))
+    write("steps.json", steps(data))
