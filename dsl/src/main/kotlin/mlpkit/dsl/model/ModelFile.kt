@@ -16,6 +16,7 @@ import mlpkit.core.network.NetworkSpec
 import mlpkit.core.network.ParameterLayout
 import mlpkit.data.batch.TargetEncoding
 import mlpkit.data.random.RandomState
+import mlpkit.data.scaling.Scaler
 import mlpkit.dsl.resolve.InputScaling
 import mlpkit.dsl.spec.ExperimentSpec
 import java.nio.file.Path
@@ -32,6 +33,10 @@ import java.nio.file.Path
  * The notation and loss name their concepts; a concept of the user's own (an activation written in a
  * script) is read back only by a registry that holds it. Doubles are written in the shortest form that
  * reads back to the same bits, so save → load gives the same parameters and predictions bit for bit.
+ *
+ * [targetScaling] is the scaler fitted on a regression run's training targets (`data.targetScaling`): the
+ * network's outputs are in its scaled units and [Model.predict] maps them back with its inverse. Left out of
+ * the JSON when null (no target scaling), so other files keep their bytes and older files read as before.
  *
  * [diverged] is null unless the run that wrote the file diverged ([mlpkit.dsl.train.StopReason.divergence]:
  * what happened, epoch and batch); [Model.load] refuses such a file unless the caller allows it. The key is
@@ -50,6 +55,7 @@ class ModelFile(
     val parameters: DoubleArray,
     @EncodeDefault(EncodeDefault.Mode.NEVER) val state: DoubleArray? = null,
     val inputScaling: InputScaling? = null,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val targetScaling: Scaler? = null,
     val classNames: List<String>? = null,
     // Left out when null, so files of runs without a header read as before (and byte for byte as before).
     @EncodeDefault(EncodeDefault.Mode.NEVER) val featureNames: List<String>? = null,
@@ -138,6 +144,13 @@ class ModelFile(
         if (scaling is InputScaling.Fitted && scaling.scaler.columns != inputSize) {
             throw ModelFileException(
                 "$source: the input scaler has ${scaling.scaler.columns} columns but the network has $inputSize inputs: the file is damaged",
+            )
+        }
+        val targets = targetScaling
+        if (targets != null && (targetEncoding != TargetEncoding.VALUES || targets.columns != network.outputSize())) {
+            throw ModelFileException(
+                "$source: \$.targetScaling scales ${targets.columns} real-valued targets, but the network has ${network.outputSize()} " +
+                    "${if (targetEncoding == TargetEncoding.VALUES) "real-valued outputs" else "class outputs (${targetEncoding.name})"}: the file is damaged or was edited",
             )
         }
         val features = featureNames

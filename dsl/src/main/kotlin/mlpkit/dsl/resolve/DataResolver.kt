@@ -21,6 +21,7 @@ import mlpkit.data.scaling.Scaler
 import mlpkit.data.scaling.StandardScaler
 import mlpkit.data.split.PartSizes
 import mlpkit.data.split.RowOrder
+import mlpkit.data.split.ShuffleSplit
 import mlpkit.data.split.split
 import mlpkit.data.store.DatasetStore
 import mlpkit.dsl.config.ConfigException
@@ -28,6 +29,7 @@ import mlpkit.dsl.config.JsonPath
 import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.Scaling
+import mlpkit.dsl.spec.SplitSpec
 import org.apache.commons.math3.random.RandomGenerator
 import java.nio.file.Path
 
@@ -80,6 +82,9 @@ class DataResolver(
         }
         val parts = if (split.validation == 0.0 && split.test == 0.0) {
             null
+        } else if (split.randomState != null) {
+            checkScikitLearnSplit(split)
+            loaded.main.split(ShuffleSplit.indices(loaded.main.size, split.test, split.validation, split.randomState, loaded.main.name))
         } else {
             val order = if (split.shuffle) RowOrder.Shuffled(splitRandom) else RowOrder.AsGiven
             loaded.main.split(PartSizes.Fractions(validation = split.validation, test = split.test), order, split.stratify)
@@ -100,7 +105,21 @@ class DataResolver(
             Scaling.NONE -> null
         }
         fun scaled(dataset: Dataset?): Dataset? = if (dataset == null || scaler == null) dataset else scaler.transform(dataset)
-        return ResolvedData(scaled(train)!!, scaled(validation), scaled(test), inputScaling, parts?.indices, loaded.featureNames)
+        val targetScaler = TargetScalers.fit(spec.targetScaling, train)
+        fun targetsScaled(dataset: Dataset?): Dataset? = if (dataset == null || targetScaler == null) dataset else TargetScalers.scaled(dataset, targetScaler)
+        return ResolvedData(
+            targetsScaled(scaled(train))!!, targetsScaled(scaled(validation)), targetsScaled(scaled(test)), inputScaling, parts?.indices,
+            loaded.featureNames, targetScaler,
+        )
+    }
+
+    /** A scikit-learn split ([SplitSpec.randomState]) is a shuffled, unstratified one: refuses the other switches. */
+    private fun checkScikitLearnSplit(split: SplitSpec) {
+        require(!split.stratify && split.shuffle) {
+            "split.randomState ${split.randomState} splits as scikit-learn's train_test_split(shuffle=True) does, which neither " +
+                "stratifies nor keeps the order, but split.${if (split.stratify) "stratify is true" else "shuffle is false"}: " +
+                "remove randomState to ${if (split.stratify) "stratify" else "keep the order"}, or remove ${if (split.stratify) "stratify" else "shuffle"}"
+        }
     }
 
     /**
