@@ -38,6 +38,9 @@ import java.nio.file.Path
  * network's outputs are in its scaled units and [Model.predict] maps them back with its inverse. Left out of
  * the JSON when null (no target scaling), so other files keep their bytes and older files read as before.
  *
+ * [targetNames] names a regression model's outputs when its data set named its targets (linnerud's Weight,
+ * Waist, Pulse; `mlp predict` heads its columns with them); left out of the JSON when null.
+ *
  * [diverged] is null unless the run that wrote the file diverged ([mlpkit.dsl.train.StopReason.divergence]:
  * what happened, epoch and batch); [Model.load] refuses such a file unless the caller allows it. The key is
  * left out of the JSON when null, so files of runs that did not diverge (and files written before the
@@ -59,6 +62,7 @@ class ModelFile(
     val classNames: List<String>? = null,
     // Left out when null, so files of runs without a header read as before (and byte for byte as before).
     @EncodeDefault(EncodeDefault.Mode.NEVER) val featureNames: List<String>? = null,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val targetNames: List<String>? = null,
     val optimizer: OptimizerStateFile? = null,
     val history: List<HistoryRow> = emptyList(),
     val spec: ExperimentSpec,
@@ -152,6 +156,10 @@ class ModelFile(
                 "$source: \$.targetScaling scales ${targets.columns} real-valued targets, but the network has ${network.outputSize()} " +
                     "${if (targetEncoding == TargetEncoding.VALUES) "real-valued outputs" else "class outputs (${targetEncoding.name})"}: the file is damaged or was edited",
             )
+        }
+        val outputNames = targetNames
+        if (outputNames != null && (targetEncoding != TargetEncoding.VALUES || outputNames.size != network.outputSize())) {
+            throw ModelFileException("$source: ${outputNames.size} target names for ${network.outputSize()} outputs of a ${targetEncoding.name} model: the file is damaged")
         }
         val features = featureNames
         if (features != null && features.size != inputSize) {

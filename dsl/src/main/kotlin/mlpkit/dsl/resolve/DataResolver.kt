@@ -3,6 +3,7 @@ package mlpkit.dsl.resolve
 import mlpkit.data.ClassLabels
 import mlpkit.data.Dataset
 import mlpkit.data.builtin.BuiltInSets
+import mlpkit.data.builtin.BuiltInTask
 import mlpkit.data.csv.CsvColumn
 import mlpkit.data.csv.CsvHeaderSwitch
 import mlpkit.data.csv.CsvLoader
@@ -109,7 +110,7 @@ class DataResolver(
         fun targetsScaled(dataset: Dataset?): Dataset? = if (dataset == null || targetScaler == null) dataset else TargetScalers.scaled(dataset, targetScaler)
         return ResolvedData(
             targetsScaled(scaled(train))!!, targetsScaled(scaled(validation)), targetsScaled(scaled(test)), inputScaling, parts?.indices,
-            loaded.featureNames, targetScaler,
+            loaded.featureNames, targetScaler, loaded.targetNames,
         )
     }
 
@@ -126,13 +127,13 @@ class DataResolver(
      * The samples of a source: its main (training) set, for sets that come with one its own test set, and
      * the names of the feature columns when the source has them (a CSV file with a header).
      */
-    private class Loaded(val main: Dataset, val ownTest: Dataset?, val featureNames: List<String>? = null)
+    private class Loaded(val main: Dataset, val ownTest: Dataset?, val featureNames: List<String>? = null, val targetNames: List<String>? = null)
 
     private fun load(source: DataSource, pixels: PixelScaling, defaultRandomState: Long): Loaded = when (source) {
         is DataSource.Generator -> Loaded(generate(source, defaultRandomState), null)
         is DataSource.BuiltIn -> BuiltInSets.get(source.set).let { set ->
             when {
-                !set.inStore -> Loaded(set.load(), null, set.featureNames)
+                !set.inStore -> Loaded(set.load(), null, set.featureNames, set.outputs.takeIf { set.task == BuiltInTask.REGRESSION })
                 set.name == "mnist" -> store().let { Loaded(it.mnist(train = true, pixels), it.mnist(train = false, pixels)) }
                 else -> store().let { Loaded(it.fashionMnist(train = true, pixels), it.fashionMnist(train = false, pixels)) }
             }

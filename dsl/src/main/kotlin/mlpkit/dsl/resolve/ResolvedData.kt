@@ -13,7 +13,8 @@ import mlpkit.data.split.SplitIndices
  * [splitIndices] when the parts were split from one set, and the [featureNames] of the source's
  * columns in feature order when it has them (a CSV file with a header; a model records them), and the
  * [targetScaler] fitted on the training rows' regression targets when the spec scales them (every part's
- * targets are then the scaled ones; metrics and predictions map them back). Null otherwise.
+ * targets are then the scaled ones; metrics and predictions map them back). Null otherwise. [targetNames]
+ * names a regression set's target columns when the source has names (linnerud's Weight, Waist, Pulse).
  */
 class ResolvedData @JvmOverloads constructor(
     val train: Dataset,
@@ -23,6 +24,7 @@ class ResolvedData @JvmOverloads constructor(
     val splitIndices: SplitIndices?,
     val featureNames: List<String>? = null,
     val targetScaler: Scaler? = null,
+    val targetNames: List<String>? = null,
 ) {
     /** Features per sample: the network's input size. */
     val inputSize: Int get() = train.features.cols

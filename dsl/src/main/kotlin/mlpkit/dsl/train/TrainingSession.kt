@@ -267,6 +267,7 @@ internal class TrainingSession(
         targetScaling = data.targetScaler,
         classNames = data.classNames,
         featureNames = data.featureNames,
+        targetNames = data.targetNames,
         optimizer = OptimizerStateFile.of(optimizer.exportState()),
         history = history.toList(),
         spec = spec,
