@@ -21,8 +21,9 @@ import mlpkit.dsl.model.writeAtomically
 /**
  * `mlp predict MODEL INPUT.csv [--proba] [--out FILE] [--header|--no-header] [--allow-diverged]`: one output
  * line per input row — the predicted class (its name where the model knows class names), or with `--proba` one
- * probability per class; regression models print their outputs. The model's stored scaler is applied to the raw
- * input. MODEL is a model.json or a run directory ([ModelArgument]); a model from a run that diverged is refused
+ * probability per class; regression models print their outputs in the targets' own units (a target scaling the
+ * model was trained with is undone), one column per output, under a header of the target names when the data set
+ * named its targets (linnerud: Weight,Waist,Pulse). The model's stored scaler is applied to the raw input. MODEL is a model.json or a run directory ([ModelArgument]); a model from a run that diverged is refused
  * unless `--allow-diverged`, and `--proba` on a regression model is refused before anything is read from INPUT.csv.
  *
  * INPUT.csv is read by data's CSV reader with the training rules (finite decimal numbers only, blank
@@ -71,7 +72,10 @@ class PredictCommand(private val out: PrintStream) : CliktCommand(name = "predic
                 val names = model.classNames
                 model.predictClasses(features).forEach { text.append(names?.getOrNull(it) ?: it.toString()).append('\n') }
             }
-            else -> appendRows(text, model.predict(features))
+            else -> {
+                model.file.targetNames?.let { names -> text.append(names.joinToString(",") { csvField(it) }).append('\n') }
+                appendRows(text, model.predict(features))
+            }
         }
         val target = output
         if (target == null) out.print(text) else writeAtomically(target, text.toString())
@@ -92,6 +96,10 @@ class PredictCommand(private val out: PrintStream) : CliktCommand(name = "predic
             text.append((0 until m.columnDimension).joinToString(",") { formatSeventeenDigits(m.getEntry(i, it)) }).append('\n')
         }
     }
+
+    /** A CSV field, quoted when it holds a comma, a quote or a line break. */
+    private fun csvField(value: String): String =
+        if (value.any { it == ',' || it == '"' || it == '\n' || it == '\r' }) "\"" + value.replace("\"", "\"\"") + "\"" else value
 
     private companion object {
         /** The options that say whether INPUT.csv starts with a header, for the advice in CSV errors. */

@@ -6,6 +6,7 @@ import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.Scaling
 import mlpkit.dsl.spec.SplitSpec
+import mlpkit.dsl.spec.TargetScaling
 
 /**
  * `data { moons(samples = 100, noise = 0.1, randomState = 0); split(test = 0.2); scaling = standard }`.
@@ -19,6 +20,12 @@ class DataBuilder internal constructor(initial: DataSpec?) {
 
     /** Feature scaling fitted on the training rows: [none], [standard], [minMax], [unit], [symmetric]. */
     var scaling: Scaling = initial?.scaling ?: Scaling.NONE
+
+    /**
+     * Scaling of real-valued targets fitted on the training rows ([none], [standard], [minMax]; see [TargetScaling]):
+     * the loss is on the scaled targets, predictions and the other metrics in the targets' units.
+     */
+    var targetScaling: Scaling = initial?.targetScaling?.let { fromTargetScaling(it) } ?: Scaling.NONE
 
     val none: Scaling get() = Scaling.NONE
     val standard: Scaling get() = Scaling.STANDARD
@@ -149,9 +156,12 @@ class DataBuilder internal constructor(initial: DataSpec?) {
         source = DataSource.Idx(trainImages, trainLabels, testImages, testLabels)
     }
 
-    /** Fractions held out for validation and test; `shuffle = false` keeps the order (first rows train). */
-    fun split(validation: Double = 0.0, test: Double = 0.0, stratify: Boolean = false, shuffle: Boolean = true) {
-        split = SplitSpec(validation, test, stratify, shuffle)
+    /**
+     * Fractions held out for validation and test; `shuffle = false` keeps the order (first rows train);
+     * [randomState] splits as scikit-learn's `train_test_split(test_size = test, random_state = randomState)` (see [SplitSpec]).
+     */
+    fun split(validation: Double = 0.0, test: Double = 0.0, stratify: Boolean = false, shuffle: Boolean = true, randomState: Long? = null) {
+        split = SplitSpec(validation, test, stratify, shuffle, randomState)
     }
 
     /**
@@ -167,7 +177,23 @@ class DataBuilder internal constructor(initial: DataSpec?) {
         split,
         scaling,
         augment,
+        toTargetScaling(targetScaling),
     )
+
+    private fun toTargetScaling(scaling: Scaling): TargetScaling = when (scaling) {
+        Scaling.NONE -> TargetScaling.NONE
+        Scaling.STANDARD -> TargetScaling.STANDARD
+        Scaling.MIN_MAX -> TargetScaling.MIN_MAX
+        Scaling.UNIT, Scaling.SYMMETRIC -> throw IllegalArgumentException(
+            "targetScaling = ${scaling.name.lowercase()} maps pixel bytes, not targets: expected none, standard or minMax",
+        )
+    }
+
+    private fun fromTargetScaling(scaling: TargetScaling): Scaling = when (scaling) {
+        TargetScaling.NONE -> Scaling.NONE
+        TargetScaling.STANDARD -> Scaling.STANDARD
+        TargetScaling.MIN_MAX -> Scaling.MIN_MAX
+    }
 
     private fun primitive(value: Any?): JsonPrimitive = when (value) {
         null -> kotlinx.serialization.json.JsonNull

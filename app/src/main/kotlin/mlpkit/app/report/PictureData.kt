@@ -3,6 +3,7 @@ package mlpkit.app.report
 import mlpkit.dsl.resolve.ResolvedData
 import mlpkit.dsl.spec.ExperimentSpec
 import mlpkit.dsl.spec.Scaling
+import mlpkit.dsl.spec.TargetScaling
 
 /**
  * A run's data for its pictures, found again as the run found it (same spec, same seeds), each form at
@@ -21,6 +22,11 @@ internal class PictureData(
     val scaled: ResolvedData by lazy { preResolved ?: resolve(spec) }
 
     val raw: ResolvedData by lazy {
-        if (spec.data.scaling == Scaling.NONE) scaled else resolve(spec.copy(data = spec.data.copy(scaling = Scaling.NONE)))
+        // Raw features and targets in their own units (no input or target scaling), as a user would give them to Model.predict.
+        if (spec.data.scaling == Scaling.NONE && spec.data.targetScaling == TargetScaling.NONE) {
+            scaled
+        } else {
+            resolve(spec.copy(data = spec.data.copy(scaling = Scaling.NONE, targetScaling = TargetScaling.NONE)))
+        }
     }
 }

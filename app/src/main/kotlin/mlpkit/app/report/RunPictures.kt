@@ -2,7 +2,9 @@ package mlpkit.app.report
 
 import java.awt.AWTError
 import java.util.Locale
+import mlpkit.core.matrix.DenseMatrix
 import mlpkit.data.Dataset
+import mlpkit.data.RegressionTargets
 import mlpkit.data.batch.TargetEncoding
 import mlpkit.data.builtin.BuiltInSets
 import mlpkit.dsl.model.Model
@@ -50,6 +52,31 @@ internal class RunPictures(private val warn: (String) -> Unit) {
                 )
             }
         }
+        if (record.model.targetEncoding == TargetEncoding.VALUES) {
+            val values = attempt("the regression pictures") { heldOutValues(record, data) }
+            if (values != null) {
+                val (part, actual, predicted) = values
+                val outputs = actual.columnDimension
+                for (c in 0 until outputs) {
+                    val name = record.model.targetNames?.getOrNull(c) ?: if (outputs == 1) "target" else "output ${c + 1}"
+                    val suffix = if (outputs == 1) "" else "-${c + 1}"
+                    add("predicted-vs-actual$suffix.png") {
+                        Picture.of(
+                            "predicted-vs-actual$suffix.png", "Predicted vs actual: $name",
+                            "Each dot a sample of the $part part, in the target's own units; on the dashed line y = x the prediction is exact.",
+                            ChartStyle.render(RegressionCharts.predictedVsActual(part, name, actual, predicted, c)),
+                        )
+                    }
+                    add("residuals$suffix.png") {
+                        Picture.of(
+                            "residuals$suffix.png", "Residuals: $name",
+                            "Actual − predicted against predicted, $part part; a good fit scatters evenly around the dashed line at 0.",
+                            ChartStyle.render(RegressionCharts.residuals(part, name, actual, predicted, c)),
+                        )
+                    }
+                }
+            }
+        }
         if (record.model.inputSize == 2) {
             add("boundary.png") {
                 val raw = data.raw
@@ -86,6 +113,15 @@ internal class RunPictures(private val warn: (String) -> Unit) {
             }
         }
         return pictures
+    }
+
+    /** The part the regression pictures use (test, else validation, else train): its name, actual targets and the model's predictions, raw units. */
+    private fun heldOutValues(record: RunRecord, data: PictureData): Triple<String, DenseMatrix, DenseMatrix>? {
+        val raw = data.raw
+        val (part, dataset) = raw.test?.let { "test" to it } ?: raw.validation?.let { "validation" to it } ?: ("train" to raw.train)
+        val actual = (dataset.targets as? RegressionTargets)?.values ?: return null
+        val predicted = Model.of(record.model, record.registry, allowDiverged = true).predict(dataset.features.toMatrix())
+        return Triple(part, actual, predicted)
     }
 
     /** The part the ROC curve and confusion matrix use: test, else validation, else train. */

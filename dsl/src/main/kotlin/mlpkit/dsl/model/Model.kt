@@ -9,7 +9,8 @@ import java.nio.file.Path
 
 /**
  * A trained network ready to predict on raw inputs: [predict] scales the rows with the stored input
- * scaling, then runs the network in inference mode (no dropout). Built from a [ModelFile]; [save]
+ * scaling, runs the network in inference mode (no dropout) and, for a regression model trained on scaled
+ * targets (`data.targetScaling`), maps the outputs back to the targets' own units. Built from a [ModelFile]; [save]
  * writes that file. Calls are serialised (the network reuses its buffers), so one model can be shared
  * between threads, one prediction at a time.
  */
@@ -24,7 +25,10 @@ class Model private constructor(val file: ModelFile, private val network: Networ
     /** Whether the outputs are class scores (not regression values). */
     val isClassifier: Boolean get() = file.targetEncoding != TargetEncoding.VALUES
 
-    /** The network's outputs for raw input rows (one row per sample, [inputSize] columns), as a new matrix. */
+    /**
+     * The network's outputs for raw input rows (one row per sample, [inputSize] columns), as a new matrix; for a
+     * model with target scaling, in the targets' units (the scaling undone).
+     */
     @Synchronized
     fun predict(features: RealMatrix): DenseMatrix {
         require(features.columnDimension == inputSize) {
@@ -34,7 +38,9 @@ class Model private constructor(val file: ModelFile, private val network: Networ
         val converted = DenseMatrix.of(features)
         val x = if (converted === features) converted.copy() else converted
         file.inputScaling?.applyInPlace(x)
-        return network.predict(x)
+        val outputs = network.predict(x)
+        file.targetScaling?.inverseTransformInPlace(outputs)
+        return outputs
     }
 
     /** [predict] for rows given as arrays. */

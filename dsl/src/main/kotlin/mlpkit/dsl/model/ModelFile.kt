@@ -16,6 +16,7 @@ import mlpkit.core.network.NetworkSpec
 import mlpkit.core.network.ParameterLayout
 import mlpkit.data.batch.TargetEncoding
 import mlpkit.data.random.RandomState
+import mlpkit.data.scaling.Scaler
 import mlpkit.dsl.resolve.InputScaling
 import mlpkit.dsl.spec.ExperimentSpec
 import java.nio.file.Path
@@ -32,6 +33,13 @@ import java.nio.file.Path
  * The notation and loss name their concepts; a concept of the user's own (an activation written in a
  * script) is read back only by a registry that holds it. Doubles are written in the shortest form that
  * reads back to the same bits, so save → load gives the same parameters and predictions bit for bit.
+ *
+ * [targetScaling] is the scaler fitted on a regression run's training targets (`data.targetScaling`): the
+ * network's outputs are in its scaled units and [Model.predict] maps them back with its inverse. Left out of
+ * the JSON when null (no target scaling), so other files keep their bytes and older files read as before.
+ *
+ * [targetNames] names a regression model's outputs when its data set named its targets (linnerud's Weight,
+ * Waist, Pulse; `mlp predict` heads its columns with them); left out of the JSON when null.
  *
  * [diverged] is null unless the run that wrote the file diverged ([mlpkit.dsl.train.StopReason.divergence]:
  * what happened, epoch and batch); [Model.load] refuses such a file unless the caller allows it. The key is
@@ -50,9 +58,11 @@ class ModelFile(
     val parameters: DoubleArray,
     @EncodeDefault(EncodeDefault.Mode.NEVER) val state: DoubleArray? = null,
     val inputScaling: InputScaling? = null,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val targetScaling: Scaler? = null,
     val classNames: List<String>? = null,
     // Left out when null, so files of runs without a header read as before (and byte for byte as before).
     @EncodeDefault(EncodeDefault.Mode.NEVER) val featureNames: List<String>? = null,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val targetNames: List<String>? = null,
     val optimizer: OptimizerStateFile? = null,
     val history: List<HistoryRow> = emptyList(),
     val spec: ExperimentSpec,
@@ -147,6 +157,17 @@ class ModelFile(
             throw ModelFileException(
                 "$source: the input scaler has ${scaling.scaler.columns} columns but the network has $inputSize inputs: the file is damaged",
             )
+        }
+        val targets = targetScaling
+        if (targets != null && (targetEncoding != TargetEncoding.VALUES || targets.columns != network.outputSize())) {
+            throw ModelFileException(
+                "$source: \$.targetScaling scales ${targets.columns} real-valued targets, but the network has ${network.outputSize()} " +
+                    "${if (targetEncoding == TargetEncoding.VALUES) "real-valued outputs" else "class outputs (${targetEncoding.name})"}: the file is damaged or was edited",
+            )
+        }
+        val outputNames = targetNames
+        if (outputNames != null && (targetEncoding != TargetEncoding.VALUES || outputNames.size != network.outputSize())) {
+            throw ModelFileException("$source: ${outputNames.size} target names for ${network.outputSize()} outputs of a ${targetEncoding.name} model: the file is damaged")
         }
         val features = featureNames
         if (features != null && features.size != inputSize) {

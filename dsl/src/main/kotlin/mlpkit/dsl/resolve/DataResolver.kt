@@ -3,6 +3,7 @@ package mlpkit.dsl.resolve
 import mlpkit.data.ClassLabels
 import mlpkit.data.Dataset
 import mlpkit.data.builtin.BuiltInSets
+import mlpkit.data.builtin.BuiltInTask
 import mlpkit.data.csv.CsvColumn
 import mlpkit.data.csv.CsvHeaderSwitch
 import mlpkit.data.csv.CsvLoader
@@ -21,6 +22,7 @@ import mlpkit.data.scaling.Scaler
 import mlpkit.data.scaling.StandardScaler
 import mlpkit.data.split.PartSizes
 import mlpkit.data.split.RowOrder
+import mlpkit.data.split.ShuffleSplit
 import mlpkit.data.split.split
 import mlpkit.data.store.DatasetStore
 import mlpkit.dsl.config.ConfigException
@@ -28,6 +30,7 @@ import mlpkit.dsl.config.JsonPath
 import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.Scaling
+import mlpkit.dsl.spec.SplitSpec
 import org.apache.commons.math3.random.RandomGenerator
 import java.nio.file.Path
 
@@ -80,6 +83,9 @@ class DataResolver(
         }
         val parts = if (split.validation == 0.0 && split.test == 0.0) {
             null
+        } else if (split.randomState != null) {
+            checkScikitLearnSplit(split)
+            loaded.main.split(ShuffleSplit.indices(loaded.main.size, split.test, split.validation, split.randomState, loaded.main.name))
         } else {
             val order = if (split.shuffle) RowOrder.Shuffled(splitRandom) else RowOrder.AsGiven
             loaded.main.split(PartSizes.Fractions(validation = split.validation, test = split.test), order, split.stratify)
@@ -100,20 +106,34 @@ class DataResolver(
             Scaling.NONE -> null
         }
         fun scaled(dataset: Dataset?): Dataset? = if (dataset == null || scaler == null) dataset else scaler.transform(dataset)
-        return ResolvedData(scaled(train)!!, scaled(validation), scaled(test), inputScaling, parts?.indices, loaded.featureNames)
+        val targetScaler = TargetScalers.fit(spec.targetScaling, train)
+        fun targetsScaled(dataset: Dataset?): Dataset? = if (dataset == null || targetScaler == null) dataset else TargetScalers.scaled(dataset, targetScaler)
+        return ResolvedData(
+            targetsScaled(scaled(train))!!, targetsScaled(scaled(validation)), targetsScaled(scaled(test)), inputScaling, parts?.indices,
+            loaded.featureNames, targetScaler, loaded.targetNames,
+        )
+    }
+
+    /** A scikit-learn split ([SplitSpec.randomState]) is a shuffled, unstratified one: refuses the other switches. */
+    private fun checkScikitLearnSplit(split: SplitSpec) {
+        require(!split.stratify && split.shuffle) {
+            "split.randomState ${split.randomState} splits as scikit-learn's train_test_split(shuffle=True) does, which neither " +
+                "stratifies nor keeps the order, but split.${if (split.stratify) "stratify is true" else "shuffle is false"}: " +
+                "remove randomState to ${if (split.stratify) "stratify" else "keep the order"}, or remove ${if (split.stratify) "stratify" else "shuffle"}"
+        }
     }
 
     /**
      * The samples of a source: its main (training) set, for sets that come with one its own test set, and
      * the names of the feature columns when the source has them (a CSV file with a header).
      */
-    private class Loaded(val main: Dataset, val ownTest: Dataset?, val featureNames: List<String>? = null)
+    private class Loaded(val main: Dataset, val ownTest: Dataset?, val featureNames: List<String>? = null, val targetNames: List<String>? = null)
 
     private fun load(source: DataSource, pixels: PixelScaling, defaultRandomState: Long): Loaded = when (source) {
         is DataSource.Generator -> Loaded(generate(source, defaultRandomState), null)
         is DataSource.BuiltIn -> BuiltInSets.get(source.set).let { set ->
             when {
-                !set.inStore -> Loaded(set.load(), null, set.featureNames)
+                !set.inStore -> Loaded(set.load(), null, set.featureNames, set.outputs.takeIf { set.task == BuiltInTask.REGRESSION })
                 set.name == "mnist" -> store().let { Loaded(it.mnist(train = true, pixels), it.mnist(train = false, pixels)) }
                 else -> store().let { Loaded(it.fashionMnist(train = true, pixels), it.fashionMnist(train = false, pixels)) }
             }

@@ -3,6 +3,7 @@ package mlpkit.dsl.resolve
 import mlpkit.data.ClassLabels
 import mlpkit.data.Dataset
 import mlpkit.data.RegressionTargets
+import mlpkit.data.scaling.Scaler
 import mlpkit.data.split.SplitIndices
 
 /**
@@ -10,7 +11,10 @@ import mlpkit.data.split.SplitIndices
  * features already scaled (as views: rows are scaled as they are copied into a batch), the
  * [inputScaling] that did it (fitted on the training rows only; null for none), the row
  * [splitIndices] when the parts were split from one set, and the [featureNames] of the source's
- * columns in feature order when it has them (a CSV file with a header; a model records them).
+ * columns in feature order when it has them (a CSV file with a header; a model records them), and the
+ * [targetScaler] fitted on the training rows' regression targets when the spec scales them (every part's
+ * targets are then the scaled ones; metrics and predictions map them back). Null otherwise. [targetNames]
+ * names a regression set's target columns when the source has names (linnerud's Weight, Waist, Pulse).
  */
 class ResolvedData @JvmOverloads constructor(
     val train: Dataset,
@@ -19,6 +23,8 @@ class ResolvedData @JvmOverloads constructor(
     val inputScaling: InputScaling?,
     val splitIndices: SplitIndices?,
     val featureNames: List<String>? = null,
+    val targetScaler: Scaler? = null,
+    val targetNames: List<String>? = null,
 ) {
     /** Features per sample: the network's input size. */
     val inputSize: Int get() = train.features.cols

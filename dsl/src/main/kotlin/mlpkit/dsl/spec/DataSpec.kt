@@ -1,16 +1,24 @@
 package mlpkit.dsl.spec
 
+import kotlinx.serialization.EncodeDefault
+import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.json.JsonPrimitive
 
-/** Where the samples come from, how they are split, how features are scaled, and how training batches are augmented. */
+/**
+ * Where the samples come from, how they are split, how features are scaled, how training batches are
+ * augmented, and how real-valued targets are scaled ([targetScaling], see [TargetScaling]; left out of
+ * the JSON when `none`, so files written before it existed keep their bytes).
+ */
+@OptIn(ExperimentalSerializationApi::class)
 @Serializable
 data class DataSpec @JvmOverloads constructor(
     val source: DataSource,
     val split: SplitSpec = SplitSpec(),
     val scaling: Scaling = Scaling.NONE,
     val augment: AugmentSpec? = null,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val targetScaling: TargetScaling = TargetScaling.NONE,
 )
 
 /**
@@ -89,13 +97,21 @@ sealed interface DataSource {
  * Fractions of the samples held out for validation and test (of the training file or generated set;
  * sets with their own test files only take [validation]). [shuffle] = false keeps the given order:
  * the first rows train, the last ones test, as article E3 does.
+ *
+ * [randomState] splits as scikit-learn's `train_test_split(test_size=test, random_state=randomState,
+ * shuffle=True)` does, row for row (data's `ShuffleSplit`: numpy's permutation, the first ⌈test · n⌉ rows
+ * test, validation the next ⌈validation · n⌉), instead of drawing from the run's seed; so a run and a
+ * scikit-learn script compare on the same rows. Not with [stratify] or without [shuffle]. Left out of the
+ * JSON when null.
  */
+@OptIn(ExperimentalSerializationApi::class)
 @Serializable
-data class SplitSpec(
+data class SplitSpec @JvmOverloads constructor(
     val validation: Double = 0.0,
     val test: Double = 0.0,
     val stratify: Boolean = false,
     val shuffle: Boolean = true,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val randomState: Long? = null,
 )
 
 /** Feature scaling, fitted on the training rows only and saved with the model. */
@@ -108,4 +124,19 @@ enum class Scaling {
     @SerialName("unit") UNIT,
     /** Image pixels to [−1, 1] (article E4). */
     @SerialName("symmetric") SYMMETRIC,
+}
+
+/**
+ * Scaling of real-valued (regression) targets, fitted per target column on the training rows only and
+ * saved in the model file: the network learns, and the loss is measured on, the scaled targets; every
+ * prediction ([mlpkit.dsl.model.Model.predict], `mlp predict`) and every metric other than the loss (R²,
+ * MAE, RMSE, …) is mapped back to the targets' own units. Refused for class targets.
+ */
+@Serializable
+enum class TargetScaling {
+    @SerialName("none") NONE,
+    /** (y − mean) / standard deviation per column (scikit-learn's `StandardScaler`). */
+    @SerialName("standard") STANDARD,
+    /** The training rows' range of each column to [0, 1] (scikit-learn's `MinMaxScaler`). */
+    @SerialName("minmax") MIN_MAX,
 }

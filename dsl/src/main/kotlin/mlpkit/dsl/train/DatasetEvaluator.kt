@@ -11,13 +11,15 @@ import mlpkit.data.Dataset
 import mlpkit.data.batch.BatchSize
 import mlpkit.data.batch.MiniBatches
 import mlpkit.data.batch.TargetEncoding
+import mlpkit.data.scaling.Scaler
 import mlpkit.data.split.RowOrder
 import mlpkit.dsl.model.predictedClass
 
 /**
  * Inference-mode metrics of one part of the data (validation after each epoch; every part at the end): the
  * registry's metrics whose needs the part meets (the mean per-sample loss; for classes the accuracy; for two
- * classes the AUC) and a classification report. The part is read in chunks through buffers allocated once.
+ * classes the AUC) and a classification report. With a [targetScaler] the metrics other than the loss are in the
+ * targets' own units (see [EvaluatedChunk]). The part is read in chunks through buffers allocated once.
  */
 internal class DatasetEvaluator(
     val part: String,
@@ -25,12 +27,13 @@ internal class DatasetEvaluator(
     private val encoding: TargetEncoding,
     chunkRows: Int,
     registry: Registry,
+    targetScaler: Scaler? = null,
 ) {
     private val batches = MiniBatches(dataset, BatchSize.of(chunkRows), RowOrder.AsGiven, encoding)
     private val labels: ClassLabels? = dataset.targets as? ClassLabels
     private val predictions: IntArray? = labels?.let { IntArray(dataset.size) }
     private val metrics: List<Metric> = PartMetrics.of(registry, dataset.targets)
-    private val chunk = EvaluatedChunk(encoding)
+    private val chunk = EvaluatedChunk(encoding, targetScaler)
 
     /** Evaluates [network] on the part and writes `<part>_<metric>` into [into]. */
     suspend fun evaluate(network: Network, into: MutableMap<String, Double>) {

@@ -4,14 +4,15 @@ import mlpkit.core.loss.Reduction
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.core.metrics.Metric
 import mlpkit.data.batch.TargetEncoding
+import mlpkit.data.scaling.Scaler
 
 /**
  * The training metrics of one epoch, gathered from the batches as they are trained (the outputs of the
  * training forward pass, before each update), as Keras reports them: the registry's metrics measured on
  * training batches (the mean per-sample loss and, for classes, the accuracy).
  */
-internal class EpochMetrics(private val metrics: List<Metric>, encoding: TargetEncoding) {
-    private val chunk = EvaluatedChunk(encoding)
+internal class EpochMetrics(private val metrics: List<Metric>, encoding: TargetEncoding, targetScaler: Scaler? = null) {
+    private val chunk = EvaluatedChunk(encoding, targetScaler)
     private var accumulators: List<Metric.Accumulator> = emptyList()
 
     fun reset(rows: Int) {

@@ -7,6 +7,7 @@ import mlpkit.data.ClassLabels
 import mlpkit.data.RegressionTargets
 import mlpkit.data.Targets
 import mlpkit.data.batch.TargetEncoding
+import mlpkit.data.scaling.Scaler
 import mlpkit.dsl.model.positiveScore
 import mlpkit.dsl.model.predictedClass
 
@@ -38,23 +39,46 @@ internal object PartMetrics {
  * A chunk of rows for the metrics: the outputs of one forward pass, the encoded targets, the loss sum, and the
  * true classes either from an array of labels ([labels] from [labelOffset]) or, for training batches, read
  * from the encoded targets with the same rule as the prediction (argmax of one-hot, 0/1 column).
+ *
+ * With a [targetScaler] (a regression run with `data.targetScaling`) the outputs and targets the metrics see
+ * are mapped back to the targets' own units (copies; the loss sum stays the one on the scaled targets), so R²,
+ * MAE, RMSE … are reported in the user's units and the loss in the units the network learnt.
  */
-internal class EvaluatedChunk(private val encoding: TargetEncoding) : Metric.Chunk {
+internal class EvaluatedChunk(private val encoding: TargetEncoding, private val targetScaler: Scaler? = null) : Metric.Chunk {
     private var rows = 0
     private var lossSum = 0.0
     private lateinit var outputs: DenseMatrix
     private lateinit var targets: DenseMatrix
     private var labels: IntArray? = null
+    private var outputBuffer: DenseMatrix? = null
+    private var targetBuffer: DenseMatrix? = null
     private var labelOffset = 0
 
     fun set(rows: Int, lossSum: Double, outputs: DenseMatrix, targets: DenseMatrix, labels: IntArray?, labelOffset: Int): EvaluatedChunk {
         this.rows = rows
         this.lossSum = lossSum
-        this.outputs = outputs
-        this.targets = targets
+        if (targetScaler == null) {
+            this.outputs = outputs
+            this.targets = targets
+        } else {
+            this.outputs = unscaled(outputs, rows, outputBuffer).also { outputBuffer = it }
+            this.targets = unscaled(targets, rows, targetBuffer).also { targetBuffer = it }
+        }
         this.labels = labels
         this.labelOffset = labelOffset
         return this
+    }
+
+    /** The first [rows] rows of [scaled] in the targets' units, in [buffer] when it has the shape (reused per chunk). */
+    private fun unscaled(scaled: DenseMatrix, rows: Int, buffer: DenseMatrix?): DenseMatrix {
+        val out = if (buffer != null && buffer.rowDimension == rows && buffer.columnDimension == scaled.columnDimension) {
+            buffer
+        } else {
+            DenseMatrix(rows, scaled.columnDimension)
+        }
+        System.arraycopy(scaled.data(), scaled.offset(), out.data(), out.offset(), rows * scaled.columnDimension)
+        targetScaler!!.inverseTransformInPlace(out, rows)
+        return out
     }
 
     override fun rows(): Int = rows

@@ -65,8 +65,8 @@ internal class TrainingSession(
     private val schedule = training.schedule.start(training.epochs, data.train.size)
     private val reduction = training.reduction
     private val batches = miniBatches()
-    private val epochMetrics = EpochMetrics(PartMetrics.of(registry, data.train.targets, onTrainingBatches = true), encoding)
-    private val validation = data.validation?.let { DatasetEvaluator(MetricNames.VALIDATION, it, encoding, EVALUATION_CHUNK, registry) }
+    private val epochMetrics = EpochMetrics(PartMetrics.of(registry, data.train.targets, onTrainingBatches = true), encoding, data.targetScaler)
+    private val validation = data.validation?.let { DatasetEvaluator(MetricNames.VALIDATION, it, encoding, EVALUATION_CHUNK, registry, data.targetScaler) }
     private val earlyStopping = training.callbacks.filterIsInstance<CallbackSpec.EarlyStopping>().firstOrNull()
         ?.let { EarlyStopping(it, network.parameterCount(), network.state().size, registry) }
     private val divergenceGuard = (training.divergence as? DivergenceSpec.Guard)?.let { DivergenceGuard(it, training.optimizer.lr()) }
@@ -143,9 +143,9 @@ internal class TrainingSession(
             "the checkpoint holds ${layerState.size} values of layer state but $notation keeps ${network.state().size}: " +
                 "it belongs to another network"
         }
-        require(checkpoint.trainRows == data.train.size && model.inputScaling == data.inputScaling) {
-            "the data changed since the checkpoint (it trained on ${checkpoint.trainRows} rows with scaling ${model.inputScaling}; " +
-                "now ${data.train.size} rows with ${data.inputScaling}): a resumed run must see the same data, so restore it or start a new run"
+        require(checkpoint.trainRows == data.train.size && model.inputScaling == data.inputScaling && model.targetScaling == data.targetScaler) {
+            "the data changed since the checkpoint (it trained on ${checkpoint.trainRows} rows with scaling ${model.inputScaling}, target scaling ${model.targetScaling}; " +
+                "now ${data.train.size} rows with ${data.inputScaling}, ${data.targetScaler}): a resumed run must see the same data, so restore it or start a new run"
         }
         model.parameters.copyInto(network.parameters())
         layerState.copyInto(network.state())
@@ -213,7 +213,7 @@ internal class TrainingSession(
     private suspend fun untrainedLoss(): Double {
         val metrics = LinkedHashMap<String, Double>()
         val chunk = (training.batchSize as? BatchSizeSpec.Rows)?.rows?.coerceIn(1, EVALUATION_CHUNK) ?: EVALUATION_CHUNK
-        DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, chunk, registry).evaluate(network, metrics)
+        DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, chunk, registry, data.targetScaler).evaluate(network, metrics)
         return metrics.getValue(MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS))
     }
 
@@ -296,9 +296,9 @@ internal class TrainingSession(
         val metrics = LinkedHashMap<String, Double>()
         val reports = LinkedHashMap<String, String>()
         val parts = listOfNotNull(
-            DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, registry),
+            DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, registry, data.targetScaler),
             validation,
-            data.test?.let { DatasetEvaluator(MetricNames.TEST, it, encoding, EVALUATION_CHUNK, registry) },
+            data.test?.let { DatasetEvaluator(MetricNames.TEST, it, encoding, EVALUATION_CHUNK, registry, data.targetScaler) },
         )
         for (part in parts) {
             part.evaluate(network, metrics)
@@ -319,8 +319,10 @@ internal class TrainingSession(
         parameters = network.parameters().copyOf(),
         state = network.state().takeIf { it.isNotEmpty() }?.copyOf(),
         inputScaling = data.inputScaling,
+        targetScaling = data.targetScaler,
         classNames = data.classNames,
         featureNames = data.featureNames,
+        targetNames = data.targetNames,
         optimizer = OptimizerStateFile.of(optimizer.exportState()),
         history = history.toList(),
         spec = spec,
