@@ -67,12 +67,12 @@ class ModelFile(
     val history: List<HistoryRow> = emptyList(),
     val spec: ExperimentSpec,
     // What an sklearn-style estimator (mlpkit.estimator) adds: its parameters and attributes; left out otherwise.
-    @EncodeDefault(EncodeDefault.Mode.NEVER) val estimator: kotlinx.serialization.json.JsonObject? = null,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val estimator: JsonObject? = null,
 ) {
     /** This file with [record] as its `estimator` object (written by `mlpkit.estimator`'s `save`). */
-    fun withEstimator(record: kotlinx.serialization.json.JsonObject): ModelFile = ModelFile(
-        formatVersion, diverged, notation, inputSize, loss, targetEncoding, parameters, state, inputScaling, classNames,
-        featureNames, optimizer, history, spec, record,
+    fun withEstimator(record: JsonObject): ModelFile = ModelFile(
+        formatVersion, diverged, notation, inputSize, loss, targetEncoding, parameters, state, inputScaling, targetScaling,
+        classNames, featureNames, targetNames, optimizer, history, spec, record,
     )
 
     /** The file's JSON text. */
