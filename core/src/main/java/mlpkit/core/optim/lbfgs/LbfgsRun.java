@@ -77,17 +77,17 @@ public final class LbfgsRun implements FullBatchRun {
             reason = f.evaluations() >= options.maxFun() ? StopReason.EVALUATION_LIMIT : StopReason.LINE_SEARCH_FAILED;
             return false;
         }
-        double alpha = search.step();
+        double length = search.step();
         double slopeBefore = Lbfgs.dot(g, d);
         double slopeAfter = search.slope();
         double[] gNew = search.gradient();
         // L-BFGS-B's pair: s = αd, y = g₊ − g; sᵀy = α(g₊ᵀd − gᵀd), kept unless sᵀy ≤ ε·(−gᵀs)
-        double sy = alpha == 1.0 ? slopeAfter - slopeBefore : (slopeAfter - slopeBefore) * alpha;
-        double descent = alpha == 1.0 ? -slopeBefore : -slopeBefore * alpha;
+        double sy = length == 1.0 ? slopeAfter - slopeBefore : (slopeAfter - slopeBefore) * length;
+        double descent = length == 1.0 ? -slopeBefore : -slopeBefore * length;
         if (sy > Lbfgs.CURVATURE_EPSILON * descent) {
             int slot = (newest + 1) % m;
             for (int i = 0; i < n; i++) {
-                s[slot][i] = alpha == 1.0 ? d[i] : alpha * d[i];
+                s[slot][i] = length == 1.0 ? d[i] : length * d[i];
                 y[slot][i] = gNew[i] - g[i];
             }
             rho[slot] = 1.0 / sy;
@@ -98,7 +98,7 @@ public final class LbfgsRun implements FullBatchRun {
         }
         double previous = loss;
         loss = search.value();
-        step = alpha;
+        step = length;
         System.arraycopy(search.point(), 0, x, 0, n);
         System.arraycopy(gNew, 0, g, 0, n);
         iterations++;
