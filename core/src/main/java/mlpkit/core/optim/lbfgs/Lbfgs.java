@@ -4,24 +4,29 @@ import java.util.Arrays;
 import mlpkit.core.network.Objective;
 
 /**
- * Limited-memory BFGS (Nocedal &amp; Wright, <i>Numerical Optimization</i>, 2nd ed., Algorithms 7.4 and 7.5) on the
- * mean loss of an {@link Objective} over a flat parameter vector. Each iteration:
+ * Limited-memory BFGS (Nocedal &amp; Wright, <i>Numerical Optimization</i>, 2nd ed., Algorithm 7.4 and 7.5) on the
+ * mean loss of an {@link Objective} over a flat parameter vector, iterating as scipy 1.10.1's L-BFGS-B
+ * ({@code mainlb}, {@code lnsrlb}) does without bounds. Each iteration:
  * <pre>
- *   d = −H·g         two-loop recursion over the last m pairs (s, y), H₀ = γI with γ = sᵀy / yᵀy (newest pair)
- *   α                strong-Wolfe line search ({@link WolfeLineSearch}); first try α = 1, or 1/‖g‖ on the first iteration
- *   s = αd, y = g₊ − g   kept unless sᵀy ≤ ε‖y‖² (ε = {@value #CURVATURE_EPSILON}), which would break H's positivity
+ *   Δ = −H·g         two-loop recursion over the last m pairs (s, y), H₀ = (sᵀy / yᵀy)·I of the newest pair
+ *                    (L-BFGS-B's compact form with B₀ = θI, θ = yᵀy / sᵀy, gives the same direction); −g without pairs
+ *   z = x + Δ, d = z − x
+ *   α                Moré–Thuente line search ({@link MoreThuenteLineSearch}), first trying α = min(1/‖d‖, 1e10) on
+ *                    the first iteration, α = 1 after it (where the trial point is z itself)
+ *   s = αd, y = g₊ − g   kept unless sᵀy ≤ ε·(−gᵀs) (ε = {@value #CURVATURE_EPSILON}), with sᵀy = α(g₊ᵀd − gᵀd)
  * </pre>
  * After each iteration, in scipy's order: the iteration limit, the evaluation limit, the gradient's max-norm
  * against {@code gtol}, the relative loss change against {@code tol} ({@link LbfgsOptions}); a gradient already
- * below {@code gtol} at the start ends the run before any iteration. When the line search fails, the history is
- * dropped and the steepest descent tried once, as L-BFGS-B does, before stopping with
+ * below {@code gtol} at the start ends the run before any iteration. When the line search fails (no acceptable
+ * step within {@code maxLineSearch} evaluations, or d not a descent direction), the history is dropped and the
+ * steepest descent tried once with α = 1, as L-BFGS-B's restart does, before stopping with
  * {@link StopReason#LINE_SEARCH_FAILED}.
  *
- * <p>Memory: the history (2m vectors) and six work vectors are allocated at the start; an iteration allocates
+ * <p>Memory: the history (2m vectors) and seven work vectors are allocated at the start; an iteration allocates
  * nothing but what the objective does (and the loss curve's occasional doubling).
  */
 public final class Lbfgs {
-    /** ε of the curvature test sᵀy ≤ ε‖y‖² that leaves a pair out: the double's machine epsilon. */
+    /** ε of the curvature test sᵀy ≤ ε·(−gᵀs) that leaves a pair out: the double's machine epsilon (L-BFGS-B's epsmch). */
     public static final double CURVATURE_EPSILON = 2.220446049250313e-16;
 
     /** Sees each iteration; returning {@code false} stops the run ({@link StopReason#CALLBACK}), e.g. to cancel it. */
@@ -97,16 +102,16 @@ public final class Lbfgs {
         System.arraycopy(g, 0, d, 0, g.length);
         for (int k = 0; k < pairs; k++) {
             int i = Math.floorMod(newest - k, m);
-            alpha[i] = rho[i] * WolfeLineSearch.dot(s[i], d);
+            alpha[i] = rho[i] * dot(s[i], d);
             axpy(-alpha[i], y[i], d);
         }
-        double gamma = pairs == 0 ? 1.0 : 1.0 / (rho[newest] * WolfeLineSearch.dot(y[newest], y[newest]));
+        double gamma = pairs == 0 ? 1.0 : 1.0 / (rho[newest] * dot(y[newest], y[newest]));
         for (int i = 0; i < d.length; i++) {
             d[i] *= gamma;
         }
         for (int k = pairs - 1; k >= 0; k--) {
             int i = Math.floorMod(newest - k, m);
-            double beta = rho[i] * WolfeLineSearch.dot(y[i], d);
+            double beta = rho[i] * dot(y[i], d);
             axpy(alpha[i] - beta, s[i], d);
         }
         for (int i = 0; i < d.length; i++) {
@@ -118,6 +123,14 @@ public final class Lbfgs {
         for (int i = 0; i < out.length; i++) {
             out[i] += a * v[i];
         }
+    }
+
+    static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     static double maxNorm(double[] v) {

@@ -9,7 +9,7 @@ package mlpkit.core.optim.lbfgs;
  * @param gradientNorm the largest absolute entry of the mean loss's gradient there (what {@code gtol} tests)
  * @param iterations   the iterations made (accepted steps)
  * @param evaluations  the evaluations of loss and gradient, including the first
- * @param skippedPairs the (s, y) pairs left out of the history because {@code sᵀy ≤ ε‖y‖²}
+ * @param skippedPairs the (s, y) pairs left out of the history because {@code sᵀy ≤ ε·(−gᵀs)} (L-BFGS-B's test)
  * @param lossCurve    the loss at the start and after each iteration ({@code iterations + 1} values)
  */
 public record LbfgsResult(StopReason reason, double[] parameters, double loss, double gradientNorm, int iterations,

@@ -21,7 +21,8 @@ public final class LbfgsRun implements FullBatchRun {
     private final double[] x;
     private final double[] g;
     private final double[] d;
-    private final WolfeLineSearch search;
+    private final double[] z;
+    private final MoreThuenteLineSearch search;
     private double loss;
     private double step;
     private int iterations;
@@ -52,7 +53,8 @@ public final class LbfgsRun implements FullBatchRun {
         x = start.clone();
         g = new double[n];
         d = new double[n];
-        search = new WolfeLineSearch(n);
+        z = new double[n];
+        search = new MoreThuenteLineSearch(n);
         loss = f.evaluate(x, g);
         if (!Double.isFinite(loss) || !Double.isFinite(Lbfgs.maxNorm(g))) {
             throw new IllegalArgumentException("L-BFGS expected a finite loss and gradient at the start, got loss " + loss
@@ -66,30 +68,28 @@ public final class LbfgsRun implements FullBatchRun {
         if (reason != null) {
             return false;
         }
-        Lbfgs.direction(g, d, s, y, rho, alpha, pairs, newest, m);
-        double initial = iterations == 0 && pairs == 0 ? 1.0 / Math.sqrt(WolfeLineSearch.dot(g, g)) : 1.0;
-        boolean found = search.search(f, x, loss, g, d, initial, budget());
+        boolean found = search(iterations == 0);
         if (!found && pairs > 0 && f.evaluations() < options.maxFun()) {
-            pairs = 0;
-            Lbfgs.direction(g, d, s, y, rho, alpha, pairs, newest, m);
-            found = search.search(f, x, loss, g, d, 1.0 / Math.sqrt(WolfeLineSearch.dot(g, g)), budget());
+            pairs = 0; // L-BFGS-B's RESTART_FROM_LNSRCH: drop the history, steepest descent with a first step of 1
+            found = search(false);
         }
         if (!found) {
             reason = f.evaluations() >= options.maxFun() ? StopReason.EVALUATION_LIMIT : StopReason.LINE_SEARCH_FAILED;
             return false;
         }
-        int slot = (newest + 1) % m;
-        double sy = 0;
-        double yy = 0;
-        double[] xNew = search.point();
+        double length = search.step();
+        double slopeBefore = Lbfgs.dot(g, d);
+        double slopeAfter = search.slope();
         double[] gNew = search.gradient();
-        for (int i = 0; i < n; i++) {
-            s[slot][i] = xNew[i] - x[i];
-            y[slot][i] = gNew[i] - g[i];
-            sy += s[slot][i] * y[slot][i];
-            yy += y[slot][i] * y[slot][i];
-        }
-        if (sy > Lbfgs.CURVATURE_EPSILON * yy) {
+        // L-BFGS-B's pair: s = αd, y = g₊ − g; sᵀy = α(g₊ᵀd − gᵀd), kept unless sᵀy ≤ ε·(−gᵀs)
+        double sy = length == 1.0 ? slopeAfter - slopeBefore : (slopeAfter - slopeBefore) * length;
+        double descent = length == 1.0 ? -slopeBefore : -slopeBefore * length;
+        if (sy > Lbfgs.CURVATURE_EPSILON * descent) {
+            int slot = (newest + 1) % m;
+            for (int i = 0; i < n; i++) {
+                s[slot][i] = length == 1.0 ? d[i] : length * d[i];
+                y[slot][i] = gNew[i] - g[i];
+            }
             rho[slot] = 1.0 / sy;
             newest = slot;
             pairs = Math.min(pairs + 1, m);
@@ -98,8 +98,8 @@ public final class LbfgsRun implements FullBatchRun {
         }
         double previous = loss;
         loss = search.value();
-        step = search.step();
-        System.arraycopy(xNew, 0, x, 0, n);
+        step = length;
+        System.arraycopy(search.point(), 0, x, 0, n);
         System.arraycopy(gNew, 0, g, 0, n);
         iterations++;
         double gNorm = Lbfgs.maxNorm(g);
@@ -113,6 +113,20 @@ public final class LbfgsRun implements FullBatchRun {
             reason = StopReason.LOSS_CHANGE_BELOW_TOL;
         }
         return true;
+    }
+
+    /**
+     * One line search along L-BFGS-B's direction: z = x + Δ with Δ = −H·g (−g without pairs), d = z − x; the first
+     * step is min(1/‖d‖, {@value MoreThuenteLineSearch#STEP_MAX}) on the first iteration, else 1.
+     */
+    private boolean search(boolean first) {
+        Lbfgs.direction(g, d, s, y, rho, alpha, pairs, newest, m);
+        for (int i = 0; i < n; i++) {
+            z[i] = x[i] + d[i];
+            d[i] = z[i] - x[i];
+        }
+        double initial = first ? Math.min(1.0 / Math.sqrt(Lbfgs.dot(d, d)), MoreThuenteLineSearch.STEP_MAX) : 1.0;
+        return search.search(f, x, loss, g, d, z, initial, budget());
     }
 
     private int budget() {
@@ -164,7 +178,7 @@ public final class LbfgsRun implements FullBatchRun {
         return f.evaluations();
     }
 
-    /** The (s, y) pairs left out because sᵀy ≤ ε‖y‖². */
+    /** The (s, y) pairs left out because sᵀy ≤ ε·(−gᵀs) (L-BFGS-B's test). */
     public int skippedPairs() {
         return skipped;
     }

@@ -17,9 +17,9 @@ public enum StopReason {
     /** The next evaluation would exceed {@code maxFun}. */
     EVALUATION_LIMIT("STOP: TOTAL NO. of f AND g EVALUATIONS EXCEEDS LIMIT",
             "the evaluation limit maxFun was reached", false),
-    /** The line search found no strong-Wolfe step, even along the steepest descent. */
+    /** The line search found no acceptable step within its evaluations, even along the steepest descent. */
     LINE_SEARCH_FAILED("ABNORMAL_TERMINATION_IN_LNSRCH",
-            "the line search found no step meeting the strong Wolfe conditions", false),
+            "the line search found no acceptable step within maxLineSearch evaluations", false),
     /** The per-iteration callback asked to stop (scipy has no such text; newer versions stop on StopIteration). */
     CALLBACK("STOP: REQUESTED BY CALLBACK",
             "the callback asked to stop", false);

@@ -27,7 +27,7 @@ class LbfgsAllocationTest {
         LbfgsOptions options = LbfgsOptions.DEFAULTS.withTol(0).withGtol(0);
         Lbfgs shortRun = new Lbfgs(options.withMaxIter(20));
         Lbfgs longRun = new Lbfgs(options.withMaxIter(120));
-        for (int warm = 0; warm < 3; warm++) {
+        for (int warm = 0; warm < 10; warm++) { // until the JIT has compiled the line search too
             shortRun.minimize(rosenbrock, start);
             longRun.minimize(rosenbrock, start);
         }

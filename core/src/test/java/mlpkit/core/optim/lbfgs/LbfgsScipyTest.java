@@ -1,9 +1,11 @@
 package mlpkit.core.optim.lbfgs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +23,7 @@ class LbfgsScipyTest {
 
     @ParameterizedTest(name = "Rosenbrock {0}-D")
     @ValueSource(ints = {2, 10})
-    void withTheSameDefaultsRosenbrockConvergesAsScipyDoesWithinOneAndAHalfTimesItsIterationsAndEvaluations(int n)
+    void withTheSameDefaultsRosenbrockTakesScipysIterationsEvaluationsAndLossesAndStopsWithItsMessage(int n)
             throws IOException {
         Properties scipy = fixtures();
         String name = "rosenbrock" + n;
@@ -30,20 +32,22 @@ class LbfgsScipyTest {
             start[i] = i % 2 == 0 ? -1.2 : 1;
         }
         LbfgsResult result = new Lbfgs().minimize(TestObjectives.rosenbrock(n), start);
-        int iterations = Integer.parseInt(scipy.getProperty(name + ".iterations"));
-        int evaluations = Integer.parseInt(scipy.getProperty(name + ".evaluations"));
-        // Both stop on a convergence test, but which of the two fires first differs with rounding-level differences
-        // between the methods (L-BFGS-B's compact form and Moré–Thuente search against our two-loop and zoom).
-        assertTrue(scipy.getProperty(name + ".message").startsWith("CONVERGENCE"));
-        assertTrue(result.reason().converged(), result::toString);
-        assertTrue(result.iterations() <= 1.5 * iterations,
-                result + "; scipy: " + iterations + " iterations");
-        assertTrue(result.evaluations() <= 1.5 * evaluations,
-                result + "; scipy: " + evaluations + " evaluations");
-        double maxError = 0;
-        for (double x : result.parameters()) {
-            maxError = Math.max(maxError, Math.abs(x - 1));
+        double[] losses = Arrays.stream(scipy.getProperty(name + ".losses").split(",")).mapToDouble(Double::parseDouble).toArray();
+        double worst = 0;
+        int k = 0;
+        for (; k < Math.min(losses.length, result.lossCurve().length); k++) {
+            worst = Math.max(worst, Math.abs(result.lossCurve()[k] - losses[k]) / Math.max(1, Math.abs(losses[k])));
         }
-        assertTrue(maxError < 1e-4, "max |x − 1| = " + maxError + "; scipy's: " + scipy.getProperty(name + ".maxError"));
+        System.out.println(name + ": " + result + "; scipy: " + scipy.getProperty(name + ".iterations") + " iterations, "
+                + scipy.getProperty(name + ".evaluations") + " evaluations, " + scipy.getProperty(name + ".message")
+                + ", loss " + scipy.getProperty(name + ".loss") + "; worst loss gap " + worst);
+        assertEquals(Integer.parseInt(scipy.getProperty(name + ".iterations")), result.iterations(), result::toString);
+        assertEquals(Integer.parseInt(scipy.getProperty(name + ".evaluations")), result.evaluations(), result::toString);
+        assertEquals(scipy.getProperty(name + ".message"), result.reason().scipyText());
+        // The losses after each iteration agree within 1e-7 relative (to max(1, |f|)): measured 1e-12 in 2-D and 4e-8
+        // in 10-D. The two sides differ by rounding only (the two-loop recursion against L-BFGS-B's compact form,
+        // numpy's sums against ours), which the curved valley amplifies from iteration to iteration.
+        assertEquals(losses.length, result.lossCurve().length);
+        assertTrue(worst <= 1e-7, "worst relative gap between the loss curves " + worst);
     }
 }

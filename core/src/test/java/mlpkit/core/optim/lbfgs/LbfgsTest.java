@@ -111,24 +111,25 @@ class LbfgsTest {
 
     @Test
     void aGradientOfTheWrongSignMakesTheLineSearchFailAsAbnormalTermination() {
-        // f = ½‖x‖² but the reported gradient is −x: every "descent" direction goes uphill.
+        // f = ½x² but the reported gradient is −x: every "descent" direction goes uphill. From x = 1 this is the
+        // line search of MoreThuenteLineSearchTest's "liar" fixture with first step 1/‖d‖ = 1, along which MINPACK-2's
+        // dcsrch has not ended after 20 evaluations either.
         TestObjectives.Smooth liar = new TestObjectives.Smooth() {
             public int dimension() {
-                return 2;
+                return 1;
             }
 
             public double f(double[] x, double[] g) {
                 g[0] = -x[0];
-                g[1] = -x[1];
-                return 0.5 * (x[0] * x[0] + x[1] * x[1]);
+                return 0.5 * x[0] * x[0];
             }
         };
-        LbfgsResult result = new Lbfgs().minimize(liar, new double[] {1, 2});
+        LbfgsResult result = new Lbfgs().minimize(liar, new double[] {1});
         assertEquals(StopReason.LINE_SEARCH_FAILED, result.reason(), result::toString);
         assertEquals("ABNORMAL_TERMINATION_IN_LNSRCH", result.reason().scipyText());
         assertEquals(0, result.iterations());
         assertEquals(1 + LbfgsOptions.DEFAULTS.maxLineSearch(), result.evaluations(), "the start and one bounded search");
-        assertArrayEquals(new double[] {1, 2}, result.parameters(), "the last accepted point is kept");
+        assertArrayEquals(new double[] {1}, result.parameters(), "the last accepted point is kept");
     }
 
     @Test
@@ -145,13 +146,33 @@ class LbfgsTest {
     }
 
     @Test
-    void aPairWhoseCurvatureIsBelowEpsilonTimesTheSquaredNormOfYIsSkipped() {
-        // f = ½x₁² + K·x₁·x₂ + x₁ from 0: the first direction is (−1, 0); along it f is ½s² − s, so the step has
-        // s = (s₁, 0) and y = H·s = (s₁, K·s₁): sᵀy = s₁², ‖y‖² = s₁²(1 + K²).
-        LbfgsResult skipped = new Lbfgs(LbfgsOptions.DEFAULTS.withMaxIter(1)).minimize(saddle(1e9), new double[2]);
-        assertEquals(1, skipped.skippedPairs(), "1 ≤ ε(1 + 10¹⁸) is true: the pair is left out");
-        LbfgsResult kept = new Lbfgs(LbfgsOptions.DEFAULTS.withMaxIter(1)).minimize(saddle(1e3), new double[2]);
-        assertEquals(0, kept.skippedPairs(), "1 ≤ ε(1 + 10⁶) is false: the pair is kept");
+    void aPairIsKeptWhenSTransposeYExceedsEpsilonTimesTheDecreaseMinusGTransposeSWhateverTheSizeOfY() {
+        // f = ½x₁² + K·x₁·x₂ + x₁ from 0: g = (1, 0), d = (−1, 0), φ(α) = ½α² − α, so the first trial α = 1/‖d‖ = 1
+        // has φ'(1) = 0 and is accepted: s = (−1, 0), y = (−1, −K), sᵀy = 1 and −gᵀs = 1. L-BFGS-B keeps the pair
+        // (1 > ε·1) however large ‖y‖² = 1 + K² is; a test against ε‖y‖² would drop it for K = 1e9.
+        for (double k : new double[] {1e3, 1e9}) {
+            LbfgsResult kept = new Lbfgs(LbfgsOptions.DEFAULTS.withMaxIter(1)).minimize(saddle(k), new double[2]);
+            assertEquals(0, kept.skippedPairs(), "K = " + k);
+            assertArrayEquals(new double[] {-1, 0}, kept.parameters(), 0.0, "K = " + k);
+            assertEquals(2, kept.evaluations(), "K = " + k);
+        }
+    }
+
+    @Test
+    void aLinearFunctionsStepEndsAtTheLargestStep1e10AndItsPairIsSkippedBecauseSTransposeYIsZero() {
+        TestObjectives.Smooth linear = new TestObjectives.Smooth() {
+            public int dimension() {
+                return 1;
+            }
+
+            public double f(double[] x, double[] g) {
+                g[0] = -1;
+                return -x[0];
+            }
+        };
+        LbfgsResult result = new Lbfgs(LbfgsOptions.DEFAULTS.withMaxIter(1)).minimize(linear, new double[1]);
+        assertEquals(1e10, result.parameters()[0], 0.0, "dcsrch's WARNING: STP = STPMAX accepts the step 1e10");
+        assertEquals(1, result.skippedPairs(), "y = 0, so sᵀy = 0 ≤ ε·(−gᵀs) = ε·1e10");
     }
 
     private static TestObjectives.Smooth saddle(double k) {
@@ -173,8 +194,8 @@ class LbfgsTest {
         double[] s = {0.3, -0.2, 0.5};
         double[] y = {0.4, 0.1, 0.6};
         double[] g = {1.0, -2.0, 0.5};
-        double sy = WolfeLineSearch.dot(s, y);
-        double gamma = sy / WolfeLineSearch.dot(y, y);
+        double sy = Lbfgs.dot(s, y);
+        double gamma = sy / Lbfgs.dot(y, y);
         // H = (I − ρsyᵀ)·γI·(I − ρysᵀ) + ρssᵀ, ρ = 1/sᵀy (Nocedal & Wright eq. 7.19 with H₀ = γI).
         double rho = 1 / sy;
         double[] expected = new double[3];
