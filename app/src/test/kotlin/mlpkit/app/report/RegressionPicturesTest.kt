@@ -50,13 +50,17 @@ class RegressionPicturesTest {
         val points = chart.getSeries("test")
         assertArrayEquals(DoubleArray(5) { actual.getEntry(it, 0) }, points.xData, 0.0)
         assertArrayEquals(DoubleArray(5) { predicted.getEntry(it, 0) }, points.yData, 0.0)
+        assertEquals("Predicted vs actual, test part (5 samples)", chart.title)
+        assertEquals("actual Weight", chart.xAxisTitle)
         val line = chart.getSeries("y = x")
         val low = minOf(points.xData.min(), points.yData.min())
         val high = maxOf(points.xData.max(), points.yData.max())
         assertArrayEquals(doubleArrayOf(low, high), line.xData, 0.0)
         assertArrayEquals(doubleArrayOf(low, high), line.yData, 0.0)
         assertTrue(points.xData.all { it in 138.0..247.0 }, "linnerud weights in pounds: ${points.xData.toList()}")
-        val residuals = RegressionCharts.residuals("test", "Weight", actual, predicted, 0).getSeries("test")
+        val residualChart = RegressionCharts.residuals("test", "Weight", actual, predicted, 0)
+        assertEquals("Residuals, test part (5 samples)", residualChart.title)
+        val residuals = residualChart.getSeries("test")
         assertArrayEquals(DoubleArray(5) { actual.getEntry(it, 0) - predicted.getEntry(it, 0) }, residuals.yData, 0.0)
     }
 
