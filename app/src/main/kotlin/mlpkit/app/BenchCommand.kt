@@ -35,8 +35,10 @@ class BenchCommand(private val out: PrintStream) : CliktCommand(name = "bench") 
     private val dataDir by option("--data-dir", metavar = "DIR", help = "c1: read the four Fashion-MNIST IDX files from DIR instead of the dataset store").path()
 
     override fun help(context: Context) = """
-        Time one of the reference cases (README.md, section Speed) and print per-epoch times, then
-        'median_s_per_epoch=… samples_per_s=… gflops=… peak_rss_mib=…' (median of the epochs after the first).
+        Time one of the reference cases (README.md, section Speed).
+
+        Prints per-epoch times, then 'median_s_per_epoch=… samples_per_s=… gflops=… peak_rss_mib=…' (median of
+        the epochs after the first).
     """.trimIndent()
 
     override fun run() {

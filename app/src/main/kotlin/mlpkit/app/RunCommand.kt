@@ -49,16 +49,20 @@ class RunCommand(
 
     override fun help(context: Context) = if (verify) {
         """
-        Run an experiment and check its expect { } figures: prints a table (metric, the article's figure, our bar,
-        our value, pass/FAIL) and exits with status 1 when one is not reached, 0 when all are.
+        Run an experiment and check its expect { } figures: exit 1 when one is not reached, 0 when all are.
+
+        Prints a table (metric, the article's figure, our bar, our value, pass/FAIL).
 
         Writes the same run directory as mlp run, with its pictures and report.html.
         """.trimIndent()
     } else {
         """
-        Train an experiment and write runs/<name>-<time>/: model.json, history.csv, metrics.json, spec.json,
-        PNG pictures (loss and accuracy curves, ROC, confusion matrix, decision regions for 2-D inputs, first-layer
-        weight tiles for images) and a self-contained report.html; --no-report skips the pictures and the report.
+        Train an experiment and write its run directory: model, history, metrics, pictures and report.
+
+        Writes runs/<name>-<time>/: model.json, history.csv, metrics.json, spec.json, PNG pictures (loss and
+        accuracy curves, ROC, confusion matrix, decision regions for 2-D inputs, first-layer weight tiles for
+        images; residuals and predicted against actual values for regression) and a self-contained report.html;
+        --no-report skips the pictures and the report.
 
         One line per epoch (a progress bar with ETA on a terminal). Ctrl-C or SIGTERM stops after the current
         batch, writes everything a finished run writes (marked "interrupted at epoch N") and exits with 130 or

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir
  * verdict (exit 0, or exit 2) and the same first error line, and a refused run creates no run directory.
  * Rows 2–5 and 7 are the five configs on which they used to disagree (check accepted, run refused after creating
  * an empty run or sweep directory); the others are sizes and parameters refused before anything is allocated.
+ * The randomState rows split 90 samples as scikit-learn's train_test_split does (test ⌈0.25 · 90⌉ = 23, validation
+ * ⌈0.2 · 90⌉ = 18, train 49), where largest remainders would give 50 / 18 / 22: the checks must predict 49.
  */
 class CheckRunAgreementTest {
     @TempDir
@@ -25,12 +27,14 @@ class CheckRunAgreementTest {
         network: String = "network < dense(8, tanh); dense(3, softmax) >",
         training: String = "",
         extra: String = "",
+        split: String = """{ "validation": 0.2 }""",
+        batchSize: Int = 16,
     ) = """
         {
           "name": "agree",
-          "data": { "source": $source, "split": { "validation": 0.2 } },
+          "data": { "source": $source, "split": $split },
           "network": "$network",
-          "training": { "loss": "softmax-ce", "optimizer": { "type": "adam", "lr": 0.05 }, "epochs": 2, "batchSize": 16, "seed": 3 $training }
+          "training": { "loss": "softmax-ce", "optimizer": { "type": "adam", "lr": 0.05 }, "epochs": 2, "batchSize": $batchSize, "seed": 3 $training }
           $extra
         }
     """.trimIndent()
@@ -68,6 +72,12 @@ class CheckRunAgreementTest {
             "threads-100000", config(training = """, "threads": 100000"""),
             listOf("$.training.threads: 100000 threads is more than ${8 * processors} (8 × the $processors processor", "use at most ${8 * processors}, or omit it for one thread"),
         ),
+        Triple(
+            "random-state-split-rounds-the-test-part-up",
+            config(split = """{ "validation": 0.2, "test": 0.25, "randomState": 0 }""", batchSize = 50),
+            listOf("$.training.batchSize: batch larger than the training data (expected at most 49 rows, the training part of 90 samples, got 50)"),
+        ),
+        Triple("random-state-split-with-a-batch-of-all-49-training-rows", config(split = """{ "validation": 0.2, "test": 0.25, "randomState": 0 }""", batchSize = 49), null),
         Triple("threads-0", config(training = """, "threads": 0"""), listOf("$.training.threads: too few threads (expected a whole number ≥ 1, got 0)")),
         Triple("threads-minus-1", config(training = """, "threads": -1"""), listOf("$.training.threads: too few threads (expected a whole number ≥ 1, got -1)")),
         Triple(

@@ -83,4 +83,50 @@ class MainTest {
             assertTrue(own.outLines.first().startsWith("Usage: mlp $name"), own.out)
         }
     }
+
+    @Test
+    fun `every command's summary in --help is a whole sentence, not cut at the end of a help line`() {
+        val help = mlp("--help").out
+        val section = help.substringAfter("Commands:\n").substringBefore("\n\n")
+        val summaries = mutableMapOf<String, String>()
+        var current = ""
+        for (line in section.lines()) {
+            val entry = Regex("""^  (\S+)\s+(.*)$""").find(line)
+            if (entry != null) {
+                current = entry.groupValues[1]
+                summaries[current] = entry.groupValues[2]
+            } else {
+                summaries[current] = summaries.getValue(current) + " " + line.trim()
+            }
+        }
+        val sink = java.io.PrintStream(java.io.ByteArrayOutputStream())
+        assertEquals(commands(sink, sink).map { it.commandName }.toSet(), summaries.keys)
+        for ((name, summary) in summaries) {
+            assertTrue(summary.endsWith("."), "mlp $name's summary is cut off: '$summary'")
+        }
+        assertEquals(
+            "Train an experiment and write its run directory: model, history, metrics, pictures and report.",
+            summaries["run"],
+        )
+    }
+
+    @Test
+    fun `mlp concepts documents lbfgs, adaptive, sklearnUniform and the conventions of issue 16 in full`() {
+        val out = listOf("optimisers", "schedules", "initialisers").joinToString("\n") { mlp("concepts", it).out }
+        val lines = out.lines().map { it.trim() }
+        for (expected in listOf(
+            "lbfgs(m=10, maxFun=15000, tol=1.0e-4, ftol=2.220446049250313e-9, maxLineSearch=20, weightDecay=0.0)",
+            "ftol: stop when the loss's relative decrease (f_k − f_k+1) / max(|f_k|, |f_k+1|, 1) is ≤ ftol (scipy's ftol = factr · eps) (a number ≥ 0, default 2.220446049250313e-9)",
+            "tol: stop when the gradient's largest absolute entry is ≤ tol (scikit-learn's tol, scipy's gtol) (a number ≥ 0, default 1.0e-4)",
+            "maxLineSearch: the most evaluations in one line search (scipy's maxls) (a whole number ≥ 1, default 20)",
+            "adaptive(monitor=train_loss, tol=1.0e-4, nIterNoChange=10)",
+            "inverseScaling(power=0.5, per=epoch) (also invscaling)",
+            "per: what t counts: epoch, or sample (the training rows seen, scikit-learn's invscaling) (one of epoch, sample, default epoch)",
+            "sklearnUniform(factor=6.0)",
+            "convention: keras: v ← μv − ηg, θ ← θ + v (also scikit-learn's); torch: b ← μb + g, θ ← θ − ηb (one of keras, torch, default keras)",
+            "weightDecayPer: batch: λθ is added to the mean gradient (PyTorch, Keras); sample: λθ/rows (scikit-learn's alpha) (one of batch, sample, default batch)",
+        )) {
+            assertTrue(expected in lines, "'$expected' in\n$out")
+        }
+    }
 }

@@ -185,7 +185,8 @@ class DataBuilder internal constructor(initial: DataSpec?) {
         Scaling.STANDARD -> TargetScaling.STANDARD
         Scaling.MIN_MAX -> TargetScaling.MIN_MAX
         Scaling.UNIT, Scaling.SYMMETRIC -> throw IllegalArgumentException(
-            "targetScaling = ${scaling.name.lowercase()} maps pixel bytes, not targets: expected none, standard or minMax",
+            "data.targetScaling: ${scaling.name.lowercase()} maps pixel bytes to ${if (scaling == Scaling.UNIT) "[0, 1]" else "[−1, 1]"}, " +
+                "not real-valued targets (expected none, standard or minMax, got ${scaling.name.lowercase()}); use standard or minMax for regression targets",
         )
     }
 

@@ -15,7 +15,7 @@ internal object RegressionCharts {
     fun predictedVsActual(part: String, name: String, actual: DenseMatrix, predicted: DenseMatrix, column: Int): XYChart {
         val x = column(actual, column)
         val y = column(predicted, column)
-        val chart = ChartStyle.xyChart("Predicted vs actual $name, $part part (${x.size} samples)", "actual $name", "predicted $name", 720, 660)
+        val chart = ChartStyle.xyChart(title("Predicted vs actual", part, x.size), "actual $name", "predicted $name", 720, 660)
         points(chart, part, x, y)
         val low = minOf(x.min(), y.min())
         val high = maxOf(x.max(), y.max())
@@ -28,11 +28,17 @@ internal object RegressionCharts {
         val p = column(predicted, column)
         val a = column(actual, column)
         val residuals = DoubleArray(p.size) { a[it] - p[it] }
-        val chart = ChartStyle.xyChart("Residuals of $name, $part part (${p.size} samples)", "predicted $name", "actual − predicted", 720, 660)
+        val chart = ChartStyle.xyChart(title("Residuals", part, p.size), "predicted $name", "actual − predicted", 720, 660)
         points(chart, part, p, residuals)
         line(chart, "residual = 0", doubleArrayOf(p.min(), p.max()), doubleArrayOf(0.0, 0.0))
         return chart
     }
+
+    /**
+     * The chart's title: what, the part and its size. The target's name is on the axes (and in the report's
+     * caption), not in the title, which a long name such as diabetes' "disease progression" pushed past the edge.
+     */
+    fun title(what: String, part: String, samples: Int) = "$what, $part part ($samples samples)"
 
     private fun column(m: DenseMatrix, c: Int): DoubleArray = DoubleArray(m.rowDimension) { m.getEntry(it, c) }
 

@@ -14,6 +14,13 @@ import mlpkit.dsl.spec.SpecJson
  * and tests can find them.
  */
 internal object RunReport {
+    /**
+     * Under the metrics of a run with `data.targetScaling`: its loss is on the scaled targets (what the network
+     * learnt), its regression metrics in the targets' own units, so the loss is not the square of the rmse.
+     */
+    const val SCALED_TARGETS_NOTE = "The loss is measured on the scaled targets the network learnt (data.targetScaling), " +
+        "so it is not the square of rmse; r2, mae, rmse, explained_variance and max_error are in the targets' own units."
+
     fun html(record: RunRecord, table: ExpectationTable, pictures: List<Picture>, notes: List<String>, directoryName: String, version: String): String {
         val m = record.metrics
         return page("${m.name}: mlp run report") {
@@ -25,6 +32,7 @@ internal object RunReport {
             section("expectations", "Expectations") { expectations(table) }
             section("metrics", "Final metrics") {
                 append("<p>Measured after training, in inference mode, on each part of the data.</p>\n")
+                if (record.model.targetScaling != null) append("<p>").append(html(SCALED_TARGETS_NOTE)).append("</p>\n")
                 metrics(m.metrics)
             }
             section("reports", "Classification reports") {

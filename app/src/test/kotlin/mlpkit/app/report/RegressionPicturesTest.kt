@@ -50,13 +50,34 @@ class RegressionPicturesTest {
         val points = chart.getSeries("test")
         assertArrayEquals(DoubleArray(5) { actual.getEntry(it, 0) }, points.xData, 0.0)
         assertArrayEquals(DoubleArray(5) { predicted.getEntry(it, 0) }, points.yData, 0.0)
+        assertEquals("Predicted vs actual, test part (5 samples)", chart.title)
+        assertEquals("actual Weight", chart.xAxisTitle)
         val line = chart.getSeries("y = x")
         val low = minOf(points.xData.min(), points.yData.min())
         val high = maxOf(points.xData.max(), points.yData.max())
         assertArrayEquals(doubleArrayOf(low, high), line.xData, 0.0)
         assertArrayEquals(doubleArrayOf(low, high), line.yData, 0.0)
         assertTrue(points.xData.all { it in 138.0..247.0 }, "linnerud weights in pounds: ${points.xData.toList()}")
-        val residuals = RegressionCharts.residuals("test", "Weight", actual, predicted, 0).getSeries("test")
+        val residualChart = RegressionCharts.residuals("test", "Weight", actual, predicted, 0)
+        assertEquals("Residuals, test part (5 samples)", residualChart.title)
+        val residuals = residualChart.getSeries("test")
         assertArrayEquals(DoubleArray(5) { actual.getEntry(it, 0) - predicted.getEntry(it, 0) }, residuals.yData, 0.0)
+    }
+
+    @Test
+    fun `the report of a run with scaled targets says its loss is on the scaled targets and the other metrics in the targets' units`() {
+        val page = RunReport.html(record, mlpkit.app.ExpectationTable(emptyList()), emptyList(), emptyList(), "linnerud", "test")
+        assertTrue(page.contains("<p>" + html(RunReport.SCALED_TARGETS_NOTE) + "</p>"), page)
+        val unscaled = RunRecord.of(
+            TrainingRun(
+                experiment("linnerud-raw") {
+                    data { linnerud(); split(test = 0.25, randomState = 0); scaling = standard }
+                    network { dense(6, tanh); dense(3, identity) }
+                    training { loss = mse; optimizer = adam(lr = 0.01); epochs = 2; batchSize = 5; seed = 2 }
+                },
+            ).fit(),
+        )
+        val raw = RunReport.html(unscaled, mlpkit.app.ExpectationTable(emptyList()), emptyList(), emptyList(), "linnerud-raw", "test")
+        assertTrue(!raw.contains("scaled targets"), "no note without target scaling")
     }
 }

@@ -43,7 +43,7 @@ internal class CsvTableReader(private val source: String, private val options: C
             throw CsvFormatException("$source: the file has a header line but no data rows: expected rows of numbers after it", source, null)
         }
         val dataset = Dataset(options.name ?: CsvLoader.defaultName(source.substringAfterLast('/')), featureMatrix(), targets())
-        return CsvTable(dataset, header?.let { names -> featureColumns.map { names[it] } })
+        return CsvTable(dataset, header?.let { names -> featureColumns.map { names[it] } }, header?.let { names -> targetColumns.map { names[it] } })
     }
 
     /** The first record fixes the width and, with a header, the column names; then targets are resolved. */

@@ -16,12 +16,30 @@ import kotlin.math.ceil
 object ShuffleSplit {
     /** The row indices of the split of [rows] rows (a set named [setName] in errors). */
     fun indices(rows: Int, test: Double, validation: Double, randomState: Long, setName: String = "data set"): SplitIndices {
+        require(randomState in 0..MAX_SEED) {
+            "'$setName': randomState must be between 0 and $MAX_SEED (numpy's seeds), got $randomState"
+        }
+        val counts = counts(rows, test, validation, setName)
+        val testRows = counts.test
+        val validationRows = counts.validation
+        val permutation = RandomState(randomState).permutation(rows)
+        return SplitIndices(
+            train = permutation.copyOfRange(testRows + validationRows, rows),
+            validation = permutation.copyOfRange(testRows, testRows + validationRows),
+            test = permutation.copyOfRange(0, testRows),
+        )
+    }
+
+    /**
+     * The part sizes of the split of [rows] rows, before any row is drawn: test ⌈test · rows⌉, validation
+     * ⌈validation · rows⌉, train the rest (scikit-learn rounds the test part up; `PartSizes.Fractions`
+     * rounds by largest remainders, so the two can differ by a row). Checks made before the data is loaded
+     * predict the parts with this.
+     */
+    fun counts(rows: Int, test: Double, validation: Double, setName: String = "data set"): PartCounts {
         require(rows > 0) { "'$setName' has no rows to split" }
         for ((part, fraction) in listOf("test" to test, "validation" to validation)) {
             require(fraction.isFinite() && fraction in 0.0..1.0) { "'$setName': the $part fraction must be between 0 and 1, got $fraction" }
-        }
-        require(randomState in 0..MAX_SEED) {
-            "'$setName': randomState must be between 0 and $MAX_SEED (numpy's seeds), got $randomState"
         }
         val testRows = ceil(test * rows).toInt()
         val validationRows = ceil(validation * rows).toInt()
@@ -30,12 +48,7 @@ object ShuffleSplit {
             "'$setName': test $test (⌈$test × $rows⌉ = $testRows rows) and validation $validation ($validationRows rows) " +
                 "leave no rows of $rows for training: use smaller fractions"
         }
-        val permutation = RandomState(randomState).permutation(rows)
-        return SplitIndices(
-            train = permutation.copyOfRange(testRows + validationRows, rows),
-            validation = permutation.copyOfRange(testRows, testRows + validationRows),
-            test = permutation.copyOfRange(0, testRows),
-        )
+        return PartCounts(trainRows, validationRows, testRows, unused = 0)
     }
 
     /** The largest seed numpy's `RandomState` takes: 2³² − 1. */

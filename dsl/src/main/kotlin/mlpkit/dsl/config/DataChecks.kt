@@ -5,8 +5,10 @@ import kotlinx.serialization.json.JsonPrimitive
 import mlpkit.core.limits.MachineLimits
 import mlpkit.data.builtin.BuiltInSets
 import mlpkit.data.generators.GeneratorRegistry
+import mlpkit.data.split.ShuffleSplit
 import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.DataSpec
+import mlpkit.dsl.spec.SplitSpec
 
 /** What can be wrong with `data` without loading it: names of generators, parameters and sets, and the split. */
 internal object DataChecks {
@@ -113,6 +115,29 @@ internal object DataChecks {
         if (split.stratify && isRegression(data.source)) {
             problems.add(splitPath.key("stratify"), "a stratified split needs class labels", "false for regression targets", "true")
         }
+        scikitLearnSplit(split, problems)
+    }
+
+    /**
+     * `split.randomState` splits as scikit-learn's `train_test_split(shuffle=True)` does (data's `ShuffleSplit`),
+     * which neither stratifies nor keeps the rows' order, with one of numpy's seeds.
+     */
+    private fun scikitLearnSplit(split: SplitSpec, problems: Problems) {
+        val randomState = split.randomState ?: return
+        val path = splitPath.key("randomState")
+        if (randomState !in 0..ShuffleSplit.MAX_SEED) {
+            problems.add(path, "randomState out of range", "a whole number in [0, ${ShuffleSplit.MAX_SEED}] (numpy's seeds)", randomState.toString())
+        }
+        val other = when {
+            split.stratify -> "stratify" to "true"
+            !split.shuffle -> "shuffle" to "false"
+            else -> return
+        }
+        problems.add(
+            path, "randomState splits as scikit-learn's train_test_split(shuffle=True), which neither stratifies nor keeps the order",
+            "no randomState with split.${other.first} ${other.second}", "randomState $randomState with ${other.first} ${other.second}",
+            "; remove randomState to ${if (other.first == "stratify") "stratify" else "keep the order"}, or remove ${other.first}",
+        )
     }
 
     /** Whether [source] has regression targets as far as the configuration tells. */

@@ -8,6 +8,7 @@ import mlpkit.core.loss.Loss
 import mlpkit.core.metrics.Metric
 import mlpkit.core.metrics.Monitor
 import mlpkit.data.split.PartSizes
+import mlpkit.data.split.ShuffleSplit
 import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.CallbackSpec
 import mlpkit.dsl.spec.ExperimentSpec
@@ -84,12 +85,19 @@ internal class DataShapeChecks(
         }
     }
 
-    /** The rows the training part gets, computed as the data module's split does (largest remainders). */
+    /**
+     * The rows the training part gets, computed as the data module's split does: scikit-learn's rounding
+     * (test ⌈test · n⌉, [ShuffleSplit.counts]) with `split.randomState`, largest remainders otherwise.
+     */
     private fun trainingRows(spec: ExperimentSpec, problems: Problems): Int? {
         val split = spec.data.split
         val test = if (DataChecks.hasOwnTestSet(spec.data.source)) 0.0 else split.test
         return try {
-            PartSizes.Fractions(validation = split.validation, test = test).resolve(samples, spec.name).train
+            if (split.randomState != null) {
+                ShuffleSplit.counts(samples, test, split.validation, spec.name).train
+            } else {
+                PartSizes.Fractions(validation = split.validation, test = test).resolve(samples, spec.name).train
+            }
         } catch (e: IllegalArgumentException) {
             problems.add(JsonPath.ROOT.key("data").key("split"), "the split does not fit $samples rows: ${e.message.orEmpty().substringAfter("': ")}")
             null

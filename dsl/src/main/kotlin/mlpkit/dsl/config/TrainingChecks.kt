@@ -5,7 +5,9 @@ import mlpkit.core.concept.Param
 import mlpkit.core.concept.Registry
 import mlpkit.core.limits.MachineLimits
 import mlpkit.core.loss.Loss
+import mlpkit.core.loss.Reduction
 import mlpkit.core.metrics.Monitor
+import mlpkit.core.optim.OptimizerParams
 import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.CallbackSpec
 import mlpkit.dsl.spec.DivergenceSpec
@@ -36,6 +38,23 @@ internal object TrainingChecks {
         training.callbacks.forEachIndexed { i, callback -> callback(spec, registry, callback, trainingPath.key("callbacks").index(i), problems) }
         oneOfEach(spec, problems)
         fullBatch(spec, problems)
+        weightDecayPerSample(spec, problems)
+    }
+
+    /**
+     * `weightDecayPer = sample` adds λθ/rows to the batch's *mean* gradient, the gradient of scikit-learn's
+     * λ/(2·rows)·‖W‖² added to the mean loss; with `reduction = sum` the loss gradient is rows times larger and
+     * the pair would mean neither scikit-learn's objective nor PyTorch's, so it is refused.
+     */
+    private fun weightDecayPerSample(spec: ExperimentSpec, problems: Problems) {
+        val optimizer = spec.training.optimizer
+        if (!optimizer.weightDecayPerSample() || spec.training.reduction != Reduction.SUM) return
+        problems.add(
+            trainingPath.key("optimizer").key(OptimizerParams.weightDecayPer().name()),
+            "weightDecayPer ${OptimizerParams.PER_SAMPLE} divides the weight decay by the batch's rows, as scikit-learn's alpha does for a mean loss, but the loss is summed",
+            "reduction mean with weightDecayPer ${OptimizerParams.PER_SAMPLE}", "reduction sum",
+            "; use reduction mean, or weightDecayPer ${OptimizerParams.PER_BATCH} to add λθ to the summed gradient",
+        )
     }
 
     /**

@@ -176,7 +176,8 @@ class DataResolver(
                     "${trainNames!!.joinToString(", ")}: the test file must have the training file's columns, in the same order"
             }
         }
-        return Loaded(train, test?.dataset, table.featureNames)
+        // A regression CSV's target columns are named by its header, as a built-in regression set's outputs are.
+        return Loaded(train, test?.dataset, table.featureNames, table.targetNames.takeIf { source.regression })
     }
 
     private fun loadIdx(source: DataSource.Idx, pixels: PixelScaling): Loaded {

@@ -29,10 +29,11 @@ public record LbfgsOptimizer(int m, int maxFun, double tol, double ftol, int max
                     .doc(LbfgsOptions.HISTORY_SIZE.doc()).hint(LbfgsOptions.HISTORY_SIZE.hint()))
             .param(LbfgsOptions.MAX_FUN)
             .param(Param.real("tol", 1e-4).atLeast(0)
-                    .doc("stop when the gradient's largest absolute entry is <= tol (scikit-learn's tol, scipy's gtol)")
+                    .doc("stop when the gradient's largest absolute entry is ≤ tol (scikit-learn's tol, scipy's gtol)")
                     .hint("1e-4 is scikit-learn's default; 0 never stops on the gradient"))
             .param(Param.real("ftol", (Double) LbfgsOptions.TOL.defaultValue()).atLeast(0)
-                    .doc(LbfgsOptions.TOL.doc()).hint(LbfgsOptions.TOL.hint()))
+                    .doc("stop when the loss's relative decrease (f_k − f_k+1) / max(|f_k|, |f_k+1|, 1) is ≤ ftol (scipy's ftol = factr · eps)")
+                    .hint(LbfgsOptions.TOL.hint()))
             .param(LbfgsOptions.MAX_LINE_SEARCH)
             .param(OptimizerParams.weightDecay(0.0))
             .build(LbfgsOptimizer.class);

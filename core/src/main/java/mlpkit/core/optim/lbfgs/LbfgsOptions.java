@@ -46,15 +46,15 @@ public record LbfgsOptions(int historySize, int maxIter, int maxFun, double tol,
             .hint("at least 2: one at the start and one in the first line search");
     /** scipy's {@code ftol}. */
     public static final Param TOL = Param.real("tol", 1e7 * Math.ulp(1.0)).atLeast(0)
-            .doc("stop when (f_k - f_k+1) / max(|f_k|, |f_k+1|, 1) <= tol (scipy's ftol = factr * eps)")
+            .doc("stop when (f_k − f_k+1) / max(|f_k|, |f_k+1|, 1) ≤ tol (scipy's ftol = factr · eps)")
             .hint("0 never stops on the loss change");
     /** scipy's {@code gtol} ({@code pgtol}). */
     public static final Param GTOL = Param.real("gtol", 1e-5).atLeast(0)
-            .doc("stop when the gradient's largest absolute entry is <= gtol (scipy's gtol / pgtol)")
+            .doc("stop when the gradient's largest absolute entry is ≤ gtol (scipy's gtol / pgtol)")
             .hint("scikit-learn's MLP passes its tol (1e-4) here");
     /** L-BFGS-B's limit of 20 evaluations per line search. */
     public static final Param MAX_LINE_SEARCH = Param.integer("maxLineSearch", 20).atLeast(1)
-            .doc("the most evaluations in one line search (L-BFGS-B's 20)")
+            .doc("the most evaluations in one line search (scipy's maxls)")
             .hint("a line search that needs more ends the run with ABNORMAL_TERMINATION_IN_LNSRCH");
 
     /** Every setting at its default. */
