@@ -65,7 +65,13 @@ internal class TrainingSession(
     private val schedule = training.schedule.start(training.epochs, data.train.size)
     private val reduction = training.reduction
     private val batches = miniBatches()
-    private val epochMetrics = EpochMetrics(PartMetrics.of(registry, data.train.targets, onTrainingBatches = true), encoding, data.targetScaler)
+    private val weightMask = network.layout().weightMask()
+
+    /** λ of a per-sample weight decay (scikit-learn's alpha), whose penalty goes into `train_objective`; else 0. */
+    private val perSampleDecay = training.optimizer.takeIf { it.weightDecayPerSample() && !it.fullBatch() }?.weightDecay() ?: 0.0
+    private val epochMetrics = EpochMetrics(
+        PartMetrics.of(registry, data.train.targets, onTrainingBatches = true), encoding, data.targetScaler, penalised = perSampleDecay > 0,
+    )
     private val validation = data.validation?.let { DatasetEvaluator(MetricNames.VALIDATION, it, encoding, EVALUATION_CHUNK, registry, data.targetScaler) }
     private val earlyStopping = training.callbacks.filterIsInstance<CallbackSpec.EarlyStopping>().firstOrNull()
         ?.let { EarlyStopping(it, network.parameterCount(), network.state().size, registry) }
@@ -233,9 +239,17 @@ internal class TrainingSession(
                 )
             }
             epochMetrics.add(loss, reduction, network.lastOutput(), cursor.y)
+            if (perSampleDecay > 0) epochMetrics.addPenalty(0.5 * perSampleDecay * squaredWeights(parameters))
             optimizer.step(parameters, gradients, rate, cursor.x.rowDimension)
         }
         return null
+    }
+
+    /** ‖W‖²: the sum of the squared weights (not biases) the weight decay acts on. */
+    private fun squaredWeights(parameters: DoubleArray): Double {
+        var sum = 0.0
+        for (i in parameters.indices) if (weightMask[i]) sum += parameters[i] * parameters[i]
+        return sum
     }
 
     /**
