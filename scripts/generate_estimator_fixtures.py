@@ -98,6 +98,22 @@ PART_TWO = [
     ("lbfgs", {"solver": "lbfgs", "alpha": 0.0}),
 ]
 
+# Part 3: scikit-learn's own row order (shuffle=True draws from the RandomState of the initial weights), its penalty
+# with a shuffled last batch of another size, a tol-triggered stop, and (regressors: their split is not stratified)
+# early stopping with adam.
+PART_THREE = [
+    ("sgd_minibatch_shuffle", {"solver": "sgd", "batch_size": 16, "momentum": 0.9, "shuffle": True, "alpha": 0.001}),
+    ("adam_minibatch_shuffle", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01, "shuffle": True,
+                                "alpha": 0.001}),
+    ("adam_tol_stop", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01, "shuffle": True, "alpha": 0.001,
+                       "tol": 1e-3, "n_iter_no_change": 2, "max_iter": 200}),
+]
+PART_THREE_REGRESSION = [
+    ("adam_early_stopping", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01, "shuffle": True,
+                             "early_stopping": True, "validation_fraction": 0.2, "tol": 1e-3, "n_iter_no_change": 2,
+                             "max_iter": 200}),
+]
+
 SETUPS = {  # data set: activation, hidden sizes, random_state, learning rate
     "binary": ("tanh", (5,), 0, 0.1),
     "iris": ("relu", (4, 3), 1, 0.1),
@@ -121,6 +137,7 @@ def fit_case(name, data_name, kind, x, y, settings, part):
             "params": {k: plain(v) for k, v in p.items()},
             "loss_curve": [float(v) for v in getattr(estimator, "loss_curve_", [estimator.loss_])],
             "n_iter": int(estimator.n_iter_),
+            "validation_scores": [float(v) for v in (getattr(estimator, "validation_scores_", None) or [])],
             "coefs": [c.tolist() for c in estimator.coefs_], "intercepts": [b.tolist() for b in estimator.intercepts_],
             "predict": estimator.predict(x).tolist()}
     if kind == "classifier":
@@ -135,8 +152,10 @@ def steps(data):
             cases.append(fit_case(name, data_name, kind, x, y, settings, 1))
         for name, settings in PART_TWO:
             cases.append(fit_case(name, data_name, kind, x, y, settings, 2))
+        for name, settings in PART_THREE + (PART_THREE_REGRESSION if kind == "regressor" else []):
+            cases.append(fit_case(name, data_name, kind, x, y, settings, 3))
     return {"header": header(f"{EPOCHS} epochs from random_state's initial weights; part 1: full-batch sgd, alpha 0, "
-                             "constant rate, tol 0; part 2: for the second part of issue 16"),
+                             "constant rate, tol 0; part 2: for the second part of issue 16; part 3: shuffle=True, tol stops, early stopping"),
             "data": {n: {"x": x.tolist(), "y": y.tolist()} for n, (k, x, y) in data.items()},
             "cases": cases}
 

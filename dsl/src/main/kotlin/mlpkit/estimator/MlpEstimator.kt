@@ -23,6 +23,7 @@ import mlpkit.data.Dataset
 import mlpkit.data.DenseFeatures
 import mlpkit.data.Targets
 import mlpkit.data.random.RandomState
+import mlpkit.data.split.RowOrder
 import mlpkit.data.split.subset
 import mlpkit.core.network.ParameterLayout
 import mlpkit.dsl.Experiment
@@ -245,7 +246,9 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
             trainingSpec,
         )
         val data = ResolvedData(train, validation, null, null, null)
-        val result = TrainingRun(Experiment(spec), data = data, start = start).fit()
+        // scikit-learn shuffles with the RandomState that drew the weights and the validation split.
+        val ordered = TrainingStart(start.parameters, start.optimizer, RowOrder.SklearnShuffle(random))
+        val result = TrainingRun(Experiment(spec), data = data, start = ordered).fit()
         val history = result.history
         if (solver == Solver.lbfgs) {
             // scikit-learn's loss_curve_ after lbfgs holds the final loss (with its penalty) only.

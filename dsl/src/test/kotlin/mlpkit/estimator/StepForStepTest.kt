@@ -42,6 +42,13 @@ class StepForStepTest {
     }
 
     @TestFactory
+    fun `shuffled mini-batches, a tol stop and early stopping with adam match scikit-learn's RandomState order to 1e-9 relative`(): List<DynamicTest> {
+        val cases = cases(3)
+        assertEquals(14, cases.size)
+        return cases.map { case -> DynamicTest.dynamicTest(case.getValue("name").jsonPrimitive.content) { matchesStepForStep(case) } }
+    }
+
+    @TestFactory
     fun `lbfgs classifiers end within 1 percent of scikit-learn's loss after as many iterations`(): List<DynamicTest> =
         lbfgsCases("classifier").map { case ->
             DynamicTest.dynamicTest(case.getValue("name").jsonPrimitive.content) {
@@ -113,6 +120,8 @@ class StepForStepTest {
         case.getValue("intercepts").jsonArray.forEachIndexed { layer, b ->
             assertClose(doubles(b), estimator.intercepts[layer], 1e-9, "intercepts_[$layer]")
         }
-        assertEquals(false, estimator.converged)
+        val validation = doubles(case.getValue("validation_scores"))
+        if (validation.isNotEmpty()) assertClose(validation, estimator.validationScores!!.toDoubleArray(), 1e-9, "validation_scores_")
+        assertEquals(estimator.nIter < estimator.maxIter, estimator.converged, "converged")
     }
 }

@@ -64,7 +64,7 @@ internal class TrainingSession(
     private val optimizer = training.optimizer.start(network.layout().weightMask())
     private val schedule = training.schedule.start(training.epochs, data.train.size)
     private val reduction = training.reduction
-    private val batches = miniBatches()
+    private val batches = miniBatches(start?.rowOrder)
     private val weightMask = network.layout().weightMask()
 
     /** λ of a per-sample weight decay (scikit-learn's alpha), whose penalty goes into `train_objective`; else 0. */
@@ -94,6 +94,7 @@ internal class TrainingSession(
         earlyStopping?.requireMonitorIn(epochMetricNames())
         if (start != null) begin(start)
         if (resume != null) {
+            require(start?.rowOrder == null) { "a run given its row order (TrainingStart.rowOrder) cannot be resumed from a checkpoint: start it again" }
             require(!fullBatch) {
                 "a checkpoint of a ${training.optimizer.notation()} run cannot be resumed: L-BFGS keeps no checkpoint of its " +
                     "(s, y) history, so start the run again"
@@ -102,14 +103,14 @@ internal class TrainingSession(
         }
     }
 
-    private fun miniBatches(): MiniBatches {
+    private fun miniBatches(given: RowOrder?): MiniBatches {
         val size = when (val b = training.batchSize) {
             is BatchSizeSpec.Rows -> BatchSize.of(b.rows)
             BatchSizeSpec.Full -> BatchSize.Full
         }
         // One batch per epoch needs no shuffling: the order would only change the rounding of the sums.
         val onlyOneBatch = size is BatchSize.Full || (size as BatchSize.Rows).rows >= data.train.size
-        val order = if (onlyOneBatch || !training.shuffle) RowOrder.AsGiven else RowOrder.Shuffled(shuffleRandom)
+        val order = if (onlyOneBatch || !training.shuffle) RowOrder.AsGiven else given ?: RowOrder.Shuffled(shuffleRandom)
         return MiniBatches(data.train, size, order, encoding, augmentation = augmentation())
     }
 
