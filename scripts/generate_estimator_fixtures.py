@@ -145,6 +145,43 @@ def fit_case(name, data_name, kind, x, y, settings, part):
     return case
 
 
+WARM_STARTS = [  # name, data set, settings, max_iter of each fit
+    ("warm_after_max_iter", "regression1", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01, "shuffle": True,
+                                            "alpha": 0.001, "tol": 1e-3, "n_iter_no_change": 2}, [15, 40]),
+    ("warm_after_convergence", "regression1", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01,
+                                               "shuffle": True, "alpha": 0.001, "tol": 1e-3, "n_iter_no_change": 2},
+     [200, 200]),
+    ("warm_binary", "binary", {"solver": "sgd", "batch_size": 16, "momentum": 0.9, "shuffle": True, "alpha": 0.001,
+                               "tol": 1e-2, "n_iter_no_change": 3}, [10, 60]),
+]
+
+
+def warm_starts(data):
+    """warm_start=True fitted once per max_iter: what each fit leaves (scikit-learn carries best_loss_ and the count)."""
+    cases = []
+    for name, data_name, settings, max_iters in WARM_STARTS:
+        kind, x, y = data[data_name]
+        activation, hidden, seed, lr = SETUPS[data_name]
+        p = {"hidden_layer_sizes": hidden, "activation": activation, "learning_rate_init": lr, "random_state": seed,
+             "warm_start": True}
+        p.update(settings)
+        estimator = (MLPClassifier if kind == "classifier" else MLPRegressor)(**p)
+        fits = []
+        for max_iter in max_iters:
+            estimator.set_params(max_iter=max_iter)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                estimator.fit(x, y)
+            fits.append({"max_iter": max_iter, "loss_curve": [float(v) for v in estimator.loss_curve_],
+                         "n_iter": int(estimator.n_iter_), "best_loss": float(estimator.best_loss_),
+                         "no_improvement_count": int(estimator._no_improvement_count),
+                         "coefs": [c.tolist() for c in estimator.coefs_],
+                         "intercepts": [b.tolist() for b in estimator.intercepts_]})
+        cases.append({"name": name, "data": data_name, "estimator": kind,
+                      "params": {k: plain(v) for k, v in p.items()}, "fits": fits})
+    return cases
+
+
 def steps(data):
     cases = []
     for data_name, (kind, x, y) in data.items():
@@ -157,7 +194,8 @@ def steps(data):
     return {"header": header(f"{EPOCHS} epochs from random_state's initial weights; part 1: full-batch sgd, alpha 0, "
                              "constant rate, tol 0; part 2: for the second part of issue 16; part 3: shuffle=True, tol stops, early stopping"),
             "data": {n: {"x": x.tolist(), "y": y.tolist()} for n, (k, x, y) in data.items()},
-            "cases": cases}
+            "cases": cases,
+            "warm_starts": warm_starts(data)}
 
 
 def write(name, content):

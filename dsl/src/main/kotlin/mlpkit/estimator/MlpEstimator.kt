@@ -36,6 +36,7 @@ import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.DivergenceSpec
 import mlpkit.dsl.spec.ExperimentSpec
 import mlpkit.dsl.spec.TrainingSpec
+import mlpkit.dsl.train.EarlyStoppingState
 import mlpkit.dsl.train.MetricNames
 import mlpkit.dsl.train.StopReason
 import mlpkit.dsl.train.TrainingRun
@@ -115,6 +116,9 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
     private val lossValues = ArrayList<Double>()
     private var validationValues: ArrayList<Double>? = null
     private var fitted: FittedNetwork? = null
+
+    /** Where the stopping rule stood after the last fit (and whether it watched the validation score), for a warm start. */
+    private var stopping: Pair<Boolean, EarlyStoppingState>? = null
 
     /** The training loss of each epoch, in scikit-learn's `loss_curve_` convention (see [MlpRegressor] for its outputs). */
     val lossCurve: List<Double> get() = lossValues.toList()
@@ -211,6 +215,7 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
             TrainingStart(previous.model.file.parameters.copyOf(), if (incremental) previous.optimizer else null)
         } else {
             lossValues.clear()
+            stopping = null
             validationValues = null
             bestLoss = null
             bestValidationScore = null
@@ -247,9 +252,12 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
         )
         val data = ResolvedData(train, validation, null, null, null)
         // scikit-learn shuffles with the RandomState that drew the weights and the validation split.
-        val ordered = TrainingStart(start.parameters, start.optimizer, RowOrder.SklearnShuffle(random))
+        // A warm start carries the no-improvement count and the best loss or score (scikit-learn keeps them across fits).
+        val carried = stopping?.takeIf { previous != null && !incremental && it.first == stopEarly && solver != Solver.lbfgs }?.second
+        val ordered = TrainingStart(start.parameters, start.optimizer, RowOrder.SklearnShuffle(random), carried)
         val result = TrainingRun(Experiment(spec), data = data, start = ordered).fit()
         val history = result.history
+        if (!incremental) stopping = result.earlyStopping?.let { stopEarly to it }
         if (solver == Solver.lbfgs) {
             // scikit-learn's loss_curve_ after lbfgs holds the final loss (with its penalty) only.
             val solverLoss = (result.reason as? StopReason.SolverStopped)?.loss

@@ -2,6 +2,7 @@ package mlpkit.estimator
 
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.double
 import kotlinx.serialization.json.int
 import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
@@ -76,6 +77,35 @@ class StepForStepTest {
     private fun lbfgsCases(kind: String) = cases(2).filter {
         it.getValue("name").jsonPrimitive.content.endsWith("_lbfgs") && it.getValue("estimator").jsonPrimitive.content == kind
     }.also { assertEquals(2, it.size) }
+
+    @TestFactory
+    fun `a warm start carries the no-improvement count and the best loss as scikit-learn does`(): List<DynamicTest> {
+        val warm = fixture.getValue("warm_starts").jsonArray.map { it.jsonObject }
+        assertEquals(3, warm.size)
+        return warm.map { case ->
+            DynamicTest.dynamicTest(case.getValue("name").jsonPrimitive.content) {
+                val set = data.getValue(case.getValue("data").jsonPrimitive.content).jsonObject
+                val x = matrix(set.getValue("x"))
+                val y = set.getValue("y").jsonArray
+                val estimator: MlpEstimator<*> = if (case.getValue("estimator").jsonPrimitive.content == "classifier") MlpClassifier() else MlpRegressor()
+                for ((name, value) in case.getValue("params").jsonObject) estimator.set(name, EstimatorFixtures.value(value))
+                for ((i, fit) in case.getValue("fits").jsonArray.map { it.jsonObject }.withIndex()) {
+                    estimator.set("max_iter", fit.getValue("max_iter").jsonPrimitive.int)
+                    when (estimator) {
+                        is MlpClassifier -> estimator.fit(x, y.map { it.jsonPrimitive.long.toInt() }.toIntArray())
+                        is MlpRegressor -> estimator.fit(x, doubles(y))
+                        else -> error("unknown estimator")
+                    }
+                    assertEquals(fit.getValue("n_iter").jsonPrimitive.int, estimator.nIter, "n_iter_ after fit ${i + 1}")
+                    assertClose(doubles(fit.getValue("loss_curve")), estimator.lossCurve.toDoubleArray(), 1e-9, "loss_curve_ after fit ${i + 1}")
+                    assertClose(doubleArrayOf(fit.getValue("best_loss").jsonPrimitive.double), doubleArrayOf(estimator.bestLoss!!), 1e-9, "best_loss_")
+                    fit.getValue("coefs").jsonArray.forEachIndexed { layer, coef ->
+                        matrix(coef).forEachIndexed { r, row -> assertClose(row, estimator.coefs[layer][r], 1e-9, "coefs_[$layer][$r] after fit ${i + 1}") }
+                    }
+                }
+            }
+        }
+    }
 
     private fun cases(part: Int) = fixture.getValue("cases").jsonArray.map { it.jsonObject }.filter { it.getValue("part").jsonPrimitive.int == part }
 

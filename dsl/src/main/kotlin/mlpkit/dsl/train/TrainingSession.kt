@@ -137,6 +137,10 @@ internal class TrainingSession(
         }
         start.parameters.copyInto(network.parameters())
         start.optimizer?.let { optimizer.restoreState(it) }
+        start.earlyStopping?.let { state ->
+            (earlyStopping ?: throw IllegalArgumentException("the start carries an early-stopping state, but the run has no earlyStopping callback: add one or leave the state out"))
+                .restore(state)
+        }
     }
 
     private fun restore(checkpoint: TrainingCheckpoint) {
@@ -322,7 +326,7 @@ internal class TrainingSession(
         // A run that diverged writes a model marked as such, so that it never loads silently.
         val file = modelFile(diverged = reason.divergence)
         // The trained network itself becomes the model: the run builds its network once.
-        return TrainingResult(reason, completedEpochs, restored, history.toList(), metrics, reports, Model.ofTrained(file, network))
+        return TrainingResult(reason, completedEpochs, restored, history.toList(), metrics, reports, Model.ofTrained(file, network), earlyStopping?.state())
     }
 
     private fun modelFile(diverged: String? = null): ModelFile = ModelFile(
