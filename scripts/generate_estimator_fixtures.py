@@ -19,6 +19,7 @@ import numpy as np
 import sklearn
 from sklearn.datasets import load_iris, make_classification, make_regression
 from sklearn.exceptions import ConvergenceWarning
+from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier, MLPRegressor
 
 COMMAND = "/usr/bin/python3 scripts/generate_estimator_fixtures.py"
@@ -99,8 +100,8 @@ PART_TWO = [
 ]
 
 # Part 3: scikit-learn's own row order (shuffle=True draws from the RandomState of the initial weights), its penalty
-# with a shuffled last batch of another size, a tol-triggered stop, and (regressors: their split is not stratified)
-# early stopping with adam.
+# with a shuffled last batch of another size, a tol-triggered stop, and early stopping with adam (a binary classifier's
+# validation split is stratified, a multi-class one's is not: scikit-learn stratifies only when n_outputs_ == 1).
 PART_THREE = [
     ("sgd_minibatch_shuffle", {"solver": "sgd", "batch_size": 16, "momentum": 0.9, "shuffle": True, "alpha": 0.001}),
     ("adam_minibatch_shuffle", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01, "shuffle": True,
@@ -108,7 +109,7 @@ PART_THREE = [
     ("adam_tol_stop", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01, "shuffle": True, "alpha": 0.001,
                        "tol": 1e-3, "n_iter_no_change": 2, "max_iter": 200}),
 ]
-PART_THREE_REGRESSION = [
+PART_THREE_EARLY = [
     ("adam_early_stopping", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01, "shuffle": True,
                              "early_stopping": True, "validation_fraction": 0.2, "tol": 1e-3, "n_iter_no_change": 2,
                              "max_iter": 200}),
@@ -182,6 +183,25 @@ def warm_starts(data):
     return cases
 
 
+STRATIFIED = [  # labels, validation fraction, seed
+    ([0] * 7 + [1] * 12, 0.3, 0),
+    ([1, 0] * 9 + [1], 0.15, 5),
+    ([0] * 30 + [1] * 11, 0.1, 42),
+]
+
+
+def stratified_splits():
+    """The indices of train_test_split(stratify=y) as MLPClassifier's early stopping draws them (binarized y, one column)."""
+    cases = []
+    for labels, fraction, seed in STRATIFIED:
+        y = np.array(labels).reshape(-1, 1)
+        train, test = train_test_split(np.arange(len(labels)), test_size=fraction, random_state=np.random.RandomState(seed),
+                                       stratify=y)
+        cases.append({"labels": labels, "fraction": fraction, "seed": seed, "train": train.tolist(),
+                      "validation": test.tolist()})
+    return cases
+
+
 def steps(data):
     cases = []
     for data_name, (kind, x, y) in data.items():
@@ -189,13 +209,14 @@ def steps(data):
             cases.append(fit_case(name, data_name, kind, x, y, settings, 1))
         for name, settings in PART_TWO:
             cases.append(fit_case(name, data_name, kind, x, y, settings, 2))
-        for name, settings in PART_THREE + (PART_THREE_REGRESSION if kind == "regressor" else []):
+        for name, settings in PART_THREE + PART_THREE_EARLY:
             cases.append(fit_case(name, data_name, kind, x, y, settings, 3))
     return {"header": header(f"{EPOCHS} epochs from random_state's initial weights; part 1: full-batch sgd, alpha 0, "
                              "constant rate, tol 0; part 2: for the second part of issue 16; part 3: shuffle=True, tol stops, early stopping"),
             "data": {n: {"x": x.tolist(), "y": y.tolist()} for n, (k, x, y) in data.items()},
             "cases": cases,
-            "warm_starts": warm_starts(data)}
+            "warm_starts": warm_starts(data),
+            "stratified_splits": stratified_splits()}
 
 
 def write(name, content):

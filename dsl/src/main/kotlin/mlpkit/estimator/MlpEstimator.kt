@@ -224,7 +224,12 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
         }
         val stopEarly = earlyStopping && !incremental
         val all = Dataset(estimatorName, DenseFeatures.of(x), targets)
-        val split = if (stopEarly) ValidationSplit.of(rows, validationFraction, random) else null
+        val split = when {
+            !stopEarly -> null
+            // scikit-learn stratifies when the classifier has one output unit (two classes).
+            targets is mlpkit.data.ClassLabels && head.outputs == 1 -> ValidationSplit.stratified(targets.labels, validationFraction, random)
+            else -> ValidationSplit.of(rows, validationFraction, random)
+        }
         val train = split?.let { all.subset(it.train, "train") } ?: all
         val validation = split?.let { all.subset(it.validation, "validation") }
         val batch = when (val size = batchSize) {

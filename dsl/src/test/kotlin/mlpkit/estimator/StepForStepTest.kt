@@ -8,6 +8,7 @@ import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive
 import kotlinx.serialization.json.long
+import mlpkit.data.random.RandomState
 import mlpkit.estimator.EstimatorFixtures.assertClose
 import mlpkit.estimator.EstimatorFixtures.doubles
 import mlpkit.estimator.EstimatorFixtures.matrix
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.DynamicTest
+import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestFactory
 
 /**
@@ -45,7 +47,7 @@ class StepForStepTest {
     @TestFactory
     fun `shuffled mini-batches, a tol stop and early stopping with adam match scikit-learn's RandomState order to 1e-9 relative`(): List<DynamicTest> {
         val cases = cases(3)
-        assertEquals(14, cases.size)
+        assertEquals(16, cases.size)
         return cases.map { case -> DynamicTest.dynamicTest(case.getValue("name").jsonPrimitive.content) { matchesStepForStep(case) } }
     }
 
@@ -104,6 +106,20 @@ class StepForStepTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    fun `a binary classifier's early-stopping split is scikit-learn's stratified split, index for index`() {
+        val splits = fixture.getValue("stratified_splits").jsonArray.map { it.jsonObject }
+        assertEquals(3, splits.size)
+        for (case in splits) {
+            val labels = case.getValue("labels").jsonArray.map { it.jsonPrimitive.int }.toIntArray()
+            val split = ValidationSplit.stratified(
+                labels, case.getValue("fraction").jsonPrimitive.double, RandomState(case.getValue("seed").jsonPrimitive.long),
+            )
+            assertArrayEquals(case.getValue("train").jsonArray.map { it.jsonPrimitive.int }.toIntArray(), split.train, "train of $case")
+            assertArrayEquals(case.getValue("validation").jsonArray.map { it.jsonPrimitive.int }.toIntArray(), split.validation, "validation of $case")
         }
     }
 
