@@ -108,6 +108,8 @@ PART_THREE = [
                                 "alpha": 0.001}),
     ("adam_tol_stop", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01, "shuffle": True, "alpha": 0.001,
                        "tol": 1e-3, "n_iter_no_change": 2, "max_iter": 200}),
+    ("sgd_adaptive_end", {"solver": "sgd", "learning_rate": "adaptive", "learning_rate_init": 0.01, "momentum": 0.9,
+                          "tol": 0.5, "n_iter_no_change": 1, "max_iter": 200}),
 ]
 PART_THREE_EARLY = [
     ("adam_early_stopping", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01, "shuffle": True,

@@ -318,8 +318,8 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
     private fun schedule(stopEarly: Boolean, head: Head): ScheduleSpec = when {
         solver != Solver.sgd || learningRate == LearningRateSchedule.constant -> Constant()
         learningRate == LearningRateSchedule.invscaling -> InverseScaling(powerT, InverseScaling.SAMPLE)
-        stopEarly -> Adaptive(MetricNames.of(MetricNames.VALIDATION, head.scoreMetric), tol, nIterNoChange)
-        else -> Adaptive(trainingMonitor(), tol * head.lossScale, nIterNoChange)
+        stopEarly -> Adaptive(MetricNames.of(MetricNames.VALIDATION, head.scoreMetric), tol, nIterNoChange, true)
+        else -> Adaptive(trainingMonitor(), tol * head.lossScale, nIterNoChange, true)
     }
 
     /** What scikit-learn's no-improvement count watches without early stopping: its loss, with the penalty when alpha > 0. */
@@ -328,10 +328,18 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
 
     /**
      * scikit-learn's stop on no improvement; none with sgd's adaptive rate, where the count divides the rate instead
-     * (scikit-learn then stops only once the rate is already ≤ 1e-6: not yet done here).
+     * and the schedule (`adaptive(stop=true)`) ends the run once the rate is already ≤ 1e-6, as scikit-learn does.
      */
     private fun stoppingRule(stopEarly: Boolean, head: Head): CallbackSpec.EarlyStopping? = if (solver == Solver.sgd && learningRate == LearningRateSchedule.adaptive) {
-        null
+        // Never stops (the schedule does); with early stopping it still restores the best validation epoch's weights.
+        if (stopEarly) {
+            CallbackSpec.EarlyStopping(
+                MetricNames.of(MetricNames.VALIDATION, head.scoreMetric), "max", Int.MAX_VALUE, tol, restoreBest = true,
+                rule = CallbackSpec.EarlyStopping.SKLEARN,
+            )
+        } else {
+            null
+        }
     } else if (stopEarly) {
         CallbackSpec.EarlyStopping(
             MetricNames.of(MetricNames.VALIDATION, head.scoreMetric), "max", nIterNoChange, tol, restoreBest = true,

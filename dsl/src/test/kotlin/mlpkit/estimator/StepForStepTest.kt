@@ -45,9 +45,9 @@ class StepForStepTest {
     }
 
     @TestFactory
-    fun `shuffled mini-batches, a tol stop and early stopping with adam match scikit-learn's RandomState order to 1e-9 relative`(): List<DynamicTest> {
+    fun `shuffled mini-batches, a tol stop, adaptive's end at 1e-6 and early stopping with adam match scikit-learn's RandomState order to 1e-9 relative`(): List<DynamicTest> {
         val cases = cases(3)
-        assertEquals(16, cases.size)
+        assertEquals(20, cases.size)
         return cases.map { case -> DynamicTest.dynamicTest(case.getValue("name").jsonPrimitive.content) { matchesStepForStep(case) } }
     }
 

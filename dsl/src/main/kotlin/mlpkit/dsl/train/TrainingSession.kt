@@ -306,7 +306,13 @@ internal class TrainingSession(
         for (hook in hooks) hook.onEpochEnd(EpochReport(epoch, trainLoss, metrics))
         events.emit(TrainingEvent.EpochEnd(epoch, trainLoss, metrics, rate, durationMillis))
         return divergenceGuard?.update(epoch, trainLoss)
-            ?: if (stopEarly) StopReason.EarlyStopped(epoch, earlyStopping!!.bestEpoch) else null
+            ?: if (stopEarly) {
+                StopReason.EarlyStopped(epoch, earlyStopping!!.bestEpoch)
+            } else if (schedule.ended()) {
+                StopReason.EarlyStopped(epoch, earlyStopping?.bestEpoch ?: epoch)
+            } else {
+                null
+            }
     }
 
     /** Restores the best weights (with restoreBest), evaluates every part in inference mode and builds the model. */
