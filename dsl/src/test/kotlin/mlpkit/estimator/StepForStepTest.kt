@@ -123,6 +123,26 @@ class StepForStepTest {
         }
     }
 
+    @Test
+    fun `the default regressor with randomState 0 follows scikit-learn step for step with shuffling on`() {
+        val set = data.getValue("regression1").jsonObject
+        val x = matrix(set.getValue("x"))
+        val y = doubles(set.getValue("y"))
+        val expected = fixture.getValue("defaults").jsonObject.getValue("regression1").jsonObject
+
+        // --- README snippet ---
+        val reg = MlpRegressor(randomState = 0, maxIter = 30)   // scikit-learn's defaults: adam, relu, 100 units, shuffle
+        reg.fit(x, y)
+        val curve = reg.lossCurve                                 // scikit-learn's loss_curve_, penalty included
+        val r2 = reg.score(x, y)
+        // ---
+
+        assertClose(doubles(expected.getValue("loss_curve")), curve.toDoubleArray(), 1e-9, "loss_curve_")
+        assertClose(doubles(expected.getValue("predict")), reg.predict(x), 1e-9, "predict")
+        assertEquals(expected.getValue("score").jsonPrimitive.double, r2, 1e-9)
+        assertEquals(expected.getValue("n_iter").jsonPrimitive.int, reg.nIter)
+    }
+
     private fun cases(part: Int) = fixture.getValue("cases").jsonArray.map { it.jsonObject }.filter { it.getValue("part").jsonPrimitive.int == part }
 
     /** The case's estimator with its parameters, fitted on its data set. */
