@@ -19,6 +19,7 @@ import numpy as np
 import sklearn
 from sklearn.datasets import load_iris, make_classification, make_regression
 from sklearn.exceptions import ConvergenceWarning
+from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier, MLPRegressor
 
 COMMAND = "/usr/bin/python3 scripts/generate_estimator_fixtures.py"
@@ -98,6 +99,24 @@ PART_TWO = [
     ("lbfgs", {"solver": "lbfgs", "alpha": 0.0}),
 ]
 
+# Part 3: scikit-learn's own row order (shuffle=True draws from the RandomState of the initial weights), its penalty
+# with a shuffled last batch of another size, a tol-triggered stop, and early stopping with adam (a binary classifier's
+# validation split is stratified, a multi-class one's is not: scikit-learn stratifies only when n_outputs_ == 1).
+PART_THREE = [
+    ("sgd_minibatch_shuffle", {"solver": "sgd", "batch_size": 16, "momentum": 0.9, "shuffle": True, "alpha": 0.001}),
+    ("adam_minibatch_shuffle", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01, "shuffle": True,
+                                "alpha": 0.001}),
+    ("adam_tol_stop", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01, "shuffle": True, "alpha": 0.001,
+                       "tol": 1e-3, "n_iter_no_change": 2, "max_iter": 200}),
+    ("sgd_adaptive_end", {"solver": "sgd", "learning_rate": "adaptive", "learning_rate_init": 0.01, "momentum": 0.9,
+                          "tol": 0.5, "n_iter_no_change": 1, "max_iter": 200}),
+]
+PART_THREE_EARLY = [
+    ("adam_early_stopping", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01, "shuffle": True,
+                             "early_stopping": True, "validation_fraction": 0.2, "tol": 1e-3, "n_iter_no_change": 2,
+                             "max_iter": 200}),
+]
+
 SETUPS = {  # data set: activation, hidden sizes, random_state, learning rate
     "binary": ("tanh", (5,), 0, 0.1),
     "iris": ("relu", (4, 3), 1, 0.1),
@@ -121,11 +140,82 @@ def fit_case(name, data_name, kind, x, y, settings, part):
             "params": {k: plain(v) for k, v in p.items()},
             "loss_curve": [float(v) for v in getattr(estimator, "loss_curve_", [estimator.loss_])],
             "n_iter": int(estimator.n_iter_),
+            "validation_scores": [float(v) for v in (getattr(estimator, "validation_scores_", None) or [])],
             "coefs": [c.tolist() for c in estimator.coefs_], "intercepts": [b.tolist() for b in estimator.intercepts_],
             "predict": estimator.predict(x).tolist()}
     if kind == "classifier":
         case["predict_proba"] = estimator.predict_proba(x).tolist()
     return case
+
+
+WARM_STARTS = [  # name, data set, settings, max_iter of each fit
+    ("warm_after_max_iter", "regression1", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01, "shuffle": True,
+                                            "alpha": 0.001, "tol": 1e-3, "n_iter_no_change": 2}, [15, 40]),
+    ("warm_after_convergence", "regression1", {"solver": "adam", "batch_size": 16, "learning_rate_init": 0.01,
+                                               "shuffle": True, "alpha": 0.001, "tol": 1e-3, "n_iter_no_change": 2},
+     [200, 200]),
+    ("warm_binary", "binary", {"solver": "sgd", "batch_size": 16, "momentum": 0.9, "shuffle": True, "alpha": 0.001,
+                               "tol": 1e-2, "n_iter_no_change": 3}, [10, 60]),
+]
+
+
+def warm_starts(data):
+    """warm_start=True fitted once per max_iter: what each fit leaves (scikit-learn carries best_loss_ and the count)."""
+    cases = []
+    for name, data_name, settings, max_iters in WARM_STARTS:
+        kind, x, y = data[data_name]
+        activation, hidden, seed, lr = SETUPS[data_name]
+        p = {"hidden_layer_sizes": hidden, "activation": activation, "learning_rate_init": lr, "random_state": seed,
+             "warm_start": True}
+        p.update(settings)
+        estimator = (MLPClassifier if kind == "classifier" else MLPRegressor)(**p)
+        fits = []
+        for max_iter in max_iters:
+            estimator.set_params(max_iter=max_iter)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                estimator.fit(x, y)
+            fits.append({"max_iter": max_iter, "loss_curve": [float(v) for v in estimator.loss_curve_],
+                         "n_iter": int(estimator.n_iter_), "best_loss": float(estimator.best_loss_),
+                         "no_improvement_count": int(estimator._no_improvement_count),
+                         "coefs": [c.tolist() for c in estimator.coefs_],
+                         "intercepts": [b.tolist() for b in estimator.intercepts_]})
+        cases.append({"name": name, "data": data_name, "estimator": kind,
+                      "params": {k: plain(v) for k, v in p.items()}, "fits": fits})
+    return cases
+
+
+STRATIFIED = [  # labels, validation fraction, seed
+    ([0] * 7 + [1] * 12, 0.3, 0),
+    ([1, 0] * 9 + [1], 0.15, 5),
+    ([0] * 30 + [1] * 11, 0.1, 42),
+]
+
+
+def stratified_splits():
+    """The indices of train_test_split(stratify=y) as MLPClassifier's early stopping draws them (binarized y, one column)."""
+    cases = []
+    for labels, fraction, seed in STRATIFIED:
+        y = np.array(labels).reshape(-1, 1)
+        train, test = train_test_split(np.arange(len(labels)), test_size=fraction, random_state=np.random.RandomState(seed),
+                                       stratify=y)
+        cases.append({"labels": labels, "fraction": fraction, "seed": seed, "train": train.tolist(),
+                      "validation": test.tolist()})
+    return cases
+
+
+def defaults(data):
+    """scikit-learn's defaults (adam, relu, 100 units, alpha 1e-4, batch 'auto', shuffle=True) with random_state=0 and 30 epochs."""
+    cases = {}
+    for data_name in ("binary", "regression1"):
+        kind, x, y = data[data_name]
+        estimator = (MLPClassifier if kind == "classifier" else MLPRegressor)(random_state=0, max_iter=30)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            estimator.fit(x, y)
+        cases[data_name] = {"loss_curve": [float(v) for v in estimator.loss_curve_], "n_iter": int(estimator.n_iter_),
+                            "predict": estimator.predict(x).tolist(), "score": float(estimator.score(x, y))}
+    return cases
 
 
 def steps(data):
@@ -135,10 +225,15 @@ def steps(data):
             cases.append(fit_case(name, data_name, kind, x, y, settings, 1))
         for name, settings in PART_TWO:
             cases.append(fit_case(name, data_name, kind, x, y, settings, 2))
+        for name, settings in PART_THREE + PART_THREE_EARLY:
+            cases.append(fit_case(name, data_name, kind, x, y, settings, 3))
     return {"header": header(f"{EPOCHS} epochs from random_state's initial weights; part 1: full-batch sgd, alpha 0, "
-                             "constant rate, tol 0; part 2: for the second part of issue 16"),
+                             "constant rate, tol 0; part 2: for the second part of issue 16; part 3: shuffle=True, tol stops, early stopping"),
             "data": {n: {"x": x.tolist(), "y": y.tolist()} for n, (k, x, y) in data.items()},
-            "cases": cases}
+            "cases": cases,
+            "warm_starts": warm_starts(data),
+            "stratified_splits": stratified_splits(),
+            "defaults": defaults(data)}
 
 
 def write(name, content):

@@ -9,7 +9,13 @@ import mlpkit.core.loss.Reduction
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.core.network.Network
 import mlpkit.core.optim.Adam
+import mlpkit.core.optim.Adaptive
 import mlpkit.core.optim.Constant
+import mlpkit.core.optim.InverseScaling
+import mlpkit.core.optim.OptimizerParams
+import mlpkit.core.optim.ScheduleSpec
+import mlpkit.core.optim.lbfgs.LbfgsOptimizer
+import mlpkit.core.optim.lbfgs.LbfgsOptions
 import mlpkit.core.optim.OptimizerSpec
 import mlpkit.core.optim.OptimizerState
 import mlpkit.core.optim.Sgd
@@ -17,6 +23,7 @@ import mlpkit.data.Dataset
 import mlpkit.data.DenseFeatures
 import mlpkit.data.Targets
 import mlpkit.data.random.RandomState
+import mlpkit.data.split.RowOrder
 import mlpkit.data.split.subset
 import mlpkit.core.network.ParameterLayout
 import mlpkit.dsl.Experiment
@@ -29,6 +36,7 @@ import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.DivergenceSpec
 import mlpkit.dsl.spec.ExperimentSpec
 import mlpkit.dsl.spec.TrainingSpec
+import mlpkit.dsl.train.EarlyStoppingState
 import mlpkit.dsl.train.MetricNames
 import mlpkit.dsl.train.StopReason
 import mlpkit.dsl.train.TrainingRun
@@ -108,6 +116,9 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
     private val lossValues = ArrayList<Double>()
     private var validationValues: ArrayList<Double>? = null
     private var fitted: FittedNetwork? = null
+
+    /** Where the stopping rule stood after the last fit (and whether it watched the validation score), for a warm start. */
+    private var stopping: Pair<Boolean, EarlyStoppingState>? = null
 
     /** The training loss of each epoch, in scikit-learn's `loss_curve_` convention (see [MlpRegressor] for its outputs). */
     val lossCurve: List<Double> get() = lossValues.toList()
@@ -190,7 +201,6 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
     internal fun fitNetwork(x: Array<DoubleArray>, targets: Targets, head: Head, incremental: Boolean) {
         val rows = Inputs.requireRows(x, fitted?.takeIf { incremental || warmStart }?.inputs, estimatorName)
         val inputs = x[0].size
-        requireExpressible(rows)
         val previous = fitted?.takeIf { incremental || warmStart }
         val network = SklearnNetwork(hiddenLayerSizes, activation, head.outputs, head.activation)
         if (previous != null) {
@@ -205,6 +215,7 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
             TrainingStart(previous.model.file.parameters.copyOf(), if (incremental) previous.optimizer else null)
         } else {
             lossValues.clear()
+            stopping = null
             validationValues = null
             bestLoss = null
             bestValidationScore = null
@@ -213,7 +224,12 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
         }
         val stopEarly = earlyStopping && !incremental
         val all = Dataset(estimatorName, DenseFeatures.of(x), targets)
-        val split = if (stopEarly) ValidationSplit.of(rows, validationFraction, random) else null
+        val split = when {
+            !stopEarly -> null
+            // scikit-learn stratifies when the classifier has one output unit (two classes).
+            targets is mlpkit.data.ClassLabels && head.outputs == 1 -> ValidationSplit.stratified(targets.labels, validationFraction, random)
+            else -> ValidationSplit.of(rows, validationFraction, random)
+        }
         val train = split?.let { all.subset(it.train, "train") } ?: all
         val validation = split?.let { all.subset(it.validation, "validation") }
         val batch = when (val size = batchSize) {
@@ -223,13 +239,14 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
         val trainingSpec = TrainingSpec(
             loss = head.loss,
             reduction = Reduction.MEAN,
-            optimizer = optimizer(batch),
-            schedule = Constant(),
+            optimizer = optimizer(train.size, head),
+            schedule = schedule(stopEarly, head),
             epochs = if (incremental) 1 else maxIter,
             batchSize = BatchSizeSpec.Rows(batch),
             seed = randomState ?: 0L,
             threads = 1,
-            callbacks = if (incremental) emptyList() else listOf(stoppingRule(stopEarly, head)),
+            callbacks = if (incremental || solver == Solver.lbfgs) emptyList() else listOfNotNull(stoppingRule(stopEarly, head)),
+            shuffle = shuffle,
             divergence = DivergenceSpec.Off,
         )
         val spec = ExperimentSpec(
@@ -239,9 +256,22 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
             trainingSpec,
         )
         val data = ResolvedData(train, validation, null, null, null)
-        val result = TrainingRun(Experiment(spec), data = data, start = start).fit()
+        // scikit-learn shuffles with the RandomState that drew the weights and the validation split.
+        // A warm start carries the no-improvement count and the best loss or score (scikit-learn keeps them across fits).
+        val carried = stopping?.takeIf { previous != null && !incremental && it.first == stopEarly && solver != Solver.lbfgs }?.second
+        val ordered = TrainingStart(start.parameters, start.optimizer, RowOrder.SklearnShuffle(random), carried)
+        val result = TrainingRun(Experiment(spec), data = data, start = ordered).fit()
         val history = result.history
-        lossValues += history.map { it.metrics.getValue(MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS)) / head.lossScale }
+        if (!incremental) stopping = result.earlyStopping?.let { stopEarly to it }
+        if (solver == Solver.lbfgs) {
+            // scikit-learn's loss_curve_ after lbfgs holds the final loss (with its penalty) only.
+            val solverLoss = (result.reason as? StopReason.SolverStopped)?.loss
+                ?: history.lastOrNull()?.metrics?.getValue(MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS))
+            lossValues.clear()
+            if (solverLoss != null) lossValues += solverLoss / head.lossScale
+        } else {
+            lossValues += history.map { sklearnLoss(it.metrics, head) }
+        }
         if (stopEarly) {
             val scores = history.map { it.metrics.getValue(MetricNames.of(MetricNames.VALIDATION, head.scoreMetric)) }
             validationValues = (validationValues ?: ArrayList()).apply { addAll(scores) }
@@ -251,39 +281,66 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
             bestLoss = lossValues.min()
         }
         nIter += result.epochs
-        converged = !incremental && result.reason is StopReason.EarlyStopped
-        convergenceWarning = if (!incremental && !converged) {
-            "Stochastic Optimizer: Maximum iterations ($maxIter) reached and the optimization hasn't converged yet."
-        } else {
-            null
+        converged = !incremental && (result.reason is StopReason.EarlyStopped || (result.reason as? StopReason.SolverStopped)?.converged == true)
+        convergenceWarning = when {
+            incremental || converged -> null
+            solver == Solver.lbfgs -> "lbfgs failed to converge (status=1):\nSTOP: TOTAL NO. of ITERATIONS REACHED LIMIT."
+            else -> "Stochastic Optimizer: Maximum iterations ($maxIter) reached and the optimization hasn't converged yet."
         }
         fitted = FittedNetwork(result.model, inputs, network, head.activationName, result.model.file.optimizer?.toState(), head.loss)
     }
 
-    /** The parts of scikit-learn's estimators mlpkit's training loop cannot express yet (issue 16's second part wires them). */
-    private fun requireExpressible(rows: Int) {
-        fun later(what: String): Nothing = throw UnsupportedOperationException(
-            "$estimatorName: $what is not available in mlpkit's estimators yet (issue 16, second part): $SUPPORTED",
+    /**
+     * scikit-learn's loss of one epoch (`loss_curve_`): the data loss on its scale (÷ [Head.lossScale]) plus the L2
+     * penalty the training loop reports in `train_objective` (absent when alpha = 0).
+     */
+    private fun sklearnLoss(metrics: Map<String, Double>, head: Head): Double {
+        val loss = metrics.getValue(MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS))
+        val penalty = metrics[MetricNames.of(MetricNames.TRAIN, MetricNames.OBJECTIVE)]?.minus(loss) ?: 0.0
+        return loss / head.lossScale + penalty
+    }
+
+    /**
+     * scikit-learn's solver as an mlpkit optimiser: alpha is a per-sample L2 decay (αW/rows added to each batch's mean
+     * gradient, weights only); adam in scikit-learn's ε placement; lbfgs with λ = alpha / n on the mean loss (on mlpkit's
+     * loss scale: λ and the gradient tolerance × [Head.lossScale], so that the minimised function is scikit-learn's × lossScale).
+     */
+    private fun optimizer(trainRows: Int, head: Head): OptimizerSpec = when (solver) {
+        Solver.sgd -> Sgd(learningRateInit, momentum, nesterovsMomentum && momentum > 0, alpha, 0.0, Sgd.KERAS, OptimizerParams.PER_SAMPLE)
+        Solver.adam -> Adam(learningRateInit, beta1, beta2, epsilon, alpha, 0.0, Adam.SKLEARN, OptimizerParams.PER_SAMPLE)
+        Solver.lbfgs -> LbfgsOptimizer(
+            LBFGS_HISTORY, maxFun, tol * head.lossScale, LbfgsOptions.TOL.defaultValue() as Double, LbfgsOptions.MAX_LINE_SEARCH.defaultValue() as Int,
+            alpha * head.lossScale / trainRows,
         )
-        if (solver == Solver.lbfgs) later("solver='lbfgs'")
-        if (solver == Solver.sgd && learningRate != LearningRateSchedule.constant) later("learning_rate='${learningRate.name}'")
-        val batch = batchSize
-        val oneBatch = batch == MlpParams.AUTO && rows <= MlpParams.AUTO_BATCH_LIMIT || batch is Int && batch >= rows
-        if (!shuffle && !oneBatch && !earlyStopping) later("shuffle=False with several mini-batches per epoch")
     }
 
-    private fun optimizer(batch: Int): OptimizerSpec {
-        // scikit-learn adds alpha·W / batch rows to the gradient: mlpkit's L2 weight decay with λ = alpha / batch
-        // (equal for every full batch; the penalty is not in the loss curve: issue 16's second part adds sklearn's form).
-        val decay = alpha / batch
-        return when (solver) {
-            Solver.sgd -> Sgd(learningRateInit, momentum, nesterovsMomentum && momentum > 0, decay, 0.0)
-            Solver.adam -> Adam(learningRateInit, beta1, beta2, epsilon, decay, 0.0)
-            Solver.lbfgs -> error("lbfgs is refused by requireExpressible")
+    /** scikit-learn's learning_rate (sgd only; adam and lbfgs ignore it): constant, invscaling per sample, adaptive. */
+    private fun schedule(stopEarly: Boolean, head: Head): ScheduleSpec = when {
+        solver != Solver.sgd || learningRate == LearningRateSchedule.constant -> Constant()
+        learningRate == LearningRateSchedule.invscaling -> InverseScaling(powerT, InverseScaling.SAMPLE)
+        stopEarly -> Adaptive(MetricNames.of(MetricNames.VALIDATION, head.scoreMetric), tol, nIterNoChange, true)
+        else -> Adaptive(trainingMonitor(), tol * head.lossScale, nIterNoChange, true)
+    }
+
+    /** What scikit-learn's no-improvement count watches without early stopping: its loss, with the penalty when alpha > 0. */
+    private fun trainingMonitor(): String =
+        MetricNames.of(MetricNames.TRAIN, if (alpha > 0 && solver != Solver.lbfgs) MetricNames.OBJECTIVE else MetricNames.LOSS)
+
+    /**
+     * scikit-learn's stop on no improvement; none with sgd's adaptive rate, where the count divides the rate instead
+     * and the schedule (`adaptive(stop=true)`) ends the run once the rate is already ≤ 1e-6, as scikit-learn does.
+     */
+    private fun stoppingRule(stopEarly: Boolean, head: Head): CallbackSpec.EarlyStopping? = if (solver == Solver.sgd && learningRate == LearningRateSchedule.adaptive) {
+        // Never stops (the schedule does); with early stopping it still restores the best validation epoch's weights.
+        if (stopEarly) {
+            CallbackSpec.EarlyStopping(
+                MetricNames.of(MetricNames.VALIDATION, head.scoreMetric), "max", Int.MAX_VALUE, tol, restoreBest = true,
+                rule = CallbackSpec.EarlyStopping.SKLEARN,
+            )
+        } else {
+            null
         }
-    }
-
-    private fun stoppingRule(stopEarly: Boolean, head: Head): CallbackSpec.EarlyStopping = if (stopEarly) {
+    } else if (stopEarly) {
         CallbackSpec.EarlyStopping(
             MetricNames.of(MetricNames.VALIDATION, head.scoreMetric), "max", nIterNoChange, tol, restoreBest = true,
             rule = CallbackSpec.EarlyStopping.SKLEARN,
@@ -291,7 +348,7 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
     } else {
         // train_loss is scikit-learn's loss times lossScale, so its tol is scaled alike.
         CallbackSpec.EarlyStopping(
-            MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS), "min", nIterNoChange, tol * head.lossScale, restoreBest = false,
+            trainingMonitor(), "min", nIterNoChange, tol * head.lossScale, restoreBest = false,
             rule = CallbackSpec.EarlyStopping.SKLEARN,
         )
     }
@@ -326,6 +383,7 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
     }
 
     internal companion object {
-        const val SUPPORTED = "use solver='sgd' (learning_rate='constant') or 'adam'; shuffle=False only with one batch per epoch"
+        /** scikit-learn passes scipy's default maxcor (10) to L-BFGS. */
+        const val LBFGS_HISTORY = 10
     }
 }

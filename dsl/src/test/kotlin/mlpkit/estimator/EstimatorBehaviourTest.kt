@@ -188,15 +188,9 @@ class EstimatorBehaviourTest {
     }
 
     @Test
-    fun `an unfitted estimator, lbfgs and a wrong number of features fail with what to do`() {
+    fun `an unfitted estimator and a wrong number of features fail with what to do`() {
         val e = assertThrows<NotFittedException> { MlpClassifier().predict(x("binary")) }
         assertEquals("This MlpClassifier instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.", e.message)
-        val lbfgs = assertThrows<UnsupportedOperationException> { MlpClassifier(solver = Solver.lbfgs).fit(x("binary"), labels("binary")) }
-        assertEquals(
-            "MlpClassifier: solver='lbfgs' is not available in mlpkit's estimators yet (issue 16, second part): " +
-                "use solver='sgd' (learning_rate='constant') or 'adam'; shuffle=False only with one batch per epoch",
-            lbfgs.message,
-        )
         val clf = sgdClassifier(maxIter = 1).fit(x("binary"), labels("binary"))
         val features = assertThrows<IllegalArgumentException> { clf.predict(arrayOf(doubleArrayOf(1.0, 2.0))) }
         assertEquals("MlpClassifier: X has 2 features in row 0, but MlpClassifier is expecting 4 features as input", features.message)

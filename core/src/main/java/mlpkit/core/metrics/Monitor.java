@@ -56,13 +56,20 @@ public final class Monitor {
         return names;
     }
 
-    /** The metric of {@code <part>_<metric>}. */
+    /**
+     * {@code train_objective}: the training loss plus the L2 penalty of a per-sample weight decay (scikit-learn's
+     * {@code loss_curve_}), reported by runs whose optimiser has one; watched as a loss (lower is better).
+     */
+    public static final String OBJECTIVE = "objective";
+
+    /** The metric of {@code <part>_<metric>} ({@code <part>_objective} is watched as the loss). */
     public static Metric metricOf(String name, Registry registry) {
         String normalised = normalise(name);
         Concepts<Metric> metrics = registry.of(Metric.KIND);
         for (String part : Metric.PARTS) {
             if (normalised.startsWith(part + "_")) {
-                var concept = metrics.find(normalised.substring(part.length() + 1));
+                String measured = normalised.substring(part.length() + 1);
+                var concept = metrics.find(OBJECTIVE.equals(measured) ? "loss" : measured);
                 if (concept.isPresent()) {
                     return concept.get().create();
                 }

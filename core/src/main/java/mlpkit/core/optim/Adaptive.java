@@ -19,14 +19,15 @@ import mlpkit.core.metrics.Monitor;
  * For a metric where higher is better (scikit-learn's validation score with {@code early_stopping=True},
  * e.g. {@code val_accuracy}): {@code count = v < best + tol ? count + 1 : 0; best = max(best, v)}. These are
  * {@code BaseMultilayerPerceptron._update_no_improvement_count} and {@code SGDOptimizer.trigger_stopping}.
- * Where scikit-learn ends the training (the rate already ≤ 1e-6) this schedule leaves the rate where it is;
- * stopping is the training loop's business. scikit-learn's training loss includes its L2 term
+ * Where scikit-learn ends the training (the rate already ≤ 1e-6 when the count exceeds nIterNoChange) this
+ * schedule leaves the rate where it is, or, with {@code stop=true}, reports {@link LearningRateSchedule#ended()} so
+ * that the training loop ends the run after that epoch, as scikit-learn does. scikit-learn's training loss includes its L2 term
  * (α/(2n)·‖W‖²) and mlpkit's {@code train_loss} does not, so with {@code alpha > 0} the counts can differ.
  *
  * <p>The state a checkpoint keeps ({@link LearningRateSchedule#exportState}) is [divisions, best, count]:
  * the rate is η₀ / 5^divisions.
  */
-public record Adaptive(String monitor, double tol, int nIterNoChange) implements ScheduleSpec {
+public record Adaptive(String monitor, double tol, int nIterNoChange, boolean stop) implements ScheduleSpec {
     /** scikit-learn's divisor of the rate. */
     static final double DIVISOR = 5.0;
     /** scikit-learn's smallest rate it still divides. */
@@ -41,10 +42,17 @@ public record Adaptive(String monitor, double tol, int nIterNoChange) implements
             .param(Param.integer("nIterNoChange", 10).atLeast(1)
                     .doc("epochs without improvement tolerated before the rate is divided (scikit-learn's n_iter_no_change)")
                     .hint("e.g. 10, scikit-learn's default"))
+            .param(Param.bool("stop", false)
+                    .doc("end the run when the count runs out while the rate is already ≤ 1e-6 (scikit-learn); false keeps the rate"))
             .build(Adaptive.class);
 
     public Adaptive {
-        CONCEPT.check(monitor, tol, nIterNoChange);
+        CONCEPT.check(monitor, tol, nIterNoChange, stop);
+    }
+
+    /** Without the stop: the rate stays at its last value once it is ≤ 1e-6. */
+    public Adaptive(String monitor, double tol, int nIterNoChange) {
+        this(monitor, tol, nIterNoChange, false);
     }
 
     /**
@@ -82,6 +90,7 @@ public record Adaptive(String monitor, double tol, int nIterNoChange) implements
         private double best;
         private int count;
         private double lastBase = Double.NaN;
+        private boolean ended;
 
         Run(Adaptive spec, String metric, boolean maximise) {
             this.spec = spec;
@@ -113,9 +122,17 @@ public record Adaptive(String monitor, double tol, int nIterNoChange) implements
             if (count > spec.nIterNoChange) {
                 if (Double.isNaN(lastBase) || lastBase / Math.pow(DIVISOR, divisions) > SMALLEST_RATE) {
                     divisions++;
+                } else if (spec.stop) {
+                    ended = true;
+                    return;
                 }
                 count = 0;
             }
+        }
+
+        @Override
+        public boolean ended() {
+            return ended;
         }
 
         @Override

@@ -24,6 +24,14 @@ public interface LearningRateSchedule {
     default void epochEnded(int epoch, Map<String, Double> metrics) {
     }
 
+    /**
+     * Whether the schedule has run its course and asks the training loop to end the run after this epoch
+     * (scikit-learn's {@code adaptive} with {@code stop=true}); false for every schedule by default.
+     */
+    default boolean ended() {
+        return false;
+    }
+
     /** The schedule's state; empty for a schedule that depends only on the epoch. */
     default double[] exportState() {
         return new double[0];

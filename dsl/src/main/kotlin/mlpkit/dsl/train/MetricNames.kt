@@ -12,6 +12,13 @@ object MetricNames {
 
     const val LOSS = "loss"
 
+    /**
+     * `train_objective`: `train_loss` plus the L2 penalty of a per-sample weight decay, (λ/2)·‖W‖² at the weights
+     * before each batch's step, averaged over the epoch's rows as the loss is (scikit-learn's `loss_curve_` with
+     * `alpha = λ`). Reported only by runs whose optimiser has `weightDecayPer=sample` and λ > 0.
+     */
+    const val OBJECTIVE: String = Monitor.OBJECTIVE
+
     fun of(part: String, metric: String): String = "${part}_$metric"
 
     /** A metric name as users write it, in the reported form: Keras' `val_loss` is `validation_loss`. */

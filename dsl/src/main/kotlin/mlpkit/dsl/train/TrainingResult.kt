@@ -8,7 +8,8 @@ import mlpkit.dsl.model.Model
  * resume), the epoch whose weights were restored by early stopping ([restoredEpoch], else null), the
  * per-epoch [history], the final [metrics] in inference mode on each part (`train_loss`,
  * `train_accuracy`, `train_auc`, `validation_…`, `test_…`), a classification report per part
- * ([reports], keyed `train`, `validation`, `test`), and the [model].
+ * ([reports], keyed `train`, `validation`, `test`), the [model], and where early stopping stood at the end
+ * ([earlyStopping], null without the callback: a warm start can go on from it through `TrainingStart`).
  */
 class TrainingResult(
     val reason: StopReason,
@@ -18,6 +19,7 @@ class TrainingResult(
     val metrics: Map<String, Double>,
     val reports: Map<String, String>,
     val model: Model,
+    val earlyStopping: EarlyStoppingState? = null,
 ) {
     /** A copy of the final parameters, in core's flat layout. */
     fun parameters(): DoubleArray = model.file.parameters.copyOf()

@@ -64,8 +64,14 @@ internal class TrainingSession(
     private val optimizer = training.optimizer.start(network.layout().weightMask())
     private val schedule = training.schedule.start(training.epochs, data.train.size)
     private val reduction = training.reduction
-    private val batches = miniBatches()
-    private val epochMetrics = EpochMetrics(PartMetrics.of(registry, data.train.targets, onTrainingBatches = true), encoding, data.targetScaler)
+    private val batches = miniBatches(start?.rowOrder)
+    private val weightMask = network.layout().weightMask()
+
+    /** λ of a per-sample weight decay (scikit-learn's alpha), whose penalty goes into `train_objective`; else 0. */
+    private val perSampleDecay = training.optimizer.takeIf { it.weightDecayPerSample() && !it.fullBatch() }?.weightDecay() ?: 0.0
+    private val epochMetrics = EpochMetrics(
+        PartMetrics.of(registry, data.train.targets, onTrainingBatches = true), encoding, data.targetScaler, penalised = perSampleDecay > 0,
+    )
     private val validation = data.validation?.let { DatasetEvaluator(MetricNames.VALIDATION, it, encoding, EVALUATION_CHUNK, registry, data.targetScaler) }
     private val earlyStopping = training.callbacks.filterIsInstance<CallbackSpec.EarlyStopping>().firstOrNull()
         ?.let { EarlyStopping(it, network.parameterCount(), network.state().size, registry) }
@@ -88,6 +94,7 @@ internal class TrainingSession(
         earlyStopping?.requireMonitorIn(epochMetricNames())
         if (start != null) begin(start)
         if (resume != null) {
+            require(start?.rowOrder == null) { "a run given its row order (TrainingStart.rowOrder) cannot be resumed from a checkpoint: start it again" }
             require(!fullBatch) {
                 "a checkpoint of a ${training.optimizer.notation()} run cannot be resumed: L-BFGS keeps no checkpoint of its " +
                     "(s, y) history, so start the run again"
@@ -96,14 +103,14 @@ internal class TrainingSession(
         }
     }
 
-    private fun miniBatches(): MiniBatches {
+    private fun miniBatches(given: RowOrder?): MiniBatches {
         val size = when (val b = training.batchSize) {
             is BatchSizeSpec.Rows -> BatchSize.of(b.rows)
             BatchSizeSpec.Full -> BatchSize.Full
         }
         // One batch per epoch needs no shuffling: the order would only change the rounding of the sums.
         val onlyOneBatch = size is BatchSize.Full || (size as BatchSize.Rows).rows >= data.train.size
-        val order = if (onlyOneBatch || !training.shuffle) RowOrder.AsGiven else RowOrder.Shuffled(shuffleRandom)
+        val order = if (onlyOneBatch || !training.shuffle) RowOrder.AsGiven else given ?: RowOrder.Shuffled(shuffleRandom)
         return MiniBatches(data.train, size, order, encoding, augmentation = augmentation())
     }
 
@@ -130,6 +137,10 @@ internal class TrainingSession(
         }
         start.parameters.copyInto(network.parameters())
         start.optimizer?.let { optimizer.restoreState(it) }
+        start.earlyStopping?.let { state ->
+            (earlyStopping ?: throw IllegalArgumentException("the start carries an early-stopping state, but the run has no earlyStopping callback: add one or leave the state out"))
+                .restore(state)
+        }
     }
 
     private fun restore(checkpoint: TrainingCheckpoint) {
@@ -233,9 +244,17 @@ internal class TrainingSession(
                 )
             }
             epochMetrics.add(loss, reduction, network.lastOutput(), cursor.y)
+            if (perSampleDecay > 0) epochMetrics.addPenalty(0.5 * perSampleDecay * squaredWeights(parameters))
             optimizer.step(parameters, gradients, rate, cursor.x.rowDimension)
         }
         return null
+    }
+
+    /** ‖W‖²: the sum of the squared weights (not biases) the weight decay acts on. */
+    private fun squaredWeights(parameters: DoubleArray): Double {
+        var sum = 0.0
+        for (i in parameters.indices) if (weightMask[i]) sum += parameters[i] * parameters[i]
+        return sum
     }
 
     /**
@@ -287,7 +306,13 @@ internal class TrainingSession(
         for (hook in hooks) hook.onEpochEnd(EpochReport(epoch, trainLoss, metrics))
         events.emit(TrainingEvent.EpochEnd(epoch, trainLoss, metrics, rate, durationMillis))
         return divergenceGuard?.update(epoch, trainLoss)
-            ?: if (stopEarly) StopReason.EarlyStopped(epoch, earlyStopping!!.bestEpoch) else null
+            ?: if (stopEarly) {
+                StopReason.EarlyStopped(epoch, earlyStopping!!.bestEpoch)
+            } else if (schedule.ended()) {
+                StopReason.EarlyStopped(epoch, earlyStopping?.bestEpoch ?: epoch)
+            } else {
+                null
+            }
     }
 
     /** Restores the best weights (with restoreBest), evaluates every part in inference mode and builds the model. */
@@ -307,7 +332,7 @@ internal class TrainingSession(
         // A run that diverged writes a model marked as such, so that it never loads silently.
         val file = modelFile(diverged = reason.divergence)
         // The trained network itself becomes the model: the run builds its network once.
-        return TrainingResult(reason, completedEpochs, restored, history.toList(), metrics, reports, Model.ofTrained(file, network))
+        return TrainingResult(reason, completedEpochs, restored, history.toList(), metrics, reports, Model.ofTrained(file, network), earlyStopping?.state())
     }
 
     private fun modelFile(diverged: String? = null): ModelFile = ModelFile(
