@@ -51,29 +51,52 @@ class StepForStepTest {
         return cases.map { case -> DynamicTest.dynamicTest(case.getValue("name").jsonPrimitive.content) { matchesStepForStep(case) } }
     }
 
+    /** L-BFGS takes scipy's L-BFGS-B steps (core's MoreThuenteLineSearch), so the final loss matches to the step-for-step bar. */
     @TestFactory
-    fun `lbfgs classifiers end within 1 percent of scikit-learn's loss after as many iterations`(): List<DynamicTest> =
-        lbfgsCases("classifier").map { case ->
+    fun `lbfgs classifiers and a one-output regressor end at scikit-learn's loss to 1e-9 after as many iterations`(): List<DynamicTest> =
+        (lbfgsCases("classifier") + lbfgsCases("regressor").filter { outputs(it) == 1 }).also { assertEquals(3, it.size) }.map { case ->
             DynamicTest.dynamicTest(case.getValue("name").jsonPrimitive.content) {
                 val estimator = fitted(case)
                 val expected = doubles(case.getValue("loss_curve")).single()
                 val actual = estimator.lossCurve.single()
-                assertTrue(kotlin.math.abs(actual - expected) <= 0.01 * expected, "final loss $actual, scikit-learn's $expected")
+                assertEquals(expected, actual, 1e-9 * expected, "final loss $actual, scikit-learn's $expected")
                 assertEquals(case.getValue("n_iter").jsonPrimitive.int, estimator.nIter)
             }
         }
 
-    /** Not yet within 1 %: mlpkit's line search takes other steps than scipy's on these two (docs/estimators.md). */
-    @TestFactory
-    fun `lbfgs regressors end no higher than scikit-learn's loss after as many iterations`(): List<DynamicTest> =
-        lbfgsCases("regressor").map { case ->
-            DynamicTest.dynamicTest(case.getValue("name").jsonPrimitive.content) {
-                val estimator = fitted(case)
-                val expected = doubles(case.getValue("loss_curve")).single()
-                val actual = estimator.lossCurve.single()
-                assertTrue(actual <= expected, "final loss $actual, scikit-learn's $expected")
-                assertEquals(case.getValue("n_iter").jsonPrimitive.int, estimator.nIter)
-            }
+    /**
+     * With several outputs scikit-learn's lbfgs minimises a function whose value and gradient disagree: its squared
+     * error is the mean over rows AND outputs, (1/2nk)·Σ(ŷ − y)², but its gradient is taken from δ = ŷ − y divided by
+     * the rows only (`_backprop`), k times the value's. mlpkit minimises the consistent function (loss × k, so the
+     * gradient is the value's), so the line searches part: 0.003715 against scikit-learn's 0.003489 after the same 20
+     * iterations on the 2-output case (docs/estimators.md). What is held: the iterations counted alike, and the loss
+     * reported on scikit-learn's scale (the value of mlpkit's objective divided by k plus the penalty).
+     */
+    @Test
+    fun `a two-output lbfgs regressor runs scikit-learn's iterations and reports its loss on scikit-learn's scale`() {
+        val case = lbfgsCases("regressor").single { outputs(it) == 2 }
+        val estimator = fitted(case) as MlpRegressor
+        assertEquals(case.getValue("n_iter").jsonPrimitive.int, estimator.nIter)
+        // scikit-learn's value at mlpkit's final weights, computed here from the predictions: (1/2nk)·Σ(ŷ − y)² + α/(2n)·‖W‖².
+        val set = data.getValue(case.getValue("data").jsonPrimitive.content).jsonObject
+        val x = matrix(set.getValue("x"))
+        val y = matrix(set.getValue("y"))
+        val predicted = estimator.predictOutputs(x)
+        val n = x.size
+        val k = y[0].size
+        var squares = 0.0
+        for (i in 0 until n) for (j in 0 until k) squares += (predicted[i][j] - y[i][j]) * (predicted[i][j] - y[i][j])
+        val alpha = estimator.getParams().getValue("alpha") as Double
+        val weights = estimator.coefs.sumOf { layer -> layer.sumOf { row -> row.sumOf { it * it } } }
+        val sklearnValue = squares / (2.0 * n * k) + 0.5 * alpha * weights / n
+        assertEquals(sklearnValue, estimator.lossCurve.single(), 1e-12 * sklearnValue)
+        // and the two minimisations part, as the KDoc says (the fixture's value is scikit-learn's own)
+        assertTrue(estimator.lossCurve.single() > doubles(case.getValue("loss_curve")).single())
+    }
+
+    private fun outputs(case: JsonObject): Int =
+        data.getValue(case.getValue("data").jsonPrimitive.content).jsonObject.getValue("y").jsonArray.first().let { first ->
+            (first as? kotlinx.serialization.json.JsonArray)?.size ?: 1
         }
 
     private fun lbfgsCases(kind: String) = cases(2).filter {
