@@ -1,6 +1,7 @@
 package mlpkit.estimator
 
 import kotlinx.serialization.json.jsonObject
+import mlpkit.estimator.Solver.lbfgs
 import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertSame
@@ -55,6 +56,13 @@ class EstimatorParamsTest {
         assertEquals(3L, reg.getParams()["random_state"])
         assertEquals(true, reg.getParams()["early_stopping"])
         assertEquals("MlpRegressor(activation='tanh', early_stopping=True, hidden_layer_sizes=[20, 10], random_state=3, solver='sgd')", reg.toString())
+    }
+
+    @Test
+    fun `the issue's Kotlin form reads as scikit-learn's once the enum entry is imported`() {
+        val clf = MlpClassifier(hiddenLayerSizes = listOf(50), solver = lbfgs)
+        assertEquals("lbfgs", clf.getParams()["solver"])
+        assertArrayEquals(intArrayOf(50), clf.getParams()["hidden_layer_sizes"] as IntArray)
     }
 
     @Test
