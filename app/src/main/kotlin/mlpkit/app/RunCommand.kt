@@ -16,6 +16,7 @@ import java.util.Locale
 import kotlinx.coroutines.runBlocking
 import mlpkit.app.report.ReportWriter
 import mlpkit.app.report.RunRecord
+import mlpkit.app.report.RunReport
 import mlpkit.dsl.Experiment
 import mlpkit.dsl.resolve.DataResolver
 import mlpkit.dsl.model.writeAtomically
@@ -24,6 +25,7 @@ import mlpkit.dsl.run.RunMetrics
 import mlpkit.dsl.sweep.SweepRunner
 import mlpkit.dsl.sweep.SweepStatus
 import mlpkit.dsl.spec.Expectation
+import mlpkit.dsl.spec.TargetScaling
 import mlpkit.dsl.train.StopReason
 import mlpkit.dsl.train.TrainingEvent
 import mlpkit.dsl.train.TrainingResult
@@ -199,6 +201,7 @@ class RunCommand(
         )
         val width = maxOf(22, result.metrics.keys.maxOfOrNull { it.length } ?: 0)
         for ((name, value) in result.metrics) out.println(String.format(Locale.ROOT, "  %-${width}s %.6f", name, value))
+        if (experiment.spec.data.targetScaling != TargetScaling.NONE) out.println("  " + RunReport.SCALED_TARGETS_NOTE)
         if (verify) {
             printExpectationTable(ExpectationTable.of(experiment.spec.expect, result.metrics))
         } else {

@@ -22,14 +22,14 @@ class RegressionMetricsTest {
     @TempDir
     lateinit var dir: Path
 
-    private fun diabetes(expectR2AtLeast: Double): Path {
-        val file = dir.resolve("diabetes.json")
+    private fun diabetes(expectR2AtLeast: Double, targetScaling: String = "none"): Path {
+        val file = dir.resolve("diabetes-$targetScaling.json")
         Files.writeString(
             file,
             """
             {
               "name": "diabetes",
-              "data": { "source": { "type": "builtin", "set": "diabetes" }, "split": { "test": 0.25 }, "scaling": "standard" },
+              "data": { "source": { "type": "builtin", "set": "diabetes" }, "split": { "test": 0.25 }, "scaling": "standard", "targetScaling": "$targetScaling" },
               "network": "network < dense(16, tanh); dense(1, identity) >",
               "training": { "loss": "mse", "optimizer": { "type": "adam", "lr": 0.05 }, "epochs": 60, "batchSize": 32, "seed": 7 },
               "expect": [ { "metric": "test_r2", "atLeast": $expectR2AtLeast } ]
@@ -67,6 +67,17 @@ class RegressionMetricsTest {
         val targets = (test.targets as RegressionTargets).values.getData()
         assertEquals(R2.of(targets, predicted), metrics.getValue("test_r2"), 0.0)
         assertTrue(metrics.getValue("test_r2") > 0.25, "a network of 16 tanh units explains part of diabetes (0.2951 when written): $metrics")
+    }
+
+    @Test
+    fun `the run summary says the loss is on the scaled targets only when the targets are scaled`() {
+        val scaled = mlp("run", diabetes(0.0, "standard").toString(), "--out", dir.resolve("scaled").toString(), "--quiet", "--no-report")
+        assertEquals(0, scaled.exitCode, scaled.out + scaled.err)
+        assertTrue("  The loss is measured on the scaled targets the network learnt (data.targetScaling), so it is not the square " +
+            "of rmse; r2, mae, rmse, explained_variance and max_error are in the targets' own units." in scaled.out.lines(), scaled.out)
+        val raw = mlp("run", diabetes(0.0).toString(), "--out", dir.resolve("raw").toString(), "--quiet", "--no-report")
+        assertEquals(0, raw.exitCode, raw.out + raw.err)
+        assertTrue("scaled targets" !in raw.out, raw.out)
     }
 
     @Test
