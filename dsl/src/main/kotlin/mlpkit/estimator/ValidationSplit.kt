@@ -1,6 +1,7 @@
 package mlpkit.estimator
 
 import mlpkit.data.random.RandomState
+import mlpkit.data.split.ShuffleSplit
 import kotlin.math.ceil
 
 /**
@@ -19,8 +20,9 @@ internal class ValidationSplit(val train: IntArray, val validation: IntArray) {
                 "early_stopping holds out validation_fraction = $fraction of $rows rows, which leaves $held validation and " +
                     "${rows - held} training rows; expected at least 1 of each: give more rows or another validation_fraction"
             }
-            val permutation = random.permutation(rows)
-            return ValidationSplit(permutation.copyOfRange(held, rows), permutation.copyOfRange(0, held))
+            // train_test_split's rows: data's ShuffleSplit with the validation rows as its test part.
+            val indices = ShuffleSplit.indices(rows, fraction, 0.0, random, "the training rows")
+            return ValidationSplit(indices.train, indices.test)
         }
 
         /**

@@ -19,10 +19,18 @@ object ShuffleSplit {
         require(randomState in 0..MAX_SEED) {
             "'$setName': randomState must be between 0 and $MAX_SEED (numpy's seeds), got $randomState"
         }
+        return indices(rows, test, validation, RandomState(randomState), setName)
+    }
+
+    /**
+     * The same split with the permutation drawn from [random] as it stands (scikit-learn's `train_test_split` given a
+     * `RandomState` object that has drawn before, as an estimator's early-stopping split is).
+     */
+    fun indices(rows: Int, test: Double, validation: Double, random: RandomState, setName: String = "data set"): SplitIndices {
         val counts = counts(rows, test, validation, setName)
         val testRows = counts.test
         val validationRows = counts.validation
-        val permutation = RandomState(randomState).permutation(rows)
+        val permutation = random.permutation(rows)
         return SplitIndices(
             train = permutation.copyOfRange(testRows + validationRows, rows),
             validation = permutation.copyOfRange(testRows, testRows + validationRows),
