@@ -97,6 +97,7 @@ class CrossValidationTest {
         val two = runBlocking { CrossValidation(irisCv(parallelism = 2)).run() }
         for (f in 0 until 5) assertEquals(one.folds[f].metrics, two.folds[f].metrics)
         assertEquals(one.toJson(), two.toJson())
+        assertEquals(one.toJson(), Experiments.crossValidate(irisCv(parallelism = 1).spec).toJson(), "the Java API runs the same folds")
     }
 
     @Test
