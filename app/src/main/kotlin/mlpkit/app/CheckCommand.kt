@@ -34,6 +34,7 @@ class CheckCommand(private val out: PrintStream) : CliktCommand(name = "check") 
         }
         out.println("experiment ${spec.name}: ${data.train.size} training samples × ${data.inputSize} features" +
             (data.validation?.let { ", ${it.size} validation" } ?: "") + (data.test?.let { ", ${it.size} test" } ?: ""))
+        spec.validation?.let { out.println(foldSizes(experiment)) }
         out.println(network.toString())
         out.println("parameters: ${network.parameterCount()}")
         out.println("loss: ${training.loss.notation()} (${training.reduction.notation()}), optimizer: ${training.optimizer.notation()}")
@@ -54,6 +55,19 @@ class CheckCommand(private val out: PrintStream) : CliktCommand(name = "check") 
             out.println(it.table())
         }
         if (!report.passes(TOLERANCE) || trainingReport?.passes(TOLERANCE) == false) throw ProgramResult(ExitCode.CHECK_FAILED)
+    }
+
+    /** What a cross-validation will train on: folds, rows per fold, held-out and training sizes (its errors exit 2). */
+    private fun foldSizes(experiment: mlpkit.dsl.Experiment): String = asInvalidInput("check") {
+        val cv = mlpkit.dsl.cv.CrossValidation(experiment, experimentDataResolver(file))
+        val data = cv.data()
+        val folds = cv.folds(data)
+        val validation = experiment.spec.validation!!
+        val heldOut = folds.take(validation.cv).map { it.validation.size }
+        "cross-validation: ${validation.cv} ${if (cv.stratified(data)) "stratified " else ""}folds" +
+            (if (validation.repeats > 1) " × ${validation.repeats} repeats" else "") + " of ${data.rows.size} rows (randomState ${cv.randomState}): " +
+            "held out ${heldOut.joinToString(", ")}; trained on ${folds.take(validation.cv).map { it.train.size }.distinct().joinToString(" or ")} rows each" +
+            (data.test?.let { "; every fold is tested on the ${it.size} test rows" } ?: "")
     }
 
     private companion object {

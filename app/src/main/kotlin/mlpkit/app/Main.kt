@@ -82,6 +82,7 @@ internal fun commands(out: PrintStream, err: PrintStream): List<CliktCommand> = 
     GradcheckCommand(out),
     RunCommand(out, err),
     RunCommand(out, err, verify = true),
+    CvCommand(out, err),
     PredictCommand(out),
     CheckCommand(out),
     ConceptsCommand(out),

@@ -82,6 +82,10 @@ class RunCommand(
         // mlp check's validation, before any directory is created: nothing is written for an experiment that cannot run.
         val data = if (resume == null) validateExperiment(experiment.spec, file, experiment.registry) else null
         if (experiment.spec.sweep != null) return runSweep(experiment, resolver, signals)
+        if (experiment.spec.validation != null) {
+            if (resume != null) throw InvalidInput("mlp $commandName: --resume continues a single run; run the cross-validation again")
+            return CrossValidationRun(commandName, out, err, outRoot, file, quiet, noReport, verify, refit = false).run(experiment, resolver, signals)
+        }
         val stopSignal = signals.stopSignal
         val resumeDir = resume
         val directory = signals.startRun {

@@ -1,5 +1,6 @@
 package mlpkit.dsl
 
+import mlpkit.dsl.cv.CvResult
 import mlpkit.dsl.spec.Expectation
 
 /**
@@ -15,6 +16,11 @@ class ExpectBuilder internal constructor(initial: List<Expectation>) : MetricVoc
     /** A metric by its report name, e.g. `metric("test_accuracy")`. */
     fun metric(name: String): MetricRef = MetricRef(name)
 
+    /** A cross-validation's mean of [metric] over the folds: `cv(validationAccuracy) atLeast 0.9` bounds `cv_validation_accuracy`. */
+    fun cv(metric: MetricRef): MetricRef = MetricRef(CvResult.summaryName(metric.name))
+
+    /** A cross-validation's (population) standard deviation of [metric] over the folds: `cvStd(validationAccuracy) atMost 0.05`. */
+    fun cvStd(metric: MetricRef): MetricRef = MetricRef(CvResult.summaryName(metric.name) + CvResult.STD_SUFFIX)
 
     infix fun MetricRef.atLeast(value: Double): WrittenExpectation {
         expectations += Expectation(name, atLeast = value)

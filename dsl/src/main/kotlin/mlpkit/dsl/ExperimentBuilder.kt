@@ -13,6 +13,7 @@ import mlpkit.dsl.spec.SpecConcepts
 import mlpkit.dsl.spec.SpecJson
 import mlpkit.dsl.spec.SweepSpec
 import mlpkit.dsl.spec.TrainingSpec
+import mlpkit.dsl.spec.ValidationSpec
 import mlpkit.dsl.spec.Variation
 
 /**
@@ -34,6 +35,7 @@ class ExperimentBuilder internal constructor(private var name: String, base: Exp
     private var training: TrainingSpec = base?.training ?: TrainingSpec()
     private var expectations: List<Expectation> = base?.expect ?: emptyList()
     private var sweep: SweepSpec? = null
+    private var validation: ValidationSpec? = base?.validation
     private val sweepConcepts = mutableListOf<mlpkit.core.concept.Concept<*>>()
     private val hooks = mutableListOf<EpochHook>()
 
@@ -73,6 +75,20 @@ class ExperimentBuilder internal constructor(private var name: String, base: Exp
         sweepConcepts += builder.concepts()
     }
 
+    /**
+     * Cross-validates the experiment in [folds] folds (see [ValidationSpec]): `cv(5)`, `cv(5, repeats = 3, randomState = 0)`.
+     * [stratify] null keeps class proportions for class targets; [randomState] null draws the folds from the run's seed.
+     */
+    fun cv(
+        folds: Int,
+        repeats: Int = 1,
+        stratify: Boolean? = null,
+        randomState: Long? = null,
+        parallelism: Int = ValidationSpec.DEFAULT_PARALLELISM,
+    ) {
+        validation = ValidationSpec(folds, repeats, stratify, randomState, parallelism)
+    }
+
     internal fun buildSpec(): ExperimentSpec = ExperimentSpec(
         name,
         data ?: throw IllegalStateException("experiment '$name' needs a data { } block"),
@@ -80,6 +96,7 @@ class ExperimentBuilder internal constructor(private var name: String, base: Exp
         training,
         expectations,
         sweep,
+        validation = validation,
     )
 
     /** The experiment, checked as a JSON file would be (the same messages, with the experiment's name as the source). */

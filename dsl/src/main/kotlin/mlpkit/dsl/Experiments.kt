@@ -4,6 +4,8 @@ import java.nio.file.Path
 import mlpkit.core.concept.Registry
 import mlpkit.core.network.NetworkSpec
 import mlpkit.dsl.config.ExperimentFiles
+import mlpkit.dsl.cv.CrossValidation
+import mlpkit.dsl.cv.CvResult
 import mlpkit.dsl.model.Model
 import mlpkit.dsl.spec.ExperimentSpec
 import mlpkit.dsl.spec.SpecJson
@@ -66,6 +68,13 @@ object Experiments {
     @JvmStatic
     fun fit(experiment: Experiment, listener: TrainingListener): TrainingResult =
         TrainingRun(experiment).fit(Consumer { event -> listener.on(event) })
+
+    /**
+     * Cross-validates [spec] (it needs a `validation` block, see [mlpkit.dsl.spec.ValidationSpec]) on the calling thread:
+     * every fold's metrics, and per metric the folds' mean (`cv_m`) and population standard deviation (`cv_m_std`).
+     */
+    @JvmStatic
+    fun crossValidate(spec: ExperimentSpec): CvResult = kotlinx.coroutines.runBlocking { CrossValidation(experiment(spec)).run() }
 
     /** A model file written by a run (built-in concepts). */
     @JvmStatic

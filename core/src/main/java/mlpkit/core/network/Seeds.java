@@ -20,6 +20,8 @@ public final class Seeds {
     public static final int DATA = 5;
     /** Data augmentation of the training batches. */
     public static final int AUGMENT = 6;
+    /** The {@code randomState} of a cross-validation's folds whose spec leaves it out. */
+    public static final int FOLDS = 7;
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 

@@ -1,5 +1,6 @@
 package mlpkit.dsl.config
 
+import mlpkit.dsl.cv.CvResult
 import mlpkit.core.concept.ConceptException
 import mlpkit.core.concept.Param
 import mlpkit.core.concept.Registry
@@ -72,7 +73,9 @@ internal class DataShapeChecks(
                     problems.add(path, "$metric is defined for one output only (as scikit-learn's max_error)", "a metric measured for $outputs outputs, e.g. r2 or mae", JsonText.quoted(metric))
             }
         }
-        spec.expect.forEachIndexed { i, expectation -> check(JsonPath.ROOT.key("expect").index(i).key("metric"), expectation.metric) }
+        spec.expect.forEachIndexed { i, expectation ->
+            check(JsonPath.ROOT.key("expect").index(i).key("metric"), CvResult.foldMetric(expectation.metric) ?: expectation.metric)
+        }
         spec.training.callbacks.forEachIndexed { i, callback ->
             if (callback is CallbackSpec.EarlyStopping) check(JsonPath.ROOT.key("training").key("callbacks").index(i).key("monitor"), callback.monitor)
         }

@@ -101,6 +101,7 @@ object SpecValidation {
         NetworkChecks.check(spec.network, problems)
         TrainingChecks.check(spec, registry, limits, problems)
         ExpectationChecks.check(spec, registry, problems)
+        ValidationChecks.check(spec, problems)
         return problems.all
     }
 }

@@ -20,10 +20,13 @@ import mlpkit.data.idx.PixelScaling
 import mlpkit.data.scaling.MinMaxScaler
 import mlpkit.data.scaling.Scaler
 import mlpkit.data.scaling.StandardScaler
+import mlpkit.data.split.DatasetSplit
 import mlpkit.data.split.PartSizes
 import mlpkit.data.split.RowOrder
 import mlpkit.data.split.ShuffleSplit
+import mlpkit.data.split.SplitIndices
 import mlpkit.data.split.split
+import mlpkit.data.split.subset
 import mlpkit.data.store.DatasetStore
 import mlpkit.dsl.config.ConfigException
 import mlpkit.dsl.config.JsonPath
@@ -74,6 +77,35 @@ class DataResolver(
         val loaded = load(spec.source, pixelScalingFor(spec.scaling), defaultRandomState)
         checkScalingFits(spec.scaling, loaded.main)
 
+        val parts = parts(spec, loaded, splitRandom)
+        return fitted(spec, loaded, parts?.train ?: loaded.main, parts?.validation, parts?.test ?: loaded.ownTest, parts?.indices)
+    }
+
+    /**
+     * The rows of [spec] that a cross-validation cuts into folds, loaded once: the source less the `split.test` part
+     * (which [FoldData.fold] gives every fold as its test part); `split.validation` must be 0 (the folds are the
+     * validation parts). Each fold's scaling is fitted on that fold's training rows only, in [fitted].
+     */
+    fun resolveForFolds(spec: DataSpec, splitRandom: RandomGenerator, defaultRandomState: Long): FoldData {
+        require(spec.split.validation == 0.0) {
+            "a cross-validated experiment's folds are its validation parts, so split.validation must be 0 (got ${spec.split.validation}): " +
+                "remove split.validation"
+        }
+        val loaded = load(spec.source, pixelScalingFor(spec.scaling), defaultRandomState)
+        checkScalingFits(spec.scaling, loaded.main)
+        val parts = parts(spec, loaded, splitRandom)
+        val rows = parts?.train ?: loaded.main
+        val rowsInSource = parts?.indices?.train ?: IntArray(rows.size) { it }
+        val test = parts?.test ?: loaded.ownTest
+        val testInSource = parts?.indices?.test ?: IntArray(0)
+        return FoldData(rows, test) { train, heldOut ->
+            val indices = SplitIndices(IntArray(train.size) { rowsInSource[train[it]] }, IntArray(heldOut.size) { rowsInSource[heldOut[it]] }, testInSource)
+            fitted(spec, loaded, rows.subset(train, "train"), rows.subset(heldOut, "validation"), test, indices)
+        }
+    }
+
+    /** The split of the loaded rows into parts as [spec] asks, or null when it asks for none. */
+    private fun parts(spec: DataSpec, loaded: Loaded, splitRandom: RandomGenerator): DatasetSplit? {
         val split = spec.split
         if (loaded.ownTest != null) {
             require(split.test == 0.0) {
@@ -81,7 +113,7 @@ class DataResolver(
                     "hold out training rows with split.validation instead"
             }
         }
-        val parts = if (split.validation == 0.0 && split.test == 0.0) {
+        return if (split.validation == 0.0 && split.test == 0.0) {
             null
         } else if (split.randomState != null) {
             checkScikitLearnSplit(split)
@@ -90,10 +122,13 @@ class DataResolver(
             val order = if (split.shuffle) RowOrder.Shuffled(splitRandom) else RowOrder.AsGiven
             loaded.main.split(PartSizes.Fractions(validation = split.validation, test = split.test), order, split.stratify)
         }
-        val train = parts?.train ?: loaded.main
-        val validation = parts?.validation
-        val test = parts?.test ?: loaded.ownTest
+    }
 
+    /**
+     * The parts ready for training: input and target scaling fitted on [train] only (the one place a run's scaling is
+     * fitted, for a single run and for every fold of a cross-validation) and applied to every part.
+     */
+    private fun fitted(spec: DataSpec, loaded: Loaded, train: Dataset, validation: Dataset?, test: Dataset?, indices: SplitIndices?): ResolvedData {
         val scaler: Scaler? = when (spec.scaling) {
             Scaling.STANDARD -> StandardScaler.fit(train.features)
             Scaling.MIN_MAX -> MinMaxScaler.fit(train.features)
@@ -109,7 +144,7 @@ class DataResolver(
         val targetScaler = TargetScalers.fit(spec.targetScaling, train)
         fun targetsScaled(dataset: Dataset?): Dataset? = if (dataset == null || targetScaler == null) dataset else TargetScalers.scaled(dataset, targetScaler)
         return ResolvedData(
-            targetsScaled(scaled(train))!!, targetsScaled(scaled(validation)), targetsScaled(scaled(test)), inputScaling, parts?.indices,
+            targetsScaled(scaled(train))!!, targetsScaled(scaled(validation)), targetsScaled(scaled(test)), inputScaling, indices,
             loaded.featureNames, targetScaler, loaded.targetNames,
         )
     }

@@ -1,6 +1,8 @@
 package mlpkit.dsl.spec
 
 import kotlinx.serialization.Contextual
+import kotlinx.serialization.EncodeDefault
+import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.Serializable
 import mlpkit.core.network.NetworkSpec
 
@@ -10,6 +12,7 @@ import mlpkit.core.network.NetworkSpec
  * Serialised with kotlinx.serialization (see [SpecJson]); DSL → JSON → DSL is the identity. The network is
  * core's [NetworkSpec], written as its notation.
  */
+@OptIn(ExperimentalSerializationApi::class)
 @Serializable
 data class ExperimentSpec @JvmOverloads constructor(
     val name: String,
@@ -18,4 +21,6 @@ data class ExperimentSpec @JvmOverloads constructor(
     val training: TrainingSpec = TrainingSpec(),
     val expect: List<Expectation> = emptyList(),
     val sweep: SweepSpec? = null,
+    /** Cross-validation of the experiment (see [ValidationSpec]); null for a single run. Left out of JSON when absent. */
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val validation: ValidationSpec? = null,
 )

@@ -23,6 +23,8 @@ class SeedStreams(val seed: Long) {
     val splitSeed: Long = derive(seed, SPLIT)
     val dataSeed: Long = derive(seed, DATA)
     val augmentSeed: Long = derive(seed, AUGMENT)
+    /** numpy's `random_state` of a cross-validation's folds when its spec leaves it out. */
+    val foldsSeed: Long = derive(seed, FOLDS)
 
     /** A new generator at the start of the initialisation stream. */
     fun init(): RandomState = RandomState(initSeed)
@@ -51,6 +53,7 @@ class SeedStreams(val seed: Long) {
         const val SPLIT = Seeds.SPLIT
         const val DATA = Seeds.DATA
         const val AUGMENT = Seeds.AUGMENT
+        const val FOLDS = Seeds.FOLDS
 
         /** A 32-bit seed for stream number [stream] of [seed]: core's [Seeds.derive]. */
         @JvmStatic
