@@ -22,6 +22,7 @@ import mlpkit.dsl.resolve.DataResolver
 import mlpkit.dsl.model.writeAtomically
 import mlpkit.dsl.run.RunDirectory
 import mlpkit.dsl.run.RunMetrics
+import mlpkit.app.report.SweepRanking
 import mlpkit.dsl.sweep.SweepRunner
 import mlpkit.dsl.sweep.SweepStatus
 import mlpkit.dsl.spec.Expectation
@@ -145,6 +146,7 @@ class RunCommand(
         val summary = sweepSummary(rows)
         asInvalidInput(commandName) { writeAtomically(sweepDirectory.path.resolve("summary.csv"), summary) }
         out.print(summary)
+        SweepRanking.of(rows, experiment.registry)?.let { out.print(it.text()) }
         if (!noReport) {
             val good = rows.filter { it.status == SweepStatus.OK }
             val (curve, report) = ReportWriter(commandName, err).writeSweep(sweepDirectory.path, experiment.spec, rows, good, experiment.registry) {

@@ -78,7 +78,7 @@ internal class ReportWriter(
             writeRun(directory, record, null, resolve)?.let { variationReports[variation] = "${directory.name}/$REPORT" }
         }
         val curve = try {
-            spec.sweep?.let { SweepCurve.of(it, curveRows) }
+            spec.sweep?.let { SweepCurve.of(it, curveRows, spec.training.seed) }
         } catch (e: Exception) {
             notes += "could not compute the sweep curve (${e.message})"
             warn(sweepDirectory, notes.last())
@@ -98,7 +98,7 @@ internal class ReportWriter(
         }?.takeIf { writes(sweepDirectory, SWEEP_PICTURE, notes) { it.write(sweepDirectory) } }
         val report = sweepDirectory.resolve(REPORT)
         val written = writes(sweepDirectory, REPORT, notes) {
-            writeAtomically(report, SweepReport.html(spec, rows, curve, picture, variationReports, notes, mlpVersion()))
+            writeAtomically(report, SweepReport.html(spec, rows, curve, picture, variationReports, notes, mlpVersion(), SweepRanking.of(rows, registry)))
         }
         return curve to report.takeIf { written }
     }

@@ -3,6 +3,7 @@ package mlpkit.app.report
 import java.util.Locale
 import kotlin.math.floor
 import mlpkit.dsl.spec.SweepSpec
+import mlpkit.dsl.sweep.SweepGrid
 import mlpkit.dsl.sweep.SweepRow
 import mlpkit.dsl.train.MetricNames
 import org.knowm.xchart.AnnotationLine
@@ -60,16 +61,19 @@ internal class SweepCurve(val metric: String, val axis: SweepAxis, val values: D
 
     companion object {
         /** The metrics a sweep curve prefers, best first: held-out ranking quality, then accuracy, then loss. */
-        private val PREFERRED = listOf(
+        internal val PREFERRED = listOf(
             "test_auc", "test_accuracy", "validation_auc", "validation_accuracy", "train_auc", "train_accuracy",
             "test_loss", "validation_loss", "train_loss",
         )
 
-        /** The curve of [rows] (in the order of [sweep]'s variations), or null when no preferred metric is in every row. */
-        fun of(sweep: SweepSpec, rows: List<SweepRow>): SweepCurve? {
+        /**
+         * The curve of [rows] (in the order of [sweep]'s variations, a grid's included: [seed] is the experiment's, which
+         * draws a random search's), or null when no preferred metric is in every row.
+         */
+        fun of(sweep: SweepSpec, rows: List<SweepRow>, seed: Long = 0L): SweepCurve? {
             val metric = PREFERRED.firstOrNull { name -> rows.all { it.metrics[name]?.isFinite() == true } } ?: return null
             val byName = rows.associateBy { it.name }
-            val variations = sweep.variations.filter { it.name in byName }
+            val variations = SweepGrid.variations(sweep, seed).filter { it.name in byName }
             if (variations.size < 2) return null
             val axis = SweepAxis.of(variations)
             val values = DoubleArray(variations.size) { byName.getValue(variations[it].name).metrics.getValue(metric) }

@@ -22,6 +22,7 @@ internal object SweepReport {
         variationReports: Map<String, String>,
         notes: List<String>,
         version: String,
+        ranking: SweepRanking? = null,
     ): String = RunReport.page("${spec.name}: mlp sweep report") {
         append("<h1>Sweep ").append(html(spec.name)).append("</h1>\n")
         append("<p class=\"meta\">").append(rows.size).append(" variations of one experiment, each an independent, fully seeded run.</p>\n")
@@ -38,6 +39,17 @@ internal object SweepReport {
                 append("<ul class=\"notes\">\n")
                 for (note in notes) append("<li>").append(html(note)).append("</li>\n")
                 append("</ul>\n")
+            }
+        }
+        ranking?.let { r ->
+            section("ranking", "Variations by ${r.metric}") {
+                append("<p>").append(html("The variations that ended ok, best ${r.metric} first (equal scores share the smaller rank).")).append("</p>\n")
+                append("<div class=\"scroll\"><table>\n<tr><th>rank</th><th>").append(html(r.metric)).append("</th><th>variation</th></tr>\n")
+                r.rows.forEachIndexed { i, row ->
+                    append("<tr><td class=\"num\">").append(r.ranks[i]).append("</td><td class=\"num\">").append(html(r.score(row)))
+                        .append("</td><td>").append(html(row.name)).append("</td></tr>\n")
+                }
+                append("</table></div>\n")
             }
         }
         section("variations", "Variations") {

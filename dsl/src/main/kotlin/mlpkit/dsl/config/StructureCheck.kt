@@ -48,6 +48,7 @@ internal class StructureCheck private constructor(private val problems: Problems
         private val divergenceName = DivergenceSpec.serializer().descriptor.serialName
         private val jsonObjectName = JsonObject.serializer().descriptor.serialName
         private val jsonPrimitiveName = JsonPrimitive.serializer().descriptor.serialName
+        private val jsonElementName = JsonElement.serializer().descriptor.serialName
         private val INT_RANGE = Int.MIN_VALUE.toLong()..Int.MAX_VALUE.toLong()
         private val WHOLE_NUMBER = Regex("-?[0-9]+")
 
@@ -129,6 +130,7 @@ internal class StructureCheck private constructor(private val problems: Problems
             divergenceName -> divergence(element, descriptor, path)
             jsonObjectName -> if (element !is JsonObject) wrongType(path, descriptor, element)
             jsonPrimitiveName -> if (element !is JsonPrimitive) wrongType(path, descriptor, element)
+            jsonElementName -> {} // any JSON value (a sweep grid's values, checked where they are used)
             else -> when (descriptor.kind) {
                 StructureKind.CLASS, StructureKind.OBJECT -> members(element, descriptor, path, discriminated = false)
                 PolymorphicKind.SEALED -> sealed(element, descriptor, path)

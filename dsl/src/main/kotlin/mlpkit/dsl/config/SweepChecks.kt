@@ -20,9 +20,10 @@ internal object SweepChecks {
     ) {
         problems.atLeastOne(sweepPath.key("parallelism"), sweep.parallelism, "parallelism too small")
         val variationsPath = sweepPath.key("variations")
-        if (sweep.variations.isEmpty()) {
+        if (sweep.variations.isEmpty() && sweep.grid == null) {
             problems.add(variationsPath, "no variations", "at least one {\"name\": …, \"patch\": {…}}", "an empty list")
         }
+        SweepGridChecks.check(spec, sweep, problems, baseProblems, registry, checkMerged)
         val seen = HashSet<String>()
         sweep.variations.forEachIndexed { i, variation ->
             val path = variationsPath.index(i)

@@ -43,7 +43,7 @@ class SweepRunner @JvmOverloads constructor(
         val sweep = requireNotNull(spec.sweep) { "experiment '${spec.name}' has no sweep" }
         val format = SpecJson.format(registry)
         val base = format.encodeToJsonElement(ExperimentSpec.serializer(), spec.copy(sweep = null))
-        return sweep.variations.map { variation ->
+        return SweepGrid.variations(sweep, spec.training.seed).map { variation ->
             val patched = JsonMergePatch.apply(base, variation.patch) as JsonObject
             val variant = format.decodeFromJsonElement(ExperimentSpec.serializer(), patched)
             variation.name to variant.copy(name = "${spec.name}-${variation.name}")
@@ -60,9 +60,12 @@ class SweepRunner @JvmOverloads constructor(
     suspend fun run(spec: ExperimentSpec, stopSignal: StopSignal? = null, onRow: suspend (SweepRow) -> Unit = {}): List<SweepRow> =
         coroutineScope {
             val permits = Semaphore(requireNotNull(spec.sweep).parallelism)
+            val folds = spec.sweep.cv
             variants(spec).map { (name, variant) ->
                 async(Dispatchers.Default) {
-                    permits.withPermit { runVariation(name, variant, stopSignal) }.also { onRow(it) }
+                    permits.withPermit {
+                        folds?.let { SweepCrossValidation.row(name, variant, it) } ?: runVariation(name, variant, stopSignal)
+                    }.also { onRow(it) }
                 }
             }.awaitAll()
         }
