@@ -37,7 +37,16 @@ internal object ColumnChecks {
             problems.add(path.key("categorical"), "wrong type", "true or false", JsonText.describe(categorical))
         }
         val role = (categorical as? JsonPrimitive)?.content?.let { if (it == "true") ColumnRole.CATEGORICAL else if (it == "false") ColumnRole.NUMERIC else null }
-        val missing = words(element, "missing", Imputation.wordsFor(role), path, problems)
+        val written = (element["missing"] as? JsonPrimitive)?.takeIf { it.isString }?.content
+        val missing = if (role == ColumnRole.CATEGORICAL && written != null && Imputation.of(written)?.forCategorical == false) {
+            problems.add(
+                path.key("missing"), "no $written for a categorical column", JsonText.oneOf(Imputation.wordsFor(role)), JsonText.describe(element["missing"]!!),
+                "; $written needs numbers: use mostFrequent or constant (with fill)",
+            )
+            null
+        } else {
+            words(element, "missing", Imputation.wordsFor(role), path, problems)
+        }
         words(element, "scaling", ColumnScaling.entries.map { it.word }, path, problems)
         words(element, "unknown", ColumnOptionsSerializer.UNKNOWN_WORDS, path, problems)
         val fill = element["fill"]
