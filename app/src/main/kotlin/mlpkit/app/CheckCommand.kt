@@ -65,9 +65,9 @@ class CheckCommand(private val out: PrintStream) : CliktCommand(name = "check") 
         val validation = experiment.spec.validation!!
         val heldOut = folds.take(validation.cv).map { it.validation.size }
         "cross-validation: ${validation.cv} ${if (cv.stratified(data)) "stratified " else ""}folds" +
-            (if (validation.repeats > 1) " × ${validation.repeats} repeats" else "") + " of ${data.rows.size} rows (randomState ${cv.randomState}): " +
+            (if (validation.repeats > 1) " × ${validation.repeats} repeats" else "") + " of ${data.size} rows (randomState ${cv.randomState}): " +
             "held out ${heldOut.joinToString(", ")}; trained on ${folds.take(validation.cv).map { it.train.size }.distinct().joinToString(" or ")} rows each" +
-            (data.test?.let { "; every fold is tested on the ${it.size} test rows" } ?: "")
+            (data.testRows?.let { "; every fold is tested on the $it test rows" } ?: "")
     }
 
     private companion object {

@@ -14,6 +14,7 @@ import mlpkit.data.csv.CsvFeatureOptions
 import mlpkit.data.csv.CsvHeaderSwitch
 import mlpkit.data.csv.CsvLoader
 import mlpkit.data.csv.formatSeventeenDigits
+import mlpkit.data.table.TableReader
 import mlpkit.dsl.model.DivergedModelException
 import mlpkit.dsl.model.Model
 import mlpkit.dsl.model.writeAtomically
@@ -25,6 +26,11 @@ import mlpkit.dsl.model.writeAtomically
  * model was trained with is undone), one column per output, under a header of the target names when the data set
  * named its targets (linnerud: Weight,Waist,Pulse). The model's stored scaler is applied to the raw input. MODEL is a model.json or a run directory ([ModelArgument]); a model from a run that diverged is refused
  * unless `--allow-diverged`, and `--proba` on a regression model is refused before anything is read from INPUT.csv.
+ *
+ * A model trained on a table (text columns, missing values; docs/tabular.md) reads INPUT.csv as a table with a header,
+ * chooses its columns by name (the target column may be absent) and applies the model's column pipeline: missing values
+ * imputed as in training, categories one-hot, an unknown category an error naming column, value and line (or all zeros
+ * when the column was trained with "unknown": "ignore"). Class names are printed as the training file wrote them.
  *
  * INPUT.csv is read by data's CSV reader with the training rules (finite decimal numbers only, blank
  * lines skipped, a byte order mark dropped, `.gz` read). Its first line is a header only when it holds
@@ -59,7 +65,15 @@ class PredictCommand(private val out: PrintStream) : CliktCommand(name = "predic
                 "mlp predict: $modelFile was trained for regression (real-valued outputs), so it has no class probabilities: drop --proba",
             )
         }
-        val features = CsvLoader.loadFeatures(input, CsvFeatureOptions(model.inputSize, model.file.featureNames, header, headerSwitch = HEADER_SWITCH))
+        val features = if (model.readsTables) {
+            if (header == false) {
+                throw InvalidInput("mlp predict: $modelFile was trained on a table, whose columns are chosen by name: INPUT.csv needs its header line; drop --no-header")
+            }
+            // Text fields through the model's column pipeline: imputed, scaled and one-hot as in training.
+            model.features(TableReader.read(input))
+        } else {
+            CsvLoader.loadFeatures(input, CsvFeatureOptions(model.inputSize, model.file.featureNames, header, headerSwitch = HEADER_SWITCH))
+        }
         val text = StringBuilder()
         when {
             proba -> {

@@ -82,6 +82,7 @@ class RunCommand(
         val resolver = experimentDataResolver(file)
         // mlp check's validation, before any directory is created: nothing is written for an experiment that cannot run.
         val data = if (resume == null) validateExperiment(experiment.spec, file, experiment.registry) else null
+        data?.let { printTableColumns(it) }
         if (experiment.spec.sweep != null) return runSweep(experiment, resolver, signals)
         if (experiment.spec.validation != null) {
             if (resume != null) throw InvalidInput("mlp $commandName: --resume continues a single run; run the cross-validation again")
@@ -118,6 +119,14 @@ class RunCommand(
             result.reason.divergence != null -> throw com.github.ajalt.clikt.core.ProgramResult(ExitCode.CHECK_FAILED)
             verify && failed.isNotEmpty() -> throw com.github.ajalt.clikt.core.ProgramResult(ExitCode.CHECK_FAILED)
         }
+    }
+
+    /** For a table source: what each column became (and whether its role was inferred), and rows left out. */
+    private fun printTableColumns(data: mlpkit.dsl.resolve.ResolvedData) {
+        val pipeline = data.pipeline ?: return
+        out.println("columns (fitted on the ${data.train.size} training rows):")
+        pipeline.describe().lines().forEach { out.println("  $it") }
+        data.notes.forEach { out.println("note: $it") }
     }
 
     /**

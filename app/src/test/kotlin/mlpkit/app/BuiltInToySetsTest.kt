@@ -75,7 +75,7 @@ class BuiltInToySetsTest {
         assertEquals(2, run.exitCode, run.err)
         assertEquals(
             "$file: $.data.source.set: unknown built-in set (expected one of digits, iris, wine, breast-cancer, diabetes, linnerud, " +
-                "mnist, fashion-mnist, got \"iriss\"); did you mean \"iris\"?",
+                "penguins, mnist, fashion-mnist, got \"iriss\"); did you mean \"iris\"?",
             run.errLines.first(),
         )
         assertFalse(Files.exists(out))

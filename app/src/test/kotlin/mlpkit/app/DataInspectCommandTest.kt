@@ -79,7 +79,7 @@ class DataInspectCommandTest {
         assertTrue(run.errLines[0].contains("bad.csv:2: column 2"), run.err)
         val missing = mlp("data", "inspect", dir.resolve("none.csv").toString())
         assertEquals(2, missing.exitCode)
-        assertEquals(listOf("mlp data inspect: ${dir.resolve("none.csv")}: no such file (give a CSV or IDX file, or one of digits, iris, wine, breast-cancer, diabetes, linnerud, mnist, fashion-mnist)"),
+        assertEquals(listOf("mlp data inspect: ${dir.resolve("none.csv")}: no such file (give a CSV or IDX file, or one of digits, iris, wine, breast-cancer, diabetes, linnerud, penguins, mnist, fashion-mnist)"),
             missing.errLines)
     }
 }

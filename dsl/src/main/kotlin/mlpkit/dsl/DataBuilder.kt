@@ -152,6 +152,23 @@ class DataBuilder internal constructor(initial: DataSpec?) {
         source = DataSource.Csv(train, test, header, label, regression)
     }
 
+    /**
+     * A CSV **table** (text columns, missing values; docs/tabular.md): [block] chooses columns, missing-value texts and
+     * what a row without a target does; every column not named is inferred (text → categorical). The file needs a header.
+     */
+    fun csv(train: String, test: String? = null, label: String? = null, regression: Boolean = false, block: TableBuilder.() -> Unit) {
+        val table = TableBuilder().apply(block)
+        source = DataSource.Csv(train, test, null, label, regression, table.columns(), table.missing, table.missingTarget)
+    }
+
+    /**
+     * The Palmer penguins table (344 × 8, species from island, measurements, sex and year), shipped with mlpkit: island
+     * and sex categorical, missing measurements filled with the training mean and sex with the most frequent.
+     */
+    fun penguins() {
+        source = DataSource.BuiltIn("penguins")
+    }
+
     fun idx(trainImages: String, trainLabels: String, testImages: String? = null, testLabels: String? = null) {
         source = DataSource.Idx(trainImages, trainLabels, testImages, testLabels)
     }

@@ -24,6 +24,8 @@ class BuiltInSet internal constructor(
     /** Whether each row is a square image (digits 8×8, mnist and fashion-mnist 28×28): reports draw weights as tiles. */
     val images: Boolean = false,
     private val loader: (() -> Dataset)? = null,
+    /** The table a tabular set is read from (penguins), trained through a column pipeline; null for the other sets. */
+    val table: BuiltInTable? = null,
 ) {
     /** Whether the set lives in the data store (mnist, fashion-mnist: one 28×28 image per row, own test files). */
     val inStore: Boolean get() = loader == null
@@ -72,6 +74,12 @@ object BuiltInSets {
             listOf("age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"), loader = ::diabetes),
         BuiltInSet("linnerud", "20 men's exercise and physiology, multi-output (scikit-learn's load_linnerud)",
             BuiltInTask.REGRESSION, 20, 3, listOf("Weight", "Waist", "Pulse"), listOf("Chins", "Situps", "Jumps"), loader = ::linnerud),
+        BuiltInSet("penguins", "Palmer penguins, a table with text columns and NA values (island, sex categorical; missing " +
+            "measurements imputed with the mean, sex with the most frequent)", BuiltInTask.CLASSIFICATION, 344, 10,
+            listOf("Adelie", "Chinstrap", "Gentoo"),
+            listOf("island=Biscoe", "island=Dream", "island=Torgersen", "bill_length_mm", "bill_depth_mm", "flipper_length_mm",
+                "body_mass_g", "sex=female", "sex=male", "year"),
+            loader = { BuiltInTable.PENGUINS.dataset("penguins") }, table = BuiltInTable.PENGUINS),
         BuiltInSet("mnist", "MNIST handwritten digits, 28×28 images, 60000 + 10000 test", BuiltInTask.CLASSIFICATION,
             60000, 784, ImageClassNames.DIGITS, images = true),
         BuiltInSet("fashion-mnist", "Fashion-MNIST clothing images, 28×28, 60000 + 10000 test", BuiltInTask.CLASSIFICATION,

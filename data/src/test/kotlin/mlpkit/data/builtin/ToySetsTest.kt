@@ -117,7 +117,7 @@ class ToySetsTest {
             }
             set.featureNames?.let { assertEquals(set.features, it.size, set.name) }
         }
-        assertEquals(listOf("digits", "iris", "wine", "breast-cancer", "diabetes", "linnerud", "mnist", "fashion-mnist"), BuiltInSets.names)
+        assertEquals(listOf("digits", "iris", "wine", "breast-cancer", "diabetes", "linnerud", "penguins", "mnist", "fashion-mnist"), BuiltInSets.names)
         assertEquals("breast-cancer", BuiltInSets.find("breast_cancer")?.name)
         assertNull(BuiltInSets.find("irises"))
     }
@@ -125,7 +125,7 @@ class ToySetsTest {
     @Test
     fun `an unknown name is refused with the list of valid names`() {
         val e = assertThrows<IllegalArgumentException> { BuiltInSets.get("irises") }
-        assertEquals("unknown built-in data set 'irises': expected one of digits, iris, wine, breast-cancer, diabetes, linnerud, mnist, fashion-mnist", e.message)
+        assertEquals("unknown built-in data set 'irises': expected one of digits, iris, wine, breast-cancer, diabetes, linnerud, penguins, mnist, fashion-mnist", e.message)
     }
 
     @Test

@@ -47,6 +47,7 @@ internal class StructureCheck private constructor(private val problems: Problems
         private val batchSizeName = BatchSizeSpec.serializer().descriptor.serialName
         private val divergenceName = DivergenceSpec.serializer().descriptor.serialName
         private val jsonObjectName = JsonObject.serializer().descriptor.serialName
+        private val columnOptionsName = mlpkit.dsl.spec.ColumnOptionsSerializer.descriptor.serialName
         private val jsonPrimitiveName = JsonPrimitive.serializer().descriptor.serialName
         private val jsonElementName = JsonElement.serializer().descriptor.serialName
         private val INT_RANGE = Int.MIN_VALUE.toLong()..Int.MAX_VALUE.toLong()
@@ -127,6 +128,7 @@ internal class StructureCheck private constructor(private val problems: Problems
         }
         when (descriptor.serialName.removeSuffix("?")) {
             batchSizeName -> batchSize(element, descriptor, path)
+            columnOptionsName -> ColumnChecks.check(element, path, problems)
             divergenceName -> divergence(element, descriptor, path)
             jsonObjectName -> if (element !is JsonObject) wrongType(path, descriptor, element)
             jsonPrimitiveName -> if (element !is JsonPrimitive) wrongType(path, descriptor, element)

@@ -37,18 +37,18 @@ class CrossValidation(private val experiment: Experiment, private val resolver: 
     fun data(): FoldData = resolver.resolveForFolds(spec.data, streams.split(), streams.dataSeed)
 
     /** Whether the folds of [data] keep class proportions. */
-    fun stratified(data: FoldData): Boolean = validation.stratified(data.rows.targets is ClassLabels)
+    fun stratified(data: FoldData): Boolean = validation.stratified(data.targets is ClassLabels)
 
     /** The `cv × repeats` folds of [data]'s rows, as scikit-learn's (Repeated)(Stratified)KFold(shuffle=True, random_state) cuts them. */
     fun folds(data: FoldData): List<Fold> {
         val labels = if (stratified(data)) {
-            (data.rows.targets as? ClassLabels)?.labels
-                ?: throw IllegalArgumentException("validation.stratify is true but '${data.rows.name}' has real-valued targets: stratified folds need class labels; set stratify to false")
+            (data.targets as? ClassLabels)?.labels
+                ?: throw IllegalArgumentException("validation.stratify is true but '${data.name}' has real-valued targets: stratified folds need class labels; set stratify to false")
         } else {
             null
         }
-        if (labels != null) requireEveryClassFillsTheFolds(data.rows.targets as ClassLabels)
-        return ScikitLearnFolds.repeated(data.rows.size, validation.cv, validation.repeats, randomState, labels)
+        if (labels != null) requireEveryClassFillsTheFolds(data.targets as ClassLabels)
+        return ScikitLearnFolds.repeated(data.size, validation.cv, validation.repeats, randomState, labels)
     }
 
     /** A stratified cross-validation puts rows of every class in every fold: each class needs at least `cv` rows. */

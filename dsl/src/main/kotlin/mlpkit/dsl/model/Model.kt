@@ -4,6 +4,7 @@ import mlpkit.core.concept.Registry
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.core.network.Network
 import mlpkit.data.batch.TargetEncoding
+import mlpkit.data.table.RawTable
 import org.apache.commons.math3.linear.RealMatrix
 import java.nio.file.Path
 
@@ -73,6 +74,32 @@ class Model private constructor(val file: ModelFile, private val network: Networ
         val outputs = predict(features)
         return IntArray(outputs.rowDimension) { predictedClass(outputs, it, file.targetEncoding) }
     }
+
+    /** Whether the model was trained on a table and predicts from text rows ([features] of a [RawTable]). */
+    val readsTables: Boolean get() = file.pipeline != null
+
+    /**
+     * The features the network sees for the rows of [table] (a predict file of text fields, matched by column
+     * name; its target column may be absent): the model's column pipeline applied, with its missing-value
+     * tokens, imputations, scaling and categories from training. An unknown category or a refused missing
+     * value is a `CsvFormatException` naming the file, line, column and value. Refused for a model without a
+     * pipeline (trained on numbers: use [predict] on the numbers).
+     */
+    fun features(table: RawTable): DenseMatrix {
+        val pipeline = file.pipeline ?: throw IllegalArgumentException(
+            "the model '$notation' was trained on numeric features, not on a table with a column pipeline: pass the numbers to predict(features)",
+        )
+        return pipeline.transform(table)
+    }
+
+    /** The outputs for the rows of [table] (see [features]); the same as [predict] of those features. */
+    fun predict(table: RawTable): DenseMatrix = predict(features(table))
+
+    /** The predicted class of each row of [table] (see [features] and [predictClasses]). */
+    fun predictClasses(table: RawTable): IntArray = predictClasses(features(table))
+
+    /** Class probabilities for the rows of [table] (see [features] and [predictProba]). */
+    fun predictProba(table: RawTable): DenseMatrix = predictProba(features(table))
 
     /** Writes the model file atomically. */
     fun save(path: Path) = file.save(path)

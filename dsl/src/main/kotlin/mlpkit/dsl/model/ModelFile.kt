@@ -17,6 +17,7 @@ import mlpkit.core.network.ParameterLayout
 import mlpkit.data.batch.TargetEncoding
 import mlpkit.data.random.RandomState
 import mlpkit.data.scaling.Scaler
+import mlpkit.data.table.ColumnPipeline
 import mlpkit.dsl.resolve.InputScaling
 import mlpkit.dsl.spec.ExperimentSpec
 import java.nio.file.Path
@@ -37,6 +38,9 @@ import java.nio.file.Path
  * [targetScaling] is the scaler fitted on a regression run's training targets (`data.targetScaling`): the
  * network's outputs are in its scaled units and [Model.predict] maps them back with its inverse. Left out of
  * the JSON when null (no target scaling), so other files keep their bytes and older files read as before.
+ *
+ * [pipeline] turns a table's text columns into the features (imputation, scaling, one-hot; data's `ColumnPipeline`)
+ * for a model trained on a table source; [Model.predict] on a `RawTable` applies it. Left out of the JSON when null.
  *
  * [targetNames] names a regression model's outputs when its data set named its targets (linnerud's Weight,
  * Waist, Pulse; `mlp predict` heads its columns with them); left out of the JSON when null.
@@ -68,11 +72,13 @@ class ModelFile(
     val spec: ExperimentSpec,
     // What an sklearn-style estimator (mlpkit.estimator) adds: its parameters and attributes; left out otherwise.
     @EncodeDefault(EncodeDefault.Mode.NEVER) val estimator: JsonObject? = null,
+    // The column pipeline of a table source (text columns, missing values); left out when null.
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val pipeline: ColumnPipeline? = null,
 ) {
     /** This file with [record] as its `estimator` object (written by `mlpkit.estimator`'s `save`). */
     fun withEstimator(record: JsonObject): ModelFile = ModelFile(
         formatVersion, diverged, notation, inputSize, loss, targetEncoding, parameters, state, inputScaling, targetScaling,
-        classNames, featureNames, targetNames, optimizer, history, spec, record,
+        classNames, featureNames, targetNames, optimizer, history, spec, record, pipeline,
     )
 
     /** The file's JSON text. */
@@ -156,6 +162,13 @@ class ModelFile(
         if (scaling is InputScaling.Fitted && scaling.scaler.columns != inputSize) {
             throw ModelFileException(
                 "$source: the input scaler has ${scaling.scaler.columns} columns but the network has $inputSize inputs: the file is damaged",
+            )
+        }
+        val columns = pipeline
+        if (columns != null && (columns.width != inputSize || scaling != null)) {
+            throw ModelFileException(
+                "$source: \$.pipeline makes ${columns.width} features${if (scaling != null) " and \$.inputScaling is set too" else ""}, but the network has $inputSize inputs " +
+                    "and the pipeline does all input scaling: the file is damaged or was edited",
             )
         }
         val targets = targetScaling

@@ -27,6 +27,14 @@ import mlpkit.data.split.ShuffleSplit
 import mlpkit.data.split.SplitIndices
 import mlpkit.data.split.split
 import mlpkit.data.split.subset
+import mlpkit.data.split.splitIndices
+import mlpkit.data.DenseFeatures
+import mlpkit.data.table.ColumnPipeline
+import mlpkit.data.table.ColumnScaling
+import mlpkit.data.table.LabelColumn
+import mlpkit.data.table.MissingValues
+import mlpkit.data.table.TableReader
+import mlpkit.dsl.spec.MissingTarget
 import mlpkit.data.store.DatasetStore
 import mlpkit.dsl.config.ConfigException
 import mlpkit.dsl.config.JsonPath
@@ -74,6 +82,7 @@ class DataResolver(
      * [defaultRandomState] seeds a generator whose `random_state` the spec leaves out or sets to null.
      */
     fun resolve(spec: DataSpec, splitRandom: RandomGenerator, defaultRandomState: Long): ResolvedData {
+        loadTable(spec.source)?.let { return resolveTable(spec, it, splitRandom) }
         val loaded = load(spec.source, pixelScalingFor(spec.scaling), defaultRandomState)
         checkScalingFits(spec.scaling, loaded.main)
 
@@ -91,6 +100,7 @@ class DataResolver(
             "a cross-validated experiment's folds are its validation parts, so split.validation must be 0 (got ${spec.split.validation}): " +
                 "remove split.validation"
         }
+        loadTable(spec.source)?.let { return tableFolds(spec, it, splitRandom) }
         val loaded = load(spec.source, pixelScalingFor(spec.scaling), defaultRandomState)
         checkScalingFits(spec.scaling, loaded.main)
         val parts = parts(spec, loaded, splitRandom)
@@ -98,7 +108,7 @@ class DataResolver(
         val rowsInSource = parts?.indices?.train ?: IntArray(rows.size) { it }
         val test = parts?.test ?: loaded.ownTest
         val testInSource = parts?.indices?.test ?: IntArray(0)
-        return FoldData(rows, test) { train, heldOut ->
+        return FoldData(rows.name, rows.targets, test?.size) { train, heldOut ->
             val indices = SplitIndices(IntArray(train.size) { rowsInSource[train[it]] }, IntArray(heldOut.size) { rowsInSource[heldOut[it]] }, testInSource)
             fitted(spec, loaded, rows.subset(train, "train"), rows.subset(heldOut, "validation"), test, indices)
         }
@@ -146,6 +156,136 @@ class DataResolver(
         return ResolvedData(
             targetsScaled(scaled(train))!!, targetsScaled(scaled(validation)), targetsScaled(scaled(test)), inputScaling, indices,
             loaded.featureNames, targetScaler, loaded.targetNames,
+        )
+    }
+
+    /**
+     * The source as a table (a CSV source with columns, missing or missingTarget; a built-in table such as penguins),
+     * read with its targets and nothing fitted; null for every other source.
+     */
+    fun loadTable(source: DataSource): LoadedTable? = when {
+        source is DataSource.Csv && source.isTable -> loadCsvTable(source)
+        source is DataSource.BuiltIn -> BuiltInSets.find(source.set)?.table?.let { builtIn ->
+            val raw = builtIn.read()
+            val targets = LabelColumn.read(raw, builtIn.label)
+            LoadedTable(
+                source.set, raw.rows(targets.kept), targets.targets, builtIn.featureColumns(raw), builtIn.options, MissingValues(), null,
+                listOfNotNull(targets.note(builtIn.label)), null,
+            )
+        }
+        else -> null
+    }
+
+    private fun loadCsvTable(source: DataSource.Csv): LoadedTable {
+        val sourcePath = JsonPath.ROOT.key("data").key("source")
+        if (source.header == false) {
+            throw ConfigException(experimentFile, sourcePath.key("header").toString(), "a table (columns, missing or missingTarget given) is read by column name, so its first line must be a header: remove \"header\": false")
+        }
+        val missing = source.missing?.let { MissingValues(it) } ?: MissingValues()
+        val raw = TableReader.read(path(source.train))
+        val label = source.label?.let { written ->
+            written.toIntOrNull()?.let { index ->
+                raw.names.getOrNull(if (index < 0) raw.names.size + index else index) ?: throw ConfigException(
+                    experimentFile, sourcePath.key("label").toString(),
+                    "column index $index is outside the ${raw.names.size} columns of ${source.train}: use 0..${raw.names.size - 1} or a name (${raw.names.joinToString(", ")})",
+                )
+            } ?: written.also {
+                if (it !in raw.names) {
+                    throw ConfigException(experimentFile, sourcePath.key("label").toString(), "no column '$it' in ${source.train}; the header has ${raw.names.joinToString(", ") { n -> "'$n'" }}")
+                }
+            }
+        } ?: raw.names.last()
+        val features = raw.names.filter { it != label }
+        source.columns?.keys?.forEach { name ->
+            if (name !in features) {
+                val why = if (name == label) "'$name' is the label column, not a feature" else "no column '$name' in ${source.train}"
+                throw ConfigException(experimentFile, sourcePath.key("columns").key(name).toString(), "$why; the feature columns are ${features.joinToString(", ") { "'$it'" }}")
+            }
+        }
+        val refuse = source.missingTarget == MissingTarget.REFUSE
+        val targets = LabelColumn.read(raw, label, source.regression, missing, refuse)
+        val test = source.test?.let { file ->
+            val rawTest = TableReader.read(path(file))
+            val classNames = (targets.targets as? ClassLabels)?.classNames
+            val testTargets = LabelColumn.read(rawTest, label, source.regression, missing, refuse, classNames)
+            LoadedTable.Part(rawTest.rows(testTargets.kept), testTargets.targets) to testTargets.note(label)?.let { "test file: $it" }
+        }
+        return LoadedTable(
+            path(source.train).fileName.toString().removeSuffix(".gz").substringBeforeLast('.'), raw.rows(targets.kept), targets.targets, features,
+            source.columns.orEmpty(), missing, test?.first, listOfNotNull(targets.note(label), test?.second),
+            listOf(label).takeIf { source.regression },
+        )
+    }
+
+    /** A table's rows split as other sources' rows are, then [fitTable]. */
+    private fun resolveTable(spec: DataSpec, table: LoadedTable, splitRandom: RandomGenerator): ResolvedData =
+        fitTable(spec, table, tableIndices(spec, table, splitRandom))
+
+    /**
+     * A table's folds: the rows less the `split.test` part, each fold's column pipeline fitted by [fitTable] on that
+     * fold's training rows only (its held-out rows are the validation part; the test part or file is every fold's test).
+     */
+    private fun tableFolds(spec: DataSpec, table: LoadedTable, splitRandom: RandomGenerator): FoldData {
+        val indices = tableIndices(spec, table, splitRandom)
+        val rowsInSource = indices?.train ?: IntArray(table.rows) { it }
+        val testInSource = indices?.test ?: IntArray(0)
+        val targets = if (indices == null) table.targets else Dataset(table.name, DenseFeatures(mlpkit.core.matrix.DenseMatrix(table.rows, 1)), table.targets).subset(rowsInSource, "rows").targets
+        val testSize = indices?.test?.size ?: table.test?.table?.rowCount
+        return FoldData(table.name, targets, testSize) { train, heldOut ->
+            fitTable(spec, table, SplitIndices(IntArray(train.size) { rowsInSource[train[it]] }, IntArray(heldOut.size) { rowsInSource[heldOut[it]] }, testInSource))
+        }
+    }
+
+    /** The split of a table's rows into parts as [spec] asks, or null when it asks for none. */
+    private fun tableIndices(spec: DataSpec, table: LoadedTable, splitRandom: RandomGenerator): SplitIndices? {
+        val split = spec.split
+        if (table.test != null) {
+            require(split.test == 0.0) {
+                "${describe(spec.source)} brings its own test set, so split.test must be 0 (got ${split.test}): hold out training rows with split.validation instead"
+            }
+        }
+        return when {
+            split.validation == 0.0 && split.test == 0.0 -> null
+            split.randomState != null -> {
+                checkScikitLearnSplit(split)
+                ShuffleSplit.indices(table.rows, split.test, split.validation, split.randomState, table.name)
+            }
+            else -> splitIndices(
+                table.rows, PartSizes.Fractions(validation = split.validation, test = split.test),
+                if (split.shuffle) RowOrder.Shuffled(splitRandom) else RowOrder.AsGiven,
+                if (split.stratify) table.targets as? ClassLabels else null, table.name,
+            )
+        }
+    }
+
+    /**
+     * The one place a table's column pipeline is fitted: on the rows [indices]`.train` of [table] (every row when
+     * [indices] is null) — never on validation or test rows — then applied to every part (and to a test file).
+     * Cross-validation calls it once per fold with that fold's rows. `data.scaling` (standard, minmax, none) is
+     * the scaling of numeric columns that do not choose their own; the pipeline does all input scaling, so
+     * [ResolvedData.inputScaling] is null and the pipeline goes into the model file.
+     */
+    fun fitTable(spec: DataSpec, table: LoadedTable, indices: SplitIndices?): ResolvedData {
+        val scaling = when (spec.scaling) {
+            Scaling.STANDARD -> ColumnScaling.STANDARD
+            Scaling.MIN_MAX -> ColumnScaling.MIN_MAX
+            Scaling.NONE -> ColumnScaling.NONE
+            Scaling.UNIT, Scaling.SYMMETRIC -> throw IllegalArgumentException(
+                "scaling '${if (spec.scaling == Scaling.UNIT) "unit" else "symmetric"}' maps image pixels and applies to image sets, but '${table.name}' " +
+                    "is a table: use scaling 'standard' or 'minmax' (numeric columns, fitted on the training rows) or 'none'",
+            )
+        }
+        val trainRows = indices?.train ?: IntArray(table.rows) { it }
+        val pipeline = ColumnPipeline.fit(table.table, table.features, trainRows, table.options, scaling, table.missing)
+        val main = Dataset(table.name, DenseFeatures(pipeline.transform(table.table)), table.targets)
+        val parts = indices?.let { main.split(it) }
+        val train = parts?.train ?: main
+        val test = parts?.test ?: table.test?.let { Dataset("${table.name} test", DenseFeatures(pipeline.transform(it.table)), it.targets) }
+        val targetScaler = TargetScalers.fit(spec.targetScaling, train)
+        fun targetsScaled(dataset: Dataset?): Dataset? = if (dataset == null || targetScaler == null) dataset else TargetScalers.scaled(dataset, targetScaler)
+        return ResolvedData(
+            targetsScaled(train)!!, targetsScaled(parts?.validation), targetsScaled(test), null, indices,
+            pipeline.featureNames, targetScaler, table.targetNames, pipeline, table.notes,
         )
     }
 

@@ -5,6 +5,7 @@ import mlpkit.data.Dataset
 import mlpkit.data.RegressionTargets
 import mlpkit.data.scaling.Scaler
 import mlpkit.data.split.SplitIndices
+import mlpkit.data.table.ColumnPipeline
 
 /**
  * The data of an experiment, ready for training: the [train], [validation] and [test] parts with their
@@ -25,6 +26,10 @@ class ResolvedData @JvmOverloads constructor(
     val featureNames: List<String>? = null,
     val targetScaler: Scaler? = null,
     val targetNames: List<String>? = null,
+    /** The column pipeline fitted on the training rows of a table source (it made the features), or null. */
+    val pipeline: ColumnPipeline? = null,
+    /** Notes for the run to print: rows left out for a missing target. */
+    val notes: List<String> = emptyList(),
 ) {
     /** Features per sample: the network's input size. */
     val inputSize: Int get() = train.features.cols

@@ -5,6 +5,7 @@ import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.json.JsonPrimitive
+import mlpkit.data.table.ColumnOptions
 
 /**
  * Where the samples come from, how they are split, how features are scaled, how training batches are
@@ -53,7 +54,7 @@ sealed interface DataSource {
             }
         })
 
-        /** A built-in set, one of `mlpkit.data.builtin.BuiltInSets.names`: `digits`, `iris`, `wine`, `breast-cancer`, `diabetes`, `linnerud`, `mnist`, `fashion-mnist`. */
+        /** A built-in set, one of `mlpkit.data.builtin.BuiltInSets.names`: `digits`, `iris`, `wine`, `breast-cancer`, `diabetes`, `linnerud`, `penguins`, `mnist`, `fashion-mnist`. */
         @JvmStatic
         fun builtIn(set: String): DataSource = BuiltIn(set)
     }
@@ -71,7 +72,15 @@ sealed interface DataSource {
      * — the first line holds column names; false — every line is data; null (the default) — the first
      * line is a header only when none of its fields is a number, so a data row is never dropped as one
      * (see data's `CsvHeaderRule`).
+     *
+     * A **table** (text columns, missing values; docs/tabular.md) when any of the last three is given: [columns]
+     * chooses per column name its role and options (data's `ColumnOptions`; an empty map infers every column),
+     * [missing] the texts that mean a missing value (default empty, `NA`, `NaN`, `?`), [missingTarget] whether a
+     * row without a target is left out (with a note) or refused. The file then needs a header; its columns are
+     * turned into features by a column pipeline fitted on the training rows and saved with the model. All three
+     * are left out of the JSON when not given, so other files keep their bytes.
      */
+    @OptIn(ExperimentalSerializationApi::class)
     @Serializable
     @SerialName("csv")
     data class Csv @JvmOverloads constructor(
@@ -80,7 +89,14 @@ sealed interface DataSource {
         val header: Boolean? = null,
         val label: String? = null,
         val regression: Boolean = false,
-    ) : DataSource
+        @EncodeDefault(EncodeDefault.Mode.NEVER)
+        val columns: Map<String, @Serializable(with = ColumnOptionsSerializer::class) ColumnOptions>? = null,
+        @EncodeDefault(EncodeDefault.Mode.NEVER) val missing: List<String>? = null,
+        @EncodeDefault(EncodeDefault.Mode.NEVER) val missingTarget: MissingTarget = MissingTarget.DROP,
+    ) : DataSource {
+        /** Whether the file is read as a table through a column pipeline (any of columns, missing, missingTarget given). */
+        val isTable: Boolean get() = columns != null || missing != null || missingTarget != MissingTarget.DROP
+    }
 
     /** IDX image and label files (MNIST layout); the test pair is optional. */
     @Serializable
@@ -139,4 +155,11 @@ enum class TargetScaling {
     @SerialName("standard") STANDARD,
     /** The training rows' range of each column to [0, 1] (scikit-learn's `MinMaxScaler`). */
     @SerialName("minmax") MIN_MAX,
+}
+
+/** What a table does with a row whose target is missing: leave it out with a note ([DROP], the default) or stop ([REFUSE]). */
+@Serializable
+enum class MissingTarget {
+    @SerialName("drop") DROP,
+    @SerialName("refuse") REFUSE,
 }

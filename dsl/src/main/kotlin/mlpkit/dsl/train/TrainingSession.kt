@@ -154,7 +154,7 @@ internal class TrainingSession(
             "the checkpoint holds ${layerState.size} values of layer state but $notation keeps ${network.state().size}: " +
                 "it belongs to another network"
         }
-        require(checkpoint.trainRows == data.train.size && model.inputScaling == data.inputScaling && model.targetScaling == data.targetScaler) {
+        require(checkpoint.trainRows == data.train.size && model.inputScaling == data.inputScaling && model.targetScaling == data.targetScaler && model.pipeline == data.pipeline) {
             "the data changed since the checkpoint (it trained on ${checkpoint.trainRows} rows with scaling ${model.inputScaling}, target scaling ${model.targetScaling}; " +
                 "now ${data.train.size} rows with ${data.inputScaling}, ${data.targetScaler}): a resumed run must see the same data, so restore it or start a new run"
         }
@@ -351,6 +351,7 @@ internal class TrainingSession(
         optimizer = OptimizerStateFile.of(optimizer.exportState()),
         history = history.toList(),
         spec = spec,
+        pipeline = data.pipeline,
     )
 
     private fun checkpoint(): TrainingCheckpoint = TrainingCheckpoint(

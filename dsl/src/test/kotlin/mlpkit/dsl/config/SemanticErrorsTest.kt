@@ -150,7 +150,7 @@ class SemanticErrorsTest {
     fun `an unknown built-in set lists the sets`() {
         val source = """{"type": "generator", "generator": "make_moons", "params": {"n_samples": 100, "noise": 0.1}}"""
         assertEquals(
-            "moons.json: $.data.source.set: unknown built-in set (expected one of digits, iris, wine, breast-cancer, diabetes, linnerud, mnist, fashion-mnist, got \"mnst\"); did you mean \"mnist\"?",
+            "moons.json: $.data.source.set: unknown built-in set (expected one of digits, iris, wine, breast-cancer, diabetes, linnerud, penguins, mnist, fashion-mnist, got \"mnst\"); did you mean \"mnist\"?",
             firstProblem(moonsWith(source, """{"type": "builtin", "set": "mnst"}""")),
         )
     }
