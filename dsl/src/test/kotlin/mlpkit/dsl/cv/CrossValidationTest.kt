@@ -35,7 +35,7 @@ class CrossValidationTest {
     fun `the folds are scikit-learn's StratifiedKFold folds for class targets`() {
         val cv = CrossValidation(irisCv())
         val data = cv.data()
-        val labels = (data.rows.targets as ClassLabels).labels
+        val labels = (data.targets as ClassLabels).labels
         val expected = ScikitLearnFolds.stratifiedKFold(labels, 5, RandomState(0))
         val folds = cv.folds(data)
         assertEquals(5, folds.size)
@@ -107,8 +107,8 @@ class CrossValidationTest {
         val spec = irisCv().spec.let { it.copy(data = it.data.copy(split = it.data.split.copy(test = 0.2))) }
         val cv = CrossValidation(Experiment(spec))
         val data = cv.data()
-        assertEquals(120, data.rows.size)
-        assertEquals(30, data.test!!.size)
+        assertEquals(120, data.size)
+        assertEquals(30, data.testRows)
         val result = runBlocking { cv.run(data) }
         val first = cv.folds(data)[0]
         val testRows = data.fold(first.train, first.validation).splitIndices!!.test.toSet()
