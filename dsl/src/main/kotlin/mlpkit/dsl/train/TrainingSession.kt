@@ -64,6 +64,12 @@ internal class TrainingSession(
     private val optimizer = training.optimizer.start(network.layout().weightMask())
     private val schedule = training.schedule.start(training.epochs, data.train.size)
     private val reduction = training.reduction
+
+    /** Class × sample weights of the training rows (none for an unweighted run). */
+    internal val weights = TrainingWeights.of(training, data.train)
+
+    /** The training rows with their weights (the resolved part itself when the run is unweighted). */
+    private val trainRows = weights.rows?.let { data.train.withWeights(it) } ?: data.train
     private val batches = miniBatches(start?.rowOrder)
     private val weightMask = network.layout().weightMask()
 
@@ -111,7 +117,7 @@ internal class TrainingSession(
         // One batch per epoch needs no shuffling: the order would only change the rounding of the sums.
         val onlyOneBatch = size is BatchSize.Full || (size as BatchSize.Rows).rows >= data.train.size
         val order = if (onlyOneBatch || !training.shuffle) RowOrder.AsGiven else given ?: RowOrder.Shuffled(shuffleRandom)
-        return MiniBatches(data.train, size, order, encoding, augmentation = augmentation())
+        return MiniBatches(trainRows, size, order, encoding, augmentation = augmentation())
     }
 
     /** The spec's augmentation of the training batches; images only (DataChecks refuses other sources). */
@@ -237,13 +243,23 @@ internal class TrainingSession(
         while (cursor.next()) {
             currentCoroutineContext().ensureActive()
             if (stopSignal?.isStopRequested == true) return StopReason.Cancelled
-            val loss = network.computeGradient(cursor.x, cursor.y, reduction)
+            val rowWeights = cursor.weights
+            val loss = if (rowWeights == null) {
+                network.computeGradient(cursor.x, cursor.y, reduction)
+            } else {
+                network.computeGradient(cursor.x, cursor.y, rowWeights, reduction, weights.normalization, true)
+            }
             if (!loss.isFinite()) {
                 return NonFiniteDiagnosis.of(
                     network, loss, epoch, cursor.batchIndex + 1, batches.batchesPerEpoch, rate, training.optimizer, training.reduction,
                 )
             }
-            epochMetrics.add(loss, reduction, network.lastOutput(), cursor.y)
+            // A weighted run reports the unweighted loss per row, as for the validation and test parts.
+            if (rowWeights == null) {
+                epochMetrics.add(loss, reduction, network.lastOutput(), cursor.y)
+            } else {
+                epochMetrics.add(network.lossSumOfLastForward(cursor.y), mlpkit.core.loss.Reduction.SUM, network.lastOutput(), cursor.y)
+            }
             if (perSampleDecay > 0) epochMetrics.addPenalty(0.5 * perSampleDecay * squaredWeights(parameters))
             optimizer.step(parameters, gradients, rate, cursor.x.rowDimension)
         }
@@ -265,9 +281,14 @@ internal class TrainingSession(
      * the history's rate is the step length the line search accepted. Cancellation is checked between iterations.
      */
     private suspend fun runIterations(events: FlowCollector<TrainingEvent>): StopReason {
-        val rows = MiniBatches(data.train, BatchSize.Full, RowOrder.AsGiven, encoding).epoch()
+        val rows = MiniBatches(trainRows, BatchSize.Full, RowOrder.AsGiven, encoding).epoch()
         check(rows.next()) { "no training rows" }
-        val objective = network.objective(rows.x, rows.y, false)
+        val rowWeights = rows.weights
+        val objective = if (rowWeights == null) {
+            network.objective(rows.x, rows.y, false)
+        } else {
+            network.objective(rows.x, rows.y, rowWeights.copyOf(rows.size), weights.normalization, false)
+        }
         val run = training.optimizer.startFullBatch(objective, network.parameters().copyOf(), training.epochs, network.layout().weightMask())
         val trainPart = DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, registry)
         while (!run.stopped()) {
