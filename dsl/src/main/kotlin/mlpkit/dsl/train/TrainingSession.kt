@@ -4,6 +4,8 @@ import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.flow.FlowCollector
 import mlpkit.core.concept.Registry
+import mlpkit.core.metrics.Metric
+import mlpkit.core.metrics.Monitor
 import mlpkit.core.matrix.KernelThreads
 import mlpkit.core.network.Network
 import mlpkit.data.batch.BatchSize
@@ -70,15 +72,29 @@ internal class TrainingSession(
 
     /** The training rows with their weights (the resolved part itself when the run is unweighted). */
     private val trainRows = weights.rows?.let { data.train.withWeights(it) } ?: data.train
+
+    /**
+     * The registry whose metrics the parts report: a metric that is not reported by default (the imbalance metrics)
+     * only when the run is weighted or an expectation or the early-stopping monitor names it.
+     */
+    private val metricRegistry: Registry = kotlin.run {
+        val named = (spec.expect.map { it.metric } + training.callbacks.filterIsInstance<CallbackSpec.EarlyStopping>().map { it.monitor })
+            .mapNotNull { runCatching { Monitor.metricOf(it, registry).concept().name() }.getOrNull() }.toSet()
+        Registry.of(
+            registry.all().filter { c ->
+                c.kind() != Metric.KIND || weights.weighted || c.name() in named || (c.create() as Metric).reportedByDefault()
+            },
+        )
+    }
     private val batches = miniBatches(start?.rowOrder)
     private val weightMask = network.layout().weightMask()
 
     /** λ of a per-sample weight decay (scikit-learn's alpha), whose penalty goes into `train_objective`; else 0. */
     private val perSampleDecay = training.optimizer.takeIf { it.weightDecayPerSample() && !it.fullBatch() }?.weightDecay() ?: 0.0
     private val epochMetrics = EpochMetrics(
-        PartMetrics.of(registry, data.train.targets, onTrainingBatches = true), encoding, data.targetScaler, penalised = perSampleDecay > 0,
+        PartMetrics.of(metricRegistry, data.train.targets, onTrainingBatches = true), encoding, data.targetScaler, penalised = perSampleDecay > 0,
     )
-    private val validation = data.validation?.let { DatasetEvaluator(MetricNames.VALIDATION, it, encoding, EVALUATION_CHUNK, registry, data.targetScaler) }
+    private val validation = data.validation?.let { DatasetEvaluator(MetricNames.VALIDATION, it, encoding, EVALUATION_CHUNK, metricRegistry, data.targetScaler) }
     private val earlyStopping = training.callbacks.filterIsInstance<CallbackSpec.EarlyStopping>().firstOrNull()
         ?.let { EarlyStopping(it, network.parameterCount(), network.state().size, registry) }
     private val divergenceGuard = (training.divergence as? DivergenceSpec.Guard)?.let { DivergenceGuard(it, training.optimizer.lr()) }
@@ -230,7 +246,7 @@ internal class TrainingSession(
     private suspend fun untrainedLoss(): Double {
         val metrics = LinkedHashMap<String, Double>()
         val chunk = (training.batchSize as? BatchSizeSpec.Rows)?.rows?.coerceIn(1, EVALUATION_CHUNK) ?: EVALUATION_CHUNK
-        DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, chunk, registry, data.targetScaler).evaluate(network, metrics)
+        DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, chunk, metricRegistry, data.targetScaler).evaluate(network, metrics)
         return metrics.getValue(MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS))
     }
 
@@ -290,7 +306,7 @@ internal class TrainingSession(
             network.objective(rows.x, rows.y, rowWeights.copyOf(rows.size), weights.normalization, false)
         }
         val run = training.optimizer.startFullBatch(objective, network.parameters().copyOf(), training.epochs, network.layout().weightMask())
-        val trainPart = DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, registry)
+        val trainPart = DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, metricRegistry)
         while (!run.stopped()) {
             currentCoroutineContext().ensureActive()
             if (stopSignal?.isStopRequested == true) return StopReason.Cancelled
@@ -342,9 +358,9 @@ internal class TrainingSession(
         val metrics = LinkedHashMap<String, Double>()
         val reports = LinkedHashMap<String, String>()
         val parts = listOfNotNull(
-            DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, registry, data.targetScaler),
+            DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, metricRegistry, data.targetScaler),
             validation,
-            data.test?.let { DatasetEvaluator(MetricNames.TEST, it, encoding, EVALUATION_CHUNK, registry, data.targetScaler) },
+            data.test?.let { DatasetEvaluator(MetricNames.TEST, it, encoding, EVALUATION_CHUNK, metricRegistry, data.targetScaler) },
         )
         for (part in parts) {
             part.evaluate(network, metrics)
@@ -353,7 +369,8 @@ internal class TrainingSession(
         // A run that diverged writes a model marked as such, so that it never loads silently.
         val file = modelFile(diverged = reason.divergence)
         // The trained network itself becomes the model: the run builds its network once.
-        return TrainingResult(reason, completedEpochs, restored, history.toList(), metrics, reports, Model.ofTrained(file, network), earlyStopping?.state())
+        return TrainingResult(reason, completedEpochs, restored, history.toList(), metrics, reports, Model.ofTrained(file, network), earlyStopping?.state(),
+            weights.takeIf { it.weighted })
     }
 
     private fun modelFile(diverged: String? = null): ModelFile = ModelFile(
