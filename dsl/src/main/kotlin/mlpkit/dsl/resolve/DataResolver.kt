@@ -4,6 +4,7 @@ import mlpkit.data.ClassLabels
 import mlpkit.data.Dataset
 import mlpkit.data.builtin.BuiltInSets
 import mlpkit.data.builtin.BuiltInTask
+import mlpkit.core.matrix.DenseMatrix
 import mlpkit.data.csv.CsvColumn
 import mlpkit.data.csv.CsvHeaderSwitch
 import mlpkit.data.csv.CsvLoader
@@ -177,7 +178,33 @@ class DataResolver(
             }
         }
         // A regression CSV's target columns are named by its header, as a built-in regression set's outputs are.
-        return Loaded(train, test?.dataset, table.featureNames, table.targetNames.takeIf { source.regression })
+        val loaded = Loaded(train, test?.dataset, table.featureNames, table.targetNames.takeIf { source.regression })
+        return source.sampleWeight?.let { withSampleWeights(loaded, it, source.train) } ?: loaded
+    }
+
+    /**
+     * [loaded] with the feature column named [column] taken out of the features and made the rows' sample weights
+     * (of the training file, and of the test file when there is one: its rows are only evaluated, unweighted).
+     */
+    private fun withSampleWeights(loaded: Loaded, column: String, file: String): Loaded {
+        val names = loaded.featureNames ?: throw IllegalArgumentException(
+            "data.source.sampleWeight names the column '$column', but $file has no header line: add one, or leave sampleWeight out",
+        )
+        val at = names.indexOf(column)
+        require(at >= 0) { "data.source.sampleWeight names the column '$column', which $file has not: expected one of ${names.joinToString(", ")}" }
+        fun split(set: Dataset): Dataset {
+            val all = set.features.toMatrix()
+            val kept = DenseMatrix(all.rowDimension, all.columnDimension - 1)
+            val weights = DoubleArray(all.rowDimension)
+            for (r in 0 until all.rowDimension) {
+                var c2 = 0
+                for (c in 0 until all.columnDimension) {
+                    if (c == at) weights[r] = all.getEntry(r, c) else kept.setEntry(r, c2++, all.getEntry(r, c))
+                }
+            }
+            return Dataset(set.name, mlpkit.data.DenseFeatures(kept), set.targets, weights)
+        }
+        return Loaded(split(loaded.main), loaded.ownTest?.let { split(it).withWeights(null) }, names.filterIndexed { i, _ -> i != at }, loaded.targetNames)
     }
 
     private fun loadIdx(source: DataSource.Idx, pixels: PixelScaling): Loaded {

@@ -80,6 +80,9 @@ sealed interface DataSource {
         val header: Boolean? = null,
         val label: String? = null,
         val regression: Boolean = false,
+        /** The header name of a column of per-row sample weights (removed from the features), or null for none. */
+        @OptIn(kotlinx.serialization.ExperimentalSerializationApi::class)
+        @EncodeDefault(EncodeDefault.Mode.NEVER) val sampleWeight: String? = null,
     ) : DataSource
 
     /** IDX image and label files (MNIST layout); the test pair is optional. */
