@@ -7,7 +7,6 @@ import kotlinx.serialization.descriptors.SerialDescriptor
 import kotlinx.serialization.encoding.Decoder
 import kotlinx.serialization.encoding.Encoder
 import kotlinx.serialization.json.JsonDecoder
-import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonEncoder
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
@@ -75,9 +74,14 @@ sealed interface ClassWeightSpec {
     }
 }
 
-/** `"balanced"` or `{"class name": weight, …}`. */
+/**
+ * `"balanced"` or `{"class name": weight, …}`. Its descriptor is of a kind the structure check leaves to this
+ * serializer, whose messages say what was expected.
+ */
+@OptIn(kotlinx.serialization.InternalSerializationApi::class, kotlinx.serialization.ExperimentalSerializationApi::class)
 object ClassWeightSpecSerializer : KSerializer<ClassWeightSpec> {
-    override val descriptor: SerialDescriptor = JsonElement.serializer().descriptor
+    override val descriptor: SerialDescriptor =
+        kotlinx.serialization.descriptors.buildSerialDescriptor("mlpkit.ClassWeight", kotlinx.serialization.descriptors.PolymorphicKind.OPEN)
 
     override fun serialize(encoder: Encoder, value: ClassWeightSpec) {
         val element = when (value) {
