@@ -98,7 +98,7 @@ object ClassWeightSpecSerializer : KSerializer<ClassWeightSpec> {
             val weights = LinkedHashMap<String, Double>()
             for ((name, value) in element) {
                 weights[name] = (value as? JsonPrimitive)?.takeIf { !it.isString }?.doubleOrNull
-                    ?: throw SerializationException("classWeight of class '$name': expected a number >= 0, got $value")
+                    ?: throw SerializationException("training.classWeight of class '$name': expected a number >= 0, got $value")
             }
             try {
                 return ClassWeightSpec.Given(weights)
@@ -106,7 +106,7 @@ object ClassWeightSpecSerializer : KSerializer<ClassWeightSpec> {
                 throw SerializationException(e.message)
             }
         }
-        throw SerializationException("expected \"balanced\" or an object of class names to weights such as {\"Adelie\": 2.0}, got $element")
+        throw SerializationException("training.classWeight: expected \"balanced\" or an object of class names to weights such as {\"Adelie\": 2.0}, got $element")
     }
 }
 
