@@ -217,6 +217,7 @@ class RunCommand(
         val width = maxOf(22, result.metrics.keys.maxOfOrNull { it.length } ?: 0)
         for ((name, value) in result.metrics) out.println(String.format(Locale.ROOT, "  %-${width}s %.6f", name, value))
         if (experiment.spec.data.targetScaling != TargetScaling.NONE) out.println("  " + RunReport.SCALED_TARGETS_NOTE)
+        result.weights?.let { out.println("  trained with " + it.describe(experiment.spec.training.classWeight)) }
         if (verify) {
             printExpectationTable(ExpectationTable.of(experiment.spec.expect, result.metrics))
         } else {

@@ -147,9 +147,10 @@ class DataBuilder internal constructor(initial: DataSpec?) {
      * A CSV file of numbers, the [label] column (a name or an index; default the last column) as class labels
      * or, with [regression], as real targets. [header] = true: the first line holds column names; false: every
      * line is data; null (the default): the first line is a header only when none of its fields is a number.
+     * [sampleWeight] names a column of per-row sample weights, taken out of the features (docs/weights.md).
      */
-    fun csv(train: String, test: String? = null, header: Boolean? = null, label: String? = null, regression: Boolean = false) {
-        source = DataSource.Csv(train, test, header, label, regression)
+    fun csv(train: String, test: String? = null, header: Boolean? = null, label: String? = null, regression: Boolean = false, sampleWeight: String? = null) {
+        source = DataSource.Csv(train, test, header, label, regression, sampleWeight)
     }
 
     /**

@@ -6,6 +6,8 @@ import mlpkit.core.optim.OptimizerSpec
 import mlpkit.core.optim.ScheduleSpec
 import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.CallbackSpec
+import mlpkit.dsl.spec.ClassWeightSpec
+import mlpkit.core.loss.WeightNormalization
 import mlpkit.dsl.spec.DivergenceSpec
 import mlpkit.dsl.spec.TrainingSpec
 
@@ -27,6 +29,16 @@ class TrainingBuilder internal constructor(initial: TrainingSpec) : LossVocabula
     var divergence: DivergenceSpec = initial.divergence
     /** A new order of the training rows every epoch (the default); `shuffle = false` keeps the data's order. */
     var shuffle: Boolean = initial.shuffle
+    /** Per-class weights: `classWeight = balanced`, or `classWeight("Adelie" to 2.0, …)`; null (the default) for none. */
+    var classWeight: ClassWeightSpec? = initial.classWeight
+    /** What a weighted batch's loss divides by: `sumOfWeights` (the default) or `rows`; see docs/weights.md. */
+    var weightNormalization: WeightNormalization = initial.weightNormalization
+    /** scikit-learn's `class_weight="balanced"`, for `classWeight = balanced`. */
+    val balanced: ClassWeightSpec get() = ClassWeightSpec.Balanced
+    /** D = the batch's sum of weights, for `weightNormalization = sumOfWeights`. */
+    val sumOfWeights: WeightNormalization get() = WeightNormalization.SUM_OF_WEIGHTS
+    /** D = the batch's rows, for `weightNormalization = rows`. */
+    val rows: WeightNormalization get() = WeightNormalization.ROWS
     private var batch: BatchSizeSpec = initial.batchSize
     private val callbacks = initial.callbacks.toMutableList()
 
@@ -82,5 +94,12 @@ class TrainingBuilder internal constructor(initial: TrainingSpec) : LossVocabula
         callbacks += CallbackSpec.Checkpoint(every)
     }
 
-    internal fun build(): TrainingSpec = TrainingSpec(loss, reduction, optimizer, schedule, epochs, batch, seed, threads, callbacks.toList(), divergence, shuffle)
+    /** Weights by class name, as the data names its classes: `classWeight("Adelie" to 2.0, "Gentoo" to 0.5)`. */
+    fun classWeight(vararg weights: Pair<String, Double>) {
+        classWeight = ClassWeightSpec.Given(linkedMapOf(*weights))
+    }
+
+    internal fun build(): TrainingSpec = TrainingSpec(
+        loss, reduction, optimizer, schedule, epochs, batch, seed, threads, callbacks.toList(), divergence, shuffle, classWeight, weightNormalization,
+    )
 }

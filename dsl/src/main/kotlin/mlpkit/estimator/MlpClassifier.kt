@@ -87,6 +87,15 @@ class MlpClassifier(
     /** Fits on [x] and string labels [y]; returns this. */
     fun fit(x: Array<DoubleArray>, y: Array<String>): MlpClassifier = fitNames(x, y, null, incremental = false)
 
+    /**
+     * Fits with a weight per row ([sampleWeight], finite and ≥ 0): each row's loss counts w_i times, the batch's loss
+     * divided by its sum of weights (scikit-learn ≥ 1.7's `fit(X, y, sample_weight)`; 1.2 has none). See docs/weights.md.
+     */
+    fun fit(x: Array<DoubleArray>, y: IntArray, sampleWeight: DoubleArray): MlpClassifier = fitInts(x, y, null, false, sampleWeight)
+
+    /** [fit] with string labels and a weight per row. */
+    fun fit(x: Array<DoubleArray>, y: Array<String>, sampleWeight: DoubleArray): MlpClassifier = fitNames(x, y, null, false, sampleWeight)
+
     /** Fits on a Commons Math matrix [x] and integer labels [y]. */
     fun fit(x: RealMatrix, y: IntArray): MlpClassifier = fit(Inputs.rows(x), y)
 
@@ -109,17 +118,17 @@ class MlpClassifier(
     fun partialFit(x: Array<DoubleArray>, y: Array<String>, classes: Array<String>? = null): MlpClassifier =
         fitNames(x, y, classes?.toList(), incremental = true)
 
-    private fun fitInts(x: Array<DoubleArray>, y: IntArray, classes: IntArray?, incremental: Boolean): MlpClassifier {
+    private fun fitInts(x: Array<DoubleArray>, y: IntArray, classes: IntArray?, incremental: Boolean, sampleWeight: DoubleArray? = null): MlpClassifier {
         val known = knownClasses(incremental, classes?.let { c -> c.distinct().sorted().map { it.toString() } }, y.size, x.size)
         val sorted = known ?: y.distinct().sorted().map { it.toString() }
         intClasses = sorted.map { it.toInt() }.toIntArray()
-        return fitLabels(x, y.map { it.toString() }, sorted, incremental)
+        return fitLabels(x, y.map { it.toString() }, sorted, incremental, sampleWeight)
     }
 
-    private fun fitNames(x: Array<DoubleArray>, y: Array<String>, classes: List<String>?, incremental: Boolean): MlpClassifier {
+    private fun fitNames(x: Array<DoubleArray>, y: Array<String>, classes: List<String>?, incremental: Boolean, sampleWeight: DoubleArray? = null): MlpClassifier {
         val known = knownClasses(incremental, classes?.distinct()?.sorted(), y.size, x.size)
         intClasses = null
-        return fitLabels(x, y.toList(), known ?: y.distinct().sorted(), incremental)
+        return fitLabels(x, y.toList(), known ?: y.distinct().sorted(), incremental, sampleWeight)
     }
 
     /** The classes a partial fit continues with (or starts from [given]); null for a fit that takes them from y. */
@@ -130,7 +139,7 @@ class MlpClassifier(
             ?: throw IllegalArgumentException("classes must be passed on the first call to partial_fit.")
     }
 
-    private fun fitLabels(x: Array<DoubleArray>, y: List<String>, sorted: List<String>, incremental: Boolean): MlpClassifier {
+    private fun fitLabels(x: Array<DoubleArray>, y: List<String>, sorted: List<String>, incremental: Boolean, sampleWeight: DoubleArray?): MlpClassifier {
         val index = sorted.withIndex().associate { (i, name) -> name to i }
         val unknown = y.filter { it !in index }.distinct()
         require(unknown.isEmpty()) { "$NAME: y has labels $unknown that are not among the classes $sorted given on the first call to partial_fit" }
@@ -142,7 +151,7 @@ class MlpClassifier(
         } else {
             Head(sorted.size, Softmax(), OutputActivations.SOFTMAX, SoftmaxCrossEntropy(), mlpkit.core.metrics.Accuracy.CONCEPT.name(), 1.0)
         }
-        fitNetwork(x, labels, head, incremental)
+        fitNetwork(x, labels, head, incremental, sampleWeight)
         return this
     }
 

@@ -198,7 +198,7 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
      * Trains on [x] and [targets] with [head]; [incremental] is scikit-learn's partial_fit (one epoch, optimiser state
      * kept). Starts from scikit-learn's initial weights (`RandomState(random_state)`) unless warm-starting or continuing.
      */
-    internal fun fitNetwork(x: Array<DoubleArray>, targets: Targets, head: Head, incremental: Boolean) {
+    internal fun fitNetwork(x: Array<DoubleArray>, targets: Targets, head: Head, incremental: Boolean, sampleWeight: DoubleArray? = null) {
         val rows = Inputs.requireRows(x, fitted?.takeIf { incremental || warmStart }?.inputs, estimatorName)
         val inputs = x[0].size
         val previous = fitted?.takeIf { incremental || warmStart }
@@ -223,7 +223,10 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
             TrainingStart(network.initialParameters(inputs, head.loss, random))
         }
         val stopEarly = earlyStopping && !incremental
-        val all = Dataset(estimatorName, DenseFeatures.of(x), targets)
+        require(sampleWeight == null || sampleWeight.size == rows) {
+            "$estimatorName: sample_weight has ${sampleWeight?.size} entries for $rows rows of X; expected one weight per row"
+        }
+        val all = Dataset(estimatorName, DenseFeatures.of(x), targets, sampleWeight?.copyOf())
         val split = when {
             !stopEarly -> null
             // scikit-learn stratifies when the classifier has one output unit (two classes).

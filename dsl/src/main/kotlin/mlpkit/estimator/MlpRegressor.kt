@@ -75,6 +75,10 @@ class MlpRegressor(
     /** Fits on [x] and several targets per row [ys] (multi-output regression); returns this. */
     fun fit(x: Array<DoubleArray>, ys: Array<DoubleArray>): MlpRegressor = fitValues(x, ys, incremental = false)
 
+    /** Fits with a weight per row ([sampleWeight], finite and ≥ 0), as [MlpClassifier.fit] with weights; see docs/weights.md. */
+    fun fit(x: Array<DoubleArray>, y: DoubleArray, sampleWeight: DoubleArray): MlpRegressor =
+        fitValues(x, Array(y.size) { doubleArrayOf(y[it]) }, incremental = false, sampleWeight = sampleWeight)
+
     /** Fits on a Commons Math matrix [x] and one target per row [y]. */
     fun fit(x: RealMatrix, y: DoubleArray): MlpRegressor = fit(Inputs.rows(x), y)
 
@@ -91,14 +95,14 @@ class MlpRegressor(
     /** [partialFit] with several targets per row. */
     fun partialFit(x: Array<DoubleArray>, ys: Array<DoubleArray>): MlpRegressor = fitValues(x, ys, incremental = true)
 
-    private fun fitValues(x: Array<DoubleArray>, ys: Array<DoubleArray>, incremental: Boolean): MlpRegressor {
+    private fun fitValues(x: Array<DoubleArray>, ys: Array<DoubleArray>, incremental: Boolean, sampleWeight: DoubleArray? = null): MlpRegressor {
         require(ys.size == x.size) { "$NAME: y has ${ys.size} rows for ${x.size} rows of X; expected one target row per row of X" }
         val outputs = ys.firstOrNull()?.size ?: 0
         require(outputs >= 1 && ys.all { it.size == outputs && it.all(Double::isFinite) }) {
             "$NAME: y must hold the same number (at least 1) of finite targets in every row; row 0 has $outputs"
         }
         val head = Head(outputs, Identity(), OutputActivations.IDENTITY, HalfSumSquaredError(), R2.CONCEPT.name(), outputs.toDouble())
-        fitNetwork(x, RegressionTargets(DenseMatrix.of(ys)), head, incremental)
+        fitNetwork(x, RegressionTargets(DenseMatrix.of(ys)), head, incremental, sampleWeight)
         return this
     }
 

@@ -33,6 +33,10 @@ internal object RunReport {
             section("metrics", "Final metrics") {
                 append("<p>Measured after training, in inference mode, on each part of the data.</p>\n")
                 if (record.model.targetScaling != null) append("<p>").append(html(SCALED_TARGETS_NOTE)).append("</p>\n")
+                m.weights?.let {
+                    append("<p>Trained with ").append(html(it)).append(". The losses are unweighted means per row; ")
+                        .append("balanced_accuracy and f1 weigh every class by its rows as scikit-learn's scores do.</p>\n")
+                }
                 metrics(m.metrics)
             }
             section("reports", "Classification reports") {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import mlpkit.core.layer.Layer;
 import mlpkit.core.loss.Reduction;
+import mlpkit.core.loss.WeightNormalization;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.network.Network;
 import mlpkit.core.network.Objective;
@@ -28,6 +29,8 @@ public final class GradientCheck {
     private double floor = 1e-8;
     private int maxEntriesPerTensor = Integer.MAX_VALUE;
     private boolean training;
+    private double[] weights;
+    private WeightNormalization normalization = WeightNormalization.DEFAULT;
 
     private GradientCheck(Network network) {
         this.network = network;
@@ -86,13 +89,25 @@ public final class GradientCheck {
         return this;
     }
 
+    /**
+     * Differentiates the weighted loss Σ w_i ℓ_i / D instead ({@link WeightNormalization}; D = 1 with the sum
+     * reduction): {@code weights} holds one weight per row of the inputs {@link #run} is given.
+     */
+    public GradientCheck weights(double[] weights, WeightNormalization normalization) {
+        this.weights = weights.clone();
+        this.normalization = normalization;
+        return this;
+    }
+
     /** Runs the check on inputs {@code x} with targets {@code y}. */
     public GradientCheckReport run(RealMatrix x, RealMatrix y) {
-        Objective objective = network.objective(x, y, training);
+        Objective objective = weights == null ? network.objective(x, y, training)
+                : network.objective(x, y, weights, normalization, training);
         double[] params = network.parameters();
         double[] analytic = new double[params.length];
         Objective.Evaluation at = objective.evaluate(params, analytic);
-        double scale = reduction.scale((int) at.rows());
+        double scale = weights == null ? reduction.scale((int) at.rows())
+                : reduction == Reduction.MEAN ? 1.0 / at.denominator() : 1.0;
         for (int k = 0; k < analytic.length; k++) {
             analytic[k] *= scale;
         }

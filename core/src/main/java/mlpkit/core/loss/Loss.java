@@ -42,6 +42,24 @@ public interface Loss extends Conceptual {
         return sum(outputActivation, z, a, y) * reduction.scale(a.getRowDimension());
     }
 
+    /**
+     * Each row's loss ℓ_i into {@code out[0..rows)} ({@link #sum} of that row alone). The default asks {@link #sum}
+     * row by row through one-row views, so every loss has it; a loss may compute it faster.
+     */
+    default void rowSums(Activation outputActivation, DenseMatrix z, DenseMatrix a, DenseMatrix y, double[] out) {
+        int rows = a.getRowDimension();
+        if (out.length < rows) {
+            throw new IllegalArgumentException("rowSums needs room for " + rows + " row losses, got an array of " + out.length);
+        }
+        int zc = z.getColumnDimension(), ac = a.getColumnDimension(), yc = y.getColumnDimension();
+        for (int r = 0; r < rows; r++) {
+            out[r] = sum(outputActivation,
+                    new DenseMatrix(1, zc, z.data(), z.offset() + r * zc),
+                    new DenseMatrix(1, ac, a.data(), a.offset() + r * ac),
+                    new DenseMatrix(1, yc, y.data(), y.offset() + r * yc));
+        }
+    }
+
     /** Whether this loss and that output activation form a canonical pair with a fused (a − y) delta. */
     default boolean fusesWith(Activation outputActivation) {
         return false;

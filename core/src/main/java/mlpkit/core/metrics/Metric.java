@@ -49,6 +49,16 @@ public interface Metric extends Conceptual {
      */
     boolean onTrainingBatches();
 
+    /**
+     * Whether every run whose targets suit it reports it (true). A metric added after runs' files were recorded
+     * (the imbalance metrics {@code balanced_accuracy}, {@code f1}, {@code f1_macro}) says false: a run then reports it
+     * when it trains with class or sample weights, or names it in an expectation or a monitor, so that the files of
+     * existing runs keep their bytes.
+     */
+    default boolean reportedByDefault() {
+        return true;
+    }
+
     /** A fresh accumulator for a part of {@code rows} rows. */
     Accumulator accumulator(int rows);
 

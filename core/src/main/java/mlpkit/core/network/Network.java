@@ -8,6 +8,7 @@ import mlpkit.core.layer.OutputLayer;
 import mlpkit.core.layer.TensorShape;
 import mlpkit.core.loss.Loss;
 import mlpkit.core.loss.Reduction;
+import mlpkit.core.loss.WeightNormalization;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.matrix.KernelThreads;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -37,6 +38,8 @@ public final class Network {
     private final double[] state;
     private final ParameterLayout layout;
     private final ParameterLayout stateLayout;
+    /** Each row's loss of a weighted batch, grown as needed (weighted passes only). */
+    private double[] rowLosses = new double[0];
 
     private Network(NetworkSpec spec, int inputSize, Loss loss, RandomGenerator layerRng) {
         if (inputSize <= 0) {
@@ -141,6 +144,16 @@ public final class Network {
         return loss.sum(outputLayer.activation(), outputLayer.preActivation(), outputLayer.output(), target);
     }
 
+    /**
+     * The weighted, unreduced loss sum Σ_i w_i ℓ_i of the last {@link #forward} batch against targets {@code y}
+     * ({@code weights} holds at least one entry per row; the first ones are used).
+     */
+    public double weightedLossSumOfLastForward(RealMatrix y, double[] weights) {
+        DenseMatrix target = requireTarget(y);
+        requireWeights(weights, target.getRowDimension());
+        return weightedSum(target, weights);
+    }
+
     /** The output of the last {@link #forward} batch (the output layer's reused buffer). */
     public DenseMatrix lastOutput() {
         return outputLayer.output();
@@ -164,6 +177,48 @@ public final class Network {
         DenseMatrix target = requireTarget(y);
         double sum = backpropagate(target, reduction.scale(target.getRowDimension()), gradients, false);
         return sum * reduction.scale(target.getRowDimension());
+    }
+
+    /**
+     * One training forward and backward pass on (x, y) with per-row weights w_i (at least one per row of x; the
+     * first ones are used, so a batch may pass a longer reused buffer): fills {@link #gradients()} with the
+     * gradient of L = Σ_i w_i ℓ_i / D and returns L, where D is {@code normalization}'s denominator under
+     * {@code reduction} ({@link WeightNormalization#denominator}). Row i's output delta is scaled by w_i / D.
+     */
+    public double computeGradient(RealMatrix x, RealMatrix y, double[] weights, Reduction reduction,
+                                  WeightNormalization normalization, boolean training) {
+        forward(x, training);
+        DenseMatrix target = requireTarget(y);
+        int rows = target.getRowDimension();
+        requireWeights(weights, rows);
+        double weightSum = 0;
+        for (int r = 0; r < rows; r++) {
+            weightSum += weights[r];
+        }
+        double denominator = normalization.denominator(reduction, rows, weightSum);
+        if (!(denominator > 0)) {
+            throw new IllegalArgumentException("the weights of a batch of " + rows + " rows sum to " + weightSum
+                    + ": a weighted mean needs a positive sum; give some row of every batch a weight > 0, or use "
+                    + "weightNormalization " + WeightNormalization.ROWS.notation());
+        }
+        double sum = backpropagateWeighted(target, weights, 1.0 / denominator, gradients, false);
+        return sum / denominator;
+    }
+
+    /**
+     * ADDS the gradient of the weighted, unreduced loss Σ_i w_i ℓ_i over (x, y) to {@code gradSum} and returns that
+     * sum and the row count: the weighted counterpart of {@link #accumulateGradient(RealMatrix, RealMatrix, double[], boolean)}.
+     */
+    public LossSum accumulateWeightedGradient(RealMatrix x, RealMatrix y, double[] weights, double[] gradSum, boolean training) {
+        if (gradSum.length != parameters.length) {
+            throw new IllegalArgumentException("gradSum must have one entry per parameter (" + parameters.length
+                    + " for " + spec.notation() + "), got " + gradSum.length);
+        }
+        forward(x, training);
+        DenseMatrix target = requireTarget(y);
+        requireWeights(weights, target.getRowDimension());
+        double sum = backpropagateWeighted(target, weights, 1.0, gradSum, true);
+        return new LossSum(sum, target.getRowDimension());
     }
 
     /**
@@ -197,11 +252,39 @@ public final class Network {
         return new NetworkObjective(this, DenseMatrix.of(x), DenseMatrix.of(y), training);
     }
 
+    /** The weighted objective of these rows as an {@link Objective}: Σ w_i ℓ_i over every row, divided by D when a mean is taken. */
+    public Objective objective(RealMatrix x, RealMatrix y, double[] weights, WeightNormalization normalization, boolean training) {
+        return new NetworkObjective(this, DenseMatrix.of(x), DenseMatrix.of(y), weights.clone(), normalization, training);
+    }
+
     /** δ at the output, then layer by layer down to the first; returns the unreduced loss sum. */
     private double backpropagate(DenseMatrix y, double scale, double[] target, boolean accumulate) {
         DenseMatrix z = outputLayer.preActivation();
         DenseMatrix a = outputLayer.output();
         double lossSum = loss.sum(outputLayer.activation(), z, a, y);
+        return backpropagateFrom(outputDelta(y, scale), target, accumulate, lossSum);
+    }
+
+    /** As {@link #backpropagate} with row i's delta scaled by w_i·scale; returns Σ w_i ℓ_i. */
+    private double backpropagateWeighted(DenseMatrix y, double[] weights, double scale, double[] target, boolean accumulate) {
+        double lossSum = weightedSum(y, weights);
+        DenseMatrix delta = outputDelta(y, 1.0);
+        int cols = delta.getColumnDimension();
+        double[] d = delta.data();
+        int at = delta.offset();
+        for (int r = 0; r < delta.getRowDimension(); r++) {
+            double factor = weights[r] * scale;
+            for (int c = 0; c < cols; c++) {
+                d[at++] *= factor;
+            }
+        }
+        return backpropagateFrom(delta, target, accumulate, lossSum);
+    }
+
+    /** δ = scale · ∂ℓ/∂z at the output layer, in its delta buffer. */
+    private DenseMatrix outputDelta(DenseMatrix y, double scale) {
+        DenseMatrix z = outputLayer.preActivation();
+        DenseMatrix a = outputLayer.output();
         DenseMatrix delta = outputLayer.deltaBuffer();
         if (loss.fusesWith(outputLayer.activation())) {
             loss.fusedDelta(a, y, scale, delta);                         // δ = scale·(a − y)·c
@@ -209,6 +292,30 @@ public final class Network {
             loss.outputGradient(a, y, scale, delta);                     // ∂L/∂a ...
             outputLayer.activation().backward(z, a, delta, delta);       // ... ⊙ f'(z)
         }
+        return delta;
+    }
+
+    private double weightedSum(DenseMatrix y, double[] weights) {
+        int rows = y.getRowDimension();
+        if (rowLosses.length < rows) {
+            rowLosses = new double[rows];
+        }
+        loss.rowSums(outputLayer.activation(), outputLayer.preActivation(), outputLayer.output(), y, rowLosses);
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            sum += weights[r] * rowLosses[r];
+        }
+        return sum;
+    }
+
+    private static void requireWeights(double[] weights, int rows) {
+        if (weights == null || weights.length < rows) {
+            throw new IllegalArgumentException("a weighted pass over " + rows + " rows expected at least " + rows
+                    + " row weights, got " + (weights == null ? "none" : weights.length) + ": pass one weight per row");
+        }
+    }
+
+    private double backpropagateFrom(DenseMatrix delta, double[] target, boolean accumulate, double lossSum) {
         int last = layers.size() - 1;
         DenseMatrix upstream = outputLayer.backwardFromDelta(delta, target, accumulate, last > 0);
         for (int i = last - 1; i >= 0; i--) {

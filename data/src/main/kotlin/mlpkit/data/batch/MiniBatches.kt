@@ -15,7 +15,8 @@ import mlpkit.data.split.RowOrder
  * Each [epoch] visits every row exactly once, in [order]: shuffled epochs draw a new Fisher–Yates
  * permutation from the order's generator, so the same seed gives the same batches. The last batch
  * of an epoch may have fewer rows; it is then a view of the first rows of the same buffers (same
- * arrays), unless [dropLast] leaves it out. An [augmentation] rewrites each batch's features after they
+ * arrays), unless [dropLast] leaves it out. A data set with sample weights also fills [Epoch.weights] (one
+ * buffer, allocated once). An [augmentation] rewrites each batch's features after they
  * are copied. Filling a batch allocates nothing.
  *
  * One consumer at a time: the buffers are overwritten by every batch, and starting an epoch ends the
@@ -63,6 +64,9 @@ class MiniBatches(
     private val lastY: DenseMatrix
     private val lastRows: Int
     private var epochsStarted = 0
+
+    /** The batch's row weights, reused (null when the data set has none). */
+    private val weightBuffer: DoubleArray? = dataset.weights?.let { DoubleArray(maxOf(1, minOf(rows, (batchSize as? BatchSize.Rows)?.rows ?: rows))) }
 
     init {
         require(rows > 0) { "'${dataset.name}' has no rows to make batches of" }
@@ -125,6 +129,12 @@ class MiniBatches(
         var y: DenseMatrix = fullY
             private set
 
+        /**
+         * The sample weights of the current batch's rows, in its first [size] entries (a buffer reused by every
+         * batch, which may be longer than the batch), or null when the data set has no weights.
+         */
+        val weights: DoubleArray? get() = weightBuffer
+
         /** Rows in the current batch. */
         val size: Int get() = x.rowDimension
 
@@ -144,6 +154,11 @@ class MiniBatches(
             source.copyRows(sourceRows, start, count, x)
             augmentation?.apply(x)
             fillTargets(start, count, y)
+            val w = weightBuffer
+            if (w != null) {
+                val source = dataset.weights!!
+                for (r in 0 until count) w[r] = source[visit[start + r]]
+            }
             return true
         }
 

@@ -36,8 +36,8 @@ sealed interface Scaler {
         else -> ScaledFeatures(features, this)
     }
 
-    /** [dataset] with its features scaled (a view, see [transform]); targets and name unchanged. */
-    fun transform(dataset: Dataset): Dataset = Dataset(dataset.name, transform(dataset.features), dataset.targets)
+    /** [dataset] with its features scaled (a view, see [transform]); targets, weights and name unchanged. */
+    fun transform(dataset: Dataset): Dataset = Dataset(dataset.name, transform(dataset.features), dataset.targets, dataset.weights)
 
     /** A new matrix holding [matrix] scaled. */
     fun transform(matrix: DenseMatrix): DenseMatrix = matrix.copy().also { transformInPlace(it) }

@@ -10,12 +10,12 @@ import mlpkit.data.Targets
  * The rows [rows] of this data set, in that order, named `"<name>/<part>"`.
  *
  * The features are an [IndexedFeatures] view (not copied). The targets are copied: they are one int
- * (class labels) or a few doubles (regression) per row, and `Targets` is a sealed type of the `data`
+ * (class labels) or a few doubles (regression) per row (sample weights, if any, are copied too), and `Targets` is a sealed type of the `data`
  * package that has no view variant. Class labels keep every class name of the whole set, so a part
  * that lacks a class still has the whole set's class count (and its one-hot width).
  */
 fun Dataset.subset(rows: IntArray, part: String): Dataset =
-    Dataset("$name/$part", IndexedFeatures(features, rows), targets.subset(rows))
+    Dataset("$name/$part", IndexedFeatures(features, rows), targets.subset(rows), weights?.let { w -> DoubleArray(rows.size) { w[rows[it]] } })
 
 /** The targets of [rows], in that order (copied; see [subset]). */
 fun Targets.subset(rows: IntArray): Targets {

@@ -4,6 +4,7 @@ import mlpkit.data.ClassLabels
 import mlpkit.data.Dataset
 import mlpkit.data.builtin.BuiltInSets
 import mlpkit.data.builtin.BuiltInTask
+import mlpkit.core.matrix.DenseMatrix
 import mlpkit.data.csv.CsvColumn
 import mlpkit.data.csv.CsvHeaderSwitch
 import mlpkit.data.csv.CsvLoader
@@ -34,6 +35,7 @@ import mlpkit.data.table.ColumnScaling
 import mlpkit.data.table.LabelColumn
 import mlpkit.data.table.MissingValues
 import mlpkit.data.table.TableReader
+import mlpkit.data.table.RawTable
 import mlpkit.dsl.spec.MissingTarget
 import mlpkit.data.store.DatasetStore
 import mlpkit.dsl.config.ConfigException
@@ -195,7 +197,16 @@ class DataResolver(
                 }
             }
         } ?: raw.names.last()
-        val features = raw.names.filter { it != label }
+        source.sampleWeight?.let { column ->
+            if (column !in raw.names || column == label) {
+                throw ConfigException(
+                    experimentFile, sourcePath.key("sampleWeight").toString(),
+                    (if (column == label) "'$column' is the label column" else "no column '$column' in ${source.train}") +
+                        "; expected one of ${raw.names.filter { it != label }.joinToString(", ") { "'$it'" }}",
+                )
+            }
+        }
+        val features = raw.names.filter { it != label && it != source.sampleWeight }
         source.columns?.keys?.forEach { name ->
             if (name !in features) {
                 val why = if (name == label) "'$name' is the label column, not a feature" else "no column '$name' in ${source.train}"
@@ -210,11 +221,36 @@ class DataResolver(
             val testTargets = LabelColumn.read(rawTest, label, source.regression, missing, refuse, classNames)
             LoadedTable.Part(rawTest.rows(testTargets.kept), testTargets.targets) to testTargets.note(label)?.let { "test file: $it" }
         }
+        val kept = raw.rows(targets.kept)
         return LoadedTable(
-            path(source.train).fileName.toString().removeSuffix(".gz").substringBeforeLast('.'), raw.rows(targets.kept), targets.targets, features,
+            path(source.train).fileName.toString().removeSuffix(".gz").substringBeforeLast('.'), kept, targets.targets, features,
             source.columns.orEmpty(), missing, test?.first, listOfNotNull(targets.note(label), test?.second),
             listOf(label).takeIf { source.regression },
+            source.sampleWeight?.let { tableWeights(kept, it, missing) },
         )
+    }
+
+    /**
+     * The sample weights of a table's rows from its column [column]: each a number ≥ 0 (data's `Dataset` checks the
+     * range); a missing or non-numeric weight is an error naming the file, line and column.
+     */
+    private fun tableWeights(table: RawTable, column: String, missing: MissingValues): DoubleArray {
+        val at = table.column(column)
+        return DoubleArray(table.rowCount) { r ->
+            val text = table.field(r, at)
+            val problem = when {
+                missing.isMissing(text) -> "missing value '$text'"
+                text.toDoubleOrNull() == null -> "'$text' is not a number"
+                else -> null
+            }
+            if (problem != null) {
+                throw ConfigException(
+                    experimentFile, JsonPath.ROOT.key("data").key("source").key("sampleWeight").toString(),
+                    "${table.source}:${table.line(r)}: column '$column' (the sample weights): $problem; expected a number ≥ 0 on every row",
+                )
+            }
+            text.toDouble()
+        }
     }
 
     /** A table's rows split as other sources' rows are, then [fitTable]. */
@@ -277,7 +313,7 @@ class DataResolver(
         }
         val trainRows = indices?.train ?: IntArray(table.rows) { it }
         val pipeline = ColumnPipeline.fit(table.table, table.features, trainRows, table.options, scaling, table.missing)
-        val main = Dataset(table.name, DenseFeatures(pipeline.transform(table.table)), table.targets)
+        val main = Dataset(table.name, DenseFeatures(pipeline.transform(table.table)), table.targets, table.weights)
         val parts = indices?.let { main.split(it) }
         val train = parts?.train ?: main
         val test = parts?.test ?: table.test?.let { Dataset("${table.name} test", DenseFeatures(pipeline.transform(it.table)), it.targets) }
@@ -352,7 +388,33 @@ class DataResolver(
             }
         }
         // A regression CSV's target columns are named by its header, as a built-in regression set's outputs are.
-        return Loaded(train, test?.dataset, table.featureNames, table.targetNames.takeIf { source.regression })
+        val loaded = Loaded(train, test?.dataset, table.featureNames, table.targetNames.takeIf { source.regression })
+        return source.sampleWeight?.let { withSampleWeights(loaded, it, source.train) } ?: loaded
+    }
+
+    /**
+     * [loaded] with the feature column named [column] taken out of the features and made the rows' sample weights
+     * (of the training file, and of the test file when there is one: its rows are only evaluated, unweighted).
+     */
+    private fun withSampleWeights(loaded: Loaded, column: String, file: String): Loaded {
+        val names = loaded.featureNames ?: throw IllegalArgumentException(
+            "data.source.sampleWeight names the column '$column', but $file has no header line: add one, or leave sampleWeight out",
+        )
+        val at = names.indexOf(column)
+        require(at >= 0) { "data.source.sampleWeight names the column '$column', which $file has not: expected one of ${names.joinToString(", ")}" }
+        fun split(set: Dataset): Dataset {
+            val all = set.features.toMatrix()
+            val kept = DenseMatrix(all.rowDimension, all.columnDimension - 1)
+            val weights = DoubleArray(all.rowDimension)
+            for (r in 0 until all.rowDimension) {
+                var c2 = 0
+                for (c in 0 until all.columnDimension) {
+                    if (c == at) weights[r] = all.getEntry(r, c) else kept.setEntry(r, c2++, all.getEntry(r, c))
+                }
+            }
+            return Dataset(set.name, mlpkit.data.DenseFeatures(kept), set.targets, weights)
+        }
+        return Loaded(split(loaded.main), loaded.ownTest?.let { split(it).withWeights(null) }, names.filterIndexed { i, _ -> i != at }, loaded.targetNames)
     }
 
     private fun loadIdx(source: DataSource.Idx, pixels: PixelScaling): Loaded {

@@ -34,5 +34,5 @@ internal object TargetScalers {
 
     /** [dataset] with its regression targets scaled by [scaler] (a copy of the targets; features unchanged). */
     fun scaled(dataset: Dataset, scaler: Scaler): Dataset =
-        Dataset(dataset.name, dataset.features, RegressionTargets(scaler.transform((dataset.targets as RegressionTargets).values)))
+        Dataset(dataset.name, dataset.features, RegressionTargets(scaler.transform((dataset.targets as RegressionTargets).values)), dataset.weights)
 }

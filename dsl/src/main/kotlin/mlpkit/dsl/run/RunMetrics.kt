@@ -12,7 +12,8 @@ import mlpkit.dsl.train.TrainingResult
  * diverged loss and scipy's message for L-BFGS and [stopped] for a run a
  * [mlpkit.dsl.train.StopSignal] stopped, e.g. Ctrl-C: `interrupted at epoch N`), the epochs it completed, the
  * epoch whose weights were restored, the final metrics in inference mode (`train_accuracy`, `test_auc`, …)
- * and the classification report of each part.
+ * and the classification report of each part; for a weighted run, which weights it trained with ([weights], and
+ * [classWeights] by class name).
  */
 @Serializable
 data class RunMetrics(
@@ -29,6 +30,13 @@ data class RunMetrics(
     val restoredEpoch: Int? = null,
     val metrics: Map<String, Double>,
     val reports: Map<String, String> = emptyMap(),
+    // Absent for an unweighted run (every run before weights existed keeps its bytes): what the run weighed.
+    @OptIn(ExperimentalSerializationApi::class)
+    @EncodeDefault(EncodeDefault.Mode.NEVER)
+    val weights: String? = null,
+    @OptIn(ExperimentalSerializationApi::class)
+    @EncodeDefault(EncodeDefault.Mode.NEVER)
+    val classWeights: Map<String, Double>? = null,
 ) {
     companion object {
         /**
@@ -59,6 +67,8 @@ data class RunMetrics(
                 restoredEpoch = result.restoredEpoch,
                 metrics = result.metrics,
                 reports = result.reports,
+                weights = result.weights?.describe(result.model.file.spec.training.classWeight),
+                classWeights = result.weights?.perClass,
             )
         }
     }

@@ -93,6 +93,8 @@ sealed interface DataSource {
         val columns: Map<String, @Serializable(with = ColumnOptionsSerializer::class) ColumnOptions>? = null,
         @EncodeDefault(EncodeDefault.Mode.NEVER) val missing: List<String>? = null,
         @EncodeDefault(EncodeDefault.Mode.NEVER) val missingTarget: MissingTarget = MissingTarget.DROP,
+        /** The header name of a column of per-row sample weights (removed from the features), or null for none. */
+        @EncodeDefault(EncodeDefault.Mode.NEVER) val sampleWeight: String? = null,
     ) : DataSource {
         /** Whether the file is read as a table through a column pipeline (any of columns, missing, missingTarget given). */
         val isTable: Boolean get() = columns != null || missing != null || missingTarget != MissingTarget.DROP

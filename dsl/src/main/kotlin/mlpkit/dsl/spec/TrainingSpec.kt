@@ -7,6 +7,7 @@ import kotlinx.serialization.Serializable
 import mlpkit.core.loss.BinaryCrossEntropy
 import mlpkit.core.loss.Loss
 import mlpkit.core.loss.Reduction
+import mlpkit.core.loss.WeightNormalization
 import mlpkit.core.optim.Constant
 import mlpkit.core.optim.OptimizerSpec
 import mlpkit.core.optim.ScheduleSpec
@@ -21,6 +22,10 @@ import mlpkit.core.optim.Sgd
  * [divergence] is the divergence guard, on by default: it stops a run whose training loss has grown far
  * above its best (see [DivergenceSpec]). [shuffle] draws a new order of the training rows every epoch (on by
  * default); `false` takes the mini-batches in the data's order every epoch, as scikit-learn's `shuffle=False`.
+ * [classWeight] weighs each training row by its class ([ClassWeightSpec]; null: every class weighs 1), times the
+ * row's sample weight when the data has them; [weightNormalization] says what a weighted batch's loss divides by
+ * (its sum of weights, the default as in scikit-learn ≥ 1.7 and PyTorch, or its rows as in Keras; see
+ * [WeightNormalization] and docs/weights.md).
  */
 @OptIn(ExperimentalSerializationApi::class)
 @Serializable
@@ -39,6 +44,10 @@ data class TrainingSpec @JvmOverloads constructor(
     @EncodeDefault(EncodeDefault.Mode.NEVER) val divergence: DivergenceSpec = DivergenceSpec.DEFAULT,
     // Left out where it is the default, as divergence: files of shuffled runs keep their bytes.
     @EncodeDefault(EncodeDefault.Mode.NEVER) val shuffle: Boolean = true,
+    // Left out where they are the defaults (no weights), as divergence: unweighted runs keep their bytes.
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val classWeight: ClassWeightSpec? = null,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) @Serializable(with = WeightNormalizationSerializer::class)
+    val weightNormalization: WeightNormalization = WeightNormalization.DEFAULT,
 ) {
     /** A copy built step by step from this one (for Java; Kotlin has `copy` and the DSL). */
     fun toBuilder(): Builder = Builder(this)
@@ -56,6 +65,8 @@ data class TrainingSpec @JvmOverloads constructor(
         fun callbacks(callbacks: List<CallbackSpec>) = apply { spec = spec.copy(callbacks = callbacks.toList()) }
         fun divergence(divergence: DivergenceSpec) = apply { spec = spec.copy(divergence = divergence) }
         fun shuffle(shuffle: Boolean) = apply { spec = spec.copy(shuffle = shuffle) }
+        fun classWeight(classWeight: ClassWeightSpec?) = apply { spec = spec.copy(classWeight = classWeight) }
+        fun weightNormalization(normalization: WeightNormalization) = apply { spec = spec.copy(weightNormalization = normalization) }
         fun build(): TrainingSpec = spec
     }
 

@@ -20,6 +20,8 @@ class TrainingResult(
     val reports: Map<String, String>,
     val model: Model,
     val earlyStopping: EarlyStoppingState? = null,
+    /** The class and sample weights the run trained with, or null for an unweighted run (see [TrainingWeights]). */
+    val weights: TrainingWeights? = null,
 ) {
     /** A copy of the final parameters, in core's flat layout. */
     fun parameters(): DoubleArray = model.file.parameters.copyOf()

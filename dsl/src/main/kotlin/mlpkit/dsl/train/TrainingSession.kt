@@ -4,6 +4,8 @@ import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.flow.FlowCollector
 import mlpkit.core.concept.Registry
+import mlpkit.core.metrics.Metric
+import mlpkit.core.metrics.Monitor
 import mlpkit.core.matrix.KernelThreads
 import mlpkit.core.network.Network
 import mlpkit.data.batch.BatchSize
@@ -64,15 +66,35 @@ internal class TrainingSession(
     private val optimizer = training.optimizer.start(network.layout().weightMask())
     private val schedule = training.schedule.start(training.epochs, data.train.size)
     private val reduction = training.reduction
+
+    /** Class × sample weights of the training rows (none for an unweighted run). */
+    internal val weights = TrainingWeights.of(training, data.train)
+
+    /** The training rows with their weights (the resolved part itself when the run is unweighted). */
+    private val trainRows = weights.rows?.let { data.train.withWeights(it) } ?: data.train
+
+    /**
+     * The registry whose metrics the parts report: a metric that is not reported by default (the imbalance metrics)
+     * only when the run is weighted or an expectation or the early-stopping monitor names it.
+     */
+    private val metricRegistry: Registry = kotlin.run {
+        val named = (spec.expect.map { it.metric } + training.callbacks.filterIsInstance<CallbackSpec.EarlyStopping>().map { it.monitor })
+            .mapNotNull { runCatching { Monitor.metricOf(it, registry).concept().name() }.getOrNull() }.toSet()
+        Registry.of(
+            registry.all().filter { c ->
+                c.kind() != Metric.KIND || weights.weighted || c.name() in named || (c.create() as Metric).reportedByDefault()
+            },
+        )
+    }
     private val batches = miniBatches(start?.rowOrder)
     private val weightMask = network.layout().weightMask()
 
     /** λ of a per-sample weight decay (scikit-learn's alpha), whose penalty goes into `train_objective`; else 0. */
     private val perSampleDecay = training.optimizer.takeIf { it.weightDecayPerSample() && !it.fullBatch() }?.weightDecay() ?: 0.0
     private val epochMetrics = EpochMetrics(
-        PartMetrics.of(registry, data.train.targets, onTrainingBatches = true), encoding, data.targetScaler, penalised = perSampleDecay > 0,
+        PartMetrics.of(metricRegistry, data.train.targets, onTrainingBatches = true), encoding, data.targetScaler, penalised = perSampleDecay > 0,
     )
-    private val validation = data.validation?.let { DatasetEvaluator(MetricNames.VALIDATION, it, encoding, EVALUATION_CHUNK, registry, data.targetScaler) }
+    private val validation = data.validation?.let { DatasetEvaluator(MetricNames.VALIDATION, it, encoding, EVALUATION_CHUNK, metricRegistry, data.targetScaler) }
     private val earlyStopping = training.callbacks.filterIsInstance<CallbackSpec.EarlyStopping>().firstOrNull()
         ?.let { EarlyStopping(it, network.parameterCount(), network.state().size, registry) }
     private val divergenceGuard = (training.divergence as? DivergenceSpec.Guard)?.let { DivergenceGuard(it, training.optimizer.lr()) }
@@ -111,7 +133,7 @@ internal class TrainingSession(
         // One batch per epoch needs no shuffling: the order would only change the rounding of the sums.
         val onlyOneBatch = size is BatchSize.Full || (size as BatchSize.Rows).rows >= data.train.size
         val order = if (onlyOneBatch || !training.shuffle) RowOrder.AsGiven else given ?: RowOrder.Shuffled(shuffleRandom)
-        return MiniBatches(data.train, size, order, encoding, augmentation = augmentation())
+        return MiniBatches(trainRows, size, order, encoding, augmentation = augmentation())
     }
 
     /** The spec's augmentation of the training batches; images only (DataChecks refuses other sources). */
@@ -224,7 +246,7 @@ internal class TrainingSession(
     private suspend fun untrainedLoss(): Double {
         val metrics = LinkedHashMap<String, Double>()
         val chunk = (training.batchSize as? BatchSizeSpec.Rows)?.rows?.coerceIn(1, EVALUATION_CHUNK) ?: EVALUATION_CHUNK
-        DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, chunk, registry, data.targetScaler).evaluate(network, metrics)
+        DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, chunk, metricRegistry, data.targetScaler).evaluate(network, metrics)
         return metrics.getValue(MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS))
     }
 
@@ -237,13 +259,23 @@ internal class TrainingSession(
         while (cursor.next()) {
             currentCoroutineContext().ensureActive()
             if (stopSignal?.isStopRequested == true) return StopReason.Cancelled
-            val loss = network.computeGradient(cursor.x, cursor.y, reduction)
+            val rowWeights = cursor.weights
+            val loss = if (rowWeights == null) {
+                network.computeGradient(cursor.x, cursor.y, reduction)
+            } else {
+                network.computeGradient(cursor.x, cursor.y, rowWeights, reduction, weights.normalization, true)
+            }
             if (!loss.isFinite()) {
                 return NonFiniteDiagnosis.of(
                     network, loss, epoch, cursor.batchIndex + 1, batches.batchesPerEpoch, rate, training.optimizer, training.reduction,
                 )
             }
-            epochMetrics.add(loss, reduction, network.lastOutput(), cursor.y)
+            // A weighted run reports the unweighted loss per row, as for the validation and test parts.
+            if (rowWeights == null) {
+                epochMetrics.add(loss, reduction, network.lastOutput(), cursor.y)
+            } else {
+                epochMetrics.add(network.lossSumOfLastForward(cursor.y), mlpkit.core.loss.Reduction.SUM, network.lastOutput(), cursor.y)
+            }
             if (perSampleDecay > 0) epochMetrics.addPenalty(0.5 * perSampleDecay * squaredWeights(parameters))
             optimizer.step(parameters, gradients, rate, cursor.x.rowDimension)
         }
@@ -265,11 +297,16 @@ internal class TrainingSession(
      * the history's rate is the step length the line search accepted. Cancellation is checked between iterations.
      */
     private suspend fun runIterations(events: FlowCollector<TrainingEvent>): StopReason {
-        val rows = MiniBatches(data.train, BatchSize.Full, RowOrder.AsGiven, encoding).epoch()
+        val rows = MiniBatches(trainRows, BatchSize.Full, RowOrder.AsGiven, encoding).epoch()
         check(rows.next()) { "no training rows" }
-        val objective = network.objective(rows.x, rows.y, false)
+        val rowWeights = rows.weights
+        val objective = if (rowWeights == null) {
+            network.objective(rows.x, rows.y, false)
+        } else {
+            network.objective(rows.x, rows.y, rowWeights.copyOf(rows.size), weights.normalization, false)
+        }
         val run = training.optimizer.startFullBatch(objective, network.parameters().copyOf(), training.epochs, network.layout().weightMask())
-        val trainPart = DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, registry)
+        val trainPart = DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, metricRegistry)
         while (!run.stopped()) {
             currentCoroutineContext().ensureActive()
             if (stopSignal?.isStopRequested == true) return StopReason.Cancelled
@@ -321,9 +358,9 @@ internal class TrainingSession(
         val metrics = LinkedHashMap<String, Double>()
         val reports = LinkedHashMap<String, String>()
         val parts = listOfNotNull(
-            DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, registry, data.targetScaler),
+            DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, metricRegistry, data.targetScaler),
             validation,
-            data.test?.let { DatasetEvaluator(MetricNames.TEST, it, encoding, EVALUATION_CHUNK, registry, data.targetScaler) },
+            data.test?.let { DatasetEvaluator(MetricNames.TEST, it, encoding, EVALUATION_CHUNK, metricRegistry, data.targetScaler) },
         )
         for (part in parts) {
             part.evaluate(network, metrics)
@@ -332,7 +369,8 @@ internal class TrainingSession(
         // A run that diverged writes a model marked as such, so that it never loads silently.
         val file = modelFile(diverged = reason.divergence)
         // The trained network itself becomes the model: the run builds its network once.
-        return TrainingResult(reason, completedEpochs, restored, history.toList(), metrics, reports, Model.ofTrained(file, network), earlyStopping?.state())
+        return TrainingResult(reason, completedEpochs, restored, history.toList(), metrics, reports, Model.ofTrained(file, network), earlyStopping?.state(),
+            weights.takeIf { it.weighted })
     }
 
     private fun modelFile(diverged: String? = null): ModelFile = ModelFile(

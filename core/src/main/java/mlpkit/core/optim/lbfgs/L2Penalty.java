@@ -8,7 +8,8 @@ import mlpkit.core.network.Objective;
  * <pre>
  *   lossSum' = lossSum + n · (λ/2) · Σ_{i marked} θ_i²        gradient' = gradient + n · λ · θ   (marked entries)
  * </pre>
- * so that the mean L-BFGS minimises is mean loss + (λ/2)‖W‖². scikit-learn's MLP adds (α/2)‖W‖² / n_train to
+ * so that the mean L-BFGS minimises is mean loss + (λ/2)‖W‖² (n is the evaluation's denominator: for a weighted
+ * objective its sum of weights, as scikit-learn ≥ 1.7 divides its L2 term by {@code sw_sum}). scikit-learn's MLP adds (α/2)‖W‖² / n_train to
  * its mean loss: its {@code alpha} is λ · n_train.
  */
 public final class L2Penalty implements Objective {
@@ -43,7 +44,7 @@ public final class L2Penalty implements Objective {
     @Override
     public Evaluation evaluate(double[] parameters, double[] gradient) {
         Evaluation e = objective.evaluate(parameters, gradient);
-        double scale = lambda * e.rows();
+        double scale = lambda * e.denominator();
         double squares = 0;
         for (int i = 0; i < parameters.length; i++) {
             if (mask == null || mask[i]) {
@@ -51,7 +52,7 @@ public final class L2Penalty implements Objective {
                 gradient[i] += scale * parameters[i];
             }
         }
-        return new Evaluation(e.lossSum() + 0.5 * scale * squares, e.rows());
+        return new Evaluation(e.lossSum() + 0.5 * scale * squares, e.rows(), e.denominator());
     }
 
     @Override
@@ -63,6 +64,6 @@ public final class L2Penalty implements Objective {
                 squares += parameters[i] * parameters[i];
             }
         }
-        return new Evaluation(e.lossSum() + 0.5 * lambda * e.rows() * squares, e.rows());
+        return new Evaluation(e.lossSum() + 0.5 * lambda * e.denominator() * squares, e.rows(), e.denominator());
     }
 }
