@@ -150,16 +150,17 @@ class DataBuilder internal constructor(initial: DataSpec?) {
      * [sampleWeight] names a column of per-row sample weights, taken out of the features (docs/weights.md).
      */
     fun csv(train: String, test: String? = null, header: Boolean? = null, label: String? = null, regression: Boolean = false, sampleWeight: String? = null) {
-        source = DataSource.Csv(train, test, header, label, regression, sampleWeight)
+        source = DataSource.Csv(train, test, header, label, regression, sampleWeight = sampleWeight)
     }
 
     /**
      * A CSV **table** (text columns, missing values; docs/tabular.md): [block] chooses columns, missing-value texts and
      * what a row without a target does; every column not named is inferred (text → categorical). The file needs a header.
+     * [sampleWeight] names a column of per-row sample weights, left out of the features (docs/weights.md).
      */
-    fun csv(train: String, test: String? = null, label: String? = null, regression: Boolean = false, block: TableBuilder.() -> Unit) {
+    fun csv(train: String, test: String? = null, label: String? = null, regression: Boolean = false, sampleWeight: String? = null, block: TableBuilder.() -> Unit) {
         val table = TableBuilder().apply(block)
-        source = DataSource.Csv(train, test, null, label, regression, table.columns(), table.missing, table.missingTarget)
+        source = DataSource.Csv(train, test, null, label, regression, table.columns(), table.missing, table.missingTarget, sampleWeight)
     }
 
     /**
