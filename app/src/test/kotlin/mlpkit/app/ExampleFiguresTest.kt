@@ -22,7 +22,7 @@ class ExampleFiguresTest {
 
     @TestFactory
     fun `the quick article examples reach their expected figures with mlp verify`(): List<DynamicTest> =
-        listOf("e0", "e1", "e1-bce", "moons", "e3", "e3-logreg", "iris", "breast-cancer", "diabetes-regression").map { name ->
+        listOf("e0", "e1", "e1-bce", "moons", "e3", "e3-logreg", "iris", "breast-cancer", "diabetes-regression", "penguins").map { name ->
             DynamicTest.dynamicTest(name) {
                 val file = examples.resolve("$name.json")
                 assertTrue(ExperimentLoader.load(file).spec.expect.isNotEmpty(), "$file has an expect block")

@@ -26,8 +26,14 @@ class ExamplesTest {
             DynamicTest.dynamicTest(file.fileName.toString()) {
                 val run = mlp("run", runnable(file).toString(), "--epochs", "2", "--out", dir.resolve(file.fileName.toString()).toString())
                 assertEquals(0, run.exitCode, run.out + run.err)
-                val sweep = ExperimentLoader.load(file).spec.sweep
-                if (sweep == null) {
+                val spec = ExperimentLoader.load(file).spec
+                val sweep = spec.sweep
+                val cv = spec.validation
+                if (cv != null) {
+                    // A cross-validation prints one line per finished fold, then its table and directory.
+                    assertEquals(cv.cv * cv.repeats, run.outLines.count { it.startsWith("finished fold ") }, run.out)
+                    assertTrue(run.outLines.last().startsWith("run directory: "), run.out)
+                } else if (sweep == null) {
                     assertEquals(2, run.outLines.count { it.startsWith("epoch ") }, run.out)
                     assertTrue(run.outLines.last().startsWith("run directory: "), run.out)
                 } else {

@@ -3,6 +3,7 @@ package mlpkit.dsl
 import kotlinx.serialization.json.JsonPrimitive
 import mlpkit.dsl.spec.AugmentSpec
 import mlpkit.dsl.spec.DataSource
+import mlpkit.dsl.spec.MissingTarget
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.Scaling
 import mlpkit.dsl.spec.SplitSpec
@@ -169,6 +170,18 @@ class DataBuilder internal constructor(initial: DataSpec?) {
      */
     fun penguins() {
         source = DataSource.BuiltIn("penguins")
+    }
+
+    /**
+     * Penguins with [block] choosing options for some of its columns over the set's own (`column("sex", categorical =
+     * true, missing = mostFrequent)`); the missing-value texts and `missingTarget` of a CSV table do not apply here.
+     */
+    fun penguins(block: TableBuilder.() -> Unit) {
+        val table = TableBuilder().apply(block)
+        require(table.missing == null && table.missingTarget == MissingTarget.DROP) {
+            "penguins { … } chooses column options only: missing and missingTarget apply to csv(…) { … } tables"
+        }
+        source = DataSource.BuiltIn("penguins", table.columns())
     }
 
     fun idx(trainImages: String, trainLabels: String, testImages: String? = null, testLabels: String? = null) {

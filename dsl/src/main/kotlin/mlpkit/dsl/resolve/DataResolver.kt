@@ -170,8 +170,18 @@ class DataResolver(
         source is DataSource.BuiltIn -> BuiltInSets.find(source.set)?.table?.let { builtIn ->
             val raw = builtIn.read()
             val targets = LabelColumn.read(raw, builtIn.label)
+            val features = builtIn.featureColumns(raw)
+            source.columns?.keys?.forEach { name ->
+                if (name !in features) {
+                    val why = if (name == builtIn.label) "'$name' is the label column of ${source.set}, not a feature" else "${source.set} has no column '$name'"
+                    throw ConfigException(
+                        experimentFile, JsonPath.ROOT.key("data").key("source").key("columns").key(name).toString(),
+                        "$why; its feature columns are ${features.joinToString(", ") { "'$it'" }}",
+                    )
+                }
+            }
             LoadedTable(
-                source.set, raw.rows(targets.kept), targets.targets, builtIn.featureColumns(raw), builtIn.options, MissingValues(), null,
+                source.set, raw.rows(targets.kept), targets.targets, features, builtIn.options + source.columns.orEmpty(), MissingValues(), null,
                 listOfNotNull(targets.note(builtIn.label)), null,
             )
         }
@@ -340,7 +350,18 @@ class DataResolver(
      */
     private class Loaded(val main: Dataset, val ownTest: Dataset?, val featureNames: List<String>? = null, val targetNames: List<String>? = null)
 
-    private fun load(source: DataSource, pixels: PixelScaling, defaultRandomState: Long): Loaded = when (source) {
+    private fun load(source: DataSource, pixels: PixelScaling, defaultRandomState: Long): Loaded {
+        if (source is DataSource.BuiltIn && source.columns != null) {
+            throw ConfigException(
+                experimentFile, JsonPath.ROOT.key("data").key("source").key("columns").toString(),
+                "'${source.set}' is a set of numbers, not a table: columns apply to the built-in tables " +
+                    "(${BuiltInSets.all.filter { it.table != null }.joinToString(", ") { it.name }}) and to CSV sources; remove columns",
+            )
+        }
+        return loadSource(source, pixels, defaultRandomState)
+    }
+
+    private fun loadSource(source: DataSource, pixels: PixelScaling, defaultRandomState: Long): Loaded = when (source) {
         is DataSource.Generator -> Loaded(generate(source, defaultRandomState), null)
         is DataSource.BuiltIn -> BuiltInSets.get(source.set).let { set ->
             when {

@@ -63,9 +63,18 @@ sealed interface DataSource {
      * A built-in set named in `mlpkit.data.builtin.BuiltInSets`: digits, iris, wine, breast-cancer, diabetes,
      * linnerud (shipped in the jar) or mnist, fashion-mnist (from the data store, with their own test split).
      */
+    @OptIn(ExperimentalSerializationApi::class)
     @Serializable
     @SerialName("builtin")
-    data class BuiltIn(val set: String) : DataSource
+    data class BuiltIn @JvmOverloads constructor(
+        val set: String,
+        /**
+         * For a built-in table (penguins): options for some of its columns, over the set's own (which [set]'s
+         * description states); the form of a CSV table's `columns` (docs/tabular.md). Left out of the JSON when null.
+         */
+        @EncodeDefault(EncodeDefault.Mode.NEVER)
+        val columns: Map<String, @Serializable(with = ColumnOptionsSerializer::class) ColumnOptions>? = null,
+    ) : DataSource
 
     /**
      * A numeric CSV file; [label] is a column name or index (default: the last column). [header]: true

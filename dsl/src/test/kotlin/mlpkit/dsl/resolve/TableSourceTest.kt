@@ -214,4 +214,31 @@ class TableSourceTest {
         assertEquals(275 + 69, data.train.size + data.test!!.size)
         assertEquals(listOf("Adelie", "Chinstrap", "Gentoo"), data.classNames)
     }
+
+    @Test
+    fun `a built-in table takes column options over its own, in JSON and the DSL alike, and a numbers set refuses them`() {
+        val json = """{"name": "p", "data": {"source": {"type": "builtin", "set": "penguins", "columns": {"sex": {"categorical": true, "missing": "constant", "fill": "unknown"}}},
+            "scaling": "standard"}, "network": "network < dense(3, softmax) >", "training": {"loss": "softmax-ce"}}"""
+        val spec = ExperimentFiles.parseJson(json, "p.json")
+        val dsl = experiment("p") {
+            data { penguins { column("sex", categorical = true, missing = constant, fill = "unknown") }; scaling = standard }
+            network { dense(3, softmax) }
+            training { loss = softmaxCrossEntropy }
+        }.spec
+        assertEquals(spec, dsl)
+        val data = DataResolver().resolve(spec.data, RandomState(1), 1)
+        // The 11 rows without a sex become the category "unknown", sorted after female and male.
+        assertEquals(listOf("sex=female", "sex=male", "sex=unknown"), data.pipeline!!.featureNames.filter { it.startsWith("sex=") })
+        assertEquals(11.0, (0 until data.train.size).sumOf { data.train.features.row(it)[data.pipeline!!.featureNames.indexOf("sex=unknown")] })
+
+        val unknown = assertThrows<ConfigException> {
+            DataResolver(experimentFile = "p.json").resolve(DataSpec(DataSource.BuiltIn("penguins", mapOf("beak" to ColumnOptions(ColumnRole.NUMERIC)))), RandomState(1), 1)
+        }
+        assertEquals("$.data.source.columns.beak", unknown.jsonPath)
+        assertTrue(unknown.message!!.contains("penguins has no column 'beak'; its feature columns are 'island', 'bill_length_mm'"), unknown.message)
+        val numbers = assertThrows<ConfigException> {
+            DataResolver(experimentFile = "p.json").resolve(DataSpec(DataSource.BuiltIn("iris", mapOf("x" to ColumnOptions(ColumnRole.NUMERIC)))), RandomState(1), 1)
+        }
+        assertTrue(numbers.message!!.contains("'iris' is a set of numbers, not a table: columns apply to the built-in tables (penguins)"), numbers.message)
+    }
 }
