@@ -36,7 +36,7 @@ from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 warnings.filterwarnings("ignore", category=ConvergenceWarning)
 
-FILE = pathlib.Path("data/src/main/resources/mlpkit/data/penguins/penguins.csv")
+FILE = pathlib.Path("data/src/main/resources/mlpkit/data/tabular/penguins.csv")
 FALLBACK = pathlib.Path("../shared/data/tabular/penguins.csv")
 TARGET = "species"
 CATEGORICAL = ["island", "sex"]
