@@ -8,7 +8,7 @@ import mlpkit.core.concept.Concept;
  * majority class of a 90/10 set scores 0.5, not 0.9. Reported when the run trains with weights or names it
  * ({@link #reportedByDefault()}).
  */
-public record BalancedAccuracy() implements Metric {
+public record BalancedAccuracy() implements CountMetric {
     public static final Concept<Metric> CONCEPT = Concept.of(KIND, "balanced_accuracy")
             .summary("the mean over the true classes of each class's recall (scikit-learn's balanced_accuracy_score)")
             .build(BalancedAccuracy.class);
@@ -32,42 +32,8 @@ public record BalancedAccuracy() implements Metric {
     }
 
     @Override
-    public Needs needs() {
-        return Needs.CLASSES;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
-    }
-
-    @Override
-    public boolean onTrainingBatches() {
-        return true;
-    }
-
-    @Override
-    public boolean reportedByDefault() {
-        return false;
-    }
-
-    @Override
-    public Accumulator accumulator(int rows) {
-        return new Accumulator() {
-            private final ClassCounts counts = new ClassCounts();
-
-            @Override
-            public void add(Chunk chunk) {
-                for (int r = 0; r < chunk.rows(); r++) {
-                    counts.add(chunk.label(r), chunk.predicted(r));
-                }
-            }
-
-            @Override
-            public double result() {
-                return of(counts);
-            }
-        };
+    public double score(ClassCounts counts) {
+        return of(counts);
     }
 
     @Override

@@ -34,6 +34,25 @@ final class ClassCounts {
         return truePositives[c] + falseNegatives[c] + falsePositives[c] > 0;
     }
 
+    /** An accumulator that counts each chunk's (label, prediction) pairs and ends with {@code score} of the counts. */
+    static Metric.Accumulator accumulator(java.util.function.ToDoubleFunction<ClassCounts> score) {
+        return new Metric.Accumulator() {
+            private final ClassCounts counts = new ClassCounts();
+
+            @Override
+            public void add(Metric.Chunk chunk) {
+                for (int r = 0; r < chunk.rows(); r++) {
+                    counts.add(chunk.label(r), chunk.predicted(r));
+                }
+            }
+
+            @Override
+            public double result() {
+                return score.applyAsDouble(counts);
+            }
+        };
+    }
+
     static ClassCounts of(int[] yTrue, int[] yPred, String metric) {
         Inputs.requireNonNull(yTrue, "yTrue");
         Inputs.requireNonNull(yPred, "yPred");

@@ -8,7 +8,7 @@ import mlpkit.core.concept.Concept;
  * {@code f1_score(average='weighted')}. {@link #macro} is the unweighted mean ({@code average='macro'}), the metric
  * {@code f1_macro}. Reported when the run trains with weights or names it ({@link #reportedByDefault()}).
  */
-public record F1() implements Metric {
+public record F1() implements CountMetric {
     public static final Concept<Metric> CONCEPT = Concept.of(KIND, "f1")
             .summary("each class's F1 score averaged weighted by support (f1_score(average='weighted'))")
             .build(F1.class);
@@ -51,42 +51,8 @@ public record F1() implements Metric {
     }
 
     @Override
-    public Needs needs() {
-        return Needs.CLASSES;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
-    }
-
-    @Override
-    public boolean onTrainingBatches() {
-        return true;
-    }
-
-    @Override
-    public boolean reportedByDefault() {
-        return false;
-    }
-
-    @Override
-    public Accumulator accumulator(int rows) {
-        return new Accumulator() {
-            private final ClassCounts counts = new ClassCounts();
-
-            @Override
-            public void add(Chunk chunk) {
-                for (int r = 0; r < chunk.rows(); r++) {
-                    counts.add(chunk.label(r), chunk.predicted(r));
-                }
-            }
-
-            @Override
-            public double result() {
-                return weighted(counts);
-            }
-        };
+    public double score(ClassCounts counts) {
+        return weighted(counts);
     }
 
     @Override

@@ -7,48 +7,14 @@ import mlpkit.core.concept.Concept;
  * {@code f1_score(average='macro')} ({@link F1#macro}); every class counts the same, however rare. Reported when the
  * run trains with weights or names it ({@link #reportedByDefault()}).
  */
-public record F1Macro() implements Metric {
+public record F1Macro() implements CountMetric {
     public static final Concept<Metric> CONCEPT = Concept.of(KIND, "f1_macro")
             .summary("the mean of each class's F1 score (f1_score(average='macro'))")
             .build(F1Macro.class);
 
     @Override
-    public Needs needs() {
-        return Needs.CLASSES;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
-    }
-
-    @Override
-    public boolean onTrainingBatches() {
-        return true;
-    }
-
-    @Override
-    public boolean reportedByDefault() {
-        return false;
-    }
-
-    @Override
-    public Accumulator accumulator(int rows) {
-        return new Accumulator() {
-            private final ClassCounts counts = new ClassCounts();
-
-            @Override
-            public void add(Chunk chunk) {
-                for (int r = 0; r < chunk.rows(); r++) {
-                    counts.add(chunk.label(r), chunk.predicted(r));
-                }
-            }
-
-            @Override
-            public double result() {
-                return F1.macro(counts);
-            }
-        };
+    public double score(ClassCounts counts) {
+        return F1.macro(counts);
     }
 
     @Override
