@@ -151,8 +151,20 @@ class MlpClassifier(
         } else {
             Head(sorted.size, Softmax(), OutputActivations.SOFTMAX, SoftmaxCrossEntropy(), mlpkit.core.metrics.Accuracy.CONCEPT.name(), 1.0)
         }
-        fitNetwork(x, labels, head, incremental, sampleWeight)
+        fitNetwork(x, labels, head, incremental, weighted(labels, sampleWeight))
         return this
+    }
+
+    /**
+     * Each row's weight with [classWeight]: its class's weight (over [labels], the fit's y) times its [sampleWeight]
+     * (1 when none); [sampleWeight] unchanged without class weights.
+     */
+    private fun weighted(labels: ClassLabels, sampleWeight: DoubleArray?): DoubleArray? {
+        val perClass = classWeight?.perClass(labels) ?: return sampleWeight
+        require(sampleWeight == null || sampleWeight.size == labels.labels.size) {
+            "$NAME: sample_weight has ${sampleWeight?.size} entries for ${labels.labels.size} rows of X; expected one weight per row"
+        }
+        return DoubleArray(labels.labels.size) { i -> perClass[labels.labels[i]] * (sampleWeight?.get(i) ?: 1.0) }
     }
 
     /** Class probabilities, one row per sample and one column per class in [classes]' order (binary: [1 − p, p], as scikit-learn). */

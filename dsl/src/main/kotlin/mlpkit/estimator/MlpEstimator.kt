@@ -31,6 +31,7 @@ import mlpkit.dsl.model.Model
 import mlpkit.dsl.resolve.ResolvedData
 import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.CallbackSpec
+import mlpkit.dsl.spec.ClassWeightSpec
 import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.DivergenceSpec
@@ -68,6 +69,7 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
     var batchSize: Any by param(MlpParams.batchSize)
     var beta1: Double by param(MlpParams.beta1)
     var beta2: Double by param(MlpParams.beta2)
+    var classWeight: ClassWeightSpec? by param(MlpParams.classWeight)
     var earlyStopping: Boolean by param(MlpParams.earlyStopping)
     var epsilon: Double by param(MlpParams.epsilon)
     var hiddenLayerSizes: List<Int> by param(MlpParams.hiddenLayerSizes)

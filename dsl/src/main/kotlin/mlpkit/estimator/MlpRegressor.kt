@@ -97,6 +97,10 @@ class MlpRegressor(
 
     private fun fitValues(x: Array<DoubleArray>, ys: Array<DoubleArray>, incremental: Boolean, sampleWeight: DoubleArray? = null): MlpRegressor {
         require(ys.size == x.size) { "$NAME: y has ${ys.size} rows for ${x.size} rows of X; expected one target row per row of X" }
+        require(classWeight == null) {
+            "$NAME: class_weight is ${EstimatorParam.pythonRepr(MlpParams.classWeight.exported(classWeight))}, but a regressor has no classes: " +
+                "leave class_weight None and pass sample_weight to fit instead"
+        }
         val outputs = ys.firstOrNull()?.size ?: 0
         require(outputs >= 1 && ys.all { it.size == outputs && it.all(Double::isFinite) }) {
             "$NAME: y must hold the same number (at least 1) of finite targets in every row; row 0 has $outputs"
