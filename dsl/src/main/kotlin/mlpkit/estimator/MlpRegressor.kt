@@ -6,6 +6,8 @@ import mlpkit.core.loss.HalfSumSquaredError
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.core.metrics.R2
 import mlpkit.data.RegressionTargets
+import mlpkit.data.table.LabelColumn
+import mlpkit.data.table.RawTable
 import mlpkit.dsl.model.Model
 import org.apache.commons.math3.linear.RealMatrix
 
@@ -78,6 +80,34 @@ class MlpRegressor(
     /** Fits with a weight per row ([sampleWeight], finite and ≥ 0), as [MlpClassifier.fit] with weights; see docs/weights.md. */
     fun fit(x: Array<DoubleArray>, y: DoubleArray, sampleWeight: DoubleArray): MlpRegressor =
         fitValues(x, Array(y.size) { doubleArrayOf(y[it]) }, incremental = false, sampleWeight = sampleWeight)
+
+    /**
+     * Fits on a [table] of text columns with the numeric target in column [label]: a column pipeline ([columns]) is
+     * fitted on these rows and makes the features of every other column; then as [fit] with one target per row.
+     */
+    fun fit(table: RawTable, label: String): MlpRegressor = fitTable(table, label, null)
+
+    /** [fit] on a table with a weight per row ([sampleWeight]). */
+    fun fit(table: RawTable, label: String, sampleWeight: DoubleArray): MlpRegressor = fitTable(table, label, sampleWeight)
+
+    private fun fitTable(table: RawTable, label: String, sampleWeight: DoubleArray?): MlpRegressor {
+        val y = targets(table, label)
+        fitOnTable(table, label) { x -> fitValues(x, Array(y.size) { doubleArrayOf(y[it]) }, false, sampleWeight) }
+        return this
+    }
+
+    /** The column [label] of [table] as numbers (every row's present and a number). */
+    private fun targets(table: RawTable, label: String): DoubleArray {
+        columns.labels(table, label, NAME)
+        val values = (LabelColumn.read(table, label, regression = true, missing = columns.missing).targets as RegressionTargets).values
+        return DoubleArray(values.rowDimension) { values.getEntry(it, 0) }
+    }
+
+    /** The predictions for [table]'s rows, through the pipeline fitted by [fit] on a table. */
+    fun predict(table: RawTable): DoubleArray = predict(tableFeatures(table))
+
+    /** R² on [table] against its numeric column [label]. */
+    fun score(table: RawTable, label: String): Double = score(tableFeatures(table), targets(table, label))
 
     /** Fits on a Commons Math matrix [x] and one target per row [y]. */
     fun fit(x: RealMatrix, y: DoubleArray): MlpRegressor = fit(Inputs.rows(x), y)
