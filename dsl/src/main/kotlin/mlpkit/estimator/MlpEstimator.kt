@@ -278,7 +278,7 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
         val trainingSpec = TrainingSpec(
             loss = head.loss,
             reduction = Reduction.MEAN,
-            optimizer = optimizer(train.size, head),
+            optimizer = optimizer(train.weights?.sum() ?: train.size.toDouble(), head),
             schedule = schedule(stopEarly, head),
             epochs = if (incremental) 1 else maxIter,
             batchSize = BatchSizeSpec.Rows(batch),
@@ -341,10 +341,11 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
 
     /**
      * scikit-learn's solver as an mlpkit optimiser: alpha is a per-sample L2 decay (αW/rows added to each batch's mean
-     * gradient, weights only); adam in scikit-learn's ε placement; lbfgs with λ = alpha / n on the mean loss (on mlpkit's
+     * gradient, weights only; αW/Σw with sample weights, as scikit-learn ≥ 1.7); adam in scikit-learn's ε placement;
+     * lbfgs with λ = alpha / n on the mean loss (n = [trainRows], the training rows or their sum of weights) (on mlpkit's
      * loss scale: λ and the gradient tolerance × [Head.lossScale], so that the minimised function is scikit-learn's × lossScale).
      */
-    private fun optimizer(trainRows: Int, head: Head): OptimizerSpec = when (solver) {
+    private fun optimizer(trainRows: Double, head: Head): OptimizerSpec = when (solver) {
         Solver.sgd -> Sgd(learningRateInit, momentum, nesterovsMomentum && momentum > 0, alpha, 0.0, Sgd.KERAS, OptimizerParams.PER_SAMPLE)
         Solver.adam -> Adam(learningRateInit, beta1, beta2, epsilon, alpha, 0.0, Adam.SKLEARN, OptimizerParams.PER_SAMPLE)
         Solver.lbfgs -> LbfgsOptimizer(
