@@ -73,3 +73,41 @@ out = {"header": HEADER, "x": x.tolist(), "weights": w.tolist(), "start": start,
        "targets": {"softmax-ce": onehot.tolist(), "mse": values.tolist()}, "cases": cases}
 with open("core/src/test/resources/mlpkit/core/fixtures/weighted_step_fixtures.json", "w") as f:
     json.dump(out, f, indent=1)
+
+
+# ---- scikit-learn >= 1.7's L2 term with sample weights (the estimators' weighted sgd/adam/lbfgs) ----
+# Writes dsl/src/test/resources/mlpkit/estimator/weighted_l2_step.json, read by dsl's WeightedL2StepTest.
+# The start is scikit-learn 1.2.1's MLPRegressor(hidden_layer_sizes=(4,), random_state=0) initial weights
+# (its _initialize, as mlpkit's estimators draw them); the step is 1.7's _backprop written out in numpy:
+#   sw_sum = sample_weight.sum(); deltas[last] = (out - y) * sample_weight
+#   coef_grads[l] = (a[l].T @ deltas[l] + alpha * coefs[l]) / sw_sum; intercept_grads[l] = deltas[l].sum(0) / sw_sum
+# then one SGD step with momentum 0 (velocity = -lr * grad), the whole set as one unshuffled batch.
+from sklearn.neural_network import MLPRegressor
+from sklearn.utils import check_random_state
+
+L2_HEADER = ("/usr/bin/python3 scripts/generate_weighted_step_fixtures.py: numpy; start = scikit-learn 1.2.1 "
+             "MLPRegressor(hidden_layer_sizes=(4,), random_state=0)._initialize; one step of scikit-learn 1.7's _backprop "
+             "(L2 gradient alpha*W / sample_weight.sum()) with sgd(momentum=0, learning_rate_init=0.1), alpha=0.5, one full batch")
+l2_rng = np.random.RandomState(7)
+xr = l2_rng.normal(size=(6, 3))
+yr = l2_rng.normal(size=(6,))
+wr = np.array([0.5, 2.0, 1.0, 3.0, 0.25, 1.5])
+alpha, lr = 0.5, 0.1
+reg = MLPRegressor(hidden_layer_sizes=(4,), random_state=0)
+reg._random_state = check_random_state(0)
+reg._initialize(yr.reshape(-1, 1), [3, 4, 1], np.float64)
+coefs = [c.copy() for c in reg.coefs_]
+intercepts = [b.copy() for b in reg.intercepts_]
+start = {"coefs": [c.tolist() for c in coefs], "intercepts": [b.tolist() for b in intercepts]}
+hidden = np.maximum(xr @ coefs[0] + intercepts[0], 0)
+out = hidden @ coefs[1] + intercepts[1]
+sw_sum = wr.sum()
+d1 = (out - yr.reshape(-1, 1)) * wr.reshape(-1, 1)
+d0 = (d1 @ coefs[1].T) * (hidden > 0)
+grads_w = [(xr.T @ d0 + alpha * coefs[0]) / sw_sum, (hidden.T @ d1 + alpha * coefs[1]) / sw_sum]
+grads_b = [d0.sum(axis=0) / sw_sum, d1.sum(axis=0) / sw_sum]
+after = {"coefs": [(c - lr * g).tolist() for c, g in zip(coefs, grads_w)],
+         "intercepts": [(b - lr * g).tolist() for b, g in zip(intercepts, grads_b)]}
+with open("dsl/src/test/resources/mlpkit/estimator/weighted_l2_step.json", "w") as f:
+    json.dump({"header": L2_HEADER, "x": xr.tolist(), "y": yr.tolist(), "weights": wr.tolist(), "alpha": alpha,
+               "learningRateInit": lr, "start": start, "after": after}, f, indent=1)

@@ -3,6 +3,7 @@
 package mlpkit.estimator
 
 import mlpkit.data.split.Fold
+import mlpkit.data.table.RawTable
 import org.apache.commons.math3.random.MersenneTwister
 
 /**
@@ -39,6 +40,24 @@ fun crossValidate(
     estimator: MlpRegressor, x: Array<DoubleArray>, ys: Array<DoubleArray>, folds: Int = FoldSplitter.DEFAULT_FOLDS, seed: Long? = null,
     scoring: Scoring = Scoring.DEFAULT, repeats: Int = 1, nJobs: Int = 1,
 ): CrossValidationResult = crossValidate(estimator, Supervised.of(x, ys), splitter(folds, repeats, seed), repeats, seed, scoring, nJobs)
+
+/**
+ * [crossValidate] on a [table] with the classes in column [label]: each fold's clone fits its own column pipeline
+ * ([MlpEstimator.columns]) on the fold's training rows only and reads the held-out rows through it, as a scikit-learn
+ * `Pipeline(ColumnTransformer, MLPClassifier)` in `cross_validate` does. Folds are stratified by the label.
+ */
+@JvmOverloads
+fun crossValidate(
+    estimator: MlpClassifier, table: RawTable, label: String, folds: Int = FoldSplitter.DEFAULT_FOLDS, seed: Long? = null,
+    scoring: Scoring = Scoring.DEFAULT, repeats: Int = 1, nJobs: Int = 1,
+): CrossValidationResult = crossValidate(estimator, Supervised.of(table, label, estimator), splitter(folds, repeats, seed), repeats, seed, scoring, nJobs)
+
+/** [crossValidate] of a regressor on a [table] with the numeric target in column [label] (unshuffled `KFold`, R²). */
+@JvmOverloads
+fun crossValidate(
+    estimator: MlpRegressor, table: RawTable, label: String, folds: Int = FoldSplitter.DEFAULT_FOLDS, seed: Long? = null,
+    scoring: Scoring = Scoring.DEFAULT, repeats: Int = 1, nJobs: Int = 1,
+): CrossValidationResult = crossValidate(estimator, Supervised.of(table, label, estimator), splitter(folds, repeats, seed), repeats, seed, scoring, nJobs)
 
 /** [crossValidate] with folds of one's own: [splitter] is called [repeats] times, before any fit. */
 fun <S : MlpEstimator<S>> crossValidate(

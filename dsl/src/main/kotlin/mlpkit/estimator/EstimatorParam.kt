@@ -57,6 +57,7 @@ class EstimatorParam<T>(
             is DoubleArray -> value.joinToString(", ", "[", "]") { pythonRepr(it) }
             is Array<*> -> value.joinToString(", ", "[", "]") { pythonRepr(it) }
             is Collection<*> -> value.joinToString(", ", "[", "]") { pythonRepr(it) }
+            is Map<*, *> -> value.entries.joinToString(", ", "{", "}") { "${pythonRepr(it.key)}: ${pythonRepr(it.value)}" }
             else -> value.toString()
         }
 

@@ -91,11 +91,13 @@ internal class EstimatorRecord(
             is Double -> if (value == Double.POSITIVE_INFINITY) JsonPrimitive("inf") else JsonPrimitive(value)
             is Number -> JsonPrimitive(value)
             is IntArray -> JsonArray(value.map(::JsonPrimitive))
+            is Map<*, *> -> JsonObject(value.entries.associate { (k, v) -> k.toString() to json(v) })
             else -> JsonPrimitive(value.toString())
         }
 
         private fun value(json: JsonElement): Any? = when {
             json is JsonNull -> null
+            json is JsonObject -> json.mapValues { (_, v) -> v.jsonPrimitive.doubleOrNull }
             json is JsonArray -> json.jsonArray.map { it.jsonPrimitive.longOrNull }
             json is JsonPrimitive && json.isString -> if (json.content == "inf") Double.POSITIVE_INFINITY else json.content
             json is JsonPrimitive -> json.booleanOrNull ?: json.content.let { text ->

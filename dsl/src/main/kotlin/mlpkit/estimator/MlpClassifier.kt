@@ -7,6 +7,7 @@ import mlpkit.core.activation.Softmax
 import mlpkit.core.loss.BinaryCrossEntropy
 import mlpkit.core.loss.SoftmaxCrossEntropy
 import mlpkit.data.ClassLabels
+import mlpkit.data.table.RawTable
 import mlpkit.dsl.model.Model
 import mlpkit.dsl.train.MetricNames
 import org.apache.commons.math3.linear.RealMatrix
@@ -96,6 +97,31 @@ class MlpClassifier(
     /** [fit] with string labels and a weight per row. */
     fun fit(x: Array<DoubleArray>, y: Array<String>, sampleWeight: DoubleArray): MlpClassifier = fitNames(x, y, null, false, sampleWeight)
 
+    /**
+     * Fits on a [table] of text columns with the classes in column [label] (as strings, sorted): a column pipeline
+     * ([columns]: imputation, scaling, one-hot) is fitted on these rows and makes the features of every other
+     * column; then as [fit] with string labels. scikit-learn's `make_pipeline(ColumnTransformer(...), MLPClassifier())`.
+     */
+    fun fit(table: RawTable, label: String): MlpClassifier = fitTable(table, label, null)
+
+    /** [fit] on a table with a weight per row ([sampleWeight]). */
+    fun fit(table: RawTable, label: String, sampleWeight: DoubleArray): MlpClassifier = fitTable(table, label, sampleWeight)
+
+    private fun fitTable(table: RawTable, label: String, sampleWeight: DoubleArray?): MlpClassifier {
+        val y = columns.labels(table, label, NAME)
+        fitOnTable(table, label) { x -> fitNames(x, y, null, false, sampleWeight) }
+        return this
+    }
+
+    /** The predicted class names of [table]'s rows, through the pipeline fitted by [fit] on a table (an unseen category or a missing value follows its column's options). */
+    fun predict(table: RawTable): Array<String> = predictNames(tableFeatures(table))
+
+    /** Class probabilities of [table]'s rows (see [predict] of a table). */
+    fun predictProba(table: RawTable): Array<DoubleArray> = predictProba(tableFeatures(table))
+
+    /** Mean accuracy on [table] against its column [label]. */
+    fun score(table: RawTable, label: String): Double = score(tableFeatures(table), columns.labels(table, label, NAME))
+
     /** Fits on a Commons Math matrix [x] and integer labels [y]. */
     fun fit(x: RealMatrix, y: IntArray): MlpClassifier = fit(Inputs.rows(x), y)
 
@@ -151,8 +177,20 @@ class MlpClassifier(
         } else {
             Head(sorted.size, Softmax(), OutputActivations.SOFTMAX, SoftmaxCrossEntropy(), mlpkit.core.metrics.Accuracy.CONCEPT.name(), 1.0)
         }
-        fitNetwork(x, labels, head, incremental, sampleWeight)
+        fitNetwork(x, labels, head, incremental, weighted(labels, sampleWeight))
         return this
+    }
+
+    /**
+     * Each row's weight with [classWeight]: its class's weight (over [labels], the fit's y) times its [sampleWeight]
+     * (1 when none); [sampleWeight] unchanged without class weights.
+     */
+    private fun weighted(labels: ClassLabels, sampleWeight: DoubleArray?): DoubleArray? {
+        val perClass = classWeight?.perClass(labels) ?: return sampleWeight
+        require(sampleWeight == null || sampleWeight.size == labels.labels.size) {
+            "$NAME: sample_weight has ${sampleWeight?.size} entries for ${labels.labels.size} rows of X; expected one weight per row"
+        }
+        return DoubleArray(labels.labels.size) { i -> perClass[labels.labels[i]] * (sampleWeight?.get(i) ?: 1.0) }
     }
 
     /** Class probabilities, one row per sample and one column per class in [classes]' order (binary: [1 − p, p], as scikit-learn). */

@@ -25,12 +25,15 @@ import mlpkit.data.Targets
 import mlpkit.data.random.RandomState
 import mlpkit.data.split.RowOrder
 import mlpkit.data.split.subset
+import mlpkit.data.table.ColumnPipeline
+import mlpkit.data.table.RawTable
 import mlpkit.core.network.ParameterLayout
 import mlpkit.dsl.Experiment
 import mlpkit.dsl.model.Model
 import mlpkit.dsl.resolve.ResolvedData
 import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.CallbackSpec
+import mlpkit.dsl.spec.ClassWeightSpec
 import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.DivergenceSpec
@@ -68,6 +71,7 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
     var batchSize: Any by param(MlpParams.batchSize)
     var beta1: Double by param(MlpParams.beta1)
     var beta2: Double by param(MlpParams.beta2)
+    var classWeight: ClassWeightSpec? by param(MlpParams.classWeight)
     var earlyStopping: Boolean by param(MlpParams.earlyStopping)
     var epsilon: Double by param(MlpParams.epsilon)
     var hiddenLayerSizes: List<Int> by param(MlpParams.hiddenLayerSizes)
@@ -86,6 +90,12 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
     var validationFraction: Double by param(MlpParams.validationFraction)
     var verbose: Boolean by param(MlpParams.verbose)
     var warmStart: Boolean by param(MlpParams.warmStart)
+
+    /**
+     * How a fit on a table makes its features ([TableColumns]: per-column options, default numeric scaling, missing
+     * tokens); not a scikit-learn parameter, so not in [getParams], but carried by [clone].
+     */
+    var columns: TableColumns = TableColumns.DEFAULT
 
     @Suppress("UNCHECKED_CAST")
     private fun self(): S = this as S
@@ -164,6 +174,9 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
     /** The fitted model (the ordinary mlpkit model: `mlp predict` reads what [save] writes). */
     val model: Model get() = requireFitted().model
 
+    /** The column pipeline fitted by the last fit on a table (saved and loaded with the estimator), or null after a fit on numbers. */
+    val columnPipeline: ColumnPipeline? get() = fitted?.model?.file?.pipeline
+
     /** Whether the estimator has been fitted (or loaded). */
     val isFitted: Boolean get() = fitted != null
 
@@ -177,6 +190,29 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
         Inputs.requireRows(x, fit.inputs, estimatorName)
         return fit.model.predict(x)
     }
+
+    /**
+     * Fits a [ColumnPipeline] on every row of [table] (the features: every column but [label], made as [columns]
+     * says), trains with [train] on the features it makes, and keeps the pipeline in the fitted model file.
+     */
+    internal fun fitOnTable(table: RawTable, label: String, train: (Array<DoubleArray>) -> Unit) {
+        val pipeline = columns.fit(table, label)
+        train(rowsOf(pipeline.transform(table)))
+        val fit = requireFitted()
+        val model = Model.of(fit.model.file.withPipeline(pipeline))
+        fitted = FittedNetwork(model, fit.inputs, fit.network, fit.outActivationName, fit.optimizer, fit.loss)
+    }
+
+    /** The features the fitted pipeline makes of [table]'s rows (columns matched by name; the label may be absent). */
+    internal fun tableFeatures(table: RawTable): Array<DoubleArray> {
+        val pipeline = requireFitted().model.file.pipeline ?: throw IllegalStateException(
+            "$estimatorName was fitted on numbers, not on a table, so it has no column pipeline to read '${table.source}' with: " +
+                "fit it with fit(table, label), or pass the numbers",
+        )
+        return rowsOf(pipeline.transform(table))
+    }
+
+    private fun rowsOf(matrix: DenseMatrix): Array<DoubleArray> = Array(matrix.rowDimension) { matrix.getRow(it) }
 
     /** What the subclass decides about the output: units, activation (and its scikit-learn name), loss, score metric. */
     internal class Head(val outputs: Int, val activation: Activation, val activationName: String, val loss: Loss, val scoreMetric: String, val lossScale: Double)
@@ -242,7 +278,7 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
         val trainingSpec = TrainingSpec(
             loss = head.loss,
             reduction = Reduction.MEAN,
-            optimizer = optimizer(train.size, head),
+            optimizer = optimizer(train.weights?.sum() ?: train.size.toDouble(), head),
             schedule = schedule(stopEarly, head),
             epochs = if (incremental) 1 else maxIter,
             batchSize = BatchSizeSpec.Rows(batch),
@@ -305,10 +341,11 @@ abstract class MlpEstimator<S : MlpEstimator<S>> internal constructor(
 
     /**
      * scikit-learn's solver as an mlpkit optimiser: alpha is a per-sample L2 decay (αW/rows added to each batch's mean
-     * gradient, weights only); adam in scikit-learn's ε placement; lbfgs with λ = alpha / n on the mean loss (on mlpkit's
+     * gradient, weights only; αW/Σw with sample weights, as scikit-learn ≥ 1.7); adam in scikit-learn's ε placement;
+     * lbfgs with λ = alpha / n on the mean loss (n = [trainRows], the training rows or their sum of weights) (on mlpkit's
      * loss scale: λ and the gradient tolerance × [Head.lossScale], so that the minimised function is scikit-learn's × lossScale).
      */
-    private fun optimizer(trainRows: Int, head: Head): OptimizerSpec = when (solver) {
+    private fun optimizer(trainRows: Double, head: Head): OptimizerSpec = when (solver) {
         Solver.sgd -> Sgd(learningRateInit, momentum, nesterovsMomentum && momentum > 0, alpha, 0.0, Sgd.KERAS, OptimizerParams.PER_SAMPLE)
         Solver.adam -> Adam(learningRateInit, beta1, beta2, epsilon, alpha, 0.0, Adam.SKLEARN, OptimizerParams.PER_SAMPLE)
         Solver.lbfgs -> LbfgsOptimizer(

@@ -1,5 +1,7 @@
 package mlpkit.estimator
 
+import mlpkit.dsl.spec.ClassWeightSpec
+
 /**
  * The parameters of [MlpClassifier] and [MlpRegressor], declared once, in scikit-learn 1.2.1's order of
  * `get_params()` (alphabetical), with its defaults and its `_parameter_constraints`. Kotlin properties,
@@ -35,6 +37,18 @@ object MlpParams {
     )
     val beta1 = real("beta_1", 0.9, "adam's decay rate of the first moment", Constraint.real(0.0, 1.0))
     val beta2 = real("beta_2", 0.999, "adam's decay rate of the second moment", Constraint.real(0.0, 1.0))
+    /**
+     * mlpkit's extension (scikit-learn 1.2's MLPs have no `class_weight`): `"balanced"` (n_samples / (n_classes ·
+     * count of the class) over the fit's y, as `sklearn.utils.class_weight.compute_class_weight`) or a map class →
+     * weight (classes not named weigh 1); each row's weight is its class's times its sample weight.
+     */
+    val classWeight = EstimatorParam<ClassWeightSpec?>(
+        "class_weight", null, "mlpkit's extension: weigh each class's rows ('balanced' or {class: weight}; classifier only)",
+        Constraint.literal(ClassWeightSpec.Balanced.NAME) or
+            Constraint<Any>("a dict of class to float in the range [0, inf)") { value -> classWeights(value) } or Constraint.none,
+        { if (it == ClassWeightSpec.Balanced.NAME) ClassWeightSpec.Balanced else ClassWeightSpec.Given(@Suppress("UNCHECKED_CAST") (it as Map<String, Double>)) },
+        { spec -> when (spec) { null -> null; ClassWeightSpec.Balanced -> ClassWeightSpec.Balanced.NAME; is ClassWeightSpec.Given -> LinkedHashMap(spec.weights) } },
+    )
     val earlyStopping = flag("early_stopping", false, "stop on the validation score of a held-out validation_fraction of the rows")
     val epsilon = real("epsilon", 1e-8, "adam's numerical-stability ε", Constraint.real(0.0, lowClosed = false))
     val hiddenLayerSizes = EstimatorParam<List<Int>>(
@@ -74,10 +88,13 @@ object MlpParams {
 
     /** Every parameter, in `get_params()` order. */
     val all: List<EstimatorParam<*>> = listOf(
-        activation, alpha, batchSize, beta1, beta2, earlyStopping, epsilon, hiddenLayerSizes, learningRate, learningRateInit,
+        activation, alpha, batchSize, beta1, beta2, classWeight, earlyStopping, epsilon, hiddenLayerSizes, learningRate, learningRateInit,
         maxFun, maxIter, momentum, nIterNoChange, nesterovsMomentum, powerT, randomState, shuffle, solver, tol,
         validationFraction, verbose, warmStart,
     )
+
+    /** The parameters scikit-learn 1.2's MLPs do not have (mlpkit's extensions), left out of comparisons with its `get_params()`. */
+    val extensions: Set<String> = setOf(classWeight.name)
 
     /** The parameters as the Markdown table of docs/estimators.md (a test holds the document to it). */
     fun markdownTable(): String = buildString {
@@ -92,6 +109,16 @@ object MlpParams {
 
     /** The parameter of scikit-learn name [name], or null. */
     fun named(name: String): EstimatorParam<*>? = all.firstOrNull { it.name == name }
+
+    /** A map of class (a string or a whole number) → weight (a number) as a map of names to doubles, or null. */
+    private fun classWeights(value: Any?): Map<String, Double>? {
+        if (value !is Map<*, *>) return null
+        return value.entries.associateTo(LinkedHashMap()) { (k, v) ->
+            val name = when (k) { is String -> k; else -> Constraint.wholeNumber(k)?.toString() ?: return null }
+            val weight = (v as? Number)?.toDouble()?.takeIf { it >= 0 && it.isFinite() } ?: return null
+            name to weight
+        }
+    }
 
     /** A sequence of whole numbers (an `int[]`, `long[]`, a list or array of them) as a list of longs, or null. */
     private fun arrayLike(value: Any?): List<Long>? = when (value) {

@@ -6,6 +6,8 @@ import mlpkit.core.loss.HalfSumSquaredError
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.core.metrics.R2
 import mlpkit.data.RegressionTargets
+import mlpkit.data.table.LabelColumn
+import mlpkit.data.table.RawTable
 import mlpkit.dsl.model.Model
 import org.apache.commons.math3.linear.RealMatrix
 
@@ -79,6 +81,34 @@ class MlpRegressor(
     fun fit(x: Array<DoubleArray>, y: DoubleArray, sampleWeight: DoubleArray): MlpRegressor =
         fitValues(x, Array(y.size) { doubleArrayOf(y[it]) }, incremental = false, sampleWeight = sampleWeight)
 
+    /**
+     * Fits on a [table] of text columns with the numeric target in column [label]: a column pipeline ([columns]) is
+     * fitted on these rows and makes the features of every other column; then as [fit] with one target per row.
+     */
+    fun fit(table: RawTable, label: String): MlpRegressor = fitTable(table, label, null)
+
+    /** [fit] on a table with a weight per row ([sampleWeight]). */
+    fun fit(table: RawTable, label: String, sampleWeight: DoubleArray): MlpRegressor = fitTable(table, label, sampleWeight)
+
+    private fun fitTable(table: RawTable, label: String, sampleWeight: DoubleArray?): MlpRegressor {
+        val y = targets(table, label)
+        fitOnTable(table, label) { x -> fitValues(x, Array(y.size) { doubleArrayOf(y[it]) }, false, sampleWeight) }
+        return this
+    }
+
+    /** The column [label] of [table] as numbers (every row's present and a number). */
+    private fun targets(table: RawTable, label: String): DoubleArray {
+        columns.labels(table, label, NAME)
+        val values = (LabelColumn.read(table, label, regression = true, missing = columns.missing).targets as RegressionTargets).values
+        return DoubleArray(values.rowDimension) { values.getEntry(it, 0) }
+    }
+
+    /** The predictions for [table]'s rows, through the pipeline fitted by [fit] on a table. */
+    fun predict(table: RawTable): DoubleArray = predict(tableFeatures(table))
+
+    /** R² on [table] against its numeric column [label]. */
+    fun score(table: RawTable, label: String): Double = score(tableFeatures(table), targets(table, label))
+
     /** Fits on a Commons Math matrix [x] and one target per row [y]. */
     fun fit(x: RealMatrix, y: DoubleArray): MlpRegressor = fit(Inputs.rows(x), y)
 
@@ -97,6 +127,10 @@ class MlpRegressor(
 
     private fun fitValues(x: Array<DoubleArray>, ys: Array<DoubleArray>, incremental: Boolean, sampleWeight: DoubleArray? = null): MlpRegressor {
         require(ys.size == x.size) { "$NAME: y has ${ys.size} rows for ${x.size} rows of X; expected one target row per row of X" }
+        require(classWeight == null) {
+            "$NAME: class_weight is ${EstimatorParam.pythonRepr(MlpParams.classWeight.exported(classWeight))}, but a regressor has no classes: " +
+                "leave class_weight None and pass sample_weight to fit instead"
+        }
         val outputs = ys.firstOrNull()?.size ?: 0
         require(outputs >= 1 && ys.all { it.size == outputs && it.all(Double::isFinite) }) {
             "$NAME: y must hold the same number (at least 1) of finite targets in every row; row 0 has $outputs"

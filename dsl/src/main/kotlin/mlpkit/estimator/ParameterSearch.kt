@@ -1,5 +1,7 @@
 package mlpkit.estimator
 
+import mlpkit.data.table.RawTable
+
 /**
  * What [GridSearch] and [RandomSearch] share: cross-validate a [clone] of [estimator] with each candidate's
  * parameters set ([candidates]), every (candidate, fold) fit at most [nJobs] at once (results do not depend on it),
@@ -34,6 +36,12 @@ abstract class ParameterSearch<S : MlpEstimator<S>> internal constructor(
 
     /** Searches with several targets per row (a regressor). */
     fun fit(x: Array<DoubleArray>, ys: Array<DoubleArray>): ParameterSearch<S> = search(Supervised.of(x, ys))
+
+    /**
+     * Searches on a [table] with the targets in column [label] (class names for a classifier, numbers for a
+     * regressor): every fit refits the estimator's column pipeline ([MlpEstimator.columns]) on its own rows.
+     */
+    fun fit(table: RawTable, label: String): ParameterSearch<S> = search(Supervised.of(table, label, estimator))
 
     private fun search(data: Supervised): ParameterSearch<S> {
         val points = candidates

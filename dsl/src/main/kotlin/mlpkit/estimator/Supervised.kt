@@ -2,18 +2,17 @@ package mlpkit.estimator
 
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.data.batch.TargetEncoding
+import mlpkit.data.table.RawTable
 
 /**
  * Rows [x] and their targets as cross-validation and search use them: fit an estimator on some rows, score it on
  * others, and the labels to stratify folds by (classifiers). One subclass per kind of `y` the estimators take.
  */
-internal sealed class Supervised(val x: Array<DoubleArray>, targets: Int) {
+internal sealed class Supervised(val rows: Int, targets: Int) {
     init {
-        require(x.isNotEmpty()) { "cross-validation needs rows of X, got none" }
-        require(targets == x.size) { "y has $targets targets for ${x.size} rows of X: expected one per row" }
+        require(rows > 0) { "cross-validation needs rows of X, got none" }
+        require(targets == rows) { "y has $targets targets for $rows rows of X: expected one per row" }
     }
-
-    val rows: Int get() = x.size
 
     /** The class of each row (numbered by sorted label) for stratified folds, or null for regression. */
     abstract val stratifyBy: IntArray?
@@ -24,11 +23,11 @@ internal sealed class Supervised(val x: Array<DoubleArray>, targets: Int) {
     /** [scoring] of the fitted [estimator] on [rows]. */
     abstract fun score(estimator: MlpEstimator<*>, rows: IntArray, scoring: Scoring): Double
 
-    protected fun xOf(rows: IntArray): Array<DoubleArray> = Array(rows.size) { x[rows[it]] }
-
     /** Class labels as strings (ints are written in decimal; the classifier is fitted with its own type). */
-    class Labels(x: Array<DoubleArray>, private val ints: IntArray?, private val names: Array<String>?) :
-        Supervised(x, ints?.size ?: names!!.size) {
+    class Labels(private val x: Array<DoubleArray>, private val ints: IntArray?, private val names: Array<String>?) :
+        Supervised(x.size, ints?.size ?: names!!.size) {
+        private fun xOf(rows: IntArray): Array<DoubleArray> = Array(rows.size) { x[rows[it]] }
+
         private val asText: List<String> = ints?.map { it.toString() } ?: names!!.toList()
         override val stratifyBy: IntArray = asText.distinct().sorted().let { sorted ->
             val code = sorted.withIndex().associate { (i, v) -> v to i }
@@ -65,7 +64,9 @@ internal sealed class Supervised(val x: Array<DoubleArray>, targets: Int) {
     }
 
     /** Real-valued targets, one row of outputs per row of X. */
-    class Values(x: Array<DoubleArray>, private val ys: Array<DoubleArray>) : Supervised(x, ys.size) {
+    class Values(private val x: Array<DoubleArray>, private val ys: Array<DoubleArray>) : Supervised(x.size, ys.size) {
+        private fun xOf(rows: IntArray): Array<DoubleArray> = Array(rows.size) { x[rows[it]] }
+
         override val stratifyBy: IntArray? = null
 
         override fun fit(estimator: MlpEstimator<*>, rows: IntArray) {
@@ -84,7 +85,35 @@ internal sealed class Supervised(val x: Array<DoubleArray>, targets: Int) {
             ?: throw IllegalArgumentException("real-valued targets need an MlpRegressor, got ${estimator.estimatorName}: pass class labels to a classifier")
     }
 
+    /**
+     * The rows of a [table] with the targets in column [label] (class names, or numbers when [regression]): a fit on
+     * some rows fits the estimator's own column pipeline on those rows only; a score reads the held-out rows through it.
+     */
+    class Table(private val table: RawTable, private val label: String, private val regression: Boolean, columns: TableColumns) :
+        Supervised(table.rowCount, table.rowCount) {
+        private val labels: Array<String> = columns.labels(table, label, "cross-validation")
+
+        override val stratifyBy: IntArray? = if (regression) null else Labels(Array(labels.size) { DoubleArray(0) }, null, labels).stratifyBy
+
+        override fun fit(estimator: MlpEstimator<*>, rows: IntArray) {
+            when (estimator) {
+                is MlpClassifier -> estimator.fit(table.rows(rows), label)
+                is MlpRegressor -> estimator.fit(table.rows(rows), label)
+            }
+        }
+
+        override fun score(estimator: MlpEstimator<*>, rows: IntArray, scoring: Scoring): Double {
+            val x = estimator.tableFeatures(table.rows(rows))
+            val all = IntArray(rows.size) { it }
+            if (!regression) return Labels(x, null, Array(rows.size) { labels[rows[it]] }).score(estimator, all, scoring)
+            val ys = Array(rows.size) { doubleArrayOf(labels[rows[it]].toDouble()) }
+            return Values(x, ys).score(estimator, all, scoring)
+        }
+    }
+
     companion object {
+        fun of(table: RawTable, label: String, estimator: MlpEstimator<*>): Supervised =
+            Table(table, label, estimator is MlpRegressor, estimator.columns)
         fun of(x: Array<DoubleArray>, y: IntArray): Supervised = Labels(x, y, null)
         fun of(x: Array<DoubleArray>, y: Array<String>): Supervised = Labels(x, null, y)
         fun of(x: Array<DoubleArray>, y: DoubleArray): Supervised = Values(x, Array(y.size) { doubleArrayOf(y[it]) })

@@ -58,6 +58,17 @@ public interface Optimizer {
      */
     void step(double[] params, double[] grads, double learningRate, int rows);
 
+    /**
+     * {@link #step(double[], double[], double)} for a gradient that is a weighted mean over a batch,
+     * {@code Σ w_i g_i / Σ w_i}, whose weights sum to {@code sumOfWeights}: an optimiser whose L2 decay is per sample
+     * ({@link OptimizerSpec#weightDecayPerSample()}) adds {@code lambda * theta / sumOfWeights}, as scikit-learn ≥ 1.7's
+     * MLP divides {@code alpha * W} by the batch's {@code sample_weight.sum()}; any other ignores it. With every weight
+     * 1 this is the step of {@code rows} rows.
+     *
+     * @throws IllegalArgumentException as the three-argument step, or if {@code sumOfWeights} is not positive and finite
+     */
+    void stepWeighted(double[] params, double[] grads, double learningRate, double sumOfWeights);
+
     /** The number of completed steps {@code t} (0 before the first step). */
     long stepCount();
 

@@ -65,6 +65,20 @@ final class OptimizerRun implements Optimizer {
             throw Validation.fail("rows", Integer.toString(rows), "[1, " + Integer.MAX_VALUE + "]",
                     "pass the number of rows the gradient is the mean of");
         }
+        stepDividingDecay(params, grads, learningRate, rows);
+    }
+
+    @Override
+    public void stepWeighted(double[] params, double[] grads, double learningRate, double sumOfWeights) {
+        if (!(sumOfWeights > 0) || Double.isInfinite(sumOfWeights)) {
+            throw Validation.fail("sumOfWeights", Double.toString(sumOfWeights), "(0, inf)",
+                    "pass the sum of the batch's row weights the gradient's weighted mean divides by");
+        }
+        stepDividingDecay(params, grads, learningRate, sumOfWeights);
+    }
+
+    /** One step; a per-sample L2 decay is divided by {@code divisor} (the batch's rows, or its sum of weights). */
+    private void stepDividingDecay(double[] params, double[] grads, double learningRate, double divisor) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(grads, "grads");
         if (grads.length != params.length) {
@@ -82,7 +96,7 @@ final class OptimizerRun implements Optimizer {
             if (spec.decoupledDecay()) {
                 applyDecoupledDecay(params, learningRate * lambda);
             } else {
-                addL2Gradient(params, grads, spec.weightDecayPerSample() ? lambda / rows : lambda);
+                addL2Gradient(params, grads, spec.weightDecayPerSample() ? lambda / divisor : lambda);
             }
         }
         t++;

@@ -1,5 +1,7 @@
 package mlpkit.dsl.train
 
+import mlpkit.core.loss.WeightNormalization
+
 import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.flow.FlowCollector
@@ -277,7 +279,15 @@ internal class TrainingSession(
                 epochMetrics.add(network.lossSumOfLastForward(cursor.y), mlpkit.core.loss.Reduction.SUM, network.lastOutput(), cursor.y)
             }
             if (perSampleDecay > 0) epochMetrics.addPenalty(0.5 * perSampleDecay * squaredWeights(parameters))
-            optimizer.step(parameters, gradients, rate, cursor.x.rowDimension)
+            val rows = cursor.x.rowDimension
+            if (rowWeights != null && weights.normalization == WeightNormalization.SUM_OF_WEIGHTS) {
+                // The gradient is Σ w_i g_i / Σ w_i: a per-sample decay divides by the same Σ w_i (scikit-learn ≥ 1.7).
+                var sum = 0.0
+                for (r in 0 until rows) sum += rowWeights[r]
+                optimizer.stepWeighted(parameters, gradients, rate, sum)
+            } else {
+                optimizer.step(parameters, gradients, rate, rows)
+            }
         }
         return null
     }
