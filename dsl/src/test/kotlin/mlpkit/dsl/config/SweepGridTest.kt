@@ -64,7 +64,7 @@ class SweepGridTest {
         assertEquals(
             listOf(
                 "moons.json: \$.sweep.grid[\"training.optimiser.lr\"]: unknown path into the experiment: \$.training.optimiser: unknown key " +
-                    "(expected one of loss, reduction, optimizer, schedule, epochs, batchSize, seed, threads, callbacks, divergence, shuffle, " +
+                    "(expected one of loss, reduction, optimizer, schedule, epochs, batchSize, seed, threads, callbacks, divergence, shuffle, classWeight, weightNormalization, " +
                     "got \"optimiser\"); did you mean \"optimizer\"?",
             ),
             allProblems(withSweep("""{"grid": {"training.optimiser.lr": [0.1, 0.2]}}""")),
