@@ -110,7 +110,7 @@ class SweepGridRunTest {
         val cells = Regex(""""[^"]*"|[^,]+|(?<=,)(?=,)""").findAll(best).map { it.value }.toList()
         assertEquals(String.format(java.util.Locale.ROOT, "%.6f", cells[column].toDouble()), table[0][2])
         val report = Files.readString(sweepDir.resolve("report.html"))
-        assertTrue("with ± the folds' standard deviation; the best is ${table[0][4]}" in report, "the search picture has error bars")
+        assertTrue("with ± the folds&#39; standard deviation; the best is ${table[0][4]}" in report, "the search picture has error bars")
 
         val again = dir.resolve("cv-runs-2")
         assertEquals(0, mlp("run", cvGrid(2).toString(), "--out", again.toString()).exitCode)
