@@ -12,7 +12,7 @@ class StructureErrorsTest {
     fun `an unknown key is named with the keys allowed in that object`() {
         assertEquals(
             "moons.json: $.training.epoch: unknown key (expected one of loss, reduction, optimizer, schedule, epochs, " +
-                "batchSize, seed, threads, callbacks, divergence, shuffle, got \"epoch\"); did you mean \"epochs\"?",
+                "batchSize, seed, threads, callbacks, divergence, shuffle, classWeight, weightNormalization, got \"epoch\"); did you mean \"epochs\"?",
             firstProblem(moonsWith("\"epochs\": 300", "\"epoch\": 300")),
         )
     }
