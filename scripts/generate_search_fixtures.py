@@ -4,7 +4,9 @@
 Writes dsl/src/test/resources/mlpkit/estimator/search.json: cross_validate(cv=5) of an MLPClassifier on
 standardised iris and of an MLPRegressor on make_regression (unshuffled StratifiedKFold / KFold, as cv=5 does), the
 folds' test indices, and GridSearchCV over a 2 x 2 grid (cv_results_, best_params_, best_score_, best_index_ and the
-refitted best estimator's predictions). Settings where mlpkit's estimators follow scikit-learn step for step
+refitted best estimator's predictions), the shuffled folds of StratifiedKFold / KFold(5, shuffle=True, random_state=0)
+and cross_validate with them, and RandomizedSearchCV's candidates for all-list distributions (ParameterSampler: every
+branch of sample_without_replacement) plus one fitted search's cv_results_. Settings where mlpkit's estimators follow scikit-learn step for step
 (docs/estimators.md): sgd, full batches ('auto' = all rows of a fold), a fixed random_state.
 
 Run from the repository root: /usr/bin/python3 scripts/generate_search_fixtures.py
@@ -17,7 +19,7 @@ import numpy as np
 import sklearn
 from sklearn.datasets import load_iris, make_regression
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.model_selection import GridSearchCV, KFold, StratifiedKFold, cross_validate
+from sklearn.model_selection import GridSearchCV, KFold, ParameterSampler, RandomizedSearchCV, StratifiedKFold, cross_validate
 from sklearn.neural_network import MLPClassifier, MLPRegressor
 
 COMMAND = "/usr/bin/python3 scripts/generate_search_fixtures.py"
@@ -54,6 +56,26 @@ def main():
     search = GridSearchCV(MLPClassifier(**grid_base), grid, cv=5).fit(xi, yi)
     results = search.cv_results_
 
+    shuffled_strat = StratifiedKFold(5, shuffle=True, random_state=0)
+    shuffled_plain = KFold(5, shuffle=True, random_state=0)
+    cv_clf_shuffled = cross_validate(MLPClassifier(**clf_params), xi, yi, cv=shuffled_strat)
+    cv_reg_shuffled = cross_validate(MLPRegressor(**reg_params), xr, yr, cv=shuffled_plain)
+
+    small = {"alpha": [1e-4, 1e-3, 1e-2], "learning_rate_init": [0.01, 0.1], "momentum": [0.5, 0.9]}
+    big = {"alpha": [10.0 ** -k for k in range(1, 11)], "learning_rate_init": [0.01 * k for k in range(1, 11)],
+           "momentum": [0.05 * k for k in range(1, 11)], "tol": [10.0 ** -k for k in range(2, 12)]}
+    sampler_cases = []
+    for name, dists, n_iter, seed in [("permutation", small, 3, 0), ("reservoir", small, 12, 1), ("capped", small, 20, 2),
+                                      ("tracking", big, 10, 3)]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            drawn = list(ParameterSampler(dists, n_iter, random_state=seed))
+        sampler_cases.append({"case": name, "distributions": dists, "n_iter": n_iter, "random_state": seed,
+                              "params": [{k: plain(v) for k, v in p.items()} for p in drawn]})
+    random_dists = {"learning_rate_init": [0.01, 0.05, 0.1], "hidden_layer_sizes": [(3,), (5,)]}
+    random_search = RandomizedSearchCV(MLPClassifier(**grid_base), random_dists, n_iter=4, cv=5, random_state=7).fit(xi, yi)
+    random_results = random_search.cv_results_
+
     content = {
         "header": header("cross_validate(cv=5) and GridSearchCV(cv=5) of MLPClassifier / MLPRegressor"),
         "iris": {"x": xi.tolist(), "y": yi.tolist()},
@@ -62,6 +84,20 @@ def main():
         "kfold_test_folds": [t.tolist() for _, t in KFold(5).split(xr)],
         "cv_classifier": {"params": {k: plain(v) for k, v in clf_params.items()}, "test_score": cv_clf["test_score"].tolist()},
         "cv_regressor": {"params": {k: plain(v) for k, v in reg_params.items()}, "test_score": cv_reg["test_score"].tolist()},
+        "stratified_shuffled_test_folds": [t.tolist() for _, t in shuffled_strat.split(xi, yi)],
+        "kfold_shuffled_test_folds": [t.tolist() for _, t in shuffled_plain.split(xr)],
+        "cv_classifier_shuffled": {"cv": "StratifiedKFold(5, shuffle=True, random_state=0)", "test_score": cv_clf_shuffled["test_score"].tolist()},
+        "cv_regressor_shuffled": {"cv": "KFold(5, shuffle=True, random_state=0)", "test_score": cv_reg_shuffled["test_score"].tolist()},
+        "parameter_sampler": sampler_cases,
+        "random_search": {
+            "base": grid_base,
+            "distributions": {k: [plain(v) for v in vs] for k, vs in random_dists.items()},
+            "n_iter": 4,
+            "random_state": 7,
+            "params": [{k: plain(v) for k, v in p.items()} for p in random_results["params"]],
+            "mean_test_score": random_results["mean_test_score"].tolist(),
+            "rank_test_score": random_results["rank_test_score"].tolist(),
+        },
         "grid_search": {
             "base": grid_base,
             "grid": {k: [plain(v) for v in vs] for k, vs in grid.items()},

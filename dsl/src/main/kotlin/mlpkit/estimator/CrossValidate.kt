@@ -59,11 +59,23 @@ fun crossValidate(
     scoring: Scoring = Scoring.DEFAULT, repeats: Int = 1, nJobs: Int = 1,
 ): CrossValidationResult = crossValidate(estimator, Supervised.of(table, label, estimator), splitter(folds, repeats, seed), repeats, seed, scoring, nJobs)
 
-/** [crossValidate] with folds of one's own: [splitter] is called [repeats] times, before any fit. */
+/**
+ * [crossValidate] with folds of one's own ([cv], e.g. `FoldSplitter.stratifiedKFold(5, shuffle = true, randomState =
+ * 0)`, scikit-learn's `cv=StratifiedKFold(5, shuffle=True, random_state=0)`): [cv] is called [repeats] times, before
+ * any fit.
+ */
+@JvmOverloads
 fun <S : MlpEstimator<S>> crossValidate(
-    estimator: S, x: Array<DoubleArray>, y: IntArray, splitter: FoldSplitter, seed: Long? = null,
+    estimator: S, x: Array<DoubleArray>, y: IntArray, cv: FoldSplitter, seed: Long? = null,
     scoring: Scoring = Scoring.DEFAULT, repeats: Int = 1, nJobs: Int = 1,
-): CrossValidationResult = crossValidate(estimator, Supervised.of(x, y), splitter, repeats, seed, scoring, nJobs)
+): CrossValidationResult = crossValidate(estimator, Supervised.of(x, y), cv, repeats, seed, scoring, nJobs)
+
+/** [crossValidate] of a regressor with folds of one's own ([cv], e.g. `FoldSplitter.unstratifiedKFold(5, shuffle = true, randomState = 0)`). */
+@JvmOverloads
+fun crossValidate(
+    estimator: MlpRegressor, x: Array<DoubleArray>, y: DoubleArray, cv: FoldSplitter, seed: Long? = null,
+    scoring: Scoring = Scoring.DEFAULT, repeats: Int = 1, nJobs: Int = 1,
+): CrossValidationResult = crossValidate(estimator, Supervised.of(x, y), cv, repeats, seed, scoring, nJobs)
 
 /** The default folds: scikit-learn's `cv=folds` once; shuffled, from [seed] (0 when null), when repeated. */
 internal fun splitter(folds: Int, repeats: Int, seed: Long?): FoldSplitter =

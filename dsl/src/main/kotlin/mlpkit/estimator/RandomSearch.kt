@@ -1,13 +1,14 @@
 package mlpkit.estimator
 
+import mlpkit.data.generators.sampleWithoutReplacement
 import mlpkit.data.random.RandomState
 
 /**
- * scikit-learn's `RandomizedSearchCV(estimator, param_distributions, n_iter, cv, random_state)` for lists of values:
- * [nIter] points of the grid of [distributions] drawn without replacement with numpy's `RandomState(seed)` (a
- * permutation of the grid's indices, the first [nIter] taken: the same kind of draw as scikit-learn's, not its
- * random numbers), or the whole grid when it has at most [nIter] points. Cross-validated, ranked and refitted as
- * [GridSearch].
+ * scikit-learn's `RandomizedSearchCV(estimator, param_distributions, n_iter, cv, random_state)` for lists of values,
+ * candidate for candidate: as scikit-learn's `ParameterSampler` with only lists, the candidates are the points
+ * `sample_without_replacement(grid_size, n_iter, random_state=RandomState(seed))` of the [ParameterGrid] of
+ * [distributions], in that order ([drawn]; data's numpy-exact `sampleWithoutReplacement`), or the whole grid, drawn in
+ * the same way, when it has at most [nIter] points. Cross-validated, ranked and refitted as [GridSearch].
  */
 class RandomSearch<S : MlpEstimator<S>> @JvmOverloads constructor(
     estimator: S,
@@ -33,11 +34,11 @@ class RandomSearch<S : MlpEstimator<S>> @JvmOverloads constructor(
         /** scikit-learn's default `n_iter`. */
         const val DEFAULT_ITERATIONS = 10
 
-        /** [n] of the indices 0 until [size] without replacement, from `RandomState(seed).shuffle(arange(size))`. */
-        internal fun drawn(size: Int, n: Int, seed: Long): List<Int> {
-            val order = IntArray(size) { it }
-            RandomState(seed).shuffle(order)
-            return order.take(minOf(n, size))
-        }
+        /**
+         * [n] of the indices 0 until [size] (all of them when [n] ≥ [size]), as scikit-learn 1.2's `ParameterSampler`
+         * draws them: `sample_without_replacement(size, min(n, size), random_state=RandomState(seed))`.
+         */
+        internal fun drawn(size: Int, n: Int, seed: Long): List<Int> =
+            sampleWithoutReplacement(size.toLong(), minOf(n, size), RandomState(seed)).map { it.toInt() }
     }
 }

@@ -108,4 +108,45 @@ class CrossValidateTest {
         }
         assertTrue(wrongKind.message!!.contains("needs class labels, but the estimator is a regressor")) { wrongKind.message }
     }
+
+    private fun testFolds(name: String) = fixture.getValue(name).jsonArray.map { f -> f.jsonArray.map { it.jsonPrimitive.int } }
+
+    @Test
+    fun `shuffled folds are scikit-learn's StratifiedKFold and KFold with shuffle and random_state 0, the same at every split`() {
+        val stratified = FoldSplitter.stratifiedKFold(5, shuffle = true, randomState = 0)
+        assertEquals(testFolds("stratified_shuffled_test_folds"), stratified.split(irisY.size, irisY).map { it.validation.toList() })
+        assertEquals(testFolds("stratified_shuffled_test_folds"), stratified.split(irisY.size, irisY).map { it.validation.toList() })
+        val plain = FoldSplitter.unstratifiedKFold(5, shuffle = true, randomState = 0)
+        assertEquals(testFolds("kfold_shuffled_test_folds"), plain.split(regY.size, null).map { it.validation.toList() })
+        assertEquals(testFolds("stratified_test_folds"), FoldSplitter.stratifiedKFold(5).split(irisY.size, irisY).map { it.validation.toList() })
+        assertEquals(testFolds("kfold_test_folds"), FoldSplitter.unstratifiedKFold(5).split(regY.size, null).map { it.validation.toList() })
+    }
+
+    @Test
+    fun `cross-validating with shuffled stratified folds equals scikit-learn's cross_validate with StratifiedKFold(5, shuffle=True, random_state=0)`() {
+        val clf = MlpClassifier().with(case("cv_classifier").getValue("params").jsonObject)
+        val result = crossValidate(clf, irisX, irisY, cv = FoldSplitter.stratifiedKFold(5, shuffle = true, randomState = 0))
+        assertClose(doubles(case("cv_classifier_shuffled").getValue("test_score")), result.testScores, 1e-12, "test_score")
+        assertEquals(testFolds("stratified_shuffled_test_folds"), result.folds.map { it.validation.toList() })
+        val reg = MlpRegressor().with(case("cv_regressor").getValue("params").jsonObject)
+        val regression = crossValidate(reg, regX, regY, cv = FoldSplitter.unstratifiedKFold(5, shuffle = true, randomState = 0))
+        assertClose(doubles(case("cv_regressor_shuffled").getValue("test_score")), regression.testScores, 1e-9, "test_score")
+    }
+
+    @Test
+    fun `a shuffled split without a random state, a random state without shuffling and stratifying real values are refused`() {
+        val noState = assertThrows(IllegalArgumentException::class.java) { FoldSplitter.stratifiedKFold(5, shuffle = true) }
+        assertEquals(
+            "stratifiedKFold(shuffle = true) needs a randomState (a whole number, numpy's random_state): mlpkit has no global generator to draw from",
+            noState.message,
+        )
+        val unused = assertThrows(IllegalArgumentException::class.java) { FoldSplitter.unstratifiedKFold(5, randomState = 3) }
+        assertEquals(
+            "unstratifiedKFold got randomState = 3 with shuffle = false: the random state has no effect unless shuffle = true (scikit-learn refuses this too)",
+            unused.message,
+        )
+        val values = assertThrows(IllegalArgumentException::class.java) { FoldSplitter.stratifiedKFold(5).split(10, null) }
+        assertEquals("stratifiedKFold needs class labels to stratify by, but the targets are real values (a regressor): use unstratifiedKFold", values.message)
+    }
+
 }

@@ -113,4 +113,34 @@ class ParameterSearchTest {
         assertTrue(noBest.message!!.contains("refit=false")) { noBest.message }
         assertFalse(search.estimator.isFitted)
     }
+
+    private fun distributions(json: kotlinx.serialization.json.JsonElement): Map<String, List<Any?>> =
+        json.jsonObject.mapValues { (_, values) -> values.jsonArray.map { plain(EstimatorFixtures.value(it)) } }
+
+    @Test
+    fun `a random search draws scikit-learn's ParameterSampler candidates in its order, in every branch of sample_without_replacement`() {
+        val cases = fixture.getValue("parameter_sampler").jsonArray.map { it.jsonObject }
+        assertEquals(listOf("permutation", "reservoir", "capped", "tracking"), cases.map { it.getValue("case").jsonPrimitive.content })
+        for (case in cases) {
+            val search = RandomSearch(
+                base(), distributions(case.getValue("distributions")),
+                nIter = case.getValue("n_iter").jsonPrimitive.int, seed = case.getValue("random_state").jsonPrimitive.content.toLong(),
+            )
+            val expected = case.getValue("params").jsonArray.map { p -> p.jsonObject.mapValues { (_, v) -> plain(EstimatorFixtures.value(v)) } }
+            assertEquals(expected, search.candidates, case.getValue("case").jsonPrimitive.content)
+        }
+    }
+
+    @Test
+    fun `a random search's cv_results_ equal scikit-learn's RandomizedSearchCV with lists`() {
+        val r = fixture.getValue("random_search").jsonObject
+        val search = RandomSearch(base(), distributions(r.getValue("distributions")), nIter = 4, cv = 5, seed = 7).fit(irisX, irisY)
+        val results = search.cvResults
+        val expectedParams = r.getValue("params").jsonArray.map { p -> p.jsonObject.mapValues { (_, v) -> plain(EstimatorFixtures.value(v)) } }
+        @Suppress("UNCHECKED_CAST")
+        assertEquals(expectedParams, (results.getValue("params") as List<Map<String, Any?>>).map { p -> p.mapValues { (_, v) -> plain(v) } })
+        assertClose(doubles(r.getValue("mean_test_score")), results.getValue("mean_test_score") as DoubleArray, 1e-12, "mean_test_score")
+        assertArrayEquals(r.getValue("rank_test_score").jsonArray.map { it.jsonPrimitive.int }.toIntArray(), results.getValue("rank_test_score") as IntArray)
+    }
+
 }

@@ -96,9 +96,19 @@ internal class ReportWriter(
                 }
             }
         }?.takeIf { writes(sweepDirectory, SWEEP_PICTURE, notes) { it.write(sweepDirectory) } }
+        val ranking = SweepRanking.of(rows, registry)
+        val search = ranking?.takeIf { spec.sweep?.grid != null }?.let { r ->
+            withinBudget(sweepDirectory) {
+                RunPictures.guarded({ notes += it; warn(sweepDirectory, it) }, SEARCH_PICTURE) {
+                    useHeadlessGraphics()
+                    val chart = SearchChart(r)
+                    Picture.of(SEARCH_PICTURE, "Search results", chart.caption, ChartStyle.render(chart.chart(spec.name)))
+                }
+            }
+        }?.takeIf { writes(sweepDirectory, SEARCH_PICTURE, notes) { it.write(sweepDirectory) } }
         val report = sweepDirectory.resolve(REPORT)
         val written = writes(sweepDirectory, REPORT, notes) {
-            writeAtomically(report, SweepReport.html(spec, rows, curve, picture, variationReports, notes, mlpVersion(), SweepRanking.of(rows, registry)))
+            writeAtomically(report, SweepReport.html(spec, rows, curve, picture, variationReports, notes, mlpVersion(), ranking, search))
         }
         return curve to report.takeIf { written }
     }
@@ -144,5 +154,8 @@ internal class ReportWriter(
         const val DEFAULT_BUDGET_SECONDS = 120L
         const val REPORT = "report.html"
         const val SWEEP_PICTURE = "sweep.png"
+
+        /** A grid or random search's scores, best first (`SearchChart`). */
+        const val SEARCH_PICTURE = "search.png"
     }
 }

@@ -2,6 +2,8 @@ package mlpkit.app.report
 
 import java.util.Locale
 import kotlin.math.floor
+import mlpkit.core.concept.Registry
+import mlpkit.dsl.cv.CvResult
 import mlpkit.dsl.spec.SweepSpec
 import mlpkit.dsl.sweep.SweepGrid
 import mlpkit.dsl.sweep.SweepRow
@@ -44,7 +46,7 @@ internal class SweepCurve(val metric: String, val axis: SweepAxis, val values: D
             chart.styler.setAnnotationLineStroke(ChartStyle.dashedStroke)
         }
         chart.styler.setMarkerSize(10)
-        chart.styler.setLegendPosition(if (MetricNames.isMaximised(metric)) Styler.LegendPosition.InsideSE else Styler.LegendPosition.InsideNE)
+        chart.styler.setLegendPosition(if (isMaximised(metric)) Styler.LegendPosition.InsideSE else Styler.LegendPosition.InsideNE)
         if (!axis.numeric || axis.values.all { it == floor(it) }) {
             chart.styler.setXAxisTickLabelsFormattingFunction { x ->
                 val i = axis.values.indexOfFirst { it == x }
@@ -67,17 +69,37 @@ internal class SweepCurve(val metric: String, val axis: SweepAxis, val values: D
         )
 
         /**
+         * The folds' means a cross-validated sweep prefers, best first: held-out ranking quality, accuracy, R², then loss
+         * (`cv_validation_auc`, …).
+         */
+        internal val CV_PREFERRED = listOf("validation_auc", "validation_accuracy", "validation_r2", "validation_loss", "train_loss")
+            .map(CvResult::summaryName)
+
+        /**
+         * The metric a sweep is judged by: the first of [CV_PREFERRED] (when every row was cross-validated, a sweep with
+         * `"cv"`) or of [PREFERRED] measured finite in every row, or null.
+         */
+        internal fun metricOf(rows: List<SweepRow>): String? {
+            val names = if (rows.isNotEmpty() && rows.all { it.cv != null }) CV_PREFERRED else PREFERRED
+            return names.firstOrNull { name -> rows.all { it.metrics[name]?.isFinite() == true } }
+        }
+
+        /** Whether higher is better for [metric], a folds' mean (`cv_validation_loss`) as for the fold metric it averages. */
+        internal fun isMaximised(metric: String, registry: Registry = Registry.builtIns()): Boolean =
+            MetricNames.isMaximised(CvResult.foldMetric(metric) ?: metric, registry)
+
+        /**
          * The curve of [rows] (in the order of [sweep]'s variations, a grid's included: [seed] is the experiment's, which
          * draws a random search's), or null when no preferred metric is in every row.
          */
         fun of(sweep: SweepSpec, rows: List<SweepRow>, seed: Long = 0L): SweepCurve? {
-            val metric = PREFERRED.firstOrNull { name -> rows.all { it.metrics[name]?.isFinite() == true } } ?: return null
+            val metric = metricOf(rows) ?: return null
             val byName = rows.associateBy { it.name }
             val variations = SweepGrid.variations(sweep, seed).filter { it.name in byName }
             if (variations.size < 2) return null
             val axis = SweepAxis.of(variations)
             val values = DoubleArray(variations.size) { byName.getValue(variations[it].name).metrics.getValue(metric) }
-            return SweepCurve(metric, axis, values, Elbow.of(axis.values, values, MetricNames.isMaximised(metric)))
+            return SweepCurve(metric, axis, values, Elbow.of(axis.values, values, isMaximised(metric)))
         }
 
         private fun plain(value: Double): String = value.toBigDecimal().stripTrailingZeros().toPlainString()

@@ -4,11 +4,12 @@ import java.util.Locale
 import mlpkit.core.concept.Registry
 import mlpkit.dsl.sweep.SweepRow
 import mlpkit.dsl.sweep.SweepStatus
-import mlpkit.dsl.train.MetricNames
+import mlpkit.dsl.cv.CvResult
 
 /**
- * A sweep's variations sorted by a score, best first: the [metric] the sweep curve would draw (the first of
- * [SweepCurve.PREFERRED] measured in every variation that ended ok), higher first for accuracy and AUC, lower first
+ * A sweep's variations sorted by a score, best first: the [metric] the sweep curve would draw ([SweepCurve.metricOf]:
+ * the first of [SweepCurve.PREFERRED] measured in every variation that ended ok, or for a sweep with `"cv"` the folds'
+ * mean of [SweepCurve.CV_PREFERRED], shown ± the folds' std), higher first for accuracy, AUC and R², lower first
  * for a loss. [ranks] are scikit-learn's (`rankdata(method='min')`: equal scores share the smallest rank). Variations
  * that did not end ok are left out of the ranking.
  */
@@ -23,8 +24,11 @@ internal class SweepRanking(val metric: String, val rows: List<SweepRow>, val ra
         }
     }
 
-    /** The row's score as the table prints it. */
-    fun score(row: SweepRow): String = String.format(Locale.ROOT, "%.6f", row.metrics.getValue(metric))
+    /** The row's score as the table prints it, `± std` over the folds for a cross-validated row. */
+    fun score(row: SweepRow): String {
+        val std = row.metrics[metric + CvResult.STD_SUFFIX]?.takeIf { row.cv != null }
+        return String.format(Locale.ROOT, "%.6f", row.metrics.getValue(metric)) + (std?.let { String.format(Locale.ROOT, " ± %.6f", it) } ?: "")
+    }
 
     companion object {
         private const val SCORE_WIDTH = 10
@@ -33,8 +37,8 @@ internal class SweepRanking(val metric: String, val rows: List<SweepRow>, val ra
         fun of(rows: List<SweepRow>, registry: Registry = Registry.builtIns()): SweepRanking? {
             val ok = rows.filter { it.status == SweepStatus.OK }
             if (ok.isEmpty()) return null
-            val metric = SweepCurve.PREFERRED.firstOrNull { name -> ok.all { it.metrics[name]?.isFinite() == true } } ?: return null
-            val sign = if (MetricNames.isMaximised(metric, registry)) -1.0 else 1.0
+            val metric = SweepCurve.metricOf(ok) ?: return null
+            val sign = if (SweepCurve.isMaximised(metric, registry)) -1.0 else 1.0
             val sorted = ok.withIndex().sortedWith(compareBy({ sign * it.value.metrics.getValue(metric) }, { it.index })).map { it.value }
             val keys = sorted.map { sign * it.metrics.getValue(metric) }
             val ranks = IntArray(sorted.size) { i -> 1 + keys.count { it < keys[i] } }

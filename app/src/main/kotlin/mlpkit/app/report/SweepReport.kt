@@ -8,7 +8,8 @@ import mlpkit.dsl.spec.SpecJson
 import mlpkit.dsl.sweep.SweepRow
 
 /**
- * A sweep directory's `report.html`: the sweep curve with its elbow (and how the elbow is defined), one
+ * A sweep directory's `report.html`: the sweep curve with its elbow (and how the elbow is defined), the ranking of the
+ * variations (with, for a grid or random search, the [SearchChart] of their scores best first), one
  * row per variation (its status, and why when it failed) with a link to that variation's own report, and
  * the sweep's spec. Self-contained
  * like a run's report; the only links are relative ones to the variations' reports beside it.
@@ -23,6 +24,7 @@ internal object SweepReport {
         notes: List<String>,
         version: String,
         ranking: SweepRanking? = null,
+        search: Picture? = null,
     ): String = RunReport.page("${spec.name}: mlp sweep report") {
         append("<h1>Sweep ").append(html(spec.name)).append("</h1>\n")
         append("<p class=\"meta\">").append(rows.size).append(" variations of one experiment, each an independent, fully seeded run.</p>\n")
@@ -50,6 +52,7 @@ internal object SweepReport {
                         .append("</td><td>").append(html(row.name)).append("</td></tr>\n")
                 }
                 append("</table></div>\n")
+                search?.let { figure(it) }
             }
         }
         section("variations", "Variations") {

@@ -16,7 +16,7 @@ import mlpkit.data.random.RandomState
  * `sklearn_sample_without_replacement.json` (see generate_fixtures.py) records all three branches at and
  * around both thresholds. The permutation branch materialises the whole population, as sklearn does.
  */
-internal fun sampleWithoutReplacement(population: Long, count: Int, rng: RandomState): LongArray {
+fun sampleWithoutReplacement(population: Long, count: Int, rng: RandomState): LongArray {
     require(population >= 0 && count >= 0 && count <= population) {
         "sample_without_replacement needs 0 ≤ n_samples ≤ n_population, got n_samples = $count, n_population = $population"
     }

@@ -22,6 +22,27 @@ internal object SweepGridChecks {
     /** The smallest number of folds a cross-validation has. */
     const val MIN_FOLDS = 2
 
+    /**
+     * A sweep with `cv` gives every variation its own `validation` block: neither the experiment, nor a variation's
+     * patch, nor a grid key may set one.
+     */
+    private fun checkNoValidation(spec: ExperimentSpec, sweep: SweepSpec, problems: Problems) {
+        val why = "the sweep's \"cv\": ${sweep.cv} cross-validates every variation itself"
+        if (spec.validation != null) {
+            problems.add(JsonPath.ROOT.key(VALIDATION), "$why: remove this validation block, or remove \"cv\" from the sweep")
+        }
+        sweep.variations.forEachIndexed { i, variation ->
+            if (VALIDATION in variation.patch) {
+                problems.add(sweepPath.key("variations").index(i).key("patch").key(VALIDATION), "$why: remove \"validation\" from this patch, or remove \"cv\" from the sweep")
+            }
+        }
+        sweep.grid?.keys?.filter { SweepGrid.segments(it).firstOrNull() == VALIDATION }?.forEach { key ->
+            problems.add(sweepPath.key("grid").key(key), "$why: vary the folds with the sweep's \"cv\", not with a grid key into \"validation\"")
+        }
+    }
+
+    private const val VALIDATION = "validation"
+
     fun check(
         spec: ExperimentSpec,
         sweep: SweepSpec,
@@ -34,6 +55,7 @@ internal object SweepGridChecks {
             problems.add(sweepPath.key("search"), "unknown search", SweepSearch.EXPECTATION, JsonText.describe(sweep.search))
         }
         sweep.cv?.let { if (it < MIN_FOLDS) problems.add(sweepPath.key("cv"), "too few folds", "a whole number ≥ $MIN_FOLDS", it.toString()) }
+        if (sweep.cv != null) checkNoValidation(spec, sweep, problems)
         val grid = sweep.grid ?: return
         val gridPath = sweepPath.key("grid")
         if (grid.isEmpty()) problems.add(gridPath, "an empty grid", "at least one \"path.into.the.experiment\": [values…]", "{}")

@@ -55,7 +55,8 @@ class SweepRunner @JvmOverloads constructor(
      * order. A variation that fails (its data cannot be read, its training throws) or diverges is recorded
      * as such ([SweepStatus]) and the others go on. When [stopSignal] asks for a stop, the running
      * variations end after their current batch ([SweepStatus.INTERRUPTED]) and the waiting ones are not
-     * started ([SweepStatus.NOT_RUN]); [onRow] is called for those too.
+     * started ([SweepStatus.NOT_RUN]); [onRow] is called for those too. A sweep with `"cv": k` cross-validates every
+     * variation on the same k folds ([SweepCrossValidation]) and records no run directories for them.
      */
     suspend fun run(spec: ExperimentSpec, stopSignal: StopSignal? = null, onRow: suspend (SweepRow) -> Unit = {}): List<SweepRow> =
         coroutineScope {
@@ -64,11 +65,28 @@ class SweepRunner @JvmOverloads constructor(
             variants(spec).map { (name, variant) ->
                 async(Dispatchers.Default) {
                     permits.withPermit {
-                        folds?.let { SweepCrossValidation.row(name, variant, it) } ?: runVariation(name, variant, stopSignal)
+                        if (folds == null) runVariation(name, variant, stopSignal) else crossValidate(name, variant, folds, spec.training.seed, stopSignal)
                     }.also { onRow(it) }
                 }
             }.awaitAll()
         }
+
+    /** One variation's row of a sweep with `cv`: its cross-validation's means and stds, or what kept it from running. */
+    private suspend fun crossValidate(name: String, variant: ExperimentSpec, folds: Int, baseSeed: Long, stopSignal: StopSignal?): SweepRow {
+        val notation = variant.network.notation()
+        if (stopSignal?.isStopRequested == true) {
+            return SweepRow(name, notation, null, emptyMap(), SweepStatus.NOT_RUN, "not run: the sweep was stopped before this variation started")
+        }
+        return try {
+            SweepCrossValidation.row(name, variant, folds, baseSeed, resolver, hooks, registry, stopSignal)
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Exception) {
+            SweepRow(name, notation, null, emptyMap(), SweepStatus.FAILED, failure(e))
+        } catch (e: OutOfMemoryError) {
+            SweepRow(name, notation, null, emptyMap(), SweepStatus.FAILED, failure(e))
+        }
+    }
 
     /** One variation's row: its run's outcome, or what kept it from running. */
     private suspend fun runVariation(name: String, variant: ExperimentSpec, stopSignal: StopSignal?): SweepRow {

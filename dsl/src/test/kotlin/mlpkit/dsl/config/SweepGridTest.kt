@@ -105,4 +105,17 @@ class SweepGridTest {
         assertEquals(setOf("variations"), json.keys)
         assertFalse(spec.sweep!!.grid != null)
     }
+
+    @Test
+    fun `a sweep with cv refuses a validation block in a variation's patch or a grid key`() {
+        val sweep = """{"variations": [{"name": "own", "patch": {"validation": {"cv": 3}}}], "grid": {"validation.cv": [3, 4]}, "cv": 5}"""
+        assertEquals(
+            listOf(
+                "moons.json: \$.sweep.variations[0].patch.validation: the sweep's \"cv\": 5 cross-validates every variation itself: remove \"validation\" from this patch, or remove \"cv\" from the sweep",
+                "moons.json: \$.sweep.grid[\"validation.cv\"]: the sweep's \"cv\": 5 cross-validates every variation itself: vary the folds with the sweep's \"cv\", not with a grid key into \"validation\"",
+            ),
+            allProblems(withSweep(sweep)).filter { "cross-validates every variation" in it },
+        )
+    }
+
 }
