@@ -154,6 +154,12 @@ class InterruptedRunTest {
         }
         val process = ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start()
         try {
+            // A signal that lands while the JVM itself is still initialising ends it with "Error occurred during
+            // initialization of VM" and exit 1, before any mlpkit code (or handler) exists: that is the JVM's, not a
+            // run's, outcome. So the clock starts once the child catches SIGINT and SIGTERM (HotSpot installs its
+            // handlers during start-up); "before training" still covers class loading, parsing and data preparation.
+            val started = System.nanoTime()
+            while (process.isAlive && !catchesSignals(process.pid()) && System.nanoTime() - started < 30_000_000_000L) Thread.sleep(1)
             if (afterEpoch != null) {
                 val line = "epoch %${epochs.toString().length}d/$epochs".format(afterEpoch)
                 while (process.isAlive && (afterEpoch > 0 && !Files.readString(stdout).contains(line))) Thread.sleep(2)
@@ -175,6 +181,14 @@ class InterruptedRunTest {
         if (!process.isAlive) return
         val kill = ProcessBuilder("kill", "-${signal.signalName}", process.pid().toString()).redirectErrorStream(true).start()
         kill.waitFor(10, TimeUnit.SECONDS)
+    }
+
+    /** Whether process [pid] catches SIGINT (bit 1) and SIGTERM (bit 14) of SigCgt in its /proc status. */
+    private fun catchesSignals(pid: Long): Boolean {
+        val line = runCatching { Files.readAllLines(Path.of("/proc/$pid/status")) }.getOrDefault(emptyList())
+            .firstOrNull { it.startsWith("SigCgt:") } ?: return false
+        val caught = line.substringAfter(':').trim().toLong(16)
+        return (caught shr 1) and 1L == 1L && (caught shr 14) and 1L == 1L
     }
 
     /** Whether this JVM (and so its children) ignores SIGINT: bit 1 of SigIgn in /proc/self/status. */
