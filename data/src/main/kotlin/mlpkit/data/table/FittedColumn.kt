@@ -100,10 +100,16 @@ sealed interface FittedColumn {
     class Where(val source: String, val line: Long) {
         fun at(): String = "$source:$line"
 
+        /** The imputations a column of [role] takes, the usual one first: `"mean" (or median, mostFrequent, constant)`. */
+        private fun fillers(role: ColumnRole): String {
+            val first = if (role == ColumnRole.CATEGORICAL) Imputation.MOST_FREQUENT else Imputation.MEAN
+            val others = Imputation.wordsFor(role).filter { it != first.word && it != Imputation.REFUSE.word }
+            return "\"${first.word}\" (or ${others.joinToString(", ")})"
+        }
+
         /** The error for a missing value in a column that refuses them. */
         fun refuse(column: String, text: String, role: ColumnRole): Nothing = throw CsvFormatException(
-            "${at()}: column '$column': missing value '$text'; expected a value, or set \"missing\": " +
-                (if (role == ColumnRole.CATEGORICAL) "\"mostFrequent\" (or constant)" else "\"mostFrequent\" (or mean, median, constant)") +
+            "${at()}: column '$column': missing value '$text'; expected a value, or set \"missing\": " + fillers(role) +
                 " for this column in data.source.columns",
             source,
             line,

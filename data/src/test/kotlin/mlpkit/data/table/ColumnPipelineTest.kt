@@ -52,7 +52,7 @@ class ColumnPipelineTest {
     fun `a missing value is refused by default with the file, line, column and the option to set`() {
         val e = assertThrows<CsvFormatException> { ColumnPipeline.fit(pets, listOf("weight"), all) }
         assertEquals(
-            "pets.csv:3: column 'weight': missing value 'NA'; expected a value, or set \"missing\": \"mostFrequent\" (or mean, median, constant) " +
+            "pets.csv:3: column 'weight': missing value 'NA'; expected a value, or set \"missing\": \"mean\" (or median, mostFrequent, constant) " +
                 "for this column in data.source.columns",
             e.message,
         )

@@ -123,7 +123,7 @@ class TableSourceTest {
         val e = assertThrows<CsvFormatException> { DataResolver(dir).resolve(DataSpec(source), RandomState(1), 1) }
         assertEquals(
             "${dir.resolve("penguins.csv")}:5: column 'bill_length_mm': missing value 'NA'; expected a value, or set \"missing\": " +
-                "\"mostFrequent\" (or mean, median, constant) for this column in data.source.columns",
+                "\"mean\" (or median, mostFrequent, constant) for this column in data.source.columns",
             e.message,
         )
     }
