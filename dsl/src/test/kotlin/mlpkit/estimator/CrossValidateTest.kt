@@ -74,6 +74,18 @@ class CrossValidateTest {
     }
 
     @Test
+    fun `repeated folds are scikit-learn's RepeatedStratifiedKFold with random_state = seed, and RepeatedKFold for a regressor`() {
+        val clf = MlpClassifier(hiddenLayerSizes = listOf(4), solver = Solver.sgd, learningRateInit = 0.1, maxIter = 2)
+        val result = crossValidate(clf, irisX, irisY, folds = 3, seed = 7, repeats = 2)
+        // ScikitLearnFolds.repeated is held index for index to scikit-learn's fixtures by data's ScikitLearnFoldsTest.
+        val expected = mlpkit.data.split.ScikitLearnFolds.repeated(irisY.size, 3, 2, 7, irisY)
+        assertEquals(expected.map { it.validation.toList() }, result.folds.map { it.validation.toList() })
+        val reg = MlpRegressor(hiddenLayerSizes = listOf(4), solver = Solver.sgd, learningRateInit = 0.01, maxIter = 2)
+        val regression = crossValidate(reg, regX, regY, folds = 3, seed = 7, repeats = 2)
+        assertEquals(mlpkit.data.split.ScikitLearnFolds.repeated(regY.size, 3, 2, 7, null).map { it.validation.toList() }, regression.folds.map { it.validation.toList() })
+    }
+
+    @Test
     fun `a clone has the parameters and none of the fit`() {
         val clf = MlpClassifier(hiddenLayerSizes = listOf(3), solver = Solver.sgd, randomState = 4, maxIter = 5).fit(irisX, irisY)
         val copy = clone(clf)
