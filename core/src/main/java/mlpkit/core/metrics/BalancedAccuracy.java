@@ -15,10 +15,11 @@ public record BalancedAccuracy() implements CountMetric {
 
     /** Balanced accuracy of predictions {@code yPred} of labels {@code yTrue}, in {@code [0, 1]}. */
     public static double of(int[] yTrue, int[] yPred) {
-        return of(ClassCounts.of(yTrue, yPred, "balanced accuracy"));
+        return new BalancedAccuracy().score(ClassCounts.of(yTrue, yPred, "balanced accuracy"));
     }
 
-    private static double of(ClassCounts counts) {
+    @Override
+    public double score(ClassCounts counts) {
         double sum = 0;
         int present = 0;
         for (int c = 0; c < counts.classes(); c++) {
@@ -29,11 +30,6 @@ public record BalancedAccuracy() implements CountMetric {
             }
         }
         return sum / present;
-    }
-
-    @Override
-    public double score(ClassCounts counts) {
-        return of(counts);
     }
 
     @Override

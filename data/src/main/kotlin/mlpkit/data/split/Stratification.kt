@@ -2,11 +2,18 @@ package mlpkit.data.split
 
 import mlpkit.data.ClassLabels
 import mlpkit.data.Dataset
+import mlpkit.data.Targets
 
 /** The class labels of [dataset] for a stratified split or k-fold, or an error saying why it cannot be stratified. */
-internal fun stratificationLabels(dataset: Dataset, what: String): ClassLabels =
-    dataset.targets as? ClassLabels ?: throw IllegalArgumentException(
-        "'${dataset.name}' has real-valued (regression) targets, so it cannot be stratified: a stratified $what " +
+internal fun stratificationLabels(dataset: Dataset, what: String): ClassLabels = stratificationLabels(dataset.targets, dataset.name, what)
+
+/**
+ * The class labels of [targets] (of the set [setName]) for a stratified [what] (split, k-fold), or an error saying why
+ * they cannot be stratified.
+ */
+fun stratificationLabels(targets: Targets, setName: String, what: String): ClassLabels =
+    targets as? ClassLabels ?: throw IllegalArgumentException(
+        "'$setName' has real-valued (regression) targets, so it cannot be stratified: a stratified $what " +
             "keeps class proportions and needs class labels; use stratify = false",
     )
 

@@ -27,6 +27,8 @@ import mlpkit.data.split.RowOrder
 import mlpkit.data.split.ShuffleSplit
 import mlpkit.data.split.SplitIndices
 import mlpkit.data.split.split
+import mlpkit.data.split.stratificationLabels
+import mlpkit.data.Targets
 import mlpkit.data.split.subset
 import mlpkit.data.split.splitIndices
 import mlpkit.data.DenseFeatures
@@ -117,22 +119,34 @@ class DataResolver(
     }
 
     /** The split of the loaded rows into parts as [spec] asks, or null when it asks for none. */
-    private fun parts(spec: DataSpec, loaded: Loaded, splitRandom: RandomGenerator): DatasetSplit? {
+    private fun parts(spec: DataSpec, loaded: Loaded, splitRandom: RandomGenerator): DatasetSplit? =
+        splitIndicesOf(spec, loaded.main.targets, loaded.main.name, loaded.ownTest != null, splitRandom)?.let { loaded.main.split(it) }
+
+    /**
+     * The row indices of the parts [spec] asks for of the rows whose [targets] these are (a set [name], which brings
+     * its own test set when [ownTest]), or null when it asks for none: scikit-learn's `train_test_split` rows with
+     * `split.randomState`, else fractions in the given or a shuffled order, stratified when asked. One rule for
+     * every source, tables included.
+     */
+    private fun splitIndicesOf(spec: DataSpec, targets: Targets, name: String, ownTest: Boolean, splitRandom: RandomGenerator): SplitIndices? {
         val split = spec.split
-        if (loaded.ownTest != null) {
+        if (ownTest) {
             require(split.test == 0.0) {
                 "${describe(spec.source)} brings its own test set, so split.test must be 0 (got ${split.test}): " +
                     "hold out training rows with split.validation instead"
             }
         }
-        return if (split.validation == 0.0 && split.test == 0.0) {
-            null
-        } else if (split.randomState != null) {
-            checkScikitLearnSplit(split)
-            loaded.main.split(ShuffleSplit.indices(loaded.main.size, split.test, split.validation, split.randomState, loaded.main.name))
-        } else {
-            val order = if (split.shuffle) RowOrder.Shuffled(splitRandom) else RowOrder.AsGiven
-            loaded.main.split(PartSizes.Fractions(validation = split.validation, test = split.test), order, split.stratify)
+        return when {
+            split.validation == 0.0 && split.test == 0.0 -> null
+            split.randomState != null -> {
+                checkScikitLearnSplit(split)
+                ShuffleSplit.indices(targets.size, split.test, split.validation, split.randomState, name)
+            }
+            else -> splitIndices(
+                targets.size, PartSizes.Fractions(validation = split.validation, test = split.test),
+                if (split.shuffle) RowOrder.Shuffled(splitRandom) else RowOrder.AsGiven,
+                if (split.stratify) stratificationLabels(targets, name, "split") else null, name,
+            )
         }
     }
 
@@ -265,42 +279,20 @@ class DataResolver(
 
     /** A table's rows split as other sources' rows are, then [fitTable]. */
     private fun resolveTable(spec: DataSpec, table: LoadedTable, splitRandom: RandomGenerator): ResolvedData =
-        fitTable(spec, table, tableIndices(spec, table, splitRandom))
+        fitTable(spec, table, splitIndicesOf(spec, table.targets, table.name, table.test != null, splitRandom))
 
     /**
      * A table's folds: the rows less the `split.test` part, each fold's column pipeline fitted by [fitTable] on that
      * fold's training rows only (its held-out rows are the validation part; the test part or file is every fold's test).
      */
     private fun tableFolds(spec: DataSpec, table: LoadedTable, splitRandom: RandomGenerator): FoldData {
-        val indices = tableIndices(spec, table, splitRandom)
+        val indices = splitIndicesOf(spec, table.targets, table.name, table.test != null, splitRandom)
         val rowsInSource = indices?.train ?: IntArray(table.rows) { it }
         val testInSource = indices?.test ?: IntArray(0)
-        val targets = if (indices == null) table.targets else Dataset(table.name, DenseFeatures(mlpkit.core.matrix.DenseMatrix(table.rows, 1)), table.targets).subset(rowsInSource, "rows").targets
+        val targets = if (indices == null) table.targets else table.targets.subset(rowsInSource)
         val testSize = indices?.test?.size ?: table.test?.table?.rowCount
         return FoldData(table.name, targets, testSize) { train, heldOut ->
             fitTable(spec, table, SplitIndices(IntArray(train.size) { rowsInSource[train[it]] }, IntArray(heldOut.size) { rowsInSource[heldOut[it]] }, testInSource))
-        }
-    }
-
-    /** The split of a table's rows into parts as [spec] asks, or null when it asks for none. */
-    private fun tableIndices(spec: DataSpec, table: LoadedTable, splitRandom: RandomGenerator): SplitIndices? {
-        val split = spec.split
-        if (table.test != null) {
-            require(split.test == 0.0) {
-                "${describe(spec.source)} brings its own test set, so split.test must be 0 (got ${split.test}): hold out training rows with split.validation instead"
-            }
-        }
-        return when {
-            split.validation == 0.0 && split.test == 0.0 -> null
-            split.randomState != null -> {
-                checkScikitLearnSplit(split)
-                ShuffleSplit.indices(table.rows, split.test, split.validation, split.randomState, table.name)
-            }
-            else -> splitIndices(
-                table.rows, PartSizes.Fractions(validation = split.validation, test = split.test),
-                if (split.shuffle) RowOrder.Shuffled(splitRandom) else RowOrder.AsGiven,
-                if (split.stratify) table.targets as? ClassLabels else null, table.name,
-            )
         }
     }
 

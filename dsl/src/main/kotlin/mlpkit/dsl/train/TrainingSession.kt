@@ -1,11 +1,11 @@
 package mlpkit.dsl.train
 
-import mlpkit.core.loss.WeightNormalization
-
 import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.flow.FlowCollector
 import mlpkit.core.concept.Registry
+import mlpkit.core.loss.Reduction
+import mlpkit.core.loss.WeightNormalization
 import mlpkit.core.metrics.Metric
 import mlpkit.core.metrics.Monitor
 import mlpkit.core.matrix.KernelThreads
@@ -276,7 +276,7 @@ internal class TrainingSession(
             if (rowWeights == null) {
                 epochMetrics.add(loss, reduction, network.lastOutput(), cursor.y)
             } else {
-                epochMetrics.add(network.lossSumOfLastForward(cursor.y), mlpkit.core.loss.Reduction.SUM, network.lastOutput(), cursor.y)
+                epochMetrics.add(network.lossSumOfLastForward(cursor.y), Reduction.SUM, network.lastOutput(), cursor.y)
             }
             if (perSampleDecay > 0) epochMetrics.addPenalty(0.5 * perSampleDecay * squaredWeights(parameters))
             val rows = cursor.x.rowDimension
