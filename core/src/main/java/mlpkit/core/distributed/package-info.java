@@ -1,0 +1,13 @@
+/**
+ * The seam between the training loop and wherever the training rows live: {@link mlpkit.core.distributed.DataParallel}
+ * is an engine that spreads rows over workers and gives back the same {@link mlpkit.core.network.Objective} the
+ * optimisers minimise locally (synchronous data-parallel rounds), a parameter-averaging session for mini-batch
+ * optimisers, and one remote task per input (sweeps). An engine is found with {@link java.util.ServiceLoader} through
+ * {@link mlpkit.core.distributed.DataParallelProvider}; the {@code spark} module provides one. Nothing here depends on
+ * an engine: the core has no cluster code.
+ *
+ * <p>Everything that travels to a worker is plain {@link java.io.Serializable} Java (notations, flat arrays), never
+ * a {@link mlpkit.core.network.Network} or a lambda: a worker rebuilds the network from its {@link
+ * mlpkit.core.distributed.NetworkRecipe}.
+ */
+package mlpkit.core.distributed;
