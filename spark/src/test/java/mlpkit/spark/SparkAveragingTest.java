@@ -3,6 +3,7 @@ package mlpkit.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -95,6 +96,30 @@ class SparkAveragingTest {
             assertEquals(3, round.steps());
             assertEquals(2 * 3 * BATCH, round.rows());
             assertTrue(round.meanLoss() > 0.5 && round.meanLoss() < 3, "the untrained mean loss should be near ln 3, got " + round.meanLoss());
+        }
+    }
+
+    @Test
+    void aDivergingPartitionEndsTheRoundWithAMessageNamingItAndTheStep() {
+        try (DistributedRows distributed = engine.distribute(rows.x, rows.regression, null, 2);
+             Averaging averaging = engine.averaging(distributed, new NetworkRecipe("network < dense(2, identity) >", INPUTS, "mse"),
+                     plan("sgd", StateRule.RESET))) {
+            double[] parameters = new double[12];
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> averaging.round(parameters, null, 1e300));
+            // Both partitions diverge; whichever fails first ends the job.
+            assertTrue(e.getMessage().matches("partition [01] of an averaging round reached a non-finite loss \\(.*"), e.getMessage());
+            assertTrue(e.getMessage().endsWith(": lower the learning rate or scale the features"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aStateOfAnotherOptimiserIsRefusedNamingBoth() {
+        try (DistributedRows distributed = engine.distribute(rows.x, rows.oneHot, null, 2);
+             Averaging averaging = engine.averaging(distributed, new NetworkRecipe(NOTATION, INPUTS, LOSS), plan("adam", StateRule.AVERAGE))) {
+            OptimizerState sgd = new OptimizerState("sgd", 3, java.util.Map.of());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> averaging.round(start(), sgd, RATE));
+            assertEquals("an averaging round of adam expected its own optimiser state (adam), got a sgd state: pass the state "
+                    + "the last round returned, or null to start afresh", e.getMessage());
         }
     }
 
