@@ -9,6 +9,7 @@ import mlpkit.core.loss.WeightNormalization;
 import mlpkit.core.network.Network;
 import mlpkit.core.network.Objective;
 import mlpkit.core.distributed.Averaging;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -31,18 +32,19 @@ public final class RoundOverhead {
             int blockSize = args.length > 0 ? Integer.parseInt(args[0]) : SparkEngine.DEFAULT_BLOCK_SIZE;
             SparkEngine engine = new SparkEngine(spark, blockSize);
             System.out.println("blocks of " + blockSize + " rows");
-            measure(engine, "E3-sized 4000×20, 20-8-3-2 softmax", 4000, 20, 2,
+            JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            measure(engine, context, "E3-sized 4000×20, 20-8-3-2 softmax", 4000, 20, 2,
                     "network < dense(8, sigmoid); dense(3, sigmoid); dense(2, softmax) >");
-            measure(engine, "MNIST-sized layers on 2000×784 rows, 784-128-10 softmax", 2000, 784, 10,
+            measure(engine, context, "MNIST-sized layers on 2000×784 rows, 784-128-10 softmax", 2000, 784, 10,
                     "network < dense(128, sigmoid); dense(10, softmax) >");
-            measure(engine, "pure overhead: 4×20 rows, 20-8-3-2 softmax", 4, 20, 2,
+            measure(engine, context, "pure overhead: 4×20 rows, 20-8-3-2 softmax", 4, 20, 2,
                     "network < dense(8, sigmoid); dense(3, sigmoid); dense(2, softmax) >");
         } finally {
             spark.stop();
         }
     }
 
-    private static void measure(SparkEngine engine, String name, int n, int inputs, int classes, String notation) {
+    private static void measure(SparkEngine engine, JavaSparkContext context, String name, int n, int inputs, int classes, String notation) {
         Rows rows = Rows.generate(n, inputs, classes, 1);
         NetworkRecipe recipe = new NetworkRecipe(notation, inputs, "softmax-ce");
         Network network = recipe.build(1);
@@ -53,6 +55,9 @@ public final class RoundOverhead {
             Objective spark = engine.objective(distributed, recipe, WeightNormalization.DEFAULT);
             double[] localMs = time(() -> local.evaluate(w, g));
             double[] sparkMs = time(() -> spark.evaluate(w, g));
+            java.util.List<RowBlock> half = ((SparkRows) distributed).blocks().collectPartitions(new int[] {0})[0];
+            ObjectivePartition partition = new ObjectivePartition(recipe, context.broadcast(w), true);
+            double[] partitionMs = time(() -> partition.call(half.iterator()));
             AveragingPlan plan = new AveragingPlan("sgd", 64, 0, true, Reduction.MEAN, WeightNormalization.DEFAULT,
                     AveragingPlan.StateRule.AVERAGE, 1, 2);
             double[] averagingMs;
@@ -61,8 +66,9 @@ public final class RoundOverhead {
                 averagingMs = time(() -> averaging.round(p, null, 0.01));
             }
             System.out.printf("%s (P = %d): local evaluation %.2f ms (p10 %.2f); Spark round, 2 partitions %.2f ms (p10 %.2f); "
+                            + "partition 0's work alone on the driver %.2f ms (p10 %.2f); "
                             + "averaging round, one local epoch of batches of 64 %.2f ms (p10 %.2f)%n",
-                    name, w.length, localMs[0], localMs[1], sparkMs[0], sparkMs[1], averagingMs[0], averagingMs[1]);
+                    name, w.length, localMs[0], localMs[1], sparkMs[0], sparkMs[1], partitionMs[0], partitionMs[1], averagingMs[0], averagingMs[1]);
         }
     }
 

@@ -87,15 +87,17 @@ class SparkAveragingTest {
     }
 
     @Test
-    void aRoundReportsTheLocalLoopsLossAndRows() {
+    void localStepsBeyondOnePassStartTheNextPassAndTheRoundReportsStepsRowsAndLoss() {
+        // 75 rows per partition in batches of 16: a pass is 4 × 16 + 11 rows, so 7 steps are a pass and 2 more batches.
         try (DistributedRows distributed = engine.distribute(rows.x, rows.oneHot, null, 2);
              Averaging averaging = engine.averaging(distributed, new NetworkRecipe(NOTATION, INPUTS, LOSS),
-                     new AveragingPlan("sgd", BATCH, 3, true, Reduction.MEAN, WeightNormalization.DEFAULT, StateRule.AVERAGE,
+                     new AveragingPlan("sgd", BATCH, 7, true, Reduction.MEAN, WeightNormalization.DEFAULT, StateRule.AVERAGE,
                              SHUFFLE_SEED, DROPOUT_SEED))) {
             Averaging.Round round = averaging.round(start(), null, RATE);
-            assertEquals(3, round.steps());
-            assertEquals(2 * 3 * BATCH, round.rows());
-            assertTrue(round.meanLoss() > 0.5 && round.meanLoss() < 3, "the untrained mean loss should be near ln 3, got " + round.meanLoss());
+            assertEquals(7, round.steps());
+            assertEquals(2 * (75 + 2 * BATCH), round.rows());
+            assertEquals(7, round.state().step());
+            assertTrue(round.meanLoss() > 0.5 && round.meanLoss() < 3, "the nearly untrained mean loss should be near ln 3, got " + round.meanLoss());
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import mlpkit.core.distributed.DataParallel;
 import mlpkit.core.distributed.DataParallelProvider;
 import mlpkit.core.distributed.DistributedRows;
 import mlpkit.core.distributed.RemoteTask;
@@ -72,6 +73,15 @@ class SparkEngineTest {
         assertTrue(seconds < 10, "took " + seconds + " s");
         assertTrue(e.getMessage().startsWith("cannot reach the Spark master spark://127.0.0.1:1 ("), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    }
+
+    @Test
+    void anEngineConnectedToTheRunningSessionLeavesItRunningWhenClosed() {
+        DataParallel connected = new SparkEngineProvider().connect("local[2]", Map.of(SparkEngineProvider.BLOCK_SIZE, "64"));
+        assertEquals(64, ((SparkEngine) connected).blockSize());
+        connected.close();
+        assertFalse(TestSpark.session().sparkContext().isStopped(), "closing must not stop a session the engine did not start");
+        assertEquals(List.of("4"), engine.runTasks(Square.class, List.of("2")));
     }
 
     @Test
