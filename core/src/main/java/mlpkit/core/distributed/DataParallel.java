@@ -55,6 +55,24 @@ public interface DataParallel extends AutoCloseable {
      */
     List<String> runTasks(Class<? extends RemoteTask> task, List<String> inputs);
 
+    /**
+     * Reads the rows {@code source} describes where they are (the engine's own reader, on its workers), checks them,
+     * splits off the validation rows, fits the input scaling on the training rows and keeps both sets on the workers.
+     * Engines that cannot read rows themselves refuse.
+     */
+    default LoadedRows load(RowSource source) {
+        throw new UnsupportedOperationException(description() + " cannot read rows itself: read them on the driver and pass them to distribute");
+    }
+
+    /**
+     * {@code recipe}'s network with {@code parameters} (and {@code state}, its running statistics; null or empty for
+     * none) scored on {@code rows} in inference mode, on the workers: loss sum and, by the rows' {@link
+     * DistributedRows#layout}, a confusion matrix or the regression sums.
+     */
+    default RowScores score(DistributedRows rows, NetworkRecipe recipe, double[] parameters, double[] state) {
+        throw new UnsupportedOperationException(description() + " cannot score distributed rows: score them locally");
+    }
+
     @Override
     void close();
 }

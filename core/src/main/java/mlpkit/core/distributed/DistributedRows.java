@@ -22,6 +22,14 @@ public interface DistributedRows extends AutoCloseable {
     /** Whether the rows carry sample weights. */
     boolean weighted();
 
+    /**
+     * How the targets are laid out ({@link DataParallel#score} needs it), or null when the rows do not say (rows
+     * distributed from matrices).
+     */
+    default TargetLayout layout() {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -1,0 +1,35 @@
+package mlpkit.core.distributed;
+
+import java.util.List;
+
+/**
+ * What {@link DataParallel#load} read: the training rows (and validation rows, or null) held by the workers, and
+ * what the driver needs to build and later apply a model: the feature names, the class names (null for regression),
+ * the fitted input scaling (x ↦ (x − shift) / scale; both null when the source asked for none) and the row counts.
+ *
+ * @param training       the training rows, features already scaled
+ * @param validation     the validation rows (scaled with the training rows' statistics), or null
+ * @param featureNames   one name per input, e.g. {@code features[0]} for an array column
+ * @param classNames     class k's name at index k, or null for {@link TargetLayout#VALUES}
+ * @param shift          per input, subtracted before dividing by {@code scale}; null without scaling
+ * @param scale          per input, the divisor (never 0); null without scaling
+ * @param trainingRows   rows in {@code training}
+ * @param validationRows rows in {@code validation} (0 when it is null)
+ */
+public record LoadedRows(DistributedRows training, DistributedRows validation, List<String> featureNames, List<String> classNames,
+                         double[] shift, double[] scale, long trainingRows, long validationRows) implements AutoCloseable {
+
+    /** Features per row. */
+    public int inputs() {
+        return featureNames.size();
+    }
+
+    /** Releases the workers' copies of both row sets. */
+    @Override
+    public void close() {
+        training.close();
+        if (validation != null) {
+            validation.close();
+        }
+    }
+}
