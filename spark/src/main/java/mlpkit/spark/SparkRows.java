@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import mlpkit.core.distributed.DistributedRows;
+import mlpkit.core.distributed.TargetLayout;
 import mlpkit.core.matrix.DenseMatrix;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -23,14 +24,16 @@ final class SparkRows implements DistributedRows {
     private final int inputs;
     private final int outputs;
     private final boolean weighted;
+    private final TargetLayout layout;
 
-    private SparkRows(JavaRDD<RowBlock> blocks, long rows, int partitions, int inputs, int outputs, boolean weighted) {
+    private SparkRows(JavaRDD<RowBlock> blocks, long rows, int partitions, int inputs, int outputs, boolean weighted, TargetLayout layout) {
         this.blocks = blocks;
         this.rows = rows;
         this.partitions = partitions;
         this.inputs = inputs;
         this.outputs = outputs;
         this.weighted = weighted;
+        this.layout = layout;
     }
 
     /** Splits (x, y, weights) into {@code partitions} contiguous ranges of blocks and ships them once. */
@@ -76,7 +79,18 @@ final class SparkRows implements DistributedRows {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         blocks.rdd().localCheckpoint();
         blocks.count();
-        return new SparkRows(blocks, n, partitions, inputs, outputs, weights != null);
+        return new SparkRows(blocks, n, partitions, inputs, outputs, weights != null, null);
+    }
+
+    /**
+     * Rows made on the executors ({@link SparkFrames}): {@code blocks} is persisted (memory, then disk), locally
+     * checkpointed and counted, so that later jobs read these copies and never recompute the source.
+     */
+    static SparkRows keep(JavaRDD<RowBlock> blocks, long rows, int inputs, int outputs, boolean weighted, TargetLayout layout) {
+        JavaRDD<RowBlock> kept = blocks.persist(StorageLevel.MEMORY_AND_DISK());
+        kept.rdd().localCheckpoint();
+        kept.count();
+        return new SparkRows(kept, rows, kept.getNumPartitions(), inputs, outputs, weighted, layout);
     }
 
     /** The blocks, cached on the executors. */
@@ -107,6 +121,11 @@ final class SparkRows implements DistributedRows {
     @Override
     public boolean weighted() {
         return weighted;
+    }
+
+    @Override
+    public TargetLayout layout() {
+        return layout;
     }
 
     @Override

@@ -1,0 +1,171 @@
+package mlpkit.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import mlpkit.core.distributed.InputScaling;
+import mlpkit.core.distributed.LoadedRows;
+import mlpkit.core.distributed.RowSource;
+import mlpkit.core.distributed.TargetLayout;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Rows where users keep them, read by Spark itself into the {@link RowBlock}s training uses: a {@code Dataset<Row>},
+ * csv (header and inferred types unless the options say otherwise), parquet or json files, or IDX image and label
+ * files ({@link IdxFiles}). The steps, all on the executors:
+ * <ol>
+ *   <li>row ids: the source's order, from 0 ({@code zipWithIndex} for frames, the file position for IDX);</li>
+ *   <li>one checking pass ({@link LoadCheck}, merged with {@code treeAggregate}): problems by column, widths,
+ *       distinct class labels, and the training rows' scaling statistics ({@link ColumnStats});</li>
+ *   <li>one shuffle into contiguous ranges of row ids per partition ({@link RowIdRanges}), sorted by id, then
+ *       blocks of training and validation rows ({@link ValidationSplit}, {@link RowBlocks}), scaled, persisted and
+ *       locally checkpointed.</li>
+ * </ol>
+ */
+public final class SparkFrames {
+    private SparkFrames() {
+    }
+
+    /** Loads {@code source} on {@code spark} into its default parallelism's partitions of blocks of {@value SparkEngine#DEFAULT_BLOCK_SIZE} rows. */
+    public static LoadedRows load(SparkSession spark, RowSource source) {
+        return load(spark, source, spark.sparkContext().defaultParallelism(), SparkEngine.DEFAULT_BLOCK_SIZE);
+    }
+
+    /** Loads {@code source} into {@code partitions} partitions of blocks of at most {@code blockSize} rows. */
+    static LoadedRows load(SparkSession spark, RowSource source, int partitions, int blockSize) {
+        try {
+            if (source.frame() == null && "idx".equals(source.format())) {
+                IdxFiles files = IdxFiles.open(spark, source);
+                return build(files.records(spark, partitions), source, files.toString(), "pixels", files.labelFile(),
+                        files::featureNames, partitions, blockSize);
+            }
+            Dataset<Row> frame = source.frame() != null ? frame(source.frame()) : read(spark, source);
+            String name = source.frame() != null ? "the data frame" : source.format() + " files at " + source.path();
+            RowReader reader = RowReader.of(frame.schema(), source);
+            JavaRDD<LoadRecord> records = frame.javaRDD().zipWithIndex().map(reader);
+            return build(records, source, name, reader.featureColumn(), source.label(), reader::featureNames, partitions, blockSize);
+        } catch (Exception e) {
+            throw TaskFailures.unwrap(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Dataset<Row> frame(Object frame) {
+        if (frame instanceof Dataset<?> dataset) {
+            return (Dataset<Row>) dataset;
+        }
+        throw new IllegalArgumentException("the Spark engine reads a Dataset<Row> as a row source, got a " + frame.getClass().getName()
+                + ": pass a Spark data frame, or describe files with RowSource.files");
+    }
+
+    private static Dataset<Row> read(SparkSession spark, RowSource source) {
+        String format = source.format();
+        if (!List.of("csv", "parquet", "json").contains(format)) {
+            throw new IllegalArgumentException("unknown row file format '" + format + "' for " + source.path()
+                    + ": expected one of csv, parquet, json, idx");
+        }
+        DataFrameReader reader = spark.read().format(format);
+        if (format.equals("csv")) {
+            reader = reader.option("header", "true").option("inferSchema", "true");
+        }
+        for (Map.Entry<String, String> option : source.options().entrySet()) {
+            reader = reader.option(option.getKey(), option.getValue());
+        }
+        return reader.load(source.path());
+    }
+
+    /** Feature names for a width, once the width is known. */
+    interface FeatureNames {
+        List<String> of(int width);
+    }
+
+    private static LoadedRows build(JavaRDD<LoadRecord> records, RowSource source, String name, String featureColumn, String labelColumn,
+                                    FeatureNames featureNames, int partitions, int blockSize) {
+        records = records.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            ValidationSplit split = new ValidationSplit(source.validationFraction(), source.validationSeed());
+            InputScaling scaling = source.scaling();
+            int depth = records.getNumPartitions() < SparkObjective.TREE_PARTITIONS ? 1 : 2;
+            LoadCheck.Merge merge = new LoadCheck.Merge();
+            LoadCheck check = records.mapPartitions(new LoadCheck.Partition(split, scaling != InputScaling.NONE)).treeAggregate(null, merge, merge, depth);
+            if (check == null) {
+                check = new LoadCheck();
+            }
+            check.refuse(name, featureColumn, labelColumn);
+            int inputs = check.widths.firstKey();
+            if (inputs < 1) {
+                throw new IllegalArgumentException("the features column '" + featureColumn + "' of " + name
+                        + " holds empty arrays: expected at least 1 feature per row");
+            }
+            TargetLayout layout = source.layout();
+            ClassNumbering classes = null;
+            int outputs;
+            if (layout.classes()) {
+                List<String> texts = new ArrayList<>(check.labels);
+                if (texts.size() < 2) {
+                    throw new IllegalArgumentException("label column '" + labelColumn + "' of " + name + " holds one class only ('" + texts.get(0)
+                            + "'): a classifier needs at least two; check the label column, or use the values layout for regression");
+                }
+                classes = ClassNumbering.of(texts, labelColumn);
+                if (layout == TargetLayout.BINARY && classes.names.size() != 2) {
+                    throw new IllegalArgumentException("binary targets expected exactly 2 classes in label column '" + labelColumn + "' of " + name
+                            + ", got " + classes.names.size() + " (" + String.join(", ", classes.names) + "): use the one-hot layout");
+                }
+                outputs = layout == TargetLayout.BINARY ? 1 : classes.names.size();
+            } else {
+                outputs = check.targetWidths.firstKey();
+            }
+            long trainingRows = check.rows - check.validationRows;
+            if (trainingRows == 0) {
+                throw new IllegalArgumentException("the validation fraction " + source.validationFraction() + " left no training rows of the "
+                        + check.rows + " in " + name + ": use a smaller fraction");
+            }
+            double[] shift = null;
+            double[] scale = null;
+            double[] first = null;
+            double[] second = null;
+            if (scaling == InputScaling.STANDARD) {
+                shift = check.training.mean.clone();
+                scale = check.training.standardScale();
+                first = shift;
+                second = scale;
+            } else if (scaling == InputScaling.MINMAX) {
+                shift = check.training.min.clone();
+                scale = check.training.range();
+                first = new double[inputs];
+                second = new double[inputs];
+                for (int j = 0; j < inputs; j++) {
+                    first[j] = (1.0 - 0.0) / scale[j];
+                    second[j] = 0.0 - shift[j] * first[j];
+                }
+            }
+            JavaPairRDD<Long, LoadRecord> ranges = records.keyBy(new RecordId()).repartitionAndSortWithinPartitions(new RowIdRanges(check.rows, partitions));
+            boolean weighted = source.weight() != null;
+            SparkRows training = SparkRows.keep(ranges.mapPartitions(new RowBlocks(false, split, blockSize, layout,
+                    classes == null ? null : classes.classOf, inputs, outputs, weighted, scaling, first, second)), trainingRows, inputs, outputs, weighted, layout);
+            SparkRows validation = check.validationRows == 0 ? null : SparkRows.keep(ranges.mapPartitions(new RowBlocks(true, split, blockSize, layout,
+                    classes == null ? null : classes.classOf, inputs, outputs, weighted, scaling, first, second)), check.validationRows, inputs, outputs, weighted, layout);
+            return new LoadedRows(training, validation, featureNames.of(inputs), classes == null ? null : List.copyOf(classes.names),
+                    shift, scale, trainingRows, check.validationRows);
+        } finally {
+            records.unpersist(false);
+        }
+    }
+
+    /** A record's row id, its shuffle key. */
+    static final class RecordId implements Function<LoadRecord, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long call(LoadRecord record) {
+            return record.id;
+        }
+    }
+}
