@@ -7,8 +7,11 @@ import mlpkit.core.distributed.Averaging;
 import mlpkit.core.distributed.AveragingPlan;
 import mlpkit.core.distributed.DataParallel;
 import mlpkit.core.distributed.DistributedRows;
+import mlpkit.core.distributed.LoadedRows;
 import mlpkit.core.distributed.NetworkRecipe;
 import mlpkit.core.distributed.RemoteTask;
+import mlpkit.core.distributed.RowScores;
+import mlpkit.core.distributed.RowSource;
 import mlpkit.core.loss.WeightNormalization;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.network.Objective;
@@ -78,6 +81,18 @@ public final class SparkEngine implements DataParallel {
     @Override
     public Averaging averaging(DistributedRows rows, NetworkRecipe recipe, AveragingPlan plan) {
         return new SparkAveraging(context, own(rows), recipe, Objects.requireNonNull(plan, "plan"));
+    }
+
+    /** Reads {@code source} with Spark into {@link #defaultPartitions()} partitions ({@link SparkFrames}). */
+    @Override
+    public LoadedRows load(RowSource source) {
+        return SparkFrames.load(spark, Objects.requireNonNull(source, "source"), defaultPartitions(), blockSize);
+    }
+
+    /** Scores on the executors in one job ({@link RowScoring}). */
+    @Override
+    public RowScores score(DistributedRows rows, NetworkRecipe recipe, double[] parameters, double[] state) {
+        return RowScoring.score(context, own(rows), recipe, parameters, state);
     }
 
     @Override
