@@ -30,6 +30,7 @@ import scala.Tuple2;
 final class RowReader implements Function<Tuple2<Row, Long>, LoadRecord> {
     private static final long serialVersionUID = 1L;
     static final String VECTOR_TYPE = "org.apache.spark.ml.linalg.VectorUDT";
+    private static final String VECTOR_INTERFACE = "org.apache.spark.ml.linalg.Vector";
     private static final List<DataType> ARRAY_ELEMENTS = List.of(DataTypes.DoubleType, DataTypes.FloatType, DataTypes.IntegerType, DataTypes.LongType);
 
     private enum Features { ARRAY, VECTOR, NUMBERS }
@@ -187,7 +188,8 @@ final class RowReader implements Function<Tuple2<Row, Long>, LoadRecord> {
                 }
                 Object vector = row.get(featureIndices[0]);
                 if (toArray == null) {
-                    toArray = vector.getClass().getMethod("toArray");
+                    // The interface's method, so that dense and sparse vectors both take it.
+                    toArray = Class.forName(VECTOR_INTERFACE, false, vector.getClass().getClassLoader()).getMethod("toArray");
                 }
                 return ((double[]) toArray.invoke(vector)).clone();
             default:
