@@ -143,6 +143,34 @@ class SparkFramesTest {
     }
 
     @Test
+    void whole_double_and_long_class_labels_are_numbered_like_their_text() {
+        List<Row> data = new ArrayList<>();
+        double[] doubles = {2.0, -1.0, 2.0, 7.0, -1.0, Double.NaN};
+        long[] longs = {3, 0, 3, 1, 0, 3};
+        for (int i = 0; i < 5; i++) {
+            data.add(RowFactory.create((double) i, doubles[i], longs[i]));
+        }
+        Dataset<Row> frame = FrameRows.frame(data, new String[] {"x", "d", "l"}, new DataType[] {DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.LongType});
+        try (LoadedRows d = load(RowSource.frame(frame).withFeatures("x").withLabel("d", TargetLayout.ONE_HOT));
+             LoadedRows l = load(RowSource.frame(frame).withFeatures("x").withLabel("l", TargetLayout.ONE_HOT))) {
+            assertEquals(List.of("-1", "2", "7"), d.classNames(), "a negative label ranks the distinct values");
+            assertEquals(List.of("0", "1", "2", "3"), l.classNames(), "non-negative labels are the class numbers");
+            FrameRows dy = FrameRows.collect(d.training());
+            FrameRows ly = FrameRows.collect(l.training());
+            int[] dClass = {1, 0, 1, 2, 0};
+            for (int i = 0; i < 5; i++) {
+                assertEquals(1.0, dy.y.getEntry(i, dClass[i]), "double label of row " + i);
+                assertEquals(1.0, ly.y.getEntry(i, (int) longs[i]), "long label of row " + i);
+            }
+        }
+        data.add(RowFactory.create(5.0, Double.NaN, 3L));
+        Dataset<Row> withNaN = FrameRows.frame(data, new String[] {"x", "d", "l"}, new DataType[] {DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.LongType});
+        assertEquals("column 'd' of the data frame has 1 row with a null, empty or NaN label (the first is row 5): drop those rows before loading",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> load(RowSource.frame(withNaN).withFeatures("x").withLabel("d", TargetLayout.ONE_HOT))).getMessage());
+    }
+
+    @Test
     void boolean_labels_are_the_classes_false_and_true() {
         List<Row> data = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

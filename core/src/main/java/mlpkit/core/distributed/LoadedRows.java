@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * What {@link DataParallel#load} read: the training rows (and validation rows, or null) held by the workers, and
  * what the driver needs to build and later apply a model: the feature names, the class names (null for regression),
- * the fitted input scaling (x ↦ (x − shift) / scale; both null when the source asked for none) and the row counts.
+ * the fitted input scaling (x ↦ (x − shift) / scale; both null when the source asked for none; {@link
+ * InputScaling#MINMAX} is applied as data's min-max scaler applies it, x · (1 / scale) − shift · (1 / scale), which
+ * can differ in the last bit) and the row counts.
  *
  * @param training       the training rows, features already scaled
  * @param validation     the validation rows (scaled with the training rows' statistics), or null

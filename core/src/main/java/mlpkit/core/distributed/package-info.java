@@ -3,7 +3,9 @@
  * is an engine that spreads rows over workers and gives back the same {@link mlpkit.core.network.Objective} the
  * optimisers minimise locally (synchronous data-parallel rounds), a parameter-averaging session for mini-batch
  * optimisers, and one remote task per input (sweeps). An engine is found with {@link java.util.ServiceLoader} through
- * {@link mlpkit.core.distributed.DataParallelProvider}; the {@code spark} module provides one. Nothing here depends on
+ * {@link mlpkit.core.distributed.DataParallelProvider}; the {@code spark} module provides one. An engine may also
+ * read rows where users keep them ({@link mlpkit.core.distributed.RowSource} → {@link
+ * mlpkit.core.distributed.LoadedRows}) and score a model on them ({@link mlpkit.core.distributed.RowScores}). Nothing here depends on
  * an engine: the core has no cluster code.
  *
  * <p>Everything that travels to a worker is plain {@link java.io.Serializable} Java (notations, flat arrays), never
