@@ -135,9 +135,9 @@ final class IdxFiles implements Serializable {
         };
     }
 
-    /** Names the label file in messages. */
+    /** The label file's path, naming it in messages. */
     String labelFile() {
-        return "label file " + labels;
+        return labels;
     }
 
     /** {@code pixel[i]} for every pixel. */
