@@ -113,4 +113,14 @@ class SparkFramesErrorsTest {
         assertEquals("label column 'name': class labels must be whole numbers or names, got '0.5': for real-valued targets use the values layout",
                 refusal(RowSource.frame(FrameRows.frame(rows, COLUMNS, TYPES)).withLabel("name", TargetLayout.ONE_HOT)));
     }
+
+    @Test
+    void an_unknown_file_format_an_unknown_pixel_scaling_and_an_object_that_is_no_frame_are_refused() {
+        assertEquals("unknown row file format 'xlsx' for /data/rows.xlsx: expected one of csv, parquet, json, idx",
+                refusal(RowSource.files("xlsx", "/data/rows.xlsx")));
+        assertEquals("unknown pixel scaling 'percent' (option pixels): expected one of unit, symmetric, raw",
+                refusal(RowSource.files("idx", "/data/images").withOption("labels", "/data/labels").withOption("pixels", "percent")));
+        assertEquals("the Spark engine reads a Dataset<Row> as a row source, got a java.lang.String: pass a Spark data frame, "
+                + "or describe files with RowSource.files", refusal(RowSource.frame("rows")));
+    }
 }
