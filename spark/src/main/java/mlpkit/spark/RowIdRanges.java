@@ -2,7 +2,11 @@ package mlpkit.spark;
 
 import org.apache.spark.Partitioner;
 
-/** Row id i of n goes to partition ⌊i · k / n⌋: k contiguous ranges of ids, as {@code distribute} splits rows. */
+/**
+ * Row id i of n goes to the partition p with ⌊p · n / k⌋ ≤ i &lt; ⌊(p + 1) · n / k⌋, that is p = ⌊((i + 1) · k − 1) / n⌋:
+ * k contiguous ranges of ids, exactly as {@code distribute} splits rows. Ranges are over all row ids; training and
+ * validation rows are told apart afterwards, inside each range.
+ */
 final class RowIdRanges extends Partitioner {
     private static final long serialVersionUID = 1L;
 
@@ -22,7 +26,7 @@ final class RowIdRanges extends Partitioner {
     @Override
     public int getPartition(Object key) {
         long id = (Long) key;
-        return (int) (id * partitions / rows);
+        return (int) (((id + 1) * partitions - 1) / rows);
     }
 
     @Override

@@ -18,12 +18,15 @@ final class FrameRows {
     final DenseMatrix y;
     final double[] weights;
     final List<Integer> blocksPerPartition;
+    /** Per partition, the first feature of each of its rows, in order. */
+    final List<List<Double>> firstFeatureByPartition;
 
-    private FrameRows(DenseMatrix x, DenseMatrix y, double[] weights, List<Integer> blocksPerPartition) {
+    private FrameRows(DenseMatrix x, DenseMatrix y, double[] weights, List<Integer> blocksPerPartition, List<List<Double>> firstFeatureByPartition) {
         this.x = x;
         this.y = y;
         this.weights = weights;
         this.blocksPerPartition = blocksPerPartition;
+        this.firstFeatureByPartition = firstFeatureByPartition;
     }
 
     /** {@code rows}' blocks collected in partition order, as one matrix of features, one of targets and the weights. */
@@ -31,8 +34,17 @@ final class FrameRows {
         SparkRows spark = (SparkRows) rows;
         List<RowBlock> blocks = spark.blocks().collect();
         List<Integer> perPartition = new ArrayList<>();
+        List<List<Double>> firsts = new ArrayList<>();
         for (List<RowBlock> partition : spark.blocks().glom().collect()) {
             perPartition.add(partition.size());
+            List<Double> first = new ArrayList<>();
+            for (RowBlock block : partition) {
+                DenseMatrix bx = block.x();
+                for (int r = 0; r < block.rows(); r++) {
+                    first.add(bx.getEntry(r, 0));
+                }
+            }
+            firsts.add(first);
         }
         int n = 0;
         for (RowBlock block : blocks) {
@@ -50,7 +62,7 @@ final class FrameRows {
             }
             at += block.rows();
         }
-        return new FrameRows(new DenseMatrix(n, rows.inputs(), x), new DenseMatrix(n, rows.outputs(), y), w, perPartition);
+        return new FrameRows(new DenseMatrix(n, rows.inputs(), x), new DenseMatrix(n, rows.outputs(), y), w, perPartition, firsts);
     }
 
     /** A frame of {@code rows} (in this order) with nullable columns {@code names} of {@code types}. */

@@ -83,6 +83,13 @@ class SparkFramesTrainingTest {
             assertArrayEquals(expectedTraining.stream().mapToDouble(Double::doubleValue).toArray(), training, "training ids, in order");
             assertArrayEquals(expectedValidation.stream().mapToDouble(Double::doubleValue).toArray(), validation, "validation ids, in order");
             assertArrayEquals(validation, ids(again.validation()), "the same seed gives the same rows");
+            List<List<Double>> byPartition = FrameRows.collect(first.training()).firstFeatureByPartition;
+            assertEquals(3, byPartition.size());
+            for (int p = 0; p < 3; p++) {
+                for (double id : byPartition.get(p)) {
+                    assertTrue(id >= p * n / 3 && id < (p + 1) * n / 3, "row " + id + " should be in partition " + p + "'s range of row ids");
+                }
+            }
             assertTrue(!java.util.Arrays.equals(validation, ids(other.validation())), "another seed gives other rows");
             double sd = Math.sqrt(n * fraction * (1 - fraction));
             assertTrue(Math.abs(validation.length - n * fraction) <= 4 * sd, "validation rows " + validation.length
