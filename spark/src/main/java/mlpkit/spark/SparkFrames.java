@@ -105,47 +105,18 @@ public final class SparkFrames {
                         + " holds empty arrays: expected at least 1 feature per row");
             }
             TargetLayout layout = source.layout();
-            ClassNumbering classes = null;
-            int outputs;
-            if (layout.classes()) {
-                List<String> texts = new ArrayList<>(check.labels);
-                if (texts.size() < 2) {
-                    throw new IllegalArgumentException("label column '" + labelColumn + "' of " + name + " holds one class only ('" + texts.get(0)
-                            + "'): a classifier needs at least two; check the label column, or use the values layout for regression");
-                }
-                classes = ClassNumbering.of(texts, labelColumn);
-                if (layout == TargetLayout.BINARY && classes.names.size() != 2) {
-                    throw new IllegalArgumentException("binary targets expected exactly 2 classes in label column '" + labelColumn + "' of " + name
-                            + ", got " + classes.names.size() + " (" + String.join(", ", classes.names) + "): use the one-hot layout");
-                }
-                outputs = layout == TargetLayout.BINARY ? 1 : classes.names.size();
-            } else {
-                outputs = check.targetWidths.firstKey();
-            }
+            ClassNumbering classes = layout.classes() ? classes(check, layout, labelColumn, name) : null;
+            int outputs = classes == null ? check.targetWidths.firstKey() : layout == TargetLayout.BINARY ? 1 : classes.names.size();
             long trainingRows = check.rows - check.validationRows;
             if (trainingRows == 0) {
                 throw new IllegalArgumentException("the validation fraction " + source.validationFraction() + " left no training rows of the "
                         + check.rows + " in " + name + ": use a smaller fraction");
             }
-            double[] shift = null;
-            double[] scale = null;
-            double[] first = null;
-            double[] second = null;
-            if (scaling == InputScaling.STANDARD) {
-                shift = check.training.mean.clone();
-                scale = check.training.standardScale();
-                first = shift;
-                second = scale;
-            } else if (scaling == InputScaling.MINMAX) {
-                shift = check.training.min.clone();
-                scale = check.training.range();
-                first = new double[inputs];
-                second = new double[inputs];
-                for (int j = 0; j < inputs; j++) {
-                    first[j] = (1.0 - 0.0) / scale[j];
-                    second[j] = 0.0 - shift[j] * first[j];
-                }
-            }
+            double[][] fitted = fitted(scaling, check.training);
+            double[] shift = fitted[0];
+            double[] scale = fitted[1];
+            double[] first = fitted[2];
+            double[] second = fitted[3];
             JavaPairRDD<Long, LoadRecord> ranges = records.keyBy(new RecordId()).repartitionAndSortWithinPartitions(new RowIdRanges(check.rows, partitions));
             boolean weighted = source.weight() != null;
             SparkRows training = SparkRows.keep(ranges.mapPartitions(new RowBlocks(false, split, blockSize, layout,
@@ -157,6 +128,46 @@ public final class SparkFrames {
         } finally {
             records.unpersist(false);
         }
+    }
+
+    /** The classes of the checked labels; refuses one class, and other than two for binary targets. */
+    private static ClassNumbering classes(LoadCheck check, TargetLayout layout, String labelColumn, String name) {
+        List<String> texts = new ArrayList<>(check.labels);
+        if (texts.size() < 2) {
+            throw new IllegalArgumentException("label column '" + labelColumn + "' of " + name + " holds one class only ('" + texts.get(0)
+                    + "'): a classifier needs at least two; check the label column, or use the values layout for regression");
+        }
+        ClassNumbering classes = ClassNumbering.of(texts, labelColumn);
+        if (layout == TargetLayout.BINARY && classes.names.size() != 2) {
+            throw new IllegalArgumentException("binary targets expected exactly 2 classes in label column '" + labelColumn + "' of " + name
+                    + ", got " + classes.names.size() + " (" + String.join(", ", classes.names) + "): use the one-hot layout");
+        }
+        return classes;
+    }
+
+    /**
+     * {shift, scale, first, second} of {@code scaling} fitted on the training rows' {@code stats} (all null for none):
+     * standard: shift = first = the means, scale = second = the scales; minmax: shift = the minima, scale = the ranges,
+     * first = s = (1 − 0) / range, second = o = 0 − min · s (data's MinMaxScaler onto [0, 1]).
+     */
+    private static double[][] fitted(InputScaling scaling, ColumnStats stats) {
+        if (scaling == InputScaling.STANDARD) {
+            double[] mean = stats.mean.clone();
+            double[] scale = stats.standardScale();
+            return new double[][] {mean, scale, mean, scale};
+        }
+        if (scaling == InputScaling.MINMAX) {
+            double[] min = stats.min.clone();
+            double[] range = stats.range();
+            double[] multiplier = new double[min.length];
+            double[] offset = new double[min.length];
+            for (int j = 0; j < min.length; j++) {
+                multiplier[j] = (1.0 - 0.0) / range[j];
+                offset[j] = 0.0 - min[j] * multiplier[j];
+            }
+            return new double[][] {min, range, multiplier, offset};
+        }
+        return new double[4][];
     }
 
     /** A record's row id, its shuffle key. */
