@@ -141,6 +141,30 @@ class RowScoringTest {
     }
 
     @Test
+    void a_batch_normalised_network_is_scored_with_the_running_statistics_it_is_given() {
+        Rows rows = Rows.generate(120, 4, 3, 67);
+        Dataset<Row> frame = FrameRows.frame(FrameRows.arrayRows(rows.x, rows.labels, rows.weights), FrameRows.ARRAY_COLUMNS, FrameRows.ARRAY_TYPES);
+        NetworkRecipe recipe = new NetworkRecipe("network < dense(6, relu); batchNorm(momentum=0.5); dense(3, softmax) >", 4, "softmax-ce");
+        Network network = recipe.build(68);
+        for (int pass = 0; pass < 3; pass++) {
+            network.forward(rows.x, true);
+        }
+        double[] state = network.state().clone();
+        assertTrue(state.length > 0 && !java.util.Arrays.equals(state, recipe.build(68).state()), "training passes should move the running statistics");
+        int[] truth = classes(rows.oneHot, false);
+        int[] predicted = classes(network.predict(rows.x), false);
+        try (LoadedRows loaded = engine.load(RowSource.frame(frame))) {
+            RowScores scores = engine.score(loaded.training(), recipe, network.parameters(), state);
+            assertEquals(Accuracy.of(truth, predicted), scores.accuracy());
+            double loss = network.loss(rows.x, rows.oneHot, Reduction.SUM);
+            assertEquals(loss, scores.lossSum(), RELATIVE * loss);
+            assertEquals("scoring " + recipe + " expected " + network.parameterCount() + " parameters and " + state.length
+                            + " state values, got " + network.parameterCount() + " and 0: pass the trained network's parameters() and state()",
+                    assertThrows(IllegalArgumentException.class, () -> engine.score(loaded.training(), recipe, network.parameters(), null)).getMessage());
+        }
+    }
+
+    @Test
     void rows_distributed_from_matrices_are_refused_because_they_do_not_say_their_target_layout() {
         Rows rows = Rows.generate(10, 2, 2, 66);
         NetworkRecipe recipe = new NetworkRecipe("network < dense(2, softmax) >", 2, "softmax-ce");
