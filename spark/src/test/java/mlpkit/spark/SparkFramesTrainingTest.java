@@ -198,4 +198,35 @@ class SparkFramesTrainingTest {
             }
         }
     }
+
+    @Test
+    void a_frame_with_fewer_rows_than_partitions_leaves_partitions_empty_and_the_objective_unchanged() {
+        Rows rows = Rows.generate(3, 4, 3, 47);
+        int[] labels = {0, 1, 2};
+        DenseMatrix oneHot = new DenseMatrix(3, 3);
+        for (int i = 0; i < 3; i++) {
+            oneHot.setEntry(i, labels[i], 1.0);
+        }
+        Dataset<Row> frame = FrameRows.frame(FrameRows.arrayRows(rows.x, labels, rows.weights), FrameRows.ARRAY_COLUMNS, FrameRows.ARRAY_TYPES);
+        NetworkRecipe recipe = new NetworkRecipe("network < dense(3, softmax) >", 4, "softmax-ce");
+        Network network = recipe.build(48);
+        double[] expected = new double[network.parameterCount()];
+        Objective.Evaluation local = network.objective(rows.x, oneHot, false).evaluate(network.parameters(), expected);
+        try (LoadedRows loaded = SparkFrames.load(TestSpark.session(), RowSource.frame(frame), 5, 2)) {
+            FrameRows got = FrameRows.collect(loaded.training());
+            assertEquals(List.of(0, 1, 0, 1, 1), got.blocksPerPartition, "rows 0, 1, 2 in partitions 1, 3 and 4 of 5");
+            double[] actual = new double[expected.length];
+            Objective.Evaluation spark = new SparkEngine(TestSpark.session()).objective(loaded.training(), recipe, WeightNormalization.DEFAULT)
+                    .evaluate(network.parameters(), actual);
+            assertEquals(3, spark.rows());
+            assertEquals(local.lossSum(), spark.lossSum(), 1e-9 * local.lossSum());
+            double scale = 0;
+            for (double v : expected) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], actual[i], 1e-9 * scale, "gradient entry " + i + " (largest entry " + scale + ")");
+            }
+        }
+    }
 }
