@@ -19,7 +19,12 @@ import org.apache.spark.sql.SparkSession;
  * Measures loading in {@code local[2]}: a parquet file of n × 20 features (written by Spark from generated rows) read
  * and counted by Spark alone, then loaded into blocks (plain; with standard scaling and a 10 % validation split) and
  * scored; and IDX files of 28×28 images, raw and gzipped, against data's local IDX loader. Medians of
- * {@value #RUNS} runs after one warm-up. Not a test; run it as a main with the first argument the row count.
+ * {@value #RUNS} runs after one warm-up. Not a test; run it as a main with the first argument the row count, e.g.
+ * <pre>
+ * mvn -pl spark test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java -Xmx2g $SPARK_JVM_OPENS -cp spark/target/test-classes:spark/target/classes:$(cat /tmp/cp.txt) mlpkit.spark.LoadTimes 100000
+ * </pre>
+ * with {@code $SPARK_JVM_OPENS} the module's {@code spark.jvm.opens} list.
  */
 public final class LoadTimes {
     private static final int RUNS = 3;
