@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import mlpkit.core.network.Network;
 import mlpkit.data.Dataset;
 import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -31,11 +36,12 @@ final class ClusterSpark {
 
     private static final class Holder {
         static final SparkSession SESSION = start();
+        static final Map<String, Long> PROCESSES = probe(SESSION);
 
         private static SparkSession start() {
             Path home = sparkHome();
             List<Path> jars = ClassPathJars.of(home.resolveSibling("cluster-jars"), Network.class, Dataset.class,
-                    MultiProcessClusterIT.class);
+                    mlpkit.spark.SparkEngine.class, MultiProcessClusterIT.class);
             SparkSession session = SparkSession.builder()
                     .appName("mlpkit-spark multi-process cluster test")
                     .master(MASTER)
@@ -50,6 +56,30 @@ final class ClusterSpark {
             awaitExecutors(session.sparkContext());
             return session;
         }
+    }
+
+    /** Each executor's id and process id, from tasks that ran on them (found once). */
+    static Map<String, Long> executorProcesses() {
+        return Holder.PROCESSES;
+    }
+
+    /**
+     * Runs jobs of {@value #EXECUTORS} tasks, each holding its executor for a moment so that the tasks spread, until
+     * every executor has been seen (at most 5 jobs).
+     */
+    private static Map<String, Long> probe(SparkSession session) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
+        Map<String, Long> seen = new TreeMap<>();
+        for (int attempt = 0; attempt < 5 && seen.size() < EXECUTORS; attempt++) {
+            List<Integer> slots = new ArrayList<>();
+            for (int i = 0; i < EXECUTORS; i++) {
+                slots.add(i);
+            }
+            for (ExecutorProcess.Seen s : jsc.parallelize(slots, EXECUTORS).mapPartitions(new ExecutorProcess(300)).collect()) {
+                seen.put(s.executorId, s.pid);
+            }
+        }
+        return Collections.unmodifiableMap(seen);
     }
 
     /** The session, started on the first call with both executors registered. */
