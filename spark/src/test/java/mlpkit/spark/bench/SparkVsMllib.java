@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
  * mlpkit on Spark against Spark MLlib's {@code MultilayerPerceptronClassifier}, in {@code local[2]}: the same data,
  * layers (sigmoid hidden, softmax output), kind of random start, L-BFGS with 10 corrections and no early stop, the
  * same number of iterations and {@code partitions} partitions. Prints, per data set, each run and the medians over
- * {@code runs} runs in alternating order (after one warm-up run of each, not counted): optimisation time per L-BFGS
+ * {@code runs} runs in alternating order (after one warm-up run of at most 3 iterations each, not counted): optimisation time per L-BFGS
  * iteration and per evaluation (first evaluation job's start to the last one's end, from Spark's listener; data
  * loading and caching excluded), the whole fit call, and train and test accuracy.
  *
@@ -23,7 +23,9 @@ import org.apache.spark.sql.SparkSession;
  * an evaluation is one Spark job with a {@code treeAggregate} on either side.
  *
  * <p>Arguments (all optional, {@code key=value}): {@code e3=100} and {@code mnist=20} iterations, {@code runs=3},
- * {@code partitions=2}; {@code mnist=0} skips MNIST.
+ * {@code partitions=2}; {@code mnist=0} skips MNIST; {@code trainer=both|mlpkit|mllib}. Run each trainer in a JVM of
+ * its own ({@code bench/spark-vs-mllib.sh} does): MLlib's BLAS also runs on the JDK's Vector API, and sharing a JVM's
+ * compiled code with it was seen to leave mlpkit's vector kernels on the Vector API's slow, non-intrinsic path.
  */
 public final class SparkVsMllib {
     private SparkVsMllib() {
@@ -31,8 +33,8 @@ public final class SparkVsMllib {
 
     public static void main(String[] args) {
         for (String arg : args) {
-            if (!arg.matches("(e3|mnist|runs|partitions)=.*")) {
-                System.err.println("SparkVsMllib: unknown argument '" + arg + "', expected key=value with key e3, mnist, runs or partitions");
+            if (!arg.matches("(e3|mnist|runs|partitions|trainer)=.*")) {
+                System.err.println("SparkVsMllib: unknown argument '" + arg + "', expected key=value with key e3, mnist, runs, partitions or trainer");
                 System.exit(2);
             }
         }
@@ -40,6 +42,7 @@ public final class SparkVsMllib {
         int mnistIterations = option(args, "mnist", 20);
         int runs = option(args, "runs", 3);
         int partitions = option(args, "partitions", 2);
+        String trainer = trainer(args);
         SparkSession spark = SparkSession.builder().appName("mlpkit vs MLlib MLP").master("local[2]")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
@@ -52,14 +55,14 @@ public final class SparkVsMllib {
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
             SparkEngine engine = new SparkEngine(spark);
             JobClock clock = new JobClock(spark.sparkContext());
-            compare(spark, engine, clock, BenchData.e3(), e3Iterations, runs, partitions);
+            compare(spark, engine, clock, BenchData.e3(), e3Iterations, runs, partitions, trainer);
             if (mnistIterations > 0) {
                 BenchData mnist = BenchData.mnistIfPresent();
                 if (mnist == null) {
                     System.out.println("\nMNIST skipped: its IDX files are not on this machine (set MLP_DATA_DIR to a folder "
                             + "with mnist/, or run scripts/install-datasets.sh)");
                 } else {
-                    compare(spark, engine, clock, mnist, mnistIterations, runs, partitions);
+                    compare(spark, engine, clock, mnist, mnistIterations, runs, partitions, trainer);
                 }
             }
         } finally {
@@ -68,29 +71,41 @@ public final class SparkVsMllib {
     }
 
     private static void compare(SparkSession spark, SparkEngine engine, JobClock clock, BenchData data, int iterations,
-                                int runs, int partitions) {
+                                int runs, int partitions, String trainer) {
+        boolean withMlpkit = !trainer.equals("mllib");
+        boolean withMllib = !trainer.equals("mlpkit");
         System.out.printf("%n== %s, %d L-BFGS iterations, %d partitions%n", data.name, iterations, partitions);
         System.out.println("network: " + MlpkitRun.notation(data.layers) + ", loss softmax-ce; MLlib layers " + Arrays.toString(data.layers));
         Dataset<Row> train = MllibRun.frame(spark, data.trainX, data.trainLabels, partitions);
         Dataset<Row> test = MllibRun.frame(spark, data.testX, data.testLabels, partitions);
         try (DistributedRows rows = engine.distribute(data.trainX, data.oneHot(data.trainLabels), null, partitions)) {
-            int warm = Math.min(5, iterations);
-            System.out.println("warm-up (not counted): " + MlpkitRun.run(engine, rows, data, warm, 100, clock));
-            System.out.println("warm-up (not counted): " + MllibRun.run(train, test, data, warm, 100, clock));
+            int warm = Math.min(3, iterations);
+            if (withMlpkit) {
+                System.out.println("warm-up (not counted): " + MlpkitRun.run(engine, rows, data, warm, 100, clock));
+            }
+            if (withMllib) {
+                System.out.println("warm-up (not counted): " + MllibRun.run(train, test, data, warm, 100, clock));
+            }
             List<RunFigures> mlpkit = new ArrayList<>();
             List<RunFigures> mllib = new ArrayList<>();
             for (int r = 0; r < runs; r++) {
                 long seed = r + 1;
-                if (r % 2 == 0) {
-                    mlpkit.add(print(MlpkitRun.run(engine, rows, data, iterations, seed, clock)));
-                    mllib.add(print(MllibRun.run(train, test, data, iterations, seed, clock)));
-                } else {
-                    mllib.add(print(MllibRun.run(train, test, data, iterations, seed, clock)));
-                    mlpkit.add(print(MlpkitRun.run(engine, rows, data, iterations, seed, clock)));
+                boolean mlpkitFirst = r % 2 == 0;
+                if (withMlpkit && mlpkitFirst) {
+                    mlpkit.add(print(data, MlpkitRun.run(engine, rows, data, iterations, seed, clock)));
+                }
+                if (withMllib) {
+                    mllib.add(print(data, MllibRun.run(train, test, data, iterations, seed, clock)));
+                }
+                if (withMlpkit && !mlpkitFirst) {
+                    mlpkit.add(print(data, MlpkitRun.run(engine, rows, data, iterations, seed, clock)));
                 }
             }
             System.out.println("median of " + runs + ":");
             for (List<RunFigures> side : List.of(mlpkit, mllib)) {
+                if (side.isEmpty()) {
+                    continue;
+                }
                 System.out.printf("  %-7s %7.1f ms/iteration  %7.1f ms/evaluation  %6.2f evaluations/iteration  fit %8.0f ms  "
                                 + "train %.4f  test %.4f%n", side.get(0).trainer(),
                         median(side, RunFigures::millisPerIteration), median(side, RunFigures::millisPerEvaluation),
@@ -103,9 +118,27 @@ public final class SparkVsMllib {
         }
     }
 
-    private static RunFigures print(RunFigures figures) {
-        System.out.println("  " + figures);
-        return figures;
+    /** Prints the run, and a tab-separated RESULT line for bench/spark-vs-mllib.sh's medians across JVMs. */
+    private static RunFigures print(BenchData data, RunFigures f) {
+        System.out.println("  " + f);
+        System.out.printf("RESULT\t%s\t%s\t%.2f\t%.2f\t%.3f\t%.0f\t%.4f\t%.4f%n", data.name.substring(0, data.name.indexOf(' ')), f.trainer(),
+                f.millisPerIteration(), f.millisPerEvaluation(), (double) f.evaluations() / f.iterations(), f.fitMillis(),
+                f.trainAccuracy(), f.testAccuracy());
+        return f;
+    }
+
+    private static String trainer(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("trainer=")) {
+                String value = arg.substring("trainer=".length());
+                if (!value.matches("both|mlpkit|mllib")) {
+                    System.err.println("SparkVsMllib: trainer expected both, mlpkit or mllib, got '" + value + "'");
+                    System.exit(2);
+                }
+                return value;
+            }
+        }
+        return "both";
     }
 
     private static double median(List<RunFigures> runs, ToDoubleFunction<RunFigures> figure) {
