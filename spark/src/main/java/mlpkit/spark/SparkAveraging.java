@@ -72,11 +72,17 @@ final class SparkAveraging implements Averaging {
             throw new IllegalArgumentException("an averaging round expected a positive, finite learning rate, got " + learningRate);
         }
         boolean average = plan.stateRule() == AveragingPlan.StateRule.AVERAGE;
+        if (average && state != null && !state.kind().equals(fresh.kind())) {
+            throw new IllegalArgumentException("an averaging round of " + plan.optimizer() + " expected its own optimiser state ("
+                    + fresh.kind() + "), got a " + state.kind() + " state: pass the state the last round returned, or null to start afresh");
+        }
         OptimizerArrays resume = average && state != null ? OptimizerArrays.of(state) : null;
         Broadcast<RoundInput> shared = context.broadcast(new RoundInput(parameters.clone(), resume, learningRate, shuffle.clone(), dropout.clone()));
         List<PartitionResult> results;
         try {
             results = rows.blocks().mapPartitionsWithIndex(new AveragingPartition(recipe, plan, shared), false).collect();
+        } catch (Exception e) {
+            throw TaskFailures.unwrap(e);
         } finally {
             shared.destroy();
         }

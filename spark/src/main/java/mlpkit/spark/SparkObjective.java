@@ -62,6 +62,8 @@ final class SparkObjective implements Objective {
             int depth = rows.partitions() < TREE_PARTITIONS ? 1 : 2;
             SumVectors add = new SumVectors();
             return rows.blocks().mapPartitions(new ObjectivePartition(recipe, shared, gradient)).treeAggregate(null, add, add, depth);
+        } catch (Exception e) {
+            throw TaskFailures.unwrap(e);
         } finally {
             shared.destroy();
         }
