@@ -14,6 +14,8 @@ cd "$(dirname "$0")/.."
 if [[ -z "${MLP_DATA_DIR:-}" && -d /work/shared/data/mnist ]]; then
   export MLP_DATA_DIR=/work/shared/data
 fi
+# Spark binds to this address (else it warns that the hostname resolves to loopback and picks eth0's).
+export SPARK_LOCAL_IP=127.0.0.1
 runs=${RUNS:-3}
 if [[ -z "${BENCH_SKIP_INSTALL:-}" ]]; then
   # shellcheck disable=SC2086
