@@ -1,0 +1,78 @@
+package mlpkit.spark.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+
+/**
+ * Spark jobs seen while listening, with their start and end times: the loss evaluations of an L-BFGS run are its
+ * jobs whose stages include a {@code treeAggregate} (MLlib's cost function and mlpkit's objective alike), one job
+ * per evaluation.
+ */
+final class JobClock extends SparkListener {
+    private final SparkContext context;
+    private final List<long[]> evaluations = new ArrayList<>();   // {jobId, start ms, end ms}
+    private int jobs;
+
+    JobClock(SparkContext context) {
+        this.context = context;
+        context.addSparkListener(this);
+    }
+
+    @Override
+    public synchronized void onJobStart(SparkListenerJobStart start) {
+        jobs++;
+        for (int i = 0; i < start.stageInfos().size(); i++) {
+            if (start.stageInfos().apply(i).name().startsWith("treeAggregate")) {
+                evaluations.add(new long[]{start.jobId(), start.time(), -1});
+                return;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void onJobEnd(SparkListenerJobEnd end) {
+        for (long[] job : evaluations) {
+            if (job[0] == end.jobId()) {
+                job[2] = end.time();
+            }
+        }
+    }
+
+    /** Forgets the jobs seen so far. */
+    synchronized void reset() {
+        settle();
+        evaluations.clear();
+        jobs = 0;
+    }
+
+    /** Evaluation jobs since the last reset. */
+    synchronized int evaluations() {
+        settle();
+        return evaluations.size();
+    }
+
+    /** All jobs since the last reset. */
+    synchronized int jobs() {
+        settle();
+        return jobs;
+    }
+
+    /** Milliseconds from the first evaluation job's start to the last one's end, 0 without any. */
+    synchronized long evaluationWindowMillis() {
+        settle();
+        return evaluations.isEmpty() ? 0 : evaluations.get(evaluations.size() - 1)[2] - evaluations.get(0)[1];
+    }
+
+    /** Waits until Spark has delivered every event posted so far (its bus's waitUntilEmpty is Spark-private only in Scala). */
+    private void settle() {
+        try {
+            context.listenerBus().waitUntilEmpty();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Spark's listener bus did not empty: " + e.getMessage(), e);
+        }
+    }
+}
