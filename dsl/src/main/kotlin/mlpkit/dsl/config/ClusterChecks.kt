@@ -75,7 +75,6 @@ internal object ClusterChecks {
                 "an augment block", "; remove data.augment, or train locally without cluster",
             )
         }
-        builtIn(Loss.KIND, training.loss.notation(), trainingPath.key("loss"), "loss", problems)
         if (runCatching { NetworkSpec.parse(spec.network.notation()) }.isFailure) {
             problems.add(
                 JsonPath.ROOT.key("network"), "a concept of your own in a distributed run",
@@ -83,6 +82,7 @@ internal object ClusterChecks {
                 "; use built-in ones, or train locally without cluster",
             )
         }
+        builtIn(Loss.KIND, training.loss.notation(), trainingPath.key("loss"), "loss", problems)
     }
 
     private fun <T> builtIn(kind: mlpkit.core.concept.Kind<T>, notation: String, at: JsonPath, what: String, problems: Problems) {
