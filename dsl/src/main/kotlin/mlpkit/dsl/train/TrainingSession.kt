@@ -48,6 +48,11 @@ import mlpkit.dsl.spec.TrainingSpec
  * step. Then the validation metrics, early stopping, the checkpoint, the user's hooks, the event, and
  * the divergence guard.
  * The batch loop allocates nothing: batches, network and optimiser reuse their buffers.
+ *
+ * A spec with a `cluster` block trains through a [DataParallel] engine ([ClusterTraining], see docs/spark.md): the
+ * training rows are sent once; L-BFGS minimises the engine's objective, full-batch gradient descent steps on it
+ * ([runRounds] under strategy sync), and mini-batch optimisers run one parameter-averaging round per epoch.
+ * Everything after the round (validation, early stopping, history, checkpoints, the model) is as above.
  */
 internal class TrainingSession(
     private val spec: ExperimentSpec,
