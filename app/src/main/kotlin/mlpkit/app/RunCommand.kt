@@ -17,7 +17,9 @@ import kotlinx.coroutines.runBlocking
 import mlpkit.app.report.ReportWriter
 import mlpkit.app.report.RunRecord
 import mlpkit.app.report.RunReport
+import mlpkit.core.distributed.DataParallel
 import mlpkit.dsl.Experiment
+import mlpkit.dsl.spec.ClusterSpec
 import mlpkit.dsl.resolve.DataResolver
 import mlpkit.dsl.model.writeAtomically
 import mlpkit.dsl.run.RunDirectory
@@ -34,7 +36,7 @@ import mlpkit.dsl.train.TrainingRun
 import mlpkit.dsl.verify.ExpectationOutcome
 
 /**
- * `mlp run FILE [--epochs N] [--seed S] [--out DIR] [--resume RUN_DIR] [--quiet]` (and `mlp verify`,
+ * `mlp run FILE [--epochs N] [--seed S] [--out DIR] [--resume RUN_DIR] [--spark MASTER] [--quiet]` (and `mlp verify`,
  * which also fails with exit status 1 when an `expect` figure is not reached).
  */
 class RunCommand(
@@ -48,6 +50,10 @@ class RunCommand(
     private val outRoot by option("--out", metavar = "DIR", help = "where run directories are created").path().default(Path.of("runs"))
     private val resume by option("--resume", metavar = "RUN_DIR", help = "continue this run from its last checkpoint").path()
     private val quiet by option("--quiet", help = "print only the final summary").flag()
+    private val spark by option(
+        "--spark", metavar = "MASTER",
+        help = "train on Apache Spark at MASTER (local[2], spark://host:7077): sets the experiment's cluster master, engine spark",
+    )
     private val noReport by option("--no-report", help = "skip the PNG pictures and report.html (faster; the model, history and metrics are written as always)").flag()
 
     override fun help(context: Context) = if (verify) {
@@ -83,7 +89,22 @@ class RunCommand(
         // mlp check's validation, before any directory is created: nothing is written for an experiment that cannot run.
         val data = if (resume == null) validateExperiment(experiment.spec, file, experiment.registry) else null
         data?.let { printTableColumns(it) }
-        if (experiment.spec.sweep != null) return runSweep(experiment, resolver, signals)
+        val cluster = experiment.spec.cluster
+        if (cluster != null && resume != null) throw InvalidInput("mlp $commandName: --resume continues a run here: resume it without --spark and without a cluster block")
+        if (cluster != null && experiment.spec.validation != null) {
+            throw InvalidInput("mlp $commandName: a cross-validation runs here, not on a cluster: remove --spark or the cluster block")
+        }
+        val engine = cluster?.let { EngineConnection.connect(commandName, it) }
+        try {
+            run(experiment, resolver, data, signals, engine)
+        } finally {
+            engine?.close()
+        }
+    }
+
+    /** The run, sweep or cross-validation of [experiment], on [engine] when it has a cluster block. */
+    private fun run(experiment: Experiment, resolver: DataResolver, data: mlpkit.dsl.resolve.ResolvedData?, signals: StopOnSignals, engine: DataParallel?) {
+        if (experiment.spec.sweep != null) return runSweep(experiment, resolver, signals, engine)
         if (experiment.spec.validation != null) {
             if (resume != null) throw InvalidInput("mlp $commandName: --resume continues a single run; run the cross-validation again")
             return CrossValidationRun(commandName, out, err, outRoot, file, quiet, noReport, verify, refit = false).run(experiment, resolver, signals)
@@ -100,7 +121,7 @@ class RunCommand(
                 directory.resume(experiment.hooks, resolver, stopSignal, experiment.registry)
             } else {
                 // The data checked above is the data trained on: it is loaded once.
-                TrainingRun(experiment, directory, resolver, stopSignal, data)
+                TrainingRun(experiment, directory, resolver, stopSignal, data).let { run -> engine?.let(run::on) ?: run }
             }
         }
         val result = train(trainingRun)
@@ -138,10 +159,10 @@ class RunCommand(
      * variations after their batch, the others not started, all of them rows of summary.csv), and the command
      * then ends with 130 / 143.
      */
-    private fun runSweep(experiment: Experiment, resolver: DataResolver, signals: StopOnSignals) {
+    private fun runSweep(experiment: Experiment, resolver: DataResolver, signals: StopOnSignals, engine: DataParallel?) {
         if (resume != null) throw InvalidInput("mlp $commandName: --resume continues a single run; resume a sweep's variations one by one")
         val sweepDirectory = signals.startRun { asInvalidInput(commandName) { RunDirectory.create(outRoot, experiment.spec.name) } }
-        val runner = SweepRunner(resolver, sweepDirectory.path, experiment.hooks, experiment.registry)
+        val runner = SweepRunner(resolver, sweepDirectory.path, experiment.hooks, experiment.registry, engine)
         val rows = runBlocking {
             runner.run(experiment.spec, signals.stopSignal) { row ->
                 if (!quiet) {
@@ -181,7 +202,8 @@ class RunCommand(
 
     private fun withOverrides(experiment: Experiment): Experiment {
         val training = experiment.spec.training.let { t -> t.copy(epochs = epochs ?: t.epochs, seed = seed ?: t.seed) }
-        return Experiment(experiment.spec.copy(training = training), experiment.hooks, experiment.registry)
+        val cluster = spark?.let { master -> experiment.spec.cluster?.copy(master = master, engine = SPARK) ?: ClusterSpec(master, SPARK) } ?: experiment.spec.cluster
+        return Experiment(experiment.spec.copy(training = training, cluster = cluster), experiment.hooks, experiment.registry)
     }
 
     private fun train(run: TrainingRun): TrainingResult = runBlocking {
@@ -218,6 +240,7 @@ class RunCommand(
         for ((name, value) in result.metrics) out.println(String.format(Locale.ROOT, "  %-${width}s %.6f", name, value))
         if (experiment.spec.data.targetScaling != TargetScaling.NONE) out.println("  " + RunReport.SCALED_TARGETS_NOTE)
         result.weights?.let { out.println("  trained with " + it.describe(experiment.spec.training.classWeight)) }
+        result.trainedOn?.let { out.println("  trained on $it") }
         if (verify) {
             printExpectationTable(ExpectationTable.of(experiment.spec.expect, result.metrics))
         } else {
@@ -251,4 +274,9 @@ class RunCommand(
 
     private fun failedExpectations(expectations: List<Expectation>, result: TrainingResult) =
         ExpectationOutcome.check(expectations, result.metrics).filterNot { it.passed }
+
+    private companion object {
+        /** The engine `--spark` names. */
+        const val SPARK = "spark"
+    }
 }

@@ -5,6 +5,7 @@ import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 import mlpkit.dsl.config.ConfigException
 import mlpkit.dsl.config.SpecValidation
+import mlpkit.dsl.spec.ClusterSpec
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.ExperimentSpec
 import mlpkit.dsl.spec.Expectation
@@ -36,6 +37,7 @@ class ExperimentBuilder internal constructor(private var name: String, base: Exp
     private var expectations: List<Expectation> = base?.expect ?: emptyList()
     private var sweep: SweepSpec? = null
     private var validation: ValidationSpec? = base?.validation
+    private var cluster: ClusterSpec? = base?.cluster
     private val sweepConcepts = mutableListOf<mlpkit.core.concept.Concept<*>>()
     private val hooks = mutableListOf<EpochHook>()
 
@@ -89,6 +91,11 @@ class ExperimentBuilder internal constructor(private var name: String, base: Exp
         validation = ValidationSpec(folds, repeats, stratify, randomState, parallelism)
     }
 
+    /** Trains on a cluster (see [ClusterBuilder]): `cluster { master = "local[2]"; strategy = averaging; partitions = 2 }`. */
+    fun cluster(block: ClusterBuilder.() -> Unit) {
+        cluster = ClusterBuilder(cluster).apply(block).build(name)
+    }
+
     internal fun buildSpec(): ExperimentSpec = ExperimentSpec(
         name,
         data ?: throw IllegalStateException("experiment '$name' needs a data { } block"),
@@ -97,6 +104,7 @@ class ExperimentBuilder internal constructor(private var name: String, base: Exp
         expectations,
         sweep,
         validation = validation,
+        cluster = cluster,
     )
 
     /** The experiment, checked as a JSON file would be (the same messages, with the experiment's name as the source). */

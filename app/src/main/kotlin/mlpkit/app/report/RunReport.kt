@@ -28,6 +28,7 @@ internal object RunReport {
             append("<p class=\"meta\">Network <code class=\"notation\">").append(html(m.notation)).append("</code></p>\n")
             append("<p class=\"meta\">").append(html(stopText(record))).append(" · run directory <code>")
                 .append(html(directoryName)).append("</code></p>\n")
+            m.trainedOn?.let { append("<p class=\"meta\">Trained on ").append(html(it)).append("</p>\n") }
 
             section("expectations", "Expectations") { expectations(table) }
             section("metrics", "Final metrics") {

@@ -57,4 +57,13 @@ class RunReportTest {
         assertTrue(html.contains("could not write loss.png"), "the report says what is missing")
         assertTrue(Files.isRegularFile(dir.resolve("accuracy.png")))
     }
+
+    @Test
+    fun `the report of a distributed run says what trained it, and a local run's report says nothing of it`() {
+        val table = ExpectationTable.of(emptyList(), record.metrics.metrics)
+        val trainedOn = "Spark 4.2.0, master local[2], strategy averaging, 2 partitions"
+        val distributed = RunRecord(record.metrics.copy(trainedOn = trainedOn), record.model)
+        assertTrue(RunReport.html(distributed, table, emptyList(), emptyList(), "moons-1", "0").contains("<p class=\"meta\">Trained on $trainedOn</p>"))
+        assertFalse(RunReport.html(record, table, emptyList(), emptyList(), "moons-1", "0").contains("Trained on"))
+    }
 }

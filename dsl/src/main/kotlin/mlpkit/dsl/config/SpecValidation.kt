@@ -102,6 +102,7 @@ object SpecValidation {
         TrainingChecks.check(spec, registry, limits, problems)
         ExpectationChecks.check(spec, registry, problems)
         ValidationChecks.check(spec, problems)
+        ClusterChecks.check(spec, problems)
         return problems.all
     }
 }

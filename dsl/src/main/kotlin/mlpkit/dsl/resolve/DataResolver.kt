@@ -75,7 +75,8 @@ import java.nio.file.Path
  * messages: `header = true` for the DSL and code (the default), [JSON_CSV_HEADER] for a JSON config.
  */
 class DataResolver(
-    private val baseDirectory: Path = Path.of(""),
+    /** The directory relative data paths start from. */
+    val baseDirectory: Path = Path.of(""),
     private val store: () -> DatasetStore = { DatasetStore.forThisProcess() },
     private val generators: GeneratorRegistry = GeneratorRegistry.standard,
     private val experimentFile: String = "the experiment",

@@ -37,6 +37,10 @@ data class RunMetrics(
     @OptIn(ExperimentalSerializationApi::class)
     @EncodeDefault(EncodeDefault.Mode.NEVER)
     val classWeights: Map<String, Double>? = null,
+    // Absent for a run trained here: what trained a distributed run (engine, master, strategy, partitions).
+    @OptIn(ExperimentalSerializationApi::class)
+    @EncodeDefault(EncodeDefault.Mode.NEVER)
+    val trainedOn: String? = null,
 ) {
     companion object {
         /**
@@ -69,6 +73,7 @@ data class RunMetrics(
                 reports = result.reports,
                 weights = result.weights?.describe(result.model.file.spec.training.classWeight),
                 classWeights = result.weights?.perClass,
+                trainedOn = result.trainedOn,
             )
         }
     }

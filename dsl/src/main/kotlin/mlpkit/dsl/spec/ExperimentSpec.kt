@@ -23,4 +23,6 @@ data class ExperimentSpec @JvmOverloads constructor(
     val sweep: SweepSpec? = null,
     /** Cross-validation of the experiment (see [ValidationSpec]); null for a single run. Left out of JSON when absent. */
     @EncodeDefault(EncodeDefault.Mode.NEVER) val validation: ValidationSpec? = null,
+    /** Where the run trains when its rows are spread over a cluster (see [ClusterSpec]); null trains here. Left out of JSON when absent. */
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val cluster: ClusterSpec? = null,
 )

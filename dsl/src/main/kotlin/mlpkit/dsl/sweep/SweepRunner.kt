@@ -3,6 +3,10 @@ package mlpkit.dsl.sweep
 import mlpkit.core.concept.Registry
 import java.nio.file.Path
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
+import mlpkit.core.distributed.DataParallel
+import mlpkit.core.distributed.DataParallelProvider
+import mlpkit.dsl.spec.ClusterSpec
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
@@ -37,6 +41,8 @@ class SweepRunner @JvmOverloads constructor(
     private val root: Path? = null,
     private val hooks: List<EpochHook> = emptyList(),
     private val registry: Registry = Registry.builtIns(),
+    /** The engine a sweep with a cluster block runs its variations on (kept open for its owner); null connects to the block's own. */
+    private val engine: DataParallel? = null,
 ) {
     /** The variations' experiments in sweep order, named `<base>-<variation>`. */
     fun variants(spec: ExperimentSpec): List<Pair<String, ExperimentSpec>> {
@@ -59,7 +65,7 @@ class SweepRunner @JvmOverloads constructor(
      * variation on the same k folds ([SweepCrossValidation]) and records no run directories for them.
      */
     suspend fun run(spec: ExperimentSpec, stopSignal: StopSignal? = null, onRow: suspend (SweepRow) -> Unit = {}): List<SweepRow> =
-        coroutineScope {
+        if (spec.cluster != null) runRemotely(spec, spec.cluster, stopSignal, onRow) else coroutineScope {
             val permits = Semaphore(requireNotNull(spec.sweep).parallelism)
             val folds = spec.sweep.cv
             variants(spec).map { (name, variant) ->
@@ -70,6 +76,34 @@ class SweepRunner @JvmOverloads constructor(
                 }
             }.awaitAll()
         }
+
+    /**
+     * A sweep with a cluster block: every variation is one [VariationTask] on the engine (the variations train locally
+     * inside their tasks, without the cluster block), all at once as the engine schedules them; rows in sweep order,
+     * without run directories. A stop requested before the tasks start runs none of them.
+     */
+    private suspend fun runRemotely(spec: ExperimentSpec, cluster: ClusterSpec, stopSignal: StopSignal?, onRow: suspend (SweepRow) -> Unit): List<SweepRow> {
+        require(spec.sweep?.cv == null) {
+            "experiment '${spec.name}': a sweep with \"cv\" runs here, not on a cluster: remove the cluster block, or \"cv\" from the sweep"
+        }
+        val variants = variants(spec)
+        if (stopSignal?.isStopRequested == true) {
+            return variants.map { (name, variant) ->
+                SweepRow(name, variant.network.notation(), null, emptyMap(), SweepStatus.NOT_RUN, "not run: the sweep was stopped before this variation started")
+                    .also { onRow(it) }
+            }
+        }
+        val inputs = variants.map { (name, variant) -> VariationTask.input(name, variant, resolver.baseDirectory) }
+        val outputs = withContext(Dispatchers.IO) {
+            val connected = engine ?: DataParallelProvider.named(cluster.engine).connect(cluster.master, cluster.conf)
+            try {
+                connected.runTasks(VariationTask::class.java, inputs)
+            } finally {
+                if (engine == null) connected.close()
+            }
+        }
+        return outputs.map { VariationTask.row(it).also { row -> onRow(row) } }
+    }
 
     /** One variation's row of a sweep with `cv`: its cross-validation's means and stds, or what kept it from running. */
     private suspend fun crossValidate(name: String, variant: ExperimentSpec, folds: Int, baseSeed: Long, stopSignal: StopSignal?): SweepRow {
@@ -89,7 +123,7 @@ class SweepRunner @JvmOverloads constructor(
     }
 
     /** One variation's row: its run's outcome, or what kept it from running. */
-    private suspend fun runVariation(name: String, variant: ExperimentSpec, stopSignal: StopSignal?): SweepRow {
+    internal suspend fun runVariation(name: String, variant: ExperimentSpec, stopSignal: StopSignal?): SweepRow {
         val notation = variant.network.notation()
         if (stopSignal?.isStopRequested == true) {
             return SweepRow(name, notation, null, emptyMap(), SweepStatus.NOT_RUN, "not run: the sweep was stopped before this variation started")

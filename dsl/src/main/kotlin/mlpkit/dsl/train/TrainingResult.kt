@@ -22,6 +22,8 @@ class TrainingResult(
     val earlyStopping: EarlyStoppingState? = null,
     /** The class and sample weights the run trained with, or null for an unweighted run (see [TrainingWeights]). */
     val weights: TrainingWeights? = null,
+    /** What trained a distributed run (engine, master, strategy, partitions), or null for a run trained here. */
+    val trainedOn: String? = null,
 ) {
     /** A copy of the final parameters, in core's flat layout. */
     fun parameters(): DoubleArray = model.file.parameters.copyOf()

@@ -1,5 +1,6 @@
 package mlpkit.dsl.train
 
+import mlpkit.core.distributed.DataParallel
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.flow.Flow
@@ -41,6 +42,7 @@ class TrainingRun private constructor(
     private val resumeFrom: TrainingCheckpoint?,
     private val data: ResolvedData?,
     private val start: TrainingStart?,
+    private val engine: DataParallel? = null,
 ) {
     /**
      * A run of [experiment]. [data], when given, is the experiment's data already resolved (by a caller that
@@ -79,7 +81,7 @@ class TrainingRun private constructor(
 
     /** The run as a cold flow of [TrainingEvent]s: one `EpochEnd` per epoch, then one `Stopped` with the result. */
     fun events(): Flow<TrainingEvent> = flow {
-        TrainingSession(experiment.spec, experiment.hooks, experiment.registry, resolver, data, recorder, stopSignal, resumeFrom, start).run(this)
+        TrainingSession(experiment.spec, experiment.hooks, experiment.registry, resolver, data, recorder, stopSignal, resumeFrom, start, engine).run(this)
     }
         .flowOn(Dispatchers.Default)
         // No events queue up ahead of the collector: when it sees epoch n end, training is at most one epoch further.
@@ -108,8 +110,15 @@ class TrainingRun private constructor(
      */
     fun startingFrom(parameters: DoubleArray): TrainingRun {
         require(resumeFrom == null) { "a resumed run continues from its checkpoint's parameters: start a new run to start from others" }
-        return TrainingRun(experiment, recorder, resolver, stopSignal, null, data, TrainingStart(parameters.copyOf()))
+        return TrainingRun(experiment, recorder, resolver, stopSignal, null, data, TrainingStart(parameters.copyOf()), engine)
     }
+
+    /**
+     * This run, training its experiment's `cluster` block on [engine] instead of connecting to the block's own: the
+     * caller keeps the engine open (and closes it); the run releases only the rows it sent. Without a cluster block
+     * the engine is not used.
+     */
+    fun on(engine: DataParallel): TrainingRun = TrainingRun(experiment, recorder, resolver, stopSignal, resumeFrom, data, start, engine)
 
     override fun toString(): String = "TrainingRun(${experiment.spec.name}${resumeFrom?.let { ", resumed after epoch ${it.epoch}" } ?: ""})"
 

@@ -9,7 +9,12 @@ import mlpkit.core.loss.WeightNormalization
 import mlpkit.core.metrics.Metric
 import mlpkit.core.metrics.Monitor
 import mlpkit.core.matrix.KernelThreads
+import mlpkit.core.distributed.AveragingPlan
+import mlpkit.core.distributed.DataParallel
 import mlpkit.core.network.Network
+import mlpkit.core.network.Objective
+import mlpkit.dsl.spec.ClusterSpec
+import mlpkit.dsl.spec.ClusterStrategy
 import mlpkit.data.batch.BatchSize
 import mlpkit.data.batch.BatchAugmentation
 import mlpkit.data.batch.MiniBatches
@@ -43,6 +48,11 @@ import mlpkit.dsl.spec.TrainingSpec
  * step. Then the validation metrics, early stopping, the checkpoint, the user's hooks, the event, and
  * the divergence guard.
  * The batch loop allocates nothing: batches, network and optimiser reuse their buffers.
+ *
+ * A spec with a `cluster` block trains through a [DataParallel] engine ([ClusterTraining], see docs/spark.md): the
+ * training rows are sent once; L-BFGS minimises the engine's objective, full-batch gradient descent steps on it
+ * ([runRounds] under strategy sync), and mini-batch optimisers run one parameter-averaging round per epoch.
+ * Everything after the round (validation, early stopping, history, checkpoints, the model) is as above.
  */
 internal class TrainingSession(
     private val spec: ExperimentSpec,
@@ -54,6 +64,8 @@ internal class TrainingSession(
     private val stopSignal: StopSignal?,
     resume: TrainingCheckpoint?,
     start: TrainingStart? = null,
+    /** An engine the caller keeps open, for a run with a cluster block; null connects to the block's own. */
+    private val handedEngine: DataParallel? = null,
 ) {
     private val training = spec.training
     private val streams = SeedStreams(training.seed)
@@ -114,6 +126,9 @@ internal class TrainingSession(
     /** Whether the optimiser is full-batch (L-BFGS): one epoch is then one of its iterations over every training row. */
     private val fullBatch = training.optimizer.fullBatch()
 
+    /** The engine's connection while a run with a cluster block trains (opened and closed by [run]). */
+    private var cluster: ClusterTraining? = null
+
     init {
         earlyStopping?.requireMonitorIn(epochMetricNames())
         if (start != null) begin(start)
@@ -122,6 +137,10 @@ internal class TrainingSession(
             require(!fullBatch) {
                 "a checkpoint of a ${training.optimizer.notation()} run cannot be resumed: L-BFGS keeps no checkpoint of its " +
                     "(s, y) history, so start the run again"
+            }
+            require(spec.cluster?.strategyFor(training) != ClusterStrategy.AVERAGING) {
+                "a checkpoint of a parameter-averaging run cannot be resumed: the partitions' shuffling and dropout streams are " +
+                    "not saved, so start the run again (or resume it locally without the cluster block)"
             }
             restore(resume)
         }
@@ -206,10 +225,16 @@ internal class TrainingSession(
         val threads = KernelThreads.start(training.threads)
         try {
             network.useThreads(threads)
+            cluster = spec.cluster?.let { ClusterTraining.open(it, it.strategyFor(training), handedEngine, network, trainRows, encoding) }
             runEpochs(events)
         } finally {
-            network.useThreads(KernelThreads.single())
-            threads.close()
+            try {
+                cluster?.close()
+            } finally {
+                cluster = null
+                network.useThreads(KernelThreads.single())
+                threads.close()
+            }
         }
     }
 
@@ -222,8 +247,11 @@ internal class TrainingSession(
             ?: earlyStopping?.takeIf { resumed && it.isExhausted }?.let { StopReason.EarlyStopped(completedEpochs, it.bestEpoch) }
         if (alreadyStopped != null) reason = alreadyStopped
         val firstEpoch = if (alreadyStopped != null) training.epochs + 1 else completedEpochs + 1
+        val distributed = cluster
         if (fullBatch) {
             reason = runIterations(events)
+        } else if (distributed != null && firstEpoch <= training.epochs) {
+            reason = runRounds(distributed, firstEpoch, events) ?: reason
         } else {
             for (epoch in firstEpoch..training.epochs) {
                 val started = System.nanoTime()
@@ -307,14 +335,7 @@ internal class TrainingSession(
      * the history's rate is the step length the line search accepted. Cancellation is checked between iterations.
      */
     private suspend fun runIterations(events: FlowCollector<TrainingEvent>): StopReason {
-        val rows = MiniBatches(trainRows, BatchSize.Full, RowOrder.AsGiven, encoding).epoch()
-        check(rows.next()) { "no training rows" }
-        val rowWeights = rows.weights
-        val objective = if (rowWeights == null) {
-            network.objective(rows.x, rows.y, false)
-        } else {
-            network.objective(rows.x, rows.y, rowWeights.copyOf(rows.size), weights.normalization, false)
-        }
+        val objective = cluster?.objective(weights.normalization) ?: localObjective()
         val run = training.optimizer.startFullBatch(objective, network.parameters().copyOf(), training.epochs, network.layout().weightMask())
         val trainPart = DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, metricRegistry)
         while (!run.stopped()) {
@@ -327,6 +348,85 @@ internal class TrainingSession(
             if (stop != null) return stop
         }
         return StopReason.SolverStopped(run.stopReason(), run.stopWords(), run.converged(), run.iterations(), run.evaluations(), run.loss())
+    }
+
+    /** The full-batch objective over the training rows held here. */
+    private fun localObjective(): Objective {
+        val rows = MiniBatches(trainRows, BatchSize.Full, RowOrder.AsGiven, encoding).epoch()
+        check(rows.next()) { "no training rows" }
+        val rowWeights = rows.weights
+        return if (rowWeights == null) {
+            network.objective(rows.x, rows.y, false)
+        } else {
+            network.objective(rows.x, rows.y, rowWeights.copyOf(rows.size), weights.normalization, false)
+        }
+    }
+
+    /**
+     * The epochs of a distributed mini-batch or full-batch gradient-descent run, one round each: under strategy sync the
+     * round is one evaluation of the full-batch objective on the cluster, then the optimiser's step here (as a local
+     * full batch steps); under averaging, one [Averaging] round of local training on every partition at the schedule's
+     * rate. The epoch's `train_loss` is the round's mean loss (sync: before the step, as a local full batch reports it;
+     * averaging: the partitions' batch losses); the other training metrics are evaluated on the training rows here at
+     * the parameters after the round. The reason to stop, or null when every epoch ran.
+     */
+    private suspend fun runRounds(distributed: ClusterTraining, firstEpoch: Int, events: FlowCollector<TrainingEvent>): StopReason? {
+        val trainPart = DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, metricRegistry, data.targetScaler)
+        val trainLoss = MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS)
+        val averaging = if (distributed.strategy == ClusterStrategy.AVERAGING) distributed.averaging(averagingPlan(distributed.cluster)) else null
+        val objective = if (averaging == null) distributed.objective(weights.normalization) else null
+        try {
+            for (epoch in firstEpoch..training.epochs) {
+                currentCoroutineContext().ensureActive()
+                if (stopSignal?.isStopRequested == true) return StopReason.Cancelled
+                val started = System.nanoTime()
+                val rate = schedule.rate(training.optimizer.lr(), epoch - 1)
+                val loss = if (averaging != null) {
+                    val round = averaging.round(network.parameters(), optimizer.exportState(), rate)
+                    optimizer.restoreState(round.state())
+                    round.meanLoss()
+                } else {
+                    syncStep(objective!!, distributed, rate)
+                }
+                if (!loss.isFinite()) {
+                    return NonFiniteDiagnosis.of(network, loss, epoch, 1, 1, rate, training.optimizer, training.reduction)
+                }
+                val stop = endEpoch(epoch, rate, started, events) { metrics ->
+                    trainPart.evaluate(network, metrics)
+                    metrics[trainLoss] = loss
+                }
+                if (stop != null) return stop
+            }
+            return null
+        } finally {
+            averaging?.close()
+        }
+    }
+
+    /** One synchronous full-batch gradient step: the objective's gradient sum over D, then the optimiser as a local full batch steps; the mean loss before the step. */
+    private fun syncStep(objective: Objective, distributed: ClusterTraining, rate: Double): Double {
+        val parameters = network.parameters()
+        val gradients = network.gradients()
+        val evaluation = objective.evaluate(parameters, gradients)
+        val denominator = distributed.denominator(reduction, weights.normalization)
+        for (i in gradients.indices) gradients[i] /= denominator
+        val weightSum = distributed.weightSum
+        if (weightSum != null && weights.normalization == WeightNormalization.SUM_OF_WEIGHTS) {
+            optimizer.stepWeighted(parameters, gradients, rate, weightSum)
+        } else {
+            optimizer.step(parameters, gradients, rate, distributed.rowCount)
+        }
+        return evaluation.mean()
+    }
+
+    /** How every partition trains in an averaging round: as the local loop would (optimiser, batch, shuffle, reduction, weights) from the run's streams. */
+    private fun averagingPlan(cluster: ClusterSpec): AveragingPlan {
+        val rows = (training.batchSize as BatchSizeSpec.Rows).rows
+        val shuffled = training.shuffle && rows < data.train.size
+        return AveragingPlan(
+            training.optimizer.notation(), rows, cluster.localSteps, shuffled, reduction, weights.normalization,
+            cluster.optimizerState, streams.shuffleSeed, streams.dropoutSeed,
+        )
     }
 
     /**
@@ -380,7 +480,7 @@ internal class TrainingSession(
         val file = modelFile(diverged = reason.divergence)
         // The trained network itself becomes the model: the run builds its network once.
         return TrainingResult(reason, completedEpochs, restored, history.toList(), metrics, reports, Model.ofTrained(file, network), earlyStopping?.state(),
-            weights.takeIf { it.weighted })
+            weights.takeIf { it.weighted }, cluster?.description)
     }
 
     private fun modelFile(diverged: String? = null): ModelFile = ModelFile(
