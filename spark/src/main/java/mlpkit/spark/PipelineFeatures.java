@@ -89,7 +89,7 @@ final class PipelineFeatures implements MapPartitionsFunction<Row, Row> {
                 for (int i = 0; i < row.length(); i++) {
                     values[i] = row.get(i);
                 }
-                values[row.length()] = features.getRow(next++);
+                values[row.length()] = DoubleArrays.field(features.getRow(next++));
                 return RowFactory.create(values);
             }
         };
