@@ -21,10 +21,18 @@ final class FittedColumns {
     private FittedColumns() {
     }
 
+    /** The column's role: chosen, or inferred as {@code ColumnRole.infer} does (categorical when a present field is not a number). */
+    static ColumnRole role(ColumnOptions options, ColumnTally tally, int c) {
+        if (options.getRole() != null) {
+            return options.getRole();
+        }
+        return tally.nonNumbers[c] > 0 ? ColumnRole.CATEGORICAL : ColumnRole.NUMERIC;
+    }
+
     static FittedColumn fit(String name, int c, ColumnOptions options, ColumnScaling defaultScaling, ColumnTally tally,
             ColumnQueries queries, List<String> tokens) {
         boolean inferred = options.getRole() == null;
-        ColumnRole role = inferred ? (tally.nonNumbers[c] > 0 ? ColumnRole.CATEGORICAL : ColumnRole.NUMERIC) : options.getRole();
+        ColumnRole role = role(options, tally, c);
         Imputation imputation = options.getMissing();
         long present = tally.present(c);
         if (imputation != Imputation.REFUSE && imputation != Imputation.CONSTANT && present == 0) {
@@ -46,7 +54,7 @@ final class FittedColumns {
                     + imputation.getWord() + ": expected one of " + String.join(", ", Imputation.wordsFor(ColumnRole.CATEGORICAL)));
         }
         String fill = switch (imputation) {
-            case MOST_FREQUENT -> queries.mostFrequentText(c);
+            case MOST_FREQUENT -> (String) queries.mostFrequent(c);
             case CONSTANT -> {
                 if (options.getFill() == null) {
                     throw new IllegalArgumentException("column '" + name + "': \"missing\": \"constant\" needs a \"fill\" value: add "
@@ -74,8 +82,8 @@ final class FittedColumns {
         Double fill = switch (options.getMissing()) {
             case REFUSE -> null;
             case MEAN -> tally.sum[c] / present;
-            case MEDIAN -> queries.median(c, present);
-            case MOST_FREQUENT -> queries.mostFrequentNumber(c);
+            case MEDIAN -> queries.median(c);
+            case MOST_FREQUENT -> (Double) queries.mostFrequent(c);
             case CONSTANT -> {
                 Double number = options.getFill() == null ? null : DecimalTextKt.parseDecimalOrNull(options.getFill());
                 if (number == null) {

@@ -2,6 +2,7 @@ package mlpkit.spark;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,11 +82,24 @@ public final class SparkColumnPipeline {
                 throw new IllegalArgumentException("the table has no row with a '" + label + "' to fit the column pipeline on: "
                         + "expected at least one row whose label is present");
             }
-            ColumnQueries queries = new ColumnQueries(rows, tokens);
+            List<ColumnOptions> chosen = features.stream().map(name -> options.getOrDefault(name, new ColumnOptions())).toList();
+            Set<Integer> medians = new HashSet<>();
+            Map<Integer, Boolean> counted = new HashMap<>();
+            long[] present = new long[columns];
+            for (int c = 0; c < columns; c++) {
+                boolean numeric = FittedColumns.role(chosen.get(c), tally, c) == ColumnRole.NUMERIC;
+                present[c] = tally.present(c);
+                if (numeric && chosen.get(c).getMissing() == Imputation.MEDIAN) {
+                    medians.add(c);
+                }
+                if (!numeric || chosen.get(c).getMissing() == Imputation.MOST_FREQUENT) {
+                    counted.put(c, numeric);
+                }
+            }
+            ColumnQueries queries = new ColumnQueries(rows, tokens, medians, present, counted);
             List<FittedColumn> fitted = new ArrayList<>(columns);
             for (int c = 0; c < columns; c++) {
-                ColumnOptions chosen = options.getOrDefault(features.get(c), new ColumnOptions());
-                fitted.add(FittedColumns.fit(features.get(c), c, chosen, defaultScaling, tally, queries, tokens));
+                fitted.add(FittedColumns.fit(features.get(c), c, chosen.get(c), defaultScaling, tally, queries, tokens));
             }
             return new ColumnPipeline(StandardColumns.scale(fitted, rows, tally, tokens), missing);
         } catch (Exception e) {
