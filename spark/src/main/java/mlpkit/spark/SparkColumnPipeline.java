@@ -7,11 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import mlpkit.data.csv.DecimalTextKt;
-import mlpkit.data.scaling.MinMaxScaler;
-import mlpkit.data.scaling.Scaler;
-import mlpkit.data.scaling.StandardScaler;
 import mlpkit.data.table.ColumnOptions;
 import mlpkit.data.table.ColumnPipeline;
 import mlpkit.data.table.ColumnRole;
@@ -20,10 +15,10 @@ import mlpkit.data.table.FittedColumn;
 import mlpkit.data.table.Imputation;
 import mlpkit.data.table.MissingValues;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -58,21 +53,16 @@ public final class SparkColumnPipeline {
         List<String> tokens = List.copyOf(missing.getTokens());
         int labelAt = names.indexOf(label);
         int[] featureAt = features.stream().mapToInt(names::indexOf).toArray();
-        JavaRDD<Row> rows = table.javaRDD().mapPartitions(it -> {
-            Set<String> set = new HashSet<>(tokens);
-            List<Row> kept = new ArrayList<>();
-            while (it.hasNext()) {
-                Row row = it.next();
-                String target = CellText.of(row.get(labelAt));
-                if (target != null && !set.contains(target)) {
-                    Object[] fields = new Object[featureAt.length];
-                    for (int c = 0; c < fields.length; c++) {
-                        fields[c] = row.get(featureAt[c]);
-                    }
-                    kept.add(org.apache.spark.sql.RowFactory.create(fields));
-                }
+        HashSet<String> missingTexts = new HashSet<>(tokens);
+        JavaRDD<Row> rows = table.javaRDD().filter(row -> {
+            String target = CellText.of(row.get(labelAt));
+            return target != null && !missingTexts.contains(target);
+        }).map(row -> {
+            Object[] fields = new Object[featureAt.length];
+            for (int c = 0; c < fields.length; c++) {
+                fields[c] = row.get(featureAt[c]);
             }
-            return kept.iterator();
+            return RowFactory.create(fields);
         }).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             int columns = features.size();

@@ -146,6 +146,23 @@ class SparkColumnPipelineTest {
     }
 
     @Test
+    void tiesGoToTheSmallestValueAndRowsWithoutALabelAreLeftOutAsLocally() {
+        RawTable table = RawTable.of(List.of("y", "x", "colour"), List.of(
+                List.of("a", "3", "red"), List.of("b", "1", "blue"), List.of("a", "3", "blue"), List.of("b", "1", "red"),
+                List.of("a", "NA", "NA"), List.of("NA", "0", "green"), List.of("b", "2", "?")));
+        Map<String, ColumnOptions> options = Map.of("x", new ColumnOptions(null, Imputation.MOST_FREQUENT, null, null, false),
+                "colour", new ColumnOptions(null, Imputation.MOST_FREQUENT, null, null, false));
+        RawTable labelled = table.rows(mlpkit.data.table.LabelColumn.read(table, "y").getKept());
+        ColumnPipeline expected = ColumnPipeline.fit(labelled, List.of("x", "colour"), new int[] {0, 1, 2, 3, 4, 5}, options,
+                ColumnScaling.STANDARD, new MissingValues());
+        ColumnPipeline fitted = SparkColumnPipeline.fit(Penguins.frame(table, 2), "y", options, new MissingValues(), ColumnScaling.STANDARD);
+        assertSamePipeline(expected, fitted);
+        assertEquals(1.0, ((FittedColumn.Numeric) fitted.getColumns().get(0)).getFill(), "1 and 3 occur twice: the smaller");
+        assertEquals(new FittedColumn.Categorical("colour", true, Imputation.MOST_FREQUENT, "blue", List.of("blue", "red"), false),
+                fitted.getColumns().get(1), "green's row has no label; blue and red tie");
+    }
+
+    @Test
     void aRefusedMissingValueNamesTheColumnTheCountAndTheOptionToSet() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SparkColumnPipeline.fit(FRAME, Penguins.LABEL, Map.of(), new MissingValues(), ColumnScaling.NONE));
