@@ -82,7 +82,9 @@ class SparkScoringTest {
         }
         options.put("sex", new ColumnOptions(ColumnRole.CATEGORICAL, Imputation.MOST_FREQUENT, null, null, false));
         Dataset<Row> frame = Penguins.frame(TABLE, 3);
-        ColumnPipeline pipeline = SparkColumnPipeline.fit(frame, Penguins.LABEL, options, new MissingValues(), ColumnScaling.STANDARD);
+        List<String> features = TABLE.getNames().stream().filter(n -> !n.equals(Penguins.LABEL)).toList();
+        ColumnPipeline pipeline = ColumnPipeline.fit(TABLE, features, java.util.stream.IntStream.range(0, TABLE.getRowCount()).toArray(), options,
+                ColumnScaling.STANDARD, new MissingValues());
         List<String> species = List.of("Adelie", "Chinstrap", "Gentoo");
         TrainedModel model = model("network < dense(6, tanh); dropout(0.3); dense(3, softmax) >", pipeline.getWidth(), "softmax-ce", 7,
                 null, species, null, pipeline.toJson());
