@@ -79,6 +79,9 @@ public final class SparkColumnPipeline {
             for (int c = 0; c < columns; c++) {
                 boolean numeric = FittedColumns.role(chosen.get(c), tally, c) == ColumnRole.NUMERIC;
                 present[c] = tally.present(c);
+                if (numeric && tally.nonNumbers[c] > 0) {
+                    continue; // refused by FittedColumns.fit: no query may read its texts as numbers
+                }
                 if (numeric && chosen.get(c).getMissing() == Imputation.MEDIAN) {
                     medians.add(c);
                 }

@@ -163,6 +163,16 @@ class SparkColumnPipelineTest {
     }
 
     @Test
+    void aChosenNumericColumnOfTextsIsRefusedByNameEvenAfterAnotherColumnsCategoriesAreCounted() {
+        Map<String, ColumnOptions> options = options(Imputation.MEAN, null, Imputation.MOST_FREQUENT, null);
+        options.put("sex", new ColumnOptions(ColumnRole.NUMERIC, Imputation.MOST_FREQUENT, null, null, false));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparkColumnPipeline.fit(FRAME, Penguins.LABEL, options, new MissingValues()));
+        assertEquals("column 'sex': expected numbers (the column is numeric, as chosen), but 333 present values are not, the smallest "
+                + "'female': correct the values, or make the column categorical in its options", e.getMessage());
+    }
+
+    @Test
     void aRefusedMissingValueNamesTheColumnTheCountAndTheOptionToSet() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SparkColumnPipeline.fit(FRAME, Penguins.LABEL, Map.of(), new MissingValues(), ColumnScaling.NONE));
