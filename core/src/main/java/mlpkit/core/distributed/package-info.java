@@ -11,5 +11,9 @@
  * <p>Everything that travels to a worker is plain {@link java.io.Serializable} Java (notations, flat arrays), never
  * a {@link mlpkit.core.network.Network} or a lambda: a worker rebuilds the network from its {@link
  * mlpkit.core.distributed.NetworkRecipe}.
+ *
+ * <p>For scoring, a {@link mlpkit.core.distributed.TrainedModel} is a trained model as such a worker rebuilds it
+ * (recipe, parameters, state, exact {@link mlpkit.core.distributed.ColumnAffine} scalings, class names); a model file
+ * becomes one through the {@link mlpkit.core.distributed.TrainedModelReader} on the class path (the dsl's).
  */
 package mlpkit.core.distributed;

@@ -32,7 +32,7 @@ private const val SIGNIFICANT_DIGITS = 17
  * [text] as a finite double when it is a plain decimal number (`12`, `-0.5`, `.5`, `1e-3`, `+2E5`),
  * else null. Stricter than `String.toDouble`, which would also take `NaN`, `Infinity`, `1f`, `0x1p3`.
  */
-internal fun parseDecimalOrNull(text: String): Double? {
+fun parseDecimalOrNull(text: String): Double? {
     if (text.isEmpty()) return null
     for (ch in text) {
         if (!(ch in '0'..'9' || ch == '.' || ch == '-' || ch == '+' || ch == 'e' || ch == 'E')) return null

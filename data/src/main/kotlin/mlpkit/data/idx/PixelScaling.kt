@@ -1,6 +1,7 @@
 package mlpkit.data.idx
 
 import kotlin.math.sqrt
+import mlpkit.core.distributed.ColumnAffine
 
 /**
  * How a pixel byte (0..255) becomes the double a network sees. Chosen when [ImageFeatures] are built
@@ -13,24 +14,30 @@ sealed class PixelScaling {
     /** The double for pixel byte [value] (0..255): the same bits as [scale] of `value.toDouble()`. */
     fun scale(value: Int): Double = scale(value.toDouble())
 
+    /** [scale] on [columns] columns as core's [ColumnAffine] (the same roundings), or null when it changes nothing. */
+    abstract fun affine(columns: Int): ColumnAffine?
+
     /** The 256 scaled values, indexed by pixel value: one lookup per pixel in the batch loop. */
     internal fun table(): DoubleArray = DoubleArray(256) { scale(it) }
 
     /** [0, 1]: v / 255. */
     object UNIT : PixelScaling() {
         override fun scale(value: Double): Double = value / 255.0
+        override fun affine(columns: Int) = ColumnAffine(columns, null, DoubleArray(columns) { 255.0 }, null, null)
         override fun toString() = "unit [0, 1]"
     }
 
     /** [−1, 1]: v / 127.5 − 1 (as article E4 prepares MNIST). */
     object SYMMETRIC : PixelScaling() {
         override fun scale(value: Double): Double = value / 127.5 - 1.0
+        override fun affine(columns: Int) = ColumnAffine(columns, null, DoubleArray(columns) { 127.5 }, null, DoubleArray(columns) { -1.0 })
         override fun toString() = "symmetric [-1, 1]"
     }
 
     /** The raw value 0..255 as a double. */
     object RAW : PixelScaling() {
         override fun scale(value: Double): Double = value
+        override fun affine(columns: Int): ColumnAffine? = null
         override fun toString() = "raw [0, 255]"
     }
 
@@ -48,6 +55,7 @@ sealed class PixelScaling {
         }
 
         override fun scale(value: Double): Double = (value - mean) / std
+        override fun affine(columns: Int) = ColumnAffine(columns, DoubleArray(columns) { mean }, DoubleArray(columns) { std }, null, null)
         override fun toString() = "standardised (v - $mean) / $std"
     }
 

@@ -3,6 +3,7 @@ package mlpkit.data.scaling
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.Transient
+import mlpkit.core.distributed.ColumnAffine
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.data.Dataset
 import mlpkit.data.Features
@@ -68,6 +69,10 @@ data class MinMaxScaler(
         }
     }
 
+    override fun affine(): ColumnAffine = ColumnAffine(columns, null, null, scaleValues, offsetValues)
+
+    override fun inverseAffine(): ColumnAffine = ColumnAffine(columns, offsetValues, scaleValues, null, null)
+
     override fun inverseTransformInPlace(matrix: DenseMatrix, rows: Int) {
         checkShape(matrix, rows)
         val data = matrix.data()
@@ -81,12 +86,27 @@ data class MinMaxScaler(
     companion object {
         private const val EPSILON = 2.220446049250313e-16 // np.finfo(np.float64).eps
 
+        /** The target range when none is given: [0, 1]. */
+        @JvmField
+        val DEFAULT_RANGE: ClosedFloatingPointRange<Double> = 0.0..1.0
+
+        /**
+         * The scaler of columns whose fitted rows have minima [dataMin] and maxima [dataMax] (gathered elsewhere, e.g.
+         * on a cluster's partitions), mapping them onto [range]: the same scaler [fit] returns for those rows.
+         */
+        @JvmStatic
+        @JvmOverloads
+        fun ofBounds(dataMin: List<Double>, dataMax: List<Double>, range: ClosedFloatingPointRange<Double> = DEFAULT_RANGE): MinMaxScaler {
+            checkRange(range.start, range.endInclusive)
+            return MinMaxScaler(range.start, range.endInclusive, dataMin, dataMax)
+        }
+
         /** Fits on [rows] of [dataset]'s features (every row when null): pass the training rows only. */
-        fun fit(dataset: Dataset, rows: IntArray? = null, range: ClosedFloatingPointRange<Double> = 0.0..1.0): MinMaxScaler =
+        fun fit(dataset: Dataset, rows: IntArray? = null, range: ClosedFloatingPointRange<Double> = DEFAULT_RANGE): MinMaxScaler =
             fit(dataset.features, rows, range)
 
         /** Fits on [rows] of [features] (every row when null), to map them onto [range] (e.g. `-1.0..1.0`). */
-        fun fit(features: Features, rows: IntArray? = null, range: ClosedFloatingPointRange<Double> = 0.0..1.0): MinMaxScaler {
+        fun fit(features: Features, rows: IntArray? = null, range: ClosedFloatingPointRange<Double> = DEFAULT_RANGE): MinMaxScaler {
             checkRange(range.start, range.endInclusive)
             val cols = features.cols
             val fitted = fitRows(features, rows)
@@ -102,7 +122,7 @@ data class MinMaxScaler(
                     }
                 }
             }
-            return MinMaxScaler(range.start, range.endInclusive, min.toList(), max.toList())
+            return ofBounds(min.toList(), max.toList(), range)
         }
 
         private fun checkRange(low: Double, high: Double) {

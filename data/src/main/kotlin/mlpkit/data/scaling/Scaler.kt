@@ -1,6 +1,7 @@
 package mlpkit.data.scaling
 
 import kotlinx.serialization.Serializable
+import mlpkit.core.distributed.ColumnAffine
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.data.Dataset
 import mlpkit.data.Features
@@ -24,6 +25,12 @@ sealed interface Scaler {
 
     /** Undoes [transformInPlace] on the first [rows] rows of [matrix], in place. */
     fun inverseTransformInPlace(matrix: DenseMatrix, rows: Int = matrix.rowDimension)
+
+    /** [transformInPlace] as core's [ColumnAffine] (the same roundings), for JVMs that have the core alone. */
+    fun affine(): ColumnAffine
+
+    /** [inverseTransformInPlace] as core's [ColumnAffine] (the same roundings). */
+    fun inverseAffine(): ColumnAffine
 
     /**
      * [features] scaled, as a view ([ScaledFeatures]) that scales rows as they are copied into a batch:

@@ -3,6 +3,7 @@ package mlpkit.data.scaling
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.Transient
+import mlpkit.core.distributed.ColumnAffine
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.data.Dataset
 import mlpkit.data.Features
@@ -58,6 +59,10 @@ data class StandardScaler(
         }
     }
 
+    override fun affine(): ColumnAffine = ColumnAffine(columns, meanValues, scaleValues, null, null)
+
+    override fun inverseAffine(): ColumnAffine = ColumnAffine(columns, null, null, scaleValues, meanValues)
+
     override fun inverseTransformInPlace(matrix: DenseMatrix, rows: Int) {
         checkShape(matrix, rows)
         val data = matrix.data()
@@ -110,6 +115,22 @@ data class StandardScaler(
                     }
                 }
             }
+            return ofSums(n.toLong(), sum, correction, squares, withMean)
+        }
+
+        /**
+         * The scaler (with std) of columns whose [n] fitted rows have column sums [sum], and sums of deviations
+         * [correction] = Σ(x − sum/n) and squared deviations [squares] = Σ(x − sum/n)² (gathered elsewhere, e.g. on
+         * a cluster's partitions): [fit]'s arithmetic from there on.
+         */
+        @JvmStatic
+        @JvmOverloads
+        fun ofSums(n: Long, sum: DoubleArray, correction: DoubleArray, squares: DoubleArray, withMean: Boolean = true): StandardScaler {
+            val cols = sum.size
+            require(n >= 1 && correction.size == cols && squares.size == cols) {
+                "a standard scaler from sums expected n >= 1 and $cols deviation sums and squares, got n = $n, ${correction.size} and ${squares.size}"
+            }
+            val mean = DoubleArray(cols) { (0.0 + sum[it]) / n }
             val scale = DoubleArray(cols) { j ->
                 val variance = (squares[j] - correction[j] * correction[j] / n) / n
                 val nearlyConstantBound = n * EPSILON * variance + (n * mean[j] * EPSILON).let { it * it }

@@ -1,6 +1,7 @@
 package mlpkit.data.table
 
 import kotlinx.serialization.Serializable
+import kotlinx.serialization.json.Json
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.data.DenseFeatures
 import mlpkit.data.csv.CsvFormatException
@@ -21,6 +22,9 @@ data class ColumnPipeline(val columns: List<FittedColumn>, val missing: MissingV
 
     /** The features' names in order: a numeric column's name, `island=Biscoe` for each category. */
     val featureNames: List<String> get() = columns.flatMap { it.featureNames }
+
+    /** The pipeline as JSON text ([fromJson] reads it back equal): how it travels to a cluster's workers. */
+    fun toJson(): String = Json.encodeToString(serializer(), this)
 
     /** One line per column (role and whether it was inferred, imputation, encoding), for the run to print. */
     fun describe(): String = columns.joinToString("\n") { it.describe() }
@@ -56,6 +60,10 @@ data class ColumnPipeline(val columns: List<FittedColumn>, val missing: MissingV
     }
 
     companion object {
+        /** The pipeline written by [toJson]. */
+        @JvmStatic
+        fun fromJson(text: String): ColumnPipeline = Json.decodeFromString(serializer(), text)
+
         /**
          * Fits a pipeline on rows [trainRows] of [table] (pass the training rows only) for the feature columns
          * [features] (names, in the order the features are to have); [options] holds the user's choices per column

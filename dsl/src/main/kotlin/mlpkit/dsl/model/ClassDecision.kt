@@ -4,7 +4,7 @@ import mlpkit.core.matrix.DenseMatrix
 import mlpkit.data.batch.TargetEncoding
 
 /** The threshold above which a single 0/1 output predicts class 1 (probability one half for a sigmoid). */
-internal const val BINARY_THRESHOLD = 0.5
+internal const val BINARY_THRESHOLD = mlpkit.core.distributed.TrainedModel.BINARY_THRESHOLD
 
 /**
  * The class the network predicts for row [row] of [output]: the largest output (the first on ties) for

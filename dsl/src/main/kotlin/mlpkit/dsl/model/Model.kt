@@ -1,10 +1,13 @@
 package mlpkit.dsl.model
 
 import mlpkit.core.concept.Registry
+import mlpkit.core.distributed.NetworkRecipe
+import mlpkit.core.distributed.TrainedModel
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.core.network.Network
 import mlpkit.data.batch.TargetEncoding
 import mlpkit.data.table.RawTable
+import mlpkit.dsl.resolve.InputScaling
 import org.apache.commons.math3.linear.RealMatrix
 import java.nio.file.Path
 
@@ -100,6 +103,30 @@ class Model private constructor(val file: ModelFile, private val network: Networ
 
     /** Class probabilities for the rows of [table] (see [features] and [predictProba]). */
     fun predictProba(table: RawTable): DenseMatrix = predictProba(features(table))
+
+    /**
+     * This model as core's [TrainedModel], which workers without the dsl rebuild and predict with (the same
+     * outputs bit for bit): class names are the file's, or the class numbers "0", "1", … when it has none.
+     * Refused, naming the concept, for a network with a concept of the user's own.
+     */
+    fun trainedModel(): TrainedModel {
+        val input = when (val scaling = file.inputScaling) {
+            null -> null
+            is InputScaling.Fitted -> scaling.scaler.affine()
+            is InputScaling.Pixels -> scaling.range.scaling.affine(inputSize)
+        }
+        val classes = if (!isClassifier) null else file.classNames ?: List(if (outputSize == 1) 2 else outputSize) { it.toString() }
+        return TrainedModel(
+            NetworkRecipe(notation, inputSize, network.lossFunction().notation()).also { it.requireBuiltIns() },
+            file.parameters,
+            file.state,
+            input,
+            classes,
+            file.targetScaling?.inverseAffine(),
+            file.pipeline?.toJson(),
+            file.featureNames?.takeIf { it.size == inputSize },
+        )
+    }
 
     /** Writes the model file atomically. */
     fun save(path: Path) = file.save(path)
