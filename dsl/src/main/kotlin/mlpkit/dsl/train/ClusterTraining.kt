@@ -36,9 +36,12 @@ internal class ClusterTraining private constructor(
     /** Training rows over all partitions. */
     val rowCount: Int get() = rows.rows().toInt()
 
-    /** What trained the run, for its summary: the engine, its master and the strategy. */
+    /** What trained the run, for its summary: the engine (which names its master), the strategy and the partitions. */
     val description: String
-        get() = "${engine.description()}, master ${cluster.master}, strategy ${strategy.name.lowercase()}, ${rows.partitions()} partitions"
+        get() {
+            val partitions = rows.partitions()
+            return "${engine.description()}, strategy ${strategy.name.lowercase()}, $partitions partition${if (partitions == 1) "" else "s"}"
+        }
 
     /** The full-batch objective as one synchronous round per evaluation. */
     fun objective(normalization: WeightNormalization): Objective = engine.objective(rows, recipe, normalization)

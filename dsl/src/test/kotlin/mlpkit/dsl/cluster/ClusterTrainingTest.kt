@@ -66,7 +66,7 @@ class ClusterTrainingTest {
         assertEquals(1, engine.distributed)
         assertEquals(1, engine.released, "the run releases the rows it sent")
         assertFalse(engine.closed, "an engine handed in stays open for its owner")
-        assertEquals("in-process test engine, master local[2], strategy sync, 3 partitions", distributed.trainedOn)
+        assertEquals("in-process test engine, strategy sync, 3 partitions", distributed.trainedOn)
         assertEquals(distributed.trainedOn, RunMetrics.of(distributed).trainedOn)
         assertEquals(null, RunMetrics.of(local).trainedOn)
     }
@@ -99,7 +99,7 @@ class ClusterTrainingTest {
         assertEquals(localState.step, distributedState.step, "Adam's step count comes back to the driver")
         assertEquals(localState.arrays.keys, distributedState.arrays.keys)
         for ((name, values) in localState.arrays) assertArrayEquals(values, distributedState.arrays.getValue(name), "Adam's $name")
-        assertTrue(distributed.trainedOn!!.endsWith("strategy averaging, 1 partitions"), distributed.trainedOn)
+        assertTrue(distributed.trainedOn!!.endsWith("strategy averaging, 1 partition"), distributed.trainedOn)
     }
 
     @Test

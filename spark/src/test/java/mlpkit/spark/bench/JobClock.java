@@ -43,31 +43,42 @@ final class JobClock extends SparkListener {
     }
 
     /** Forgets the jobs seen so far. */
-    synchronized void reset() {
+    void reset() {
         settle();
-        evaluations.clear();
-        jobs = 0;
+        synchronized (this) {
+            evaluations.clear();
+            jobs = 0;
+        }
     }
 
     /** Evaluation jobs since the last reset. */
-    synchronized int evaluations() {
+    int evaluations() {
         settle();
-        return evaluations.size();
+        synchronized (this) {
+            return evaluations.size();
+        }
     }
 
     /** All jobs since the last reset. */
-    synchronized int jobs() {
+    int jobs() {
         settle();
-        return jobs;
+        synchronized (this) {
+            return jobs;
+        }
     }
 
     /** Milliseconds from the first evaluation job's start to the last one's end, 0 without any. */
-    synchronized long evaluationWindowMillis() {
+    long evaluationWindowMillis() {
         settle();
-        return evaluations.isEmpty() ? 0 : evaluations.get(evaluations.size() - 1)[2] - evaluations.get(0)[1];
+        synchronized (this) {
+            return evaluations.isEmpty() ? 0 : evaluations.get(evaluations.size() - 1)[2] - evaluations.get(0)[1];
+        }
     }
 
-    /** Waits until Spark has delivered every event posted so far (its bus's waitUntilEmpty is Spark-private only in Scala). */
+    /**
+     * Waits until Spark has delivered every event posted so far (its bus's waitUntilEmpty is Spark-private only in
+     * Scala). Never called holding this object's lock: the bus's thread needs it to deliver those events.
+     */
     private void settle() {
         try {
             context.listenerBus().waitUntilEmpty();
