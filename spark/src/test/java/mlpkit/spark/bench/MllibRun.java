@@ -3,6 +3,7 @@ package mlpkit.spark.bench;
 import java.util.ArrayList;
 import java.util.List;
 import mlpkit.core.matrix.DenseMatrix;
+import mlpkit.core.network.Network;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassificationModel;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassifier;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
@@ -16,8 +17,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Spark MLlib's side: {@code MultilayerPerceptronClassifier} (sigmoid hidden layers, softmax output, its own
- * U(−2.4/√fanIn, 2.4/√fanIn) start) with solver l-bfgs, tol 0 and MLlib's block size, on a cached DataFrame.
+ * Spark MLlib's side: {@code MultilayerPerceptronClassifier} (sigmoid hidden layers, softmax output) with solver
+ * l-bfgs, tol 0 and MLlib's block size, on a cached DataFrame, started from given weights: mlpkit's parameters as
+ * they are, since MLlib's affine layer keeps W column-major as numOut × numIn followed by b, which is the order of
+ * mlpkit's row-major W (inputs × units) followed by b ({@link #startCheck} verifies it).
  */
 final class MllibRun {
     /** Rows per stacked block, MLlib's default, as the Spark engine's. */
@@ -38,9 +41,31 @@ final class MllibRun {
         return frame;
     }
 
-    static RunFigures run(Dataset<Row> train, Dataset<Row> test, BenchData data, int iterations, long seed, JobClock clock) {
-        MultilayerPerceptronClassifier mlpc = new MultilayerPerceptronClassifier().setLayers(data.layers).setSolver("l-bfgs")
-                .setMaxIter(iterations).setTol(0.0).setBlockSize(BLOCK_SIZE).setSeed(seed);
+    private static MultilayerPerceptronClassifier classifier(BenchData data, int iterations, double[] start) {
+        return new MultilayerPerceptronClassifier().setLayers(data.layers).setSolver("l-bfgs")
+                .setMaxIter(iterations).setTol(0.0).setBlockSize(BLOCK_SIZE).setInitialWeights(Vectors.dense(start));
+    }
+
+    /**
+     * The largest difference between the class probabilities of MLlib's model fitted with 0 iterations from
+     * {@code start} and those of {@code network} (holding {@code start}) on the test rows: rounding only
+     * (about 1e-15) when MLlib reads the start as mlpkit means it.
+     */
+    static double startCheck(Dataset<Row> test, BenchData data, Network network) {
+        MultilayerPerceptronClassificationModel model = classifier(data, 0, network.parameters()).fit(test);
+        DenseMatrix p = network.predict(data.testX);
+        double largest = 0;
+        for (int i = 0; i < data.testLabels.length; i++) {
+            double[] q = model.predictProbability(Vectors.dense(data.testX.getRow(i))).toArray();
+            for (int c = 0; c < q.length; c++) {
+                largest = Math.max(largest, Math.abs(q[c] - p.getEntry(i, c)));
+            }
+        }
+        return largest;
+    }
+
+    static RunFigures run(Dataset<Row> train, Dataset<Row> test, BenchData data, int iterations, double[] start, JobClock clock) {
+        MultilayerPerceptronClassifier mlpc = classifier(data, iterations, start);
         clock.reset();
         long started = System.nanoTime();
         MultilayerPerceptronClassificationModel model = mlpc.fit(train);

@@ -32,9 +32,14 @@ final class MlpkitRun {
         return s.append(" >").toString();
     }
 
+    /** The network for {@code data}'s layers with its parameters drawn from {@code seed}. */
+    static Network network(BenchData data, long seed) {
+        return new NetworkRecipe(notation(data.layers), data.layers[0], "softmax-ce").build(seed);
+    }
+
     static RunFigures run(SparkEngine engine, DistributedRows rows, BenchData data, int iterations, long seed, JobClock clock) {
         NetworkRecipe recipe = new NetworkRecipe(notation(data.layers), data.layers[0], "softmax-ce");
-        Network network = recipe.build(seed);
+        Network network = network(data, seed);
         clock.reset();
         long started = System.nanoTime();
         FullBatchRun run = LBFGS.startFullBatch(engine.objective(rows, recipe, WeightNormalization.DEFAULT),
