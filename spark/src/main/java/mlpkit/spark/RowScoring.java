@@ -34,9 +34,7 @@ final class RowScoring {
         int classes = layout == TargetLayout.BINARY ? 2 : rows.outputs();
         Broadcast<double[][]> shared = context.broadcast(new double[][] {parameters, fullState});
         try {
-            int depth = rows.partitions() < SparkObjective.TREE_PARTITIONS ? 1 : 2;
-            ScoreSums.Merge merge = new ScoreSums.Merge();
-            ScoreSums sums = rows.blocks().mapPartitions(new ScorePartition(recipe, shared, layout, classes)).treeAggregate(null, merge, merge, depth);
+            ScoreSums sums = OrderedSums.merge(rows.blocks().mapPartitions(new ScorePartition(recipe, shared, layout, classes)), new ScoreSums.Merge());
             return sums.scores();
         } catch (Exception e) {
             throw TaskFailures.unwrap(e);

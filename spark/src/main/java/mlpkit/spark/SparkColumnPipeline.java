@@ -66,8 +66,8 @@ public final class SparkColumnPipeline {
         }).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             int columns = features.size();
-            ColumnTally tally = rows.mapPartitions(it -> List.of(ColumnTally.of(it, columns, new HashSet<>(tokens))).iterator())
-                    .treeAggregate(null, ColumnTally::merge, ColumnTally::merge);
+            ColumnTally tally = OrderedSums.merge(rows.mapPartitions(it -> List.of(ColumnTally.of(it, columns, new HashSet<>(tokens))).iterator()),
+                    ColumnTally::merge);
             if (tally == null || tally.rows == 0) {
                 throw new IllegalArgumentException("the table has no row with a '" + label + "' to fit the column pipeline on: "
                         + "expected at least one row whose label is present");

@@ -92,9 +92,7 @@ public final class SparkFrames {
         try {
             ValidationSplit split = new ValidationSplit(source.validationFraction(), source.validationSeed());
             InputScaling scaling = source.scaling();
-            int depth = records.getNumPartitions() < SparkObjective.TREE_PARTITIONS ? 1 : 2;
-            LoadCheck.Merge merge = new LoadCheck.Merge();
-            LoadCheck check = records.mapPartitions(new LoadCheck.Partition(split, scaling != InputScaling.NONE)).treeAggregate(null, merge, merge, depth);
+            LoadCheck check = OrderedSums.merge(records.mapPartitions(new LoadCheck.Partition(split, scaling != InputScaling.NONE)), new LoadCheck.Merge());
             if (check == null) {
                 check = new LoadCheck();
             }

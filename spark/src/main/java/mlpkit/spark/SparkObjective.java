@@ -9,15 +9,13 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * A network's summed loss over distributed rows, each {@link #evaluate} one synchronous Spark round: broadcast the
- * parameters, sum loss and gradient per partition ({@link ObjectivePartition}), add the partial sums with
- * {@code treeAggregate} and a null zero (depth 1 below {@value #TREE_PARTITIONS} partitions, else 2), destroy the
- * broadcast. The result is core's {@code Network.objective} up to the order of the additions: Σ ℓ_i over n rows, or
+ * parameters, sum loss and gradient per partition ({@link ObjectivePartition}), add the partial sums in partition
+ * order ({@link OrderedSums}: on the driver below {@value OrderedSums#TREE_PARTITIONS} partitions, else in a two-level
+ * tree), destroy the broadcast. The same rows and partitions give the same sums bit for bit on every run. The result
+ * is core's {@code Network.objective} up to the order of the additions: Σ ℓ_i over n rows, or
  * Σ w_i ℓ_i with the mean's denominator D = {@code normalization.denominator(MEAN, n, Σ w_i)}.
  */
 final class SparkObjective implements Objective {
-    /** From this many partitions on, partial sums meet in a two-level tree instead of on the driver. */
-    static final int TREE_PARTITIONS = 8;
-
     private final JavaSparkContext context;
     private final SparkRows rows;
     private final NetworkRecipe recipe;
@@ -59,9 +57,7 @@ final class SparkObjective implements Objective {
     private double[] round(double[] parameters, boolean gradient) {
         Broadcast<double[]> shared = context.broadcast(parameters);
         try {
-            int depth = rows.partitions() < TREE_PARTITIONS ? 1 : 2;
-            SumVectors add = new SumVectors();
-            return rows.blocks().mapPartitions(new ObjectivePartition(recipe, shared, gradient)).treeAggregate(null, add, add, depth);
+            return OrderedSums.merge(rows.blocks().mapPartitions(new ObjectivePartition(recipe, shared, gradient)), new SumVectors());
         } catch (Exception e) {
             throw TaskFailures.unwrap(e);
         } finally {

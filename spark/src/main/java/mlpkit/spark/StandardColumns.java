@@ -44,7 +44,7 @@ final class StandardColumns {
             sums[i] = tally.sum[at[i]] + (tally.missing[at[i]] > 0 ? tally.missing[at[i]] * fills[i] : 0.0);
             means[i] = sums[i] / n;
         }
-        double[] deviations = rows.mapPartitions(it -> {
+        double[] deviations = OrderedSums.merge(rows.mapPartitions(it -> {
             Set<String> missing = new HashSet<>(tokens);
             double[] out = new double[2 * k];
             while (it.hasNext()) {
@@ -58,7 +58,7 @@ final class StandardColumns {
                 }
             }
             return List.of(out).iterator();
-        }).treeAggregate(null, StandardColumns::add, StandardColumns::add);
+        }), StandardColumns::add);
         List<FittedColumn> scaled = new ArrayList<>(fitted);
         for (int i = 0; i < k; i++) {
             FittedColumn.Numeric numeric = (FittedColumn.Numeric) fitted.get(at[i]);
