@@ -67,9 +67,9 @@ public final class SparkFrames {
 
     private static Dataset<Row> read(SparkSession spark, RowSource source) {
         String format = source.format();
-        if (!List.of("csv", "parquet", "json").contains(format)) {
+        if (!RowSource.FORMATS.contains(format)) {
             throw new IllegalArgumentException("unknown row file format '" + format + "' for " + source.path()
-                    + ": expected one of csv, parquet, json, idx");
+                    + ": expected one of " + String.join(", ", RowSource.FORMATS));
         }
         DataFrameReader reader = spark.read().format(format);
         if (format.equals("csv")) {

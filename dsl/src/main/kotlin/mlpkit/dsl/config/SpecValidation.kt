@@ -103,6 +103,7 @@ object SpecValidation {
         ExpectationChecks.check(spec, registry, problems)
         ValidationChecks.check(spec, problems)
         ClusterChecks.check(spec, problems)
+        EngineSourceChecks.check(spec, registry, problems)
         return problems.all
     }
 }
