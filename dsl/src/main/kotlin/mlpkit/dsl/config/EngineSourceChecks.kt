@@ -12,11 +12,10 @@ import mlpkit.dsl.spec.TargetScaling
 import mlpkit.dsl.train.ScoreMetrics
 
 /**
- * What can be wrong with a `"type": "spark"` source ([DataSource.Spark]) before the engine reads it: it needs a
- * cluster block; its format, path and IDX label file; and the settings that need the rows here, which the engine
+ * What can be wrong with a `"type": "spark"` source ([DataSource.Spark]) before the engine reads it: its format, path and IDX label file; and the settings that need the rows here, which the engine
  * does not have: a test part, a stratified or ordered split, pixel scaling of a table, target scaling, class weights,
  * the table form (`columns`), a cross-validation, a sweep, and expectations or monitors on metrics that are not sums
- * ([ScoreMetrics.FROM_SUMS]).
+ * ([ScoreMetrics.FROM_SUMS]). A run also needs an engine ([engineMissing]).
  */
 internal object EngineSourceChecks {
     private val dataPath = JsonPath.ROOT.key("data")
@@ -26,12 +25,6 @@ internal object EngineSourceChecks {
 
     fun check(spec: ExperimentSpec, registry: Registry, problems: Problems) {
         val source = spec.data.source as? DataSource.Spark ?: return
-        if (spec.cluster == null) {
-            problems.add(
-                sourcePath, "data read by an engine without one",
-                "a \"cluster\" block, e.g. \"cluster\": {\"master\": \"local[2]\"}, or mlp run --spark local[2]", "no cluster block",
-            )
-        }
         if (source.format != DataSource.Spark.FRAME) files(source, spec, problems)
         val split = spec.data.split
         if (split.test > 0) {
@@ -55,6 +48,19 @@ internal object EngineSourceChecks {
             }
         }
         metrics(spec, registry, problems)
+    }
+
+    /**
+     * The problem of a run of [spec] that has an engine-read source but no engine: no cluster block (after `--spark`,
+     * which adds one, so this is checked when the run starts, not when the file is read).
+     */
+    fun engineMissing(spec: ExperimentSpec, problems: Problems) {
+        if (spec.data.source is DataSource.Spark && spec.cluster == null) {
+            problems.add(
+                sourcePath, "data read by an engine without one",
+                "a \"cluster\" block, e.g. \"cluster\": {\"master\": \"local[2]\"}, or mlp run --spark local[2]", "no cluster block",
+            )
+        }
     }
 
     private fun files(source: DataSource.Spark, spec: ExperimentSpec, problems: Problems) {

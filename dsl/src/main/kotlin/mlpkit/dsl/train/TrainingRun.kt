@@ -15,6 +15,8 @@ import mlpkit.dsl.resolve.DataResolver
 import mlpkit.dsl.resolve.ResolvedData
 import mlpkit.dsl.spec.CallbackSpec
 import mlpkit.dsl.spec.DataSource
+import mlpkit.dsl.config.ConfigException
+import mlpkit.dsl.config.SpecValidation
 import mlpkit.dsl.spec.ExperimentSpec
 import java.util.function.Consumer
 
@@ -88,6 +90,7 @@ class TrainingRun private constructor(
             require(resumeFrom == null && start == null && data == null) {
                 "a run of data read by an engine (data.source type spark) starts afresh: it cannot resume, start from given parameters or take resolved data"
             }
+            if (engine == null) ConfigException.throwFirstOf(SpecValidation.runProblems(experiment.spec, experiment.spec.name))
             LoadedRowsSession(experiment.spec, experiment.hooks, experiment.registry, recorder, stopSignal, engine, frame).run(this)
             return@flow
         }

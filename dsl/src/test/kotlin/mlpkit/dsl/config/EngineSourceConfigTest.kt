@@ -6,6 +6,7 @@ import mlpkit.dsl.spec.SpecJson
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
 
 /** The `"type": "spark"` data source: its keys and defaults, and what is refused at its JSON path. */
 class EngineSourceConfigTest {
@@ -57,14 +58,14 @@ class EngineSourceConfigTest {
     }
 
     @Test
-    fun `a spark source without a cluster block says to add one or to run with --spark`() {
-        assertEquals(
-            listOf(
-                "moons.json: $.data.source: data read by an engine without one (expected a \"cluster\" block, e.g. \"cluster\": {\"master\": \"local[2]\"}, " +
-                    "or mlp run --spark local[2], got no cluster block)",
-            ),
-            allProblems(spark("""{"type": "spark", "format": "parquet", "path": "p"}""", cluster = null)),
-        )
+    fun `a spark source without a cluster block is read, and its run is refused with what to add`() {
+        val spec = ExperimentFiles.parseJson(spark("""{"type": "spark", "format": "parquet", "path": "p"}""", cluster = null), "moons.json")
+        val expected = "moons.json: $.data.source: data read by an engine without one (expected a \"cluster\" block, e.g. \"cluster\": {\"master\": \"local[2]\"}, " +
+            "or mlp run --spark local[2], got no cluster block)"
+        assertEquals(listOf(expected), SpecValidation.runProblems(spec, "moons.json").map { it.message })
+        val error = assertThrows<ConfigException> { mlpkit.dsl.train.TrainingRun.of(spec).fit() }
+        assertEquals(expected.replace("moons.json", "moons"), error.message)
+        assertEquals(emptyList<ConfigException>(), SpecValidation.runProblems(spec.copy(cluster = mlpkit.dsl.spec.ClusterSpec("local[2]")), "moons.json"))
     }
 
     @Test
