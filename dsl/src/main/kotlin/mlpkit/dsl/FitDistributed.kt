@@ -40,7 +40,7 @@ fun NetworkSpec.fitDistributed(session: Any, frame: Any, block: DistributedFitBu
  * ```java
  * Model model = FitDistributed.fitDistributed(Experiments.network("network < dense(8, sigmoid); dense(2, softmax) >"), spark, df, fit -> {
  *     fit.label("species");
- *     fit.training(TrainingSpec.builder().loss(new SoftmaxCrossEntropy()).optimizer(Lbfgs.CONCEPT.create(Map.of())).epochs(50).build());
+ *     fit.training(TrainingSpec.builder().loss(new SoftmaxCrossEntropy()).optimizer(LbfgsOptimizer.CONCEPT.create(Map.of())).epochs(50).build());
  * });
  * ```
  */
