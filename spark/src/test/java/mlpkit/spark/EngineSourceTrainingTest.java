@@ -42,7 +42,7 @@ class EngineSourceTrainingTest {
 
     private static String experiment(String source, String cluster) {
         return "{\"name\": \"rows\", \"data\": {\"source\": " + source + "}, \"network\": \"" + NETWORK + "\","
-                + " \"training\": {\"loss\": \"softmax-ce\", \"optimizer\": \"lbfgs\", \"epochs\": 30, \"seed\": 5}" + cluster + "}";
+                + " \"training\": {\"loss\": \"softmax-ce\", \"optimizer\": \"lbfgs\", \"epochs\": 15, \"seed\": 5}" + cluster + "}";
     }
 
     private static TrainingResult fit(String json, SparkEngine engine) {
@@ -115,7 +115,7 @@ class EngineSourceTrainingTest {
     void fitDistributed_on_a_data_frame_with_a_string_label_gives_a_model_whose_predictions_agree_with_spark_scoring() {
         Rows rows = Rows.generate(240, 3, 3, 23);
         Dataset<Row> frame = penguinsLike(rows, false);
-        Model model = fitDistributed(frame, 25);
+        Model model = fitDistributed(frame, 12);
         assertFalse(TestSpark.session().sparkContext().isStopped(), "the engine attached to the test's session leaves it running");
         assertEquals(List.of(SPECIES), model.getFile().getClassNames());
         TrainedModel trained = model.trainedModel();
@@ -148,14 +148,14 @@ class EngineSourceTrainingTest {
     @Test
     void a_spark_ml_vector_column_trains_as_the_same_features_in_an_array_column() {
         Rows rows = Rows.generate(160, 3, 3, 29);
-        Model arrays = fitDistributed(penguinsLike(rows, false), 8);
-        Model vectors = fitDistributed(penguinsLike(rows, true), 8);
+        Model arrays = fitDistributed(penguinsLike(rows, false), 4);
+        Model vectors = fitDistributed(penguinsLike(rows, true), 4);
         double[] p = vectors.getFile().getParameters();
         double[] q = arrays.getFile().getParameters();
         for (int i = 0; i < q.length; i++) {
             assertTrue(relative(p[i], q[i]) < 1e-9, "parameter " + i + ": " + p[i] + " vs " + q[i]);
         }
-        assertEquals(8, vectors.getFile().getHistory().size());
+        assertEquals(4, vectors.getFile().getHistory().size());
         assertEquals(List.of("features[0]", "features[1]", "features[2]"), vectors.getFile().getFeatureNames());
     }
 }
