@@ -70,7 +70,7 @@ internal class LoadedRowsSession(
         val source = EngineRowSource.of(spec.data, training.loss, outputs, streams.splitSeed, frame, notation)
         val engine = handedEngine ?: DataParallelProvider.named(cluster.engine).connect(cluster.master, cluster.conf)
         try {
-            engine.load(source).use { loaded -> Training(engine, loaded, source.label()).run(events) }
+            engine.load(source, cluster.partitions ?: engine.defaultPartitions()).use { loaded -> Training(engine, loaded, source.label()).run(events) }
         } finally {
             if (handedEngine == null) engine.close()
         }

@@ -37,7 +37,7 @@ class EngineRowsTrainingTest {
         data { if (path == null) moons(samples = 120, noise = 0.2, randomState = 0) else spark("parquet", path) }
         network { dense(10, tanh); dense(2, softmax) }
         training { loss = softmaxCrossEntropy; optimizer = lbfgs; epochs = 20; seed = 3 }
-        if (path != null) cluster { engine = InProcessEngine.NAME; master = "here" }
+        if (path != null) cluster { engine = InProcessEngine.NAME; master = "here"; partitions = 3 }
         more()
     }
 
@@ -80,7 +80,7 @@ class EngineRowsTrainingTest {
         assertEquals(loaded.epochs + 2, engine.scored, "the untrained loss, each epoch's training rows, and the final figures")
         assertEquals(1, engine.released, "the loaded training rows are released (there are no validation rows)")
         assertEquals(listOf("0", "1"), loaded.model.file.classNames)
-        assertEquals("in-process test engine, strategy sync, 2 partitions", loaded.trainedOn)
+        assertEquals("in-process test engine, strategy sync, 3 partitions", loaded.trainedOn, "the cluster block's partitions")
     }
 
     @Test

@@ -68,7 +68,7 @@ class InProcessEngine(private val partitionsByDefault: Int = 2) : DataParallel {
      * with seed + i draws below the fraction, numbers classes in sorted order, and fits standard scaling on the
      * training rows (population deviation, 1 for a constant column) as Spark's loader does.
      */
-    override fun load(source: RowSource): LoadedRows {
+    override fun load(source: RowSource, partitions: Int): LoadedRows {
         val table = (source.frame() ?: FILES[source.path()] ?: error("no table at ${source.path()}")) as Table
         val n = table.features.size
         val validation = (0 until n).filter { source.validationFraction() > 0 && java.util.SplittableRandom(source.validationSeed() + it).nextDouble() < source.validationFraction() }
@@ -103,7 +103,7 @@ class InProcessEngine(private val partitionsByDefault: Int = 2) : DataParallel {
                 }
             }
             distributed++
-            return Rows(x, y, table.weights?.let { w -> DoubleArray(indices.size) { w[indices[it]] } }, partitionsByDefault, layout)
+            return Rows(x, y, table.weights?.let { w -> DoubleArray(indices.size) { w[indices[it]] } }, partitions, layout)
         }
         return LoadedRows(
             rows(training), if (validation.isEmpty()) null else rows(validation), (0 until inputs).map { "features[$it]" }, classes,
