@@ -84,6 +84,39 @@ class EngineRowsTrainingTest {
     }
 
     @Test
+    fun `a single sigmoid output with bce trains on loaded rows as a 0-1 column, as locally`() {
+        val binary: ExperimentBuilder.() -> Unit = {
+            network { dense(6, tanh); dense(1, sigmoid) }
+            training { loss = bce }
+        }
+        val local = TrainingRun(moons(more = binary)).fit()
+        InProcessEngine.FILES["mem://moons-binary"] = tableOf(moons())
+        val loaded = TrainingRun(moons("mem://moons-binary", binary)).on(InProcessEngine()).fit()
+        series(loaded, "train_loss").zip(series(local, "train_loss")).forEachIndexed { i, (a, b) -> assertTrue(relative(a, b) < 1e-9, "epoch ${i + 1}: $a vs $b") }
+        assertEquals(local.metric("train_accuracy"), loaded.metric("train_accuracy"))
+        assertEquals(local.model.file.targetEncoding, loaded.model.file.targetEncoding)
+    }
+
+    @Test
+    fun `the model file of a run on loaded rows saves, loads and predicts raw rows as the trained model does`(@org.junit.jupiter.api.io.TempDir dir: java.nio.file.Path) {
+        val table = tableOf(moons())
+        InProcessEngine.FILES["mem://moons-file"] = table
+        val result = TrainingRun(
+            moons("mem://moons-file") { data { spark("parquet", "mem://moons-file"); scaling = standard } },
+        ).on(InProcessEngine()).fit()
+        val file = dir.resolve("model.json")
+        result.model.save(file)
+        val rows = table.features.toTypedArray()
+        assertArrayEquals(result.model.predict(rows).data(), mlpkit.dsl.model.Model.load(file).predict(rows).data())
+        val fitted = network { dense(10, tanh); dense(2, softmax) }.fitDistributed("a session", table) {
+            training { loss = softmaxCrossEntropy; optimizer = lbfgs; epochs = 3 }
+            cluster { engine = InProcessEngine.NAME }
+        }
+        fitted.save(dir.resolve("fitted.json"))
+        assertArrayEquals(fitted.predict(rows).data(), mlpkit.dsl.model.Model.load(dir.resolve("fitted.json")).predict(rows).data())
+    }
+
+    @Test
     fun `an averaging run scores its validation rows as the trained model scores them here`() {
         val table = tableOf(moons())
         InProcessEngine.FILES["mem://moons-validation"] = table
