@@ -16,7 +16,6 @@ import mlpkit.core.distributed.TrainedModel;
 import mlpkit.core.loss.SoftmaxCrossEntropy;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.optim.lbfgs.LbfgsOptimizer;
-import mlpkit.dsl.DistributedFitBuilder;
 import mlpkit.dsl.Experiment;
 import mlpkit.dsl.Experiments;
 import mlpkit.dsl.FitDistributed;
@@ -102,7 +101,7 @@ class EngineSourceTrainingTest {
     }
 
     private static Model fitDistributed(Dataset<Row> frame, int epochs) {
-        return FitDistributed.fitDistributed(Experiments.network(NETWORK), TestSpark.session(), frame, (DistributedFitBuilder fit) -> {
+        return FitDistributed.fitDistributed(Experiments.network(NETWORK), TestSpark.session(), frame, fit -> {
             fit.label("species");
             fit.setScaling(Scaling.STANDARD);
             fit.validation(0.2, 3L);
