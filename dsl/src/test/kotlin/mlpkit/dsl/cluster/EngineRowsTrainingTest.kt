@@ -117,6 +117,34 @@ class EngineRowsTrainingTest {
     }
 
     @Test
+    fun `weighted full-batch gradient descent on loaded rows equals the local weighted run from a csv file, and its round losses those of rows sent by the driver`(@org.junit.jupiter.api.io.TempDir dir: java.nio.file.Path) {
+        val table = tableOf(moons())
+        val weights = DoubleArray(table.features.size) { 0.5 + (it * 7 % 10) / 5.0 }
+        val csv = buildString {
+            append("x1,x2,w,label\n")
+            table.features.forEachIndexed { i, x -> append("${x[0]},${x[1]},${weights[i]},${table.labels!![i]}\n") }
+        }
+        val file = java.nio.file.Files.writeString(dir.resolve("moons.csv"), csv)
+        val gd: ExperimentBuilder.() -> Unit = { training { optimizer = sgd(lr = 0.5, momentum = 0.9); batchSize = full; epochs = 12 } }
+        val local = TrainingRun(
+            moons(more = { data { csv(file.toString(), header = true, label = "label", sampleWeight = "w") }; gd() }),
+        ).fit()
+        InProcessEngine.FILES["mem://moons-weighted"] = InProcessEngine.Table(table.features, table.labels, weights = weights)
+        val loaded = TrainingRun(
+            moons("mem://moons-weighted") { data { spark("csv", "mem://moons-weighted") { sampleWeight("w") } }; gd() },
+        ).on(InProcessEngine()).fit()
+        assertEquals(12, loaded.epochs)
+        // A round's train_loss is the weighted mean Σ w ℓ / Σ w before the step, as for rows sent by the driver.
+        val sent = TrainingRun(
+            moons(more = { data { csv(file.toString(), header = true, label = "label", sampleWeight = "w") }; gd(); cluster { master = "here" } }),
+        ).on(InProcessEngine()).fit()
+        series(loaded, "train_loss").zip(series(sent, "train_loss")).forEachIndexed { i, (a, b) -> assertTrue(relative(a, b) < 1e-9, "epoch ${i + 1}: $a vs $b") }
+        val parameters = loaded.parameters()
+        local.parameters().forEachIndexed { i, p -> assertTrue(relative(parameters[i], p) < 1e-9, "parameter $i") }
+        assertTrue(loaded.notes.single().startsWith("auc, balanced_accuracy, f1, f1_macro left out"), loaded.notes.toString())
+    }
+
+    @Test
     fun `an averaging run scores its validation rows as the trained model scores them here`() {
         val table = tableOf(moons())
         InProcessEngine.FILES["mem://moons-validation"] = table
