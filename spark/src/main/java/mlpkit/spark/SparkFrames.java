@@ -41,7 +41,7 @@ public final class SparkFrames {
     /** Loads {@code source} into {@code partitions} partitions of blocks of at most {@code blockSize} rows. */
     static LoadedRows load(SparkSession spark, RowSource source, int partitions, int blockSize) {
         try {
-            if (source.frame() == null && "idx".equals(source.format())) {
+            if (source.frame() == null && RowSource.IDX.equals(source.format())) {
                 IdxFiles files = IdxFiles.open(spark, source);
                 return build(files.records(spark, partitions), source, files.toString(), "pixels", files.labelFile(),
                         files::featureNames, partitions, blockSize);

@@ -28,8 +28,10 @@ public final class RowSource implements Serializable {
     public static final String FEATURES = "features";
     /** Default name of the label column. */
     public static final String LABEL = "label";
-    /** The file formats an engine reads ({@link #files}): the first three through its table reader, {@code idx} as image and label files. */
-    public static final List<String> FORMATS = List.of("csv", "parquet", "json", "idx");
+    /** The format of IDX image and label files. */
+    public static final String IDX = "idx";
+    /** The file formats an engine reads ({@link #files}): the first three through its table reader, {@value #IDX} as image and label files. */
+    public static final List<String> FORMATS = List.of("csv", "parquet", "json", IDX);
 
     private final transient Object frame;
     private final String format;

@@ -53,7 +53,7 @@ internal object DataChecks {
     /** Whether [source] holds images (one row per image, with a height and width). */
     fun isImageSet(source: DataSource): Boolean = when (source) {
         is DataSource.Idx -> true
-        is DataSource.Spark -> source.format == "idx"
+        is DataSource.Spark -> source.format == mlpkit.core.distributed.RowSource.IDX
         is DataSource.BuiltIn -> source.set in KnownNames.builtInImageSets
         else -> false
     }

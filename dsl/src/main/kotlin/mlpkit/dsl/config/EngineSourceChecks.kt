@@ -35,7 +35,7 @@ internal object EngineSourceChecks {
             problems.add(splitPath.key("shuffle"), "an ordered split of data read by an engine", "true (each row goes to validation by a hash of its row number)", "false")
         }
         if (spec.data.targetScaling != TargetScaling.NONE) {
-            problems.add(dataPath.key("targetScaling"), "target scaling of data read by an engine", "\"none\"", JsonText.quoted(spec.data.targetScaling.name.lowercase()), LOCALLY)
+            problems.add(dataPath.key("targetScaling"), "target scaling of data read by an engine", "\"none\"", JsonText.quoted(spec.data.targetScaling.name.lowercase().replace("_", "")), LOCALLY)
         }
         spec.training.classWeight?.let {
             problems.add(JsonPath.ROOT.key("training").key("classWeight"), "class weights on data read by an engine", "no classWeight (give a sampleWeight column instead)", "a classWeight")
@@ -68,7 +68,7 @@ internal object EngineSourceChecks {
             problems.add(sourcePath.key("format"), "unknown format", JsonText.oneOf(RowSource.FORMATS), JsonText.quoted(source.format), JsonText.suggestion(source.format, RowSource.FORMATS))
         }
         if (source.path.isBlank()) problems.add(sourcePath.key("path"), "no path", "where the engine reads the files (a file, a directory or a glob)", JsonText.quoted(source.path))
-        val idx = source.format == IDX
+        val idx = source.format == RowSource.IDX
         if (idx && source.labels.isNullOrBlank()) {
             problems.add(sourcePath.key("labels"), "IDX images without labels", "the path of the IDX label file", if (source.labels == null) "nothing" else JsonText.quoted(source.labels))
         }
@@ -112,6 +112,4 @@ internal object EngineSourceChecks {
         return "$name on data read by an engine (expected a metric the engine sums on its workers: ${ScoreMetrics.FROM_SUMS.keys.joinToString(", ")}; " +
             "got $metric, which needs every row's prediction)"
     }
-
-    private const val IDX = "idx"
 }

@@ -15,8 +15,6 @@ import mlpkit.core.distributed.InputScaling as EngineScaling
  * [splitSeed]; and `scaling` fitted by the engine (IDX pixels by the reader).
  */
 internal object EngineRowSource {
-    private const val IDX = "idx"
-
     /** What each pixel scaling is called by core's IDX reader ([RowSource.IDX_PIXELS]). */
     private val PIXELS = mapOf(Scaling.UNIT to "unit", Scaling.SYMMETRIC to "symmetric")
     private const val RAW_PIXELS = "raw"
@@ -34,7 +32,7 @@ internal object EngineRowSource {
             RowSource.files(source.format, source.path)
         }
         for ((key, value) in source.options) rows = rows.withOption(key, value)
-        val idx = source.format == IDX
+        val idx = source.format == RowSource.IDX
         if (idx) {
             source.labels?.let { rows = rows.withOption(RowSource.IDX_LABELS, it) }
             rows = rows.withOption(RowSource.IDX_PIXELS, PIXELS[data.scaling] ?: RAW_PIXELS)
