@@ -28,7 +28,12 @@ class CheckCommand(private val out: PrintStream) : CliktCommand(name = "check") 
         val training = spec.training
         val streams = SeedStreams(training.seed)
         // The same validation as mlp run's, so both give the same verdict and the same first line.
-        val data = validateExperiment(spec, file, experiment.registry)
+        val data = validateExperiment(spec, file, experiment.registry) ?: run {
+            val source = spec.data.source as mlpkit.dsl.spec.DataSource.Spark
+            out.println("experiment ${spec.name}: its rows (${source.format} at ${source.path}) are read by the cluster's engine, not here: " +
+                "the checks without data passed; mlp run checks the rows when the engine reads them")
+            return
+        }
         val network = asInvalidInput("check") {
             Network.build(spec.network, data.inputSize, training.loss, streams.init(), streams.dropout())
         }

@@ -8,6 +8,7 @@ import mlpkit.data.ClassLabels
 import mlpkit.dsl.config.ConfigException
 import mlpkit.dsl.config.SpecValidation
 import mlpkit.dsl.resolve.ResolvedData
+import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.ExperimentSpec
 import mlpkit.dsl.train.SeedStreams
 
@@ -17,14 +18,16 @@ import mlpkit.dsl.train.SeedStreams
  * after the command line's overrides), the data found as the run would find it (same seeds; generator
  * parameters and sizes were checked before generating), the checks against the data's shape (batch,
  * output layer, metrics, a network that fits this machine's memory), and every sweep variation that
- * changes `data` against its own data. Returns the base experiment's data, loaded once.
+ * changes `data` against its own data. Returns the base experiment's data, loaded once; null for data the
+ * cluster's engine reads itself (`"type": "spark"`), which is checked by the engine when the run loads it.
  *
  * Every problem is its own line on stderr (`FILE: $.path: …`); errors of the data files themselves are
  * `FILE: …` too, so the line does not depend on the command. Exit status 2.
  */
-internal fun validateExperiment(spec: ExperimentSpec, file: Path, registry: mlpkit.core.concept.Registry): ResolvedData {
+internal fun validateExperiment(spec: ExperimentSpec, file: Path, registry: mlpkit.core.concept.Registry): ResolvedData? {
     val limits = MachineLimits.ofThisMachine()
     requireNoProblems(SpecValidation.validate(spec, file.toString(), registry, limits))
+    if (spec.data.source is DataSource.Spark) return null
     val data = resolveForValidation(spec, file)
     val shapeOfVariation = { variant: ExperimentSpec ->
         try {
@@ -43,6 +46,9 @@ internal fun validateExperiment(spec: ExperimentSpec, file: Path, registry: mlpk
     )
     return data
 }
+
+/** Refuses (exit 2) a run of [spec] that cannot start as given, e.g. data read by an engine without a cluster block or --spark. */
+internal fun requireRunnable(spec: ExperimentSpec, file: Path) = requireNoProblems(SpecValidation.runProblems(spec, file.toString()))
 
 /** The experiment's data, found as its run would find it (same seeds), for checks before training and for reports. */
 internal fun resolveData(spec: ExperimentSpec, file: Path, command: String): ResolvedData =

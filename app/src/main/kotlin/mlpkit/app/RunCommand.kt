@@ -88,6 +88,7 @@ class RunCommand(
         val resolver = experimentDataResolver(file)
         // mlp check's validation, before any directory is created: nothing is written for an experiment that cannot run.
         val data = if (resume == null) validateExperiment(experiment.spec, file, experiment.registry) else null
+        requireRunnable(experiment.spec, file)
         data?.let { printTableColumns(it) }
         val cluster = experiment.spec.cluster
         if (cluster != null && resume != null) throw InvalidInput("mlp $commandName: --resume continues a run here: resume it without --spark and without a cluster block")
@@ -127,7 +128,9 @@ class RunCommand(
         val result = train(trainingRun)
         signals.finishing()
         printSummary(result, experiment)
-        if (!noReport) {
+        if (experiment.spec.data.source is mlpkit.dsl.spec.DataSource.Spark) {
+            out.println("report: not written (its pictures need the rows, which stay on the cluster)")
+        } else if (!noReport) {
             // The run's own spec (after overrides, or from the checkpoint on --resume) is what its data comes from.
             val preResolved = data.takeIf { result.model.file.spec == experiment.spec }
             ReportWriter(commandName, err).writeRun(directory.path, RunRecord.of(result, experiment.registry), preResolved) { resolveData(it, file, commandName) }
@@ -241,6 +244,7 @@ class RunCommand(
         if (experiment.spec.data.targetScaling != TargetScaling.NONE) out.println("  " + RunReport.SCALED_TARGETS_NOTE)
         result.weights?.let { out.println("  trained with " + it.describe(experiment.spec.training.classWeight)) }
         result.trainedOn?.let { out.println("  trained on $it") }
+        result.notes.forEach { out.println("  note: $it") }
         if (verify) {
             printExpectationTable(ExpectationTable.of(experiment.spec.expect, result.metrics))
         } else {

@@ -76,4 +76,33 @@ class SparkRunCommandTest {
             run.errLines,
         )
     }
+
+    @Test
+    fun `a spark data source without a cluster block or --spark exits 2 with one line saying to add either`() {
+        val file = dir.resolve("rows.json")
+        Files.writeString(
+            file,
+            """
+            {
+              "name": "rows",
+              "data": {"source": {"type": "spark", "format": "parquet", "path": "rows.parquet", "label": "species"}},
+              "network": "network < dense(10, relu); dense(3, softmax) >",
+              "training": {"loss": "softmax-ce", "optimizer": "lbfgs", "epochs": 3}
+            }
+            """.trimIndent(),
+        )
+        val out = dir.resolve("runs")
+        val run = mlp("run", file.toString(), "--out", out.toString())
+        assertEquals(ExitCode.INVALID_INPUT, run.exitCode, run.out + run.err)
+        assertEquals(
+            listOf(
+                "$file: $.data.source: data read by an engine without one (expected a \"cluster\" block, e.g. \"cluster\": {\"master\": \"local[2]\"}, " +
+                    "or mlp run --spark local[2], got no cluster block)",
+            ),
+            run.errLines,
+        )
+        assertFalse(Files.exists(out), "nothing is written for a run that cannot start")
+        val withSpark = mlp("run", file.toString(), "--spark", "local[2]", "--out", out.toString())
+        assertEquals(listOf("mlp run: cannot train on spark master local[2]: $noEngine"), withSpark.errLines, "--spark supplies the cluster block")
+    }
 }

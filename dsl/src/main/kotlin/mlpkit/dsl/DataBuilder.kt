@@ -189,6 +189,15 @@ class DataBuilder internal constructor(initial: DataSpec?) {
     }
 
     /**
+     * Rows the cluster's engine reads where they are (JSON `"type": "spark"`): files of [format] (csv, parquet, json or
+     * idx) at [path], with the columns [block] names (default: `features` and `label`). The experiment needs a
+     * `cluster { }` block; see [DataSource.Spark] and docs/spark.md.
+     */
+    fun spark(format: String, path: String, block: EngineRowsBuilder.() -> Unit = {}) {
+        source = EngineRowsBuilder().apply(block).build(format, path)
+    }
+
+    /**
      * Fractions held out for validation and test; `shuffle = false` keeps the order (first rows train);
      * [randomState] splits as scikit-learn's `train_test_split(test_size = test, random_state = randomState)` (see [SplitSpec]).
      */

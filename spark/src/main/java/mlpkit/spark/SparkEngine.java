@@ -83,10 +83,14 @@ public final class SparkEngine implements DataParallel {
         return new SparkAveraging(context, own(rows), recipe, Objects.requireNonNull(plan, "plan"));
     }
 
-    /** Reads {@code source} with Spark into {@link #defaultPartitions()} partitions ({@link SparkFrames}). */
+    /** Reads {@code source} with Spark into {@code partitions} partitions ({@link SparkFrames}). */
     @Override
-    public LoadedRows load(RowSource source) {
-        return SparkFrames.load(spark, Objects.requireNonNull(source, "source"), defaultPartitions(), blockSize);
+    public LoadedRows load(RowSource source, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("rows are loaded into at least 1 partition, got " + partitions + ": leave partitions out for "
+                    + defaultPartitions());
+        }
+        return SparkFrames.load(spark, Objects.requireNonNull(source, "source"), partitions, blockSize);
     }
 
     /** Scores on the executors in one job ({@link RowScoring}). */

@@ -49,6 +49,19 @@ public final class SparkEngineProvider implements DataParallelProvider {
         return new SparkEngine(builder.getOrCreate(), blockSize, !existing);
     }
 
+    /**
+     * An engine on the caller's {@code SparkSession} {@code session}, blocks of {@value SparkEngine#DEFAULT_BLOCK_SIZE}
+     * rows; closing it leaves the session running.
+     */
+    @Override
+    public DataParallel attach(Object session) {
+        if (session instanceof SparkSession spark) {
+            return new SparkEngine(spark);
+        }
+        throw new IllegalArgumentException("the Spark engine attaches to a SparkSession, got "
+                + (session == null ? "null" : "a " + session.getClass().getName()) + ": pass the session your data frame belongs to");
+    }
+
     private static int blockSize(String text) {
         if (text == null) {
             return SparkEngine.DEFAULT_BLOCK_SIZE;

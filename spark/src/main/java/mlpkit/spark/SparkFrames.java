@@ -41,7 +41,7 @@ public final class SparkFrames {
     /** Loads {@code source} into {@code partitions} partitions of blocks of at most {@code blockSize} rows. */
     static LoadedRows load(SparkSession spark, RowSource source, int partitions, int blockSize) {
         try {
-            if (source.frame() == null && "idx".equals(source.format())) {
+            if (source.frame() == null && RowSource.IDX.equals(source.format())) {
                 IdxFiles files = IdxFiles.open(spark, source);
                 return build(files.records(spark, partitions), source, files.toString(), "pixels", files.labelFile(),
                         files::featureNames, partitions, blockSize);
@@ -67,9 +67,9 @@ public final class SparkFrames {
 
     private static Dataset<Row> read(SparkSession spark, RowSource source) {
         String format = source.format();
-        if (!List.of("csv", "parquet", "json").contains(format)) {
+        if (!RowSource.FORMATS.contains(format)) {
             throw new IllegalArgumentException("unknown row file format '" + format + "' for " + source.path()
-                    + ": expected one of csv, parquet, json, idx");
+                    + ": expected one of " + String.join(", ", RowSource.FORMATS));
         }
         DataFrameReader reader = spark.read().format(format);
         if (format.equals("csv")) {

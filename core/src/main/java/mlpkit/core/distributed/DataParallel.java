@@ -57,10 +57,18 @@ public interface DataParallel extends AutoCloseable {
 
     /**
      * Reads the rows {@code source} describes where they are (the engine's own reader, on its workers), checks them,
-     * splits off the validation rows, fits the input scaling on the training rows and keeps both sets on the workers.
-     * Engines that cannot read rows themselves refuse.
+     * splits off the validation rows, fits the input scaling on the training rows and keeps both sets on the workers,
+     * in {@link #defaultPartitions()} partitions.
      */
     default LoadedRows load(RowSource source) {
+        return load(source, defaultPartitions());
+    }
+
+    /**
+     * {@link #load(RowSource)} into {@code partitions} partitions (contiguous ranges of row numbers, as {@link
+     * #distribute} splits). Engines that cannot read rows themselves refuse.
+     */
+    default LoadedRows load(RowSource source, int partitions) {
         throw new UnsupportedOperationException(description() + " cannot read rows itself: read them on the driver and pass them to distribute");
     }
 

@@ -20,6 +20,15 @@ public interface DataParallelProvider {
      */
     DataParallel connect(String master, Map<String, String> conf);
 
+    /**
+     * An engine on a session the caller already has (for Spark a {@code SparkSession}); closing the engine leaves
+     * that session running. Engines that cannot attach refuse.
+     */
+    default DataParallel attach(Object session) {
+        throw new UnsupportedOperationException("the '" + name() + "' engine cannot attach to a session of "
+                + (session == null ? "null" : session.getClass().getName()) + ": connect to a master instead");
+    }
+
     /** The provider named {@code name} on the class path, or an error that says what is there and what to do. */
     static DataParallelProvider named(String name) {
         StringBuilder found = new StringBuilder();

@@ -28,6 +28,10 @@ public final class RowSource implements Serializable {
     public static final String FEATURES = "features";
     /** Default name of the label column. */
     public static final String LABEL = "label";
+    /** The format of IDX image and label files. */
+    public static final String IDX = "idx";
+    /** The file formats an engine reads ({@link #files}): the first three through its table reader, {@value #IDX} as image and label files. */
+    public static final List<String> FORMATS = List.of("csv", "parquet", "json", IDX);
 
     private final transient Object frame;
     private final String format;
@@ -62,7 +66,7 @@ public final class RowSource implements Serializable {
                 TargetLayout.ONE_HOT, null, 0, 0, InputScaling.NONE);
     }
 
-    /** Rows in files of {@code format} ({@code csv}, {@code parquet}, {@code json}, {@code idx}) at {@code path}. */
+    /** Rows in files of {@code format} (one of {@link #FORMATS}) at {@code path}. */
     public static RowSource files(String format, String path) {
         return new RowSource(null, Objects.requireNonNull(format, "format"), Objects.requireNonNull(path, "path"), Map.of(),
                 List.of(FEATURES), LABEL, TargetLayout.ONE_HOT, null, 0, 0, InputScaling.NONE);

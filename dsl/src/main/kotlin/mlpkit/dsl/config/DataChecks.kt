@@ -32,6 +32,7 @@ internal object DataChecks {
                 val (missing, given) = if (source.testImages == null) "testImages" to "testLabels" else "testLabels" to "testImages"
                 problems.add(sourcePath.key(missing), "half a test pair", "$missing together with $given", "only $given")
             }
+            is DataSource.Spark -> {} // EngineSourceChecks: its checks need the whole spec
         }
         split(data, problems)
         augment(data, problems)
@@ -52,6 +53,7 @@ internal object DataChecks {
     /** Whether [source] holds images (one row per image, with a height and width). */
     fun isImageSet(source: DataSource): Boolean = when (source) {
         is DataSource.Idx -> true
+        is DataSource.Spark -> source.format == mlpkit.core.distributed.RowSource.IDX
         is DataSource.BuiltIn -> source.set in KnownNames.builtInImageSets
         else -> false
     }
@@ -61,6 +63,7 @@ internal object DataChecks {
         is DataSource.BuiltIn -> "built-in ${source.set}"
         is DataSource.Csv -> "csv"
         is DataSource.Idx -> "idx"
+        is DataSource.Spark -> "spark (${source.format})"
     }
 
     /**
@@ -152,6 +155,6 @@ internal object DataChecks {
         is DataSource.Csv -> source.test != null
         is DataSource.Idx -> source.testImages != null
         is DataSource.BuiltIn -> source.set in KnownNames.builtInSetsWithTestFiles
-        is DataSource.Generator -> false
+        is DataSource.Generator, is DataSource.Spark -> false
     }
 }

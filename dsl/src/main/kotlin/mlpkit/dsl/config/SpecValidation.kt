@@ -74,6 +74,13 @@ object SpecValidation {
         return problems.all
     }
 
+    /**
+     * The problem of starting a run of [spec] (after command-line overrides such as `--spark`): data read by an engine
+     * (`"type": "spark"`) without a cluster block; empty otherwise.
+     */
+    fun runProblems(spec: ExperimentSpec, file: String): List<ConfigException> =
+        Problems(file).also { EngineSourceChecks.engineMissing(spec, it) }.all
+
     /** The shape of a data set as [validateAgainstData] needs it (see there). */
     data class DataShape(val samples: Int, val features: Int, val classes: Int?, val outputs: Int)
 
@@ -103,6 +110,7 @@ object SpecValidation {
         ExpectationChecks.check(spec, registry, problems)
         ValidationChecks.check(spec, problems)
         ClusterChecks.check(spec, problems)
+        EngineSourceChecks.check(spec, registry, problems)
         return problems.all
     }
 }

@@ -45,6 +45,7 @@ internal class StructureCheck private constructor(private val problems: Problems
     companion object {
         private val discriminator = SpecJson.format.configuration.classDiscriminator
         private val batchSizeName = BatchSizeSpec.serializer().descriptor.serialName
+        private val featureColumnsName = mlpkit.dsl.spec.FeatureColumnsSerializer.descriptor.serialName
         private val divergenceName = DivergenceSpec.serializer().descriptor.serialName
         private val jsonObjectName = JsonObject.serializer().descriptor.serialName
         private val columnOptionsName = mlpkit.dsl.spec.ColumnOptionsSerializer.descriptor.serialName
@@ -75,6 +76,7 @@ internal class StructureCheck private constructor(private val problems: Problems
                 concept != null -> ConceptJson.expectation(concept.first, registry, concept.second)
                 else -> when (descriptor.serialName.removeSuffix("?")) {
                 batchSizeName -> "a number of rows or \"full\""
+                featureColumnsName -> mlpkit.dsl.spec.FeatureColumnsSerializer.EXPECTATION
                 divergenceName -> DivergenceSpec.EXPECTATION
                 jsonObjectName -> "an object"
                 jsonPrimitiveName -> "a number, a string, true, false or null"
@@ -128,6 +130,7 @@ internal class StructureCheck private constructor(private val problems: Problems
         }
         when (descriptor.serialName.removeSuffix("?")) {
             batchSizeName -> batchSize(element, descriptor, path)
+            featureColumnsName -> featureColumns(element, descriptor, path)
             columnOptionsName -> ColumnChecks.check(element, path, problems)
             divergenceName -> divergence(element, descriptor, path)
             jsonObjectName -> if (element !is JsonObject) wrongType(path, descriptor, element)
@@ -246,6 +249,16 @@ internal class StructureCheck private constructor(private val problems: Problems
             element.content == "full"
         } else {
             wholeNumber(element.content, path, INT_RANGE)
+        }
+        if (!fits) wrongType(path, descriptor, element)
+    }
+
+    /** A string, or a non-empty list of strings. */
+    private fun featureColumns(element: JsonElement, descriptor: SerialDescriptor, path: JsonPath) {
+        val fits = when (element) {
+            is JsonPrimitive -> element.isString
+            is JsonArray -> element.isNotEmpty() && element.all { it is JsonPrimitive && it.isString }
+            else -> false
         }
         if (!fits) wrongType(path, descriptor, element)
     }

@@ -365,6 +365,10 @@ class DataResolver(
         }
         is DataSource.Csv -> loadCsv(source)
         is DataSource.Idx -> loadIdx(source, pixels)
+        is DataSource.Spark -> throw IllegalArgumentException(
+            "${describe(source)} is read by the cluster's engine on its workers, not loaded here: " +
+                "add \"cluster\": {\"master\": \"local[2]\"} (or run with --spark local[2]), or use a csv or idx source to load the rows here",
+        )
     }
 
     private fun generate(source: DataSource.Generator, defaultRandomState: Long): Dataset {
@@ -478,6 +482,7 @@ class DataResolver(
         is DataSource.BuiltIn -> source.set
         is DataSource.Csv -> "the CSV source (${source.train}, test ${source.test})"
         is DataSource.Idx -> "the IDX source (test ${source.testImages})"
+        is DataSource.Spark -> "the spark source (${source.format} at ${source.path})"
     }
 
     companion object {

@@ -118,6 +118,39 @@ sealed interface DataSource {
         val testImages: String? = null,
         val testLabels: String? = null,
     ) : DataSource
+
+    /**
+     * Rows the cluster's engine reads itself, where they are (docs/spark.md, "Data on the cluster"): files of [format]
+     * (one of core's `RowSource.FORMATS`: csv, parquet, json, idx) at [path], read on the workers and never loaded
+     * here. [features] is one column holding an array or vector per row, or numeric columns, one feature each;
+     * [label] the class label (number or text) or, when the loss is for real values, the numeric target(s);
+     * [sampleWeight] a column of per-row weights (null: none); [options] the engine reader's options (csv:
+     * `{"header": "true", "sep": ";"}`); [labels] the label file of IDX images (idx only). The run needs a `cluster`
+     * block (or `mlp run --spark`). `data.split.validation` and `randomState` split on the workers, `data.scaling` is
+     * fitted there on the training rows; the table form [columns] is refused (train on a table's CSV locally).
+     *
+     * [format] [FRAME] marks a data frame passed in code (`fitDistributed`); it is not read from JSON.
+     */
+    @OptIn(ExperimentalSerializationApi::class)
+    @Serializable
+    @SerialName("spark")
+    data class Spark @JvmOverloads constructor(
+        val format: String,
+        val path: String,
+        @Serializable(with = FeatureColumnsSerializer::class)
+        val features: List<String> = listOf(mlpkit.core.distributed.RowSource.FEATURES),
+        val label: String = mlpkit.core.distributed.RowSource.LABEL,
+        @EncodeDefault(EncodeDefault.Mode.NEVER) val sampleWeight: String? = null,
+        @EncodeDefault(EncodeDefault.Mode.NEVER) val options: Map<String, String> = emptyMap(),
+        @EncodeDefault(EncodeDefault.Mode.NEVER) val labels: String? = null,
+        @EncodeDefault(EncodeDefault.Mode.NEVER)
+        val columns: Map<String, @Serializable(with = ColumnOptionsSerializer::class) ColumnOptions>? = null,
+    ) : DataSource {
+        companion object {
+            /** The [format] of a data frame handed to `fitDistributed` in code. */
+            const val FRAME = "frame"
+        }
+    }
 }
 
 /**

@@ -39,8 +39,7 @@ internal class ClusterTraining private constructor(
     /** What trained the run, for its summary: the engine (which names its master), the strategy and the partitions. */
     val description: String
         get() {
-            val partitions = rows.partitions()
-            return "${engine.description()}, strategy ${strategy.name.lowercase()}, $partitions partition${if (partitions == 1) "" else "s"}"
+            return describe(engine, strategy, rows.partitions())
         }
 
     /** The full-batch objective as one synchronous round per evaluation. */
@@ -67,6 +66,10 @@ internal class ClusterTraining private constructor(
     }
 
     companion object {
+        /** What trains a distributed run, for its summary: the engine (which names its master), the strategy and the partitions. */
+        fun describe(engine: DataParallel, strategy: ClusterStrategy, partitions: Int): String =
+            "${engine.description()}, strategy ${strategy.name.lowercase()}, $partitions partition${if (partitions == 1) "" else "s"}"
+
         /**
          * Connects to the engine of [cluster] (or uses [handed]) and sends it [train]'s rows, encoded as [encoding], in
          * the cluster's partitions (the engine's default when unset).

@@ -24,6 +24,8 @@ class TrainingResult(
     val weights: TrainingWeights? = null,
     /** What trained a distributed run (engine, master, strategy, partitions), or null for a run trained here. */
     val trainedOn: String? = null,
+    /** What the run summary should say besides the figures, e.g. metrics an engine-read run could not compute. */
+    val notes: List<String> = emptyList(),
 ) {
     /** A copy of the final parameters, in core's flat layout. */
     fun parameters(): DoubleArray = model.file.parameters.copyOf()

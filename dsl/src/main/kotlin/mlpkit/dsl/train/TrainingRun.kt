@@ -14,6 +14,9 @@ import mlpkit.dsl.Experiment
 import mlpkit.dsl.resolve.DataResolver
 import mlpkit.dsl.resolve.ResolvedData
 import mlpkit.dsl.spec.CallbackSpec
+import mlpkit.dsl.spec.DataSource
+import mlpkit.dsl.config.ConfigException
+import mlpkit.dsl.config.SpecValidation
 import mlpkit.dsl.spec.ExperimentSpec
 import java.util.function.Consumer
 
@@ -43,6 +46,8 @@ class TrainingRun private constructor(
     private val data: ResolvedData?,
     private val start: TrainingStart?,
     private val engine: DataParallel? = null,
+    /** The data frame of a `fitDistributed` run (source format `frame`), or null. */
+    private val frame: Any? = null,
 ) {
     /**
      * A run of [experiment]. [data], when given, is the experiment's data already resolved (by a caller that
@@ -81,6 +86,14 @@ class TrainingRun private constructor(
 
     /** The run as a cold flow of [TrainingEvent]s: one `EpochEnd` per epoch, then one `Stopped` with the result. */
     fun events(): Flow<TrainingEvent> = flow {
+        if (experiment.spec.data.source is DataSource.Spark) {
+            require(resumeFrom == null && start == null && data == null) {
+                "a run of data read by an engine (data.source type spark) starts afresh: it cannot resume, start from given parameters or take resolved data"
+            }
+            if (engine == null) ConfigException.throwFirstOf(SpecValidation.runProblems(experiment.spec, experiment.spec.name))
+            LoadedRowsSession(experiment.spec, experiment.hooks, experiment.registry, recorder, stopSignal, engine, frame).run(this)
+            return@flow
+        }
         TrainingSession(experiment.spec, experiment.hooks, experiment.registry, resolver, data, recorder, stopSignal, resumeFrom, start, engine).run(this)
     }
         .flowOn(Dispatchers.Default)
@@ -118,7 +131,10 @@ class TrainingRun private constructor(
      * caller keeps the engine open (and closes it); the run releases only the rows it sent. Without a cluster block
      * the engine is not used.
      */
-    fun on(engine: DataParallel): TrainingRun = TrainingRun(experiment, recorder, resolver, stopSignal, resumeFrom, data, start, engine)
+    fun on(engine: DataParallel): TrainingRun = TrainingRun(experiment, recorder, resolver, stopSignal, resumeFrom, data, start, engine, frame)
+
+    /** This run on [engine] (kept open by the caller), reading the rows of a `frame` source from [frame] (a Spark `Dataset<Row>`). */
+    internal fun on(engine: DataParallel, frame: Any): TrainingRun = TrainingRun(experiment, recorder, resolver, stopSignal, resumeFrom, data, start, engine, frame)
 
     override fun toString(): String = "TrainingRun(${experiment.spec.name}${resumeFrom?.let { ", resumed after epoch ${it.epoch}" } ?: ""})"
 

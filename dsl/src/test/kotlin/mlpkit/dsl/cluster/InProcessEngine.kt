@@ -6,6 +6,11 @@ import mlpkit.core.distributed.AveragingPlan
 import mlpkit.core.distributed.DataParallel
 import mlpkit.core.distributed.DataParallelProvider
 import mlpkit.core.distributed.DistributedRows
+import mlpkit.core.distributed.InputScaling
+import mlpkit.core.distributed.LoadedRows
+import mlpkit.core.distributed.RowScores
+import mlpkit.core.distributed.RowSource
+import mlpkit.core.distributed.TargetLayout
 import mlpkit.core.distributed.NetworkRecipe
 import mlpkit.core.distributed.RemoteTask
 import mlpkit.core.loss.Loss
@@ -30,6 +35,9 @@ import mlpkit.data.split.RowOrder
 class InProcessEngine(private val partitionsByDefault: Int = 2) : DataParallel {
     var closed = false
         private set
+
+    /** The session [Provider.attach] was given, or null. */
+    var session: Any? = null
     /** Rows sets distributed, and how many of them were closed. */
     var distributed = 0
         private set
@@ -49,7 +57,100 @@ class InProcessEngine(private val partitionsByDefault: Int = 2) : DataParallel {
         return Rows(x.copy(), y.copy(), weights?.clone(), partitions)
     }
 
-    inner class Rows(val x: DenseMatrix, val y: DenseMatrix, val weights: DoubleArray?, private val k: Int) : DistributedRows {
+    /** Rows a test hands to [load]: as a [RowSource.frame], or under a file path in [FILES]. Labels are text (classes) or targets. */
+    class Table(val features: List<DoubleArray>, val labels: List<String>? = null, val targets: List<DoubleArray>? = null, val weights: DoubleArray? = null)
+
+    /** Rows loaded so far: which row numbers went to validation, per load. */
+    val validationRows = mutableListOf<List<Int>>()
+
+    /**
+     * Reads a [Table] (the frame, or [FILES] at the path), sends row i to validation when a [java.util.Random] seeded
+     * with seed + i draws below the fraction, numbers classes in sorted order, and fits standard scaling on the
+     * training rows (population deviation, 1 for a constant column) as Spark's loader does.
+     */
+    override fun load(source: RowSource, partitions: Int): LoadedRows {
+        val table = (source.frame() ?: FILES[source.path()] ?: error("no table at ${source.path()}")) as Table
+        val n = table.features.size
+        val validation = (0 until n).filter { source.validationFraction() > 0 && java.util.SplittableRandom(source.validationSeed() + it).nextDouble() < source.validationFraction() }
+        validationRows += validation
+        val training = (0 until n).filter { it !in validation }
+        val inputs = table.features[0].size
+        val layout = source.layout()
+        val classes = if (layout.classes()) table.labels!!.distinct().sorted() else null
+        val outputs = when (layout) {
+            TargetLayout.ONE_HOT -> classes!!.size
+            TargetLayout.BINARY -> 1
+            TargetLayout.VALUES -> table.targets!![0].size
+        }
+        var shift: DoubleArray? = null
+        var scale: DoubleArray? = null
+        if (source.scaling() == InputScaling.STANDARD) {
+            shift = DoubleArray(inputs) { j -> training.sumOf { table.features[it][j] } / training.size }
+            scale = DoubleArray(inputs) { j ->
+                val sd = kotlin.math.sqrt(training.sumOf { (table.features[it][j] - shift[j]).let { d -> d * d } } / training.size)
+                if (sd == 0.0) 1.0 else sd
+            }
+        }
+        fun rows(indices: List<Int>): Rows {
+            val x = DenseMatrix(indices.size, inputs)
+            val y = DenseMatrix(indices.size, outputs)
+            indices.forEachIndexed { r, i ->
+                for (j in 0 until inputs) x.setEntry(r, j, table.features[i][j].let { v -> if (shift == null) v else (v - shift[j]) / scale!![j] })
+                when (layout) {
+                    TargetLayout.ONE_HOT -> y.setEntry(r, classes!!.indexOf(table.labels!![i]), 1.0)
+                    TargetLayout.BINARY -> y.setEntry(r, 0, classes!!.indexOf(table.labels!![i]).toDouble())
+                    TargetLayout.VALUES -> for (c in 0 until outputs) y.setEntry(r, c, table.targets!![i][c])
+                }
+            }
+            distributed++
+            return Rows(x, y, table.weights?.let { w -> DoubleArray(indices.size) { w[indices[it]] } }, partitions, layout)
+        }
+        return LoadedRows(
+            rows(training), if (validation.isEmpty()) null else rows(validation), (0 until inputs).map { "features[$it]" }, classes,
+            shift, scale, training.size.toLong(), validation.size.toLong(),
+        )
+    }
+
+    /** Scores every row in one forward pass, with the prediction rules of [TargetLayout]. */
+    override fun score(rows: DistributedRows, recipe: NetworkRecipe, parameters: DoubleArray, state: DoubleArray?): RowScores {
+        val r = rows as Rows
+        scored++
+        val network = recipe.build(0)
+        parameters.copyInto(network.parameters())
+        state?.copyInto(network.state())
+        val out = network.forward(r.x, false)
+        val loss = network.lossSumOfLastForward(r.y)
+        val n = r.x.rowDimension
+        val k = r.y.columnDimension
+        if (r.layout != TargetLayout.VALUES) {
+            val classes = if (r.layout == TargetLayout.BINARY) 2 else k
+            val confusion = Array(classes) { LongArray(classes) }
+            for (i in 0 until n) {
+                val truth = if (classes == 2 && k == 1) r.y.getEntry(i, 0).toInt() else (0 until k).maxBy { r.y.getEntry(i, it) }
+                val predicted = if (k == 1) (if (out.getEntry(i, 0) >= TargetLayout.BINARY_THRESHOLD) 1 else 0) else (0 until k).maxBy { out.getEntry(i, it) }
+                confusion[truth][predicted]++
+            }
+            return RowScores(n.toLong(), loss, confusion, null, null, null, null, null)
+        }
+        val squared = DoubleArray(k)
+        val absolute = DoubleArray(k)
+        val max = DoubleArray(k)
+        val means = DoubleArray(k) { c -> (0 until n).sumOf { r.y.getEntry(it, c) } / n }
+        val squares = DoubleArray(k) { c -> (0 until n).sumOf { (r.y.getEntry(it, c) - means[c]).let { d -> d * d } } }
+        for (i in 0 until n) for (c in 0 until k) {
+            val e = r.y.getEntry(i, c) - out.getEntry(i, c)
+            squared[c] += e * e
+            absolute[c] += kotlin.math.abs(e)
+            max[c] = maxOf(max[c], kotlin.math.abs(e))
+        }
+        return RowScores(n.toLong(), loss, null, squared, absolute, max, means, squares)
+    }
+
+    /** Calls of [score]. */
+    var scored = 0
+        private set
+
+    inner class Rows(val x: DenseMatrix, val y: DenseMatrix, val weights: DoubleArray?, private val k: Int, val layout: TargetLayout? = null) : DistributedRows {
         private val n = x.rowDimension
         val ranges: List<IntRange> = (0 until k).map { p -> (p.toLong() * n / k).toInt() until ((p + 1).toLong() * n / k).toInt() }
 
@@ -68,6 +169,7 @@ class InProcessEngine(private val partitionsByDefault: Int = 2) : DataParallel {
         override fun inputs(): Int = x.columnDimension
         override fun outputs(): Int = y.columnDimension
         override fun weighted(): Boolean = weights != null
+        override fun layout(): TargetLayout? = layout
         override fun close() {
             released++
         }
@@ -216,11 +318,23 @@ class InProcessEngine(private val partitionsByDefault: Int = 2) : DataParallel {
             if (master == UNREACHABLE) throw IllegalStateException("cannot reach master $master")
             return InProcessEngine().also { CONNECTED.add(it) }
         }
+
+        /** An engine "attached" to [session] (any object: the test double has no sessions), recorded in [ATTACHED]. */
+        override fun attach(session: Any): DataParallel = InProcessEngine().also {
+            it.session = session
+            ATTACHED.add(it)
+        }
     }
 
     companion object {
         const val NAME = "in-process"
         const val UNREACHABLE = "nowhere:1"
+
+        /** Engines [Provider] attached, in order. */
+        val ATTACHED: MutableList<InProcessEngine> = java.util.Collections.synchronizedList(mutableListOf())
+
+        /** Tables a [RowSource.files] source finds by its path. */
+        val FILES: MutableMap<String, Table> = java.util.concurrent.ConcurrentHashMap()
 
         /** Engines [Provider] connected, in order (tests only read the last). */
         val CONNECTED: MutableList<InProcessEngine> = java.util.Collections.synchronizedList(mutableListOf())
