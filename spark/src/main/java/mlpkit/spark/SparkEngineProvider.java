@@ -31,11 +31,13 @@ public final class SparkEngineProvider implements DataParallelProvider {
      * A session on {@code master} with the UI off and {@code conf}'s {@code spark.*} settings. For a standalone master
      * ({@code spark://host:port[,host:port…]}) one of its addresses must first accept a TCP connection within
      * {@value #CONNECT_TIMEOUT_MILLIS} ms: otherwise Spark would wait about a minute and not even fail. When a session
-     * already runs in this JVM, Spark returns it (with its own master) and closing the engine leaves it running.
+     * already runs in this JVM, Spark returns it (with its own master) and closing the engine leaves it running. Under
+     * spark-submit, spark-submit's master replaces {@code configured} (see {@link SubmittedMaster}).
      */
     @Override
-    public DataParallel connect(String master, Map<String, String> conf) {
+    public DataParallel connect(String configured, Map<String, String> conf) {
         int blockSize = blockSize(conf.get(BLOCK_SIZE));
+        String master = SubmittedMaster.of(configured);
         if (master.startsWith(STANDALONE)) {
             requireReachable(master);
         }
