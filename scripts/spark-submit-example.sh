@@ -23,14 +23,17 @@ options=("$@")
 
 app_jar="$root/app/target/mlp.jar"
 classpath_file="$root/spark/target/spark-classpath.txt"
+# Touched after each build of this script's (Maven leaves an unchanged class path file, and an unchanged jar, as they were).
+built="$root/spark/target/.spark-submit-example.built"
 stale() {
-  [[ -f "$app_jar" && -f "$classpath_file" ]] || return 0
-  [[ -n "$(find "$root/pom.xml" "$root"/*/pom.xml "$root"/{core,data,dsl,app,spark}/src -newer "$classpath_file" -print -quit 2>/dev/null)" ]]
+  [[ -f "$app_jar" && -f "$classpath_file" && -f "$built" ]] || return 0
+  [[ -n "$(find "$root/pom.xml" "$root"/*/pom.xml "$root"/{core,data,dsl,app,spark}/src/main -newer "$built" -print -quit 2>/dev/null)" ]]
 }
 if stale; then
   echo "spark-submit-example: building app/target/mlp.jar and the spark module (mvn -B -q -DskipTests package -pl spark -am) ..." >&2
   # shellcheck disable=SC2086
   (cd "$root" && mvn -B -q ${MVN_OPTS:-} -DskipTests package -pl spark -am) >&2 || { echo "spark-submit-example: the build failed (Maven output above)" >&2; exit 2; }
+  touch "$built"
 fi
 spark_jars=("$root"/spark/target/mlpkit-spark-*.jar)
 [[ -f "${spark_jars[0]}" ]] || { echo "spark-submit-example: no spark/target/mlpkit-spark-*.jar after the build" >&2; exit 2; }
@@ -50,7 +53,7 @@ jvm_options=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
   --sun-misc-unsafe-memory-access=allow
   "-Dlog4j2.configurationFile=$root/spark/conf/log4j2-mlp.properties")
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-set -x
+echo "spark-submit-example: SparkSubmit --master $master --class mlpkit.app.MainKt --jars ${spark_jars[0]#$root/} app/target/mlp.jar run $experiment ${options[*]}" >&2
 exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" "${jvm_options[@]}" -cp "$(cat "$classpath_file")" org.apache.spark.deploy.SparkSubmit \
   --master "$master" --deploy-mode client --name mlpkit --class mlpkit.app.MainKt --jars "${spark_jars[0]}" \
   "$app_jar" run "$experiment" "${options[@]}"
