@@ -25,9 +25,22 @@ app_jar="$root/app/target/mlp.jar"
 classpath_file="$root/spark/target/spark-classpath.txt"
 # Touched after each build of this script's (Maven leaves an unchanged class path file, and an unchanged jar, as they were).
 built="$root/spark/target/.spark-submit-example.built"
+newer_than() { # FILE DIR…: whether a pom or a file under DIR… is newer than FILE
+  local file="$1"
+  shift
+  [[ -n "$(find "$root/pom.xml" "$root"/*/pom.xml "$@" -newer "$file" -print -quit 2>/dev/null)" ]]
+}
 stale() {
-  [[ -f "$app_jar" && -f "$classpath_file" && -f "$built" ]] || return 0
-  [[ -n "$(find "$root/pom.xml" "$root"/*/pom.xml "$root"/{core,data,dsl,app,spark}/src/main -newer "$built" -print -quit 2>/dev/null)" ]]
+  [[ -f "$app_jar" && -f "$classpath_file" ]] || return 0
+  compgen -G "$root/spark/target/mlpkit-spark-*.jar" >/dev/null || return 0
+  if [[ -f "$built" ]]; then
+    newer_than "$built" "$root"/{core,data,dsl,app,spark}/src/main
+  else
+    # Built by Maven itself (e.g. mvn -B -DskipTests install on a fresh clone): compare with the jars.
+    local spark_jar
+    spark_jar=$(compgen -G "$root/spark/target/mlpkit-spark-*.jar" | head -1)
+    newer_than "$app_jar" "$root"/{core,data,dsl,app}/src/main || newer_than "$spark_jar" "$root"/spark/src/main
+  fi
 }
 if stale; then
   echo "spark-submit-example: building app/target/mlp.jar and the spark module (mvn -B -q -DskipTests package -pl spark -am) ..." >&2
