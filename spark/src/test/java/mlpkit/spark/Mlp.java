@@ -69,7 +69,7 @@ final class Mlp {
     /** {@code node}'s numeric fields by name. */
     static Map<String, Double> figures(JsonNode node) {
         Map<String, Double> figures = new TreeMap<>();
-        node.fields().forEachRemaining(field -> figures.put(field.getKey(), field.getValue().asDouble()));
+        node.properties().forEach(field -> figures.put(field.getKey(), field.getValue().asDouble()));
         return figures;
     }
 

@@ -104,7 +104,7 @@ class MlpRunOnSparkTest {
     }
 
     @Test
-    void theE3HiddenSizeSweepOnSparkGivesTheLocalSweepsRows() throws IOException {
+    void theE3HiddenSizeSweepOnSparkGivesTheLocalSweepsRows() throws IOException, InterruptedException {
         ObjectNode sweep = (ObjectNode) new ObjectMapper().readTree(EXAMPLES.resolve("e3-sweep.json").toFile());
         ArrayNode subset = new ObjectMapper().createArrayNode();
         Set<String> kept = Set.of("h=1", "h=2", "h=4", "h=8");
@@ -145,10 +145,10 @@ class MlpRunOnSparkTest {
     }
 
     /** Waits (at most 10 s: Spark's listener bus is asynchronous) until {@code count} reaches {@code atLeast}. */
-    private static void awaitAtLeast(AtomicInteger count, int atLeast) {
+    private static void awaitAtLeast(AtomicInteger count, int atLeast) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (count.get() < atLeast && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            Thread.sleep(10);
         }
         assertTrue(count.get() >= atLeast, "Spark tasks run: " + count.get() + ", expected at least one per variation (" + atLeast + ")");
     }
