@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,9 +41,17 @@ class MlpRunOnSparkErrorsTest {
         assertEquals(1, run.errLines().size(), run.err());
         String line = run.errLines().get(0);
         assertTrue(line.startsWith("mlp run: cannot train on spark master spark://127.0.0.1:1: cannot reach the Spark master spark://127.0.0.1:1 ("), line);
-        assertTrue(line.endsWith("check the master's URL and that it is running, or use --spark local[2]"), line);
+        assertTrue(line.endsWith(", waited at most 5 s): start the master there, or check the URL"), line);
         assertFalse(run.printed().contains("\tat "), "no stack trace: " + run.printed());
         assertFalse(Files.exists(runs), "nothing is written for a run that cannot start");
+    }
+
+    @Test
+    void aMalformedMasterEndsWithExit2AndOneLineBeforeSparkStarts() {
+        Mlp.Result run = Mlp.run("run", moons("").toString(), "--spark", "local[x]", "--out", dir.resolve("runs").toString());
+        assertEquals(INVALID_INPUT, run.exitCode(), run.printed());
+        assertEquals(List.of("mlp run: cannot train on spark master local[x]: the Spark master 'local[x]' expected local, local[N], local[*], "
+                + "local[N,F], spark://host:port, yarn or k8s://…, got 'local[x]': write it in one of these forms, e.g. local[2]"), run.errLines());
     }
 
     @Test
@@ -80,8 +89,8 @@ class MlpRunOnSparkErrorsTest {
     void theMasterSubmitWithoutSparkSubmitEndsWithExit2AndOneLine() {
         Mlp.Result run = Mlp.run("run", moons("").toString(), "--spark", SubmittedMaster.SUBMIT, "--out", dir.resolve("runs").toString());
         assertEquals(INVALID_INPUT, run.exitCode(), run.printed());
-        assertEquals(1, run.errLines().size(), run.err());
-        assertTrue(run.errLines().get(0).startsWith("mlp run: cannot train on spark master submit: the master 'submit' expected the master "
-                + "spark-submit sets (system property spark.master), got none: run under spark-submit --master URL"), run.err());
+        assertEquals(List.of("mlp run: cannot train on spark master submit: the master 'submit' expected the master "
+                + "spark-submit sets (system property spark.master), got none: run under spark-submit --master URL, or name a master such as local[2]"),
+                run.errLines(), run.err());
     }
 }
