@@ -7,8 +7,8 @@
 # time per iteration and per evaluation, evaluations per iteration, fit time and train/test accuracy.
 #
 #   bench/spark-vs-mllib.sh [e3=100] [mnist=20] [partitions=2]        (mnist=0 skips MNIST)
-#   RUNS=3 (rounds), MVN_OPTS="-o -Dmaven.repo.local=/tmp/m2" (Maven options), BENCH_SKIP_INSTALL=1 (core and data
-#   are installed and unchanged). Looks for MNIST in $MLP_DATA_DIR/mnist, else /work/shared/data/mnist if present.
+#   RUNS=3 (rounds), MVN_OPTS="-o -Dmaven.repo.local=/tmp/m2" (Maven options), BENCH_SKIP_INSTALL=1 (core, data, dsl
+#   and app are installed and unchanged). Looks for MNIST in $MLP_DATA_DIR/mnist, else /work/shared/data/mnist if present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ -z "${MLP_DATA_DIR:-}" && -d /work/shared/data/mnist ]]; then
@@ -18,8 +18,9 @@ fi
 export SPARK_LOCAL_IP=127.0.0.1
 runs=${RUNS:-3}
 if [[ -z "${BENCH_SKIP_INSTALL:-}" ]]; then
+  # The spark module's test class path holds core, data and (for its end-to-end tests) dsl and app.
   # shellcheck disable=SC2086
-  mvn -B -q ${MVN_OPTS:-} -pl core,data install -DskipTests
+  mvn -B -q ${MVN_OPTS:-} -pl spark -am install -DskipTests
 fi
 # shellcheck disable=SC2086
 mvn -B -q ${MVN_OPTS:-} -pl spark test-compile

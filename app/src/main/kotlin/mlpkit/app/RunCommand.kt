@@ -52,7 +52,8 @@ class RunCommand(
     private val quiet by option("--quiet", help = "print only the final summary").flag()
     private val spark by option(
         "--spark", metavar = "MASTER",
-        help = "train on Apache Spark at MASTER (local[2], spark://host:7077): sets the experiment's cluster master, engine spark",
+        help = "train on Apache Spark at MASTER (local[2], spark://host:7077; under spark-submit, its --master wins, and submit names it): " +
+            "sets the experiment's cluster master, engine spark",
     )
     private val noReport by option("--no-report", help = "skip the PNG pictures and report.html (faster; the model, history and metrics are written as always)").flag()
 

@@ -37,6 +37,8 @@ class ExampleGoldenTest {
         val write = System.getProperty("mlpkit.golden.write") == "true"
         val recorded = sortedMapOf<String, String>()
         val golden = if (write) recorded else readGolden()
+        // Not examples/spark/ (Files.list does not descend): those train on Spark, which this module's tests never
+        // start; the spark module's SparkExamplesTest runs them.
         val files = Files.list(examples).use { s -> s.filter { it.toString().endsWith(".json") }.sorted().toList() }
         val tests = files.map { file ->
             val name = file.fileName.toString().removeSuffix(".json")

@@ -18,6 +18,8 @@ class ExamplesTest {
 
     @TestFactory
     fun `every shipped example loads and runs for two epochs`(): List<DynamicTest> {
+        // Not examples/spark/ (Files.list does not descend): those train on Spark, which this module's tests never
+        // start; the spark module's SparkExamplesTest runs them.
         val files = Files.list(examples).use { s ->
             s.filter { it.toString().endsWith(".json") || it.toString().endsWith(".mlp.kts") }.sorted().toList()
         }

@@ -3,6 +3,7 @@ package mlpkit.spark;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.util.Map;
 import mlpkit.core.distributed.DataParallel;
 import mlpkit.core.distributed.DataParallelProvider;
@@ -31,11 +32,15 @@ public final class SparkEngineProvider implements DataParallelProvider {
      * A session on {@code master} with the UI off and {@code conf}'s {@code spark.*} settings. For a standalone master
      * ({@code spark://host:port[,host:port…]}) one of its addresses must first accept a TCP connection within
      * {@value #CONNECT_TIMEOUT_MILLIS} ms: otherwise Spark would wait about a minute and not even fail. When a session
-     * already runs in this JVM, Spark returns it (with its own master) and closing the engine leaves it running.
+     * already runs in this JVM, Spark returns it (with its own master) and closing the engine leaves it running. Under
+     * spark-submit, spark-submit's master replaces {@code configured} (see {@link SubmittedMaster}); a master of no
+     * form Spark knows is refused before Spark starts ({@link MasterForm}).
      */
     @Override
-    public DataParallel connect(String master, Map<String, String> conf) {
+    public DataParallel connect(String configured, Map<String, String> conf) {
         int blockSize = blockSize(conf.get(BLOCK_SIZE));
+        String master = SubmittedMaster.of(configured);
+        MasterForm.require(master);
         if (master.startsWith(STANDALONE)) {
             requireReachable(master);
         }
@@ -96,6 +101,8 @@ public final class SparkEngineProvider implements DataParallelProvider {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(address.substring(0, colon), port), CONNECT_TIMEOUT_MILLIS);
                 return;
+            } catch (UnknownHostException e) {
+                failures.append(failures.isEmpty() ? "" : "; ").append(address).append(": unknown host");
             } catch (IOException e) {
                 failures.append(failures.isEmpty() ? "" : "; ").append(address).append(": ").append(e.getMessage());
             }
