@@ -32,7 +32,7 @@ for ((r = 0; r < runs; r++)); do
   for trainer in $order; do
     echo "--- round $((r + 1)) of $runs: $trainer"
     # shellcheck disable=SC2086
-    mvn -B -q ${MVN_OPTS:-} -pl spark -Pbench exec:exec -Dbench.args="runs=1 trainer=$trainer $*" \
+    mvn -B -q ${MVN_OPTS:-} -pl spark -Pbench exec:exec -Dbench.args="runs=1 trainer=$trainer seed=$((r + 1)) $*" \
       | grep -v '^\[' | tee -a "$results" | grep -v '^RESULT'
   done
 done

@@ -48,15 +48,6 @@ internal class ClusterTraining private constructor(
     /** A parameter-averaging session of [plan]; the caller closes it. */
     fun averaging(plan: AveragingPlan): Averaging = engine.averaging(rows, recipe, plan)
 
-    /**
-     * D of the synchronous gradient's mean: under [reduction] `mean` the rows (or a weighted run's [normalization]
-     * denominator), under `sum` 1; the same D a local full batch divides by.
-     */
-    fun denominator(reduction: Reduction, normalization: WeightNormalization): Double = when (val w = weightSum) {
-        null -> if (reduction == Reduction.MEAN) rowCount.toDouble() else 1.0
-        else -> normalization.denominator(reduction, rowCount, w)
-    }
-
     override fun close() {
         try {
             rows.close()

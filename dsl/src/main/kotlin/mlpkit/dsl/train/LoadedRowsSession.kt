@@ -11,13 +11,10 @@ import mlpkit.core.distributed.DistributedRows
 import mlpkit.core.distributed.LoadedRows
 import mlpkit.core.distributed.NetworkRecipe
 import mlpkit.core.distributed.TargetLayout
-import mlpkit.core.loss.Reduction
-import mlpkit.core.loss.WeightNormalization
 import mlpkit.core.matrix.KernelThreads
 import mlpkit.core.metrics.Metric
 import mlpkit.core.metrics.Monitor
 import mlpkit.core.network.Network
-import mlpkit.core.network.Objective
 import mlpkit.data.batch.TargetEncoding
 import mlpkit.data.scaling.MinMaxScaler
 import mlpkit.data.scaling.StandardScaler
@@ -149,48 +146,24 @@ internal class LoadedRowsSession(
 
         /** Gradient descent (sync) or averaging: one round per epoch; the reason to stop, or null when every epoch ran. */
         private suspend fun rounds(events: FlowCollector<TrainingEvent>): StopReason? {
-            val averaging = if (strategy == ClusterStrategy.AVERAGING) engine.averaging(rows, recipe, averagingPlan()) else null
-            val objective = if (averaging == null) engine.objective(rows, recipe, normalization) else null
-            try {
+            val round = if (strategy == ClusterStrategy.AVERAGING) {
+                EngineRound.averaging(network, optimizer, engine.averaging(rows, recipe, averagingPlan()))
+            } else {
+                EngineRound.sync(network, optimizer, engine.objective(rows, recipe, normalization), training.reduction, normalization, rows.weighted())
+            }
+            round.use {
                 for (epoch in 1..training.epochs) {
                     currentCoroutineContext().ensureActive()
                     if (stopSignal?.isStopRequested == true) return StopReason.Cancelled
                     val started = System.nanoTime()
                     val rate = schedule.rate(training.optimizer.lr(), epoch - 1)
-                    val loss = if (averaging != null) {
-                        val round = averaging.round(network.parameters(), optimizer.exportState(), rate)
-                        optimizer.restoreState(round.state())
-                        round.meanLoss()
-                    } else {
-                        syncStep(objective!!, rate)
-                    }
+                    val loss = round.run(rate)
                     if (!loss.isFinite()) return NonFiniteDiagnosis.of(network, loss, epoch, 1, 1, rate, training.optimizer, training.reduction)
                     val stop = endEpoch(epoch, rate, started, events, loss)
                     if (stop != null) return stop
                 }
                 return null
-            } finally {
-                averaging?.close()
             }
-        }
-
-        /**
-         * One synchronous full-batch step: the gradient sum over D (the objective's denominator under reduction mean:
-         * the rows, or Σ w_i of weighted rows under sumOfWeights), then the optimiser as a local full batch steps; the
-         * mean loss before the step.
-         */
-        private fun syncStep(objective: Objective, rate: Double): Double {
-            val parameters = network.parameters()
-            val gradients = network.gradients()
-            val evaluation = objective.evaluate(parameters, gradients)
-            val denominator = if (training.reduction == Reduction.MEAN) evaluation.denominator() else 1.0
-            for (i in gradients.indices) gradients[i] /= denominator
-            if (rows.weighted() && normalization == WeightNormalization.SUM_OF_WEIGHTS) {
-                optimizer.stepWeighted(parameters, gradients, rate, evaluation.denominator())
-            } else {
-                optimizer.step(parameters, gradients, rate, rows.rows().toInt())
-            }
-            return evaluation.mean()
         }
 
         private fun averagingPlan(): AveragingPlan {

@@ -373,21 +373,18 @@ internal class TrainingSession(
     private suspend fun runRounds(distributed: ClusterTraining, firstEpoch: Int, events: FlowCollector<TrainingEvent>): StopReason? {
         val trainPart = DatasetEvaluator(MetricNames.TRAIN, data.train, encoding, EVALUATION_CHUNK, metricRegistry, data.targetScaler)
         val trainLoss = MetricNames.of(MetricNames.TRAIN, MetricNames.LOSS)
-        val averaging = if (distributed.strategy == ClusterStrategy.AVERAGING) distributed.averaging(averagingPlan(distributed.cluster)) else null
-        val objective = if (averaging == null) distributed.objective(weights.normalization) else null
-        try {
+        val round = if (distributed.strategy == ClusterStrategy.AVERAGING) {
+            EngineRound.averaging(network, optimizer, distributed.averaging(averagingPlan(distributed.cluster)))
+        } else {
+            EngineRound.sync(network, optimizer, distributed.objective(weights.normalization), reduction, weights.normalization, distributed.weightSum != null)
+        }
+        round.use {
             for (epoch in firstEpoch..training.epochs) {
                 currentCoroutineContext().ensureActive()
                 if (stopSignal?.isStopRequested == true) return StopReason.Cancelled
                 val started = System.nanoTime()
                 val rate = schedule.rate(training.optimizer.lr(), epoch - 1)
-                val loss = if (averaging != null) {
-                    val round = averaging.round(network.parameters(), optimizer.exportState(), rate)
-                    optimizer.restoreState(round.state())
-                    round.meanLoss()
-                } else {
-                    syncStep(objective!!, distributed, rate)
-                }
+                val loss = round.run(rate)
                 if (!loss.isFinite()) {
                     return NonFiniteDiagnosis.of(network, loss, epoch, 1, 1, rate, training.optimizer, training.reduction)
                 }
@@ -398,25 +395,7 @@ internal class TrainingSession(
                 if (stop != null) return stop
             }
             return null
-        } finally {
-            averaging?.close()
         }
-    }
-
-    /** One synchronous full-batch gradient step: the objective's gradient sum over D, then the optimiser as a local full batch steps; the mean loss before the step. */
-    private fun syncStep(objective: Objective, distributed: ClusterTraining, rate: Double): Double {
-        val parameters = network.parameters()
-        val gradients = network.gradients()
-        val evaluation = objective.evaluate(parameters, gradients)
-        val denominator = distributed.denominator(reduction, weights.normalization)
-        for (i in gradients.indices) gradients[i] /= denominator
-        val weightSum = distributed.weightSum
-        if (weightSum != null && weights.normalization == WeightNormalization.SUM_OF_WEIGHTS) {
-            optimizer.stepWeighted(parameters, gradients, rate, weightSum)
-        } else {
-            optimizer.step(parameters, gradients, rate, distributed.rowCount)
-        }
-        return evaluation.mean()
     }
 
     /** How every partition trains in an averaging round: as the local loop would (optimiser, batch, shuffle, reduction, weights) from the run's streams. */

@@ -9,8 +9,9 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 
 /**
  * Spark jobs seen while listening, with their start and end times: the loss evaluations of an L-BFGS run are its
- * jobs whose stages include a {@code treeAggregate} (MLlib's cost function and mlpkit's objective alike), one job
- * per evaluation.
+ * jobs with a stage named after the call that sums the partitions' results, one job per evaluation: MLlib's cost
+ * function calls {@code treeAggregate}, mlpkit's objective {@code collect} in {@code OrderedSums} (with fewer than 8
+ * partitions; from 8 on, a {@code groupByKey} stage precedes that collect in the same job).
  */
 final class JobClock extends SparkListener {
     private final SparkContext context;
@@ -26,7 +27,8 @@ final class JobClock extends SparkListener {
     public synchronized void onJobStart(SparkListenerJobStart start) {
         jobs++;
         for (int i = 0; i < start.stageInfos().size(); i++) {
-            if (start.stageInfos().apply(i).name().startsWith("treeAggregate")) {
+            String stage = start.stageInfos().apply(i).name();
+            if (stage.startsWith("treeAggregate") || stage.startsWith("collect at OrderedSums")) {
                 evaluations.add(new long[]{start.jobId(), start.time(), -1});
                 return;
             }

@@ -25,7 +25,8 @@ import org.apache.spark.sql.SparkSession;
  * an evaluation is one Spark job with a {@code treeAggregate} on either side.
  *
  * <p>Arguments (all optional, {@code key=value}): {@code e3=100} and {@code mnist=20} iterations, {@code runs=3},
- * {@code partitions=2}; {@code mnist=0} skips MNIST; {@code trainer=both|mlpkit|mllib}. Run each trainer in a JVM of
+ * {@code partitions=2}; {@code mnist=0} skips MNIST; {@code trainer=both|mlpkit|mllib}; {@code seed=1}, the first run's
+ * seed for the starting weights (run r draws with seed + r). Run each trainer in a JVM of
  * its own ({@code bench/spark-vs-mllib.sh} does): MLlib's BLAS also runs on the JDK's Vector API, and sharing a JVM's
  * compiled code with it was seen to leave mlpkit's vector kernels on the Vector API's slow, non-intrinsic path.
  */
@@ -38,8 +39,8 @@ public final class SparkVsMllib {
 
     public static void main(String[] args) {
         for (String arg : args) {
-            if (!arg.matches("(e3|mnist|runs|partitions|trainer)=.*")) {
-                System.err.println("SparkVsMllib: unknown argument '" + arg + "', expected key=value with key e3, mnist, runs, partitions or trainer");
+            if (!arg.matches("(e3|mnist|runs|partitions|trainer|seed)=.*")) {
+                System.err.println("SparkVsMllib: unknown argument '" + arg + "', expected key=value with key e3, mnist, runs, partitions, trainer or seed");
                 System.exit(2);
             }
         }
@@ -48,6 +49,7 @@ public final class SparkVsMllib {
         int runs = option(args, "runs", 3);
         int partitions = option(args, "partitions", 2);
         String trainer = trainer(args);
+        int firstSeed = option(args, "seed", 1);
         SparkSession spark = SparkSession.builder().appName("mlpkit vs MLlib MLP").master("local[2]")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
@@ -60,14 +62,14 @@ public final class SparkVsMllib {
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
             SparkEngine engine = new SparkEngine(spark);
             JobClock clock = new JobClock(spark.sparkContext());
-            compare(spark, engine, clock, BenchData.e3(), e3Iterations, runs, partitions, trainer);
+            compare(spark, engine, clock, BenchData.e3(), e3Iterations, runs, partitions, trainer, firstSeed);
             if (mnistIterations > 0) {
                 BenchData mnist = BenchData.mnistIfPresent();
                 if (mnist == null) {
                     System.out.println("\nMNIST skipped: its IDX files are not on this machine (set MLP_DATA_DIR to a folder "
                             + "with mnist/, or run scripts/install-datasets.sh)");
                 } else {
-                    compare(spark, engine, clock, mnist, mnistIterations, runs, partitions, trainer);
+                    compare(spark, engine, clock, mnist, mnistIterations, runs, partitions, trainer, firstSeed);
                 }
             }
         } finally {
@@ -76,7 +78,7 @@ public final class SparkVsMllib {
     }
 
     private static void compare(SparkSession spark, SparkEngine engine, JobClock clock, BenchData data, int iterations,
-                                int runs, int partitions, String trainer) {
+                                int runs, int partitions, String trainer, int firstSeed) {
         boolean withMlpkit = !trainer.equals("mllib");
         boolean withMllib = !trainer.equals("mlpkit");
         System.out.printf("%n== %s, %d L-BFGS iterations, %d partitions%n", data.name, iterations, partitions);
@@ -102,7 +104,7 @@ public final class SparkVsMllib {
             List<RunFigures> mlpkit = new ArrayList<>();
             List<RunFigures> mllib = new ArrayList<>();
             for (int r = 0; r < runs; r++) {
-                long seed = r + 1;
+                long seed = firstSeed + r;
                 boolean mlpkitFirst = r % 2 == 0;
                 if (withMlpkit && mlpkitFirst) {
                     mlpkit.add(print(data, MlpkitRun.run(engine, rows, data, iterations, seed, clock)));
