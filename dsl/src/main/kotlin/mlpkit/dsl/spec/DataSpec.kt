@@ -6,6 +6,7 @@ import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.json.JsonPrimitive
 import mlpkit.data.table.ColumnOptions
+import mlpkit.data.table.ColumnOptionsSerializer
 
 /**
  * Where the samples come from, how they are split, how features are scaled, how training batches are
