@@ -48,7 +48,7 @@ class SparkTablesTest {
                 + " \"bill_length_mm\": {\"missing\": \"mean\"}, \"bill_depth_mm\": {\"missing\": \"mean\"}, \"flipper_length_mm\": {\"missing\": \"mean\"},"
                 + " \"body_mass_g\": {\"missing\": \"mean\"}}}},"
                 + " \"network\": \"network < dense(8, tanh); dense(3, softmax) >\","
-                + " \"training\": {\"loss\": \"softmax-ce\", \"optimizer\": \"lbfgs\", \"epochs\": 30, \"seed\": 2}, \"cluster\": {\"master\": \"local[2]\"}}";
+                + " \"training\": {\"loss\": \"softmax-ce\", \"optimizer\": \"lbfgs\", \"epochs\": 8, \"seed\": 2}, \"cluster\": {\"master\": \"local[2]\"}}";
     }
 
     /** data's own pipeline on the rows the hash split keeps for training (row ids: the table's order, as the parquet file holds it). */
