@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A {@code "type": "spark"} source with {@code columns} (the table form): the column pipeline is fitted on the
- * workers on the training rows only, stored with the model, and the model predicts a penguins CSV through it as
- * Spark scoring does on the frame.
+ * workers on the training rows only, stored with the model, and the model ({@code Model.predict} and {@code mlp predict})
+ * predicts a penguins CSV through it as Spark scoring does on the frame.
  */
 class SparkTablesTest {
     private static final RawTable TABLE = Penguins.labelled(Penguins.local());
@@ -109,5 +109,12 @@ class SparkTablesTest {
             right += names.get(classes[i]).equals(row.getString(row.fieldIndex(Penguins.LABEL))) ? 1 : 0;
         }
         assertTrue(right > 0.95 * scored.size(), right + " of " + scored.size() + " predicted right");
+        Mlp.Result predicted = Mlp.run("predict", modelFile.toString(), csv.toString());
+        assertEquals(0, predicted.exitCode(), predicted.printed());
+        List<String> printed = predicted.out().lines().toList();
+        assertEquals(scored.size(), printed.size(), predicted.printed());
+        for (int i = 0; i < printed.size(); i++) {
+            assertEquals(names.get(classes[i]), printed.get(i), "mlp predict, row " + i);
+        }
     }
 }
