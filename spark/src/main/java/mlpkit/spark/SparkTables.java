@@ -41,10 +41,10 @@ final class SparkTables {
                     + table.options() + " (" + e.getMessage() + "): write them with ColumnOptionsSerializer.write", e);
         }
         List<String> names = Arrays.asList(frame.columns());
-        SparkColumnPipeline.requireColumn(names, source.label(), "label");
+        RowReader.index(frame.schema(), source.label(), "label");
         Dataset<Row> columns = frame;
         if (source.weight() != null) {
-            SparkColumnPipeline.requireColumn(names, source.weight(), "weight");
+            RowReader.index(frame.schema(), source.weight(), "weight");
             columns = frame.drop(source.weight());
         }
         ValidationSplit split = new ValidationSplit(source.validationFraction(), source.validationSeed());

@@ -3,6 +3,7 @@ package mlpkit.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,8 +14,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import mlpkit.core.distributed.InputScaling;
+import mlpkit.core.distributed.RowSource;
+import mlpkit.core.distributed.TableColumns;
+import mlpkit.core.distributed.TargetLayout;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.data.table.ColumnOptions;
+import mlpkit.data.table.ColumnOptionsSerializer;
 import mlpkit.data.table.ColumnPipeline;
 import mlpkit.data.table.ColumnRole;
 import mlpkit.data.table.ColumnScaling;
@@ -27,6 +33,7 @@ import mlpkit.dsl.Experiments;
 import mlpkit.dsl.model.Model;
 import mlpkit.dsl.train.TrainingResult;
 import mlpkit.dsl.train.TrainingRun;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,5 +123,22 @@ class SparkTablesTest {
         for (int i = 0; i < printed.size(); i++) {
             assertEquals(names.get(classes[i]), printed.get(i), "mlp predict, row " + i);
         }
+    }
+
+    private static String refusal(RowSource source) {
+        return assertThrows(IllegalArgumentException.class, () -> SparkFrames.load(TestSpark.session(), source, 2, 4)).getMessage();
+    }
+
+    @Test
+    void a_misspelt_label_or_column_option_of_the_table_form_is_named_with_the_columns() {
+        Dataset<Row> frame = Penguins.frame(TABLE.rows(new int[] {0, 1, 2, 200, 300}), 2);
+        TableColumns island = new TableColumns(ColumnOptionsSerializer.write(Map.of("iland", ColumnOptions.CATEGORICAL)), MissingValues.DEFAULT_TOKENS,
+                InputScaling.NONE);
+        assertEquals("the label column 'specis' is not in the data (columns: species, island, bill_length_mm, bill_depth_mm, flipper_length_mm, "
+                + "body_mass_g, sex, year): did you mean 'species'? Name one of the columns",
+                refusal(RowSource.frame(frame).withLabel("specis", TargetLayout.ONE_HOT).withColumns(island)));
+        assertEquals("the column options name 'iland', which is not a feature column; the feature columns are 'species', 'bill_length_mm', "
+                + "'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'sex', 'year': correct the name or drop its options",
+                refusal(RowSource.frame(frame).withLabel("island", TargetLayout.ONE_HOT).withColumns(island)));
     }
 }
