@@ -101,7 +101,7 @@ class EngineSourceConfigTest {
     }
 
     @Test
-    fun `a columns block on a spark source is accepted and maps onto the table form of the engine's row source`() {
+    fun `a columns block on a spark source, in JSON or the DSL, is accepted and maps onto the table form of the engine's row source`() {
         val spec = ExperimentFiles.parseJson(
             spark(
                 """{"type": "spark", "format": "parquet", "path": "penguins.parquet", "label": "species", "sampleWeight": "w", """ +
@@ -128,6 +128,19 @@ class EngineSourceConfigTest {
         assertEquals(0.2, source.validationFraction())
         assertEquals(7L, source.validationSeed())
         assertEquals(spec, SpecJson.decode(SpecJson.encode(spec)))
+        val dsl = experiment("moons") {
+            data {
+                spark("parquet", "penguins.parquet") {
+                    label("species"); sampleWeight("w")
+                    columns { categorical("island"); column("sex", categorical = true, missing = mostFrequent); column("bill_length_mm", missing = mean, scaling = minMax) }
+                }
+                scaling = standard; split(validation = 0.2, randomState = 7)
+            }
+            network { dense(10, relu); dense(2, softmax) }
+            training { loss = softmaxCrossEntropy; optimizer = lbfgs; epochs = 30 }
+            cluster { master = "local[2]" }
+        }.spec
+        assertEquals(spec.data, dsl.data)
     }
 
     @Test
