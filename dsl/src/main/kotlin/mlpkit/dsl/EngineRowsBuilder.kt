@@ -1,7 +1,9 @@
 package mlpkit.dsl
 
 import mlpkit.core.distributed.RowSource
+import mlpkit.data.table.ColumnOptions
 import mlpkit.dsl.spec.DataSource
+import mlpkit.dsl.spec.MissingTarget
 
 /**
  * The columns of rows an engine reads (`data { spark("parquet", "rows/") { features("x1", "x2"); label("y") } }`, and
@@ -14,6 +16,7 @@ class EngineRowsBuilder internal constructor() {
     private var sampleWeight: String? = null
     private var labels: String? = null
     private val options = LinkedHashMap<String, String>()
+    private var columns: Map<String, ColumnOptions>? = null
 
     /** One column holding an array or vector per row, or numeric columns, one feature each, in this order. */
     fun features(vararg columns: String) {
@@ -41,6 +44,19 @@ class EngineRowsBuilder internal constructor() {
         labels = file
     }
 
+    /**
+     * The table form (JSON `columns`): [block] chooses options for some columns as for a CSV table (`categorical("island");
+     * column("sex", categorical = true, missing = mostFrequent)`); every column but the label and the sample weight is a
+     * feature column, the others inferred. The missing-value texts and `missingTarget` of a CSV table do not apply here.
+     */
+    fun columns(block: TableBuilder.() -> Unit) {
+        val table = TableBuilder().apply(block)
+        require(table.missing == null && table.missingTarget == MissingTarget.DROP) {
+            "spark(…) { columns { … } } chooses column options only: missing and missingTarget apply to csv(…) { … } tables"
+        }
+        columns = table.columns()
+    }
+
     internal fun build(format: String, path: String): DataSource.Spark =
-        DataSource.Spark(format, path, features, label, sampleWeight, options.toMap(), labels)
+        DataSource.Spark(format, path, features, label, sampleWeight, options.toMap(), labels, columns)
 }

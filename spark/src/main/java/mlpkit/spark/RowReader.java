@@ -228,7 +228,8 @@ final class RowReader implements Function<Tuple2<Row, Long>, LoadRecord> {
         return false;
     }
 
-    private static int index(StructType schema, String column, String role) {
+    /** The position of {@code column} in {@code schema}; else an error naming the {@code role}, the columns and the closest name. */
+    static int index(StructType schema, String column, String role) {
         String[] names = schema.fieldNames();
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(column)) {

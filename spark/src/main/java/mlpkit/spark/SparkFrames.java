@@ -21,6 +21,8 @@ import org.apache.spark.storage.StorageLevel;
  * csv (header and inferred types unless the options say otherwise), parquet or json files, or IDX image and label
  * files ({@link IdxFiles}). The steps, all on the executors:
  * <ol>
+ *   <li>a table-form source ({@link RowSource#columns}) first gets its features column from a column pipeline fitted on
+ *       its training rows ({@link SparkTables});</li>
  *   <li>row ids: the source's order, from 0 ({@code zipWithIndex} for frames, the file position for IDX);</li>
  *   <li>one checking pass ({@link LoadCheck}, merged with {@code treeAggregate}): problems by column, widths,
  *       distinct class labels, and the training rows' scaling statistics ({@link ColumnStats});</li>
@@ -48,12 +50,23 @@ public final class SparkFrames {
             }
             Dataset<Row> frame = source.frame() != null ? frame(source.frame()) : read(spark, source);
             String name = source.frame() != null ? "the data frame" : source.format() + " files at " + source.path();
-            RowReader reader = RowReader.of(frame.schema(), source);
-            JavaRDD<LoadRecord> records = frame.javaRDD().zipWithIndex().map(reader);
-            return build(records, source, name, reader.featureColumn(), source.label(), reader::featureNames, partitions, blockSize);
+            if (source.columns() == null) {
+                return records(frame, source, name, partitions, blockSize);
+            }
+            SparkTables.Features table = SparkTables.fit(spark, frame, source);
+            LoadedRows rows = records(table.frame(), source.withColumns(null).withFeatures(table.column()), name, partitions, blockSize);
+            return new LoadedRows(rows.training(), rows.validation(), List.copyOf(table.pipeline().getFeatureNames()), rows.classNames(),
+                    null, null, rows.trainingRows(), rows.validationRows(), table.pipeline().toJson());
         } catch (Exception e) {
             throw TaskFailures.unwrap(e);
         }
+    }
+
+    /** The rows of {@code frame} numbered by {@code zipWithIndex}, read and built as {@code source} says. */
+    private static LoadedRows records(Dataset<Row> frame, RowSource source, String name, int partitions, int blockSize) {
+        RowReader reader = RowReader.of(frame.schema(), source);
+        JavaRDD<LoadRecord> records = frame.javaRDD().zipWithIndex().map(reader);
+        return build(records, source, name, reader.featureColumn(), source.label(), reader::featureNames, partitions, blockSize);
     }
 
     @SuppressWarnings("unchecked")

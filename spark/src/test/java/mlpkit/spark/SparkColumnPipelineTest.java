@@ -62,7 +62,8 @@ class SparkColumnPipelineTest {
         assertEquals(expected, actual, TOLERANCE * Math.max(1.0, Math.abs(expected)), what);
     }
 
-    private static void assertSamePipeline(ColumnPipeline expected, ColumnPipeline actual) {
+    /** {@code actual} equals {@code expected}: categories, fills of counts and min-max bounds exactly, means and scales to 1e-12 relative. */
+    static void assertSamePipeline(ColumnPipeline expected, ColumnPipeline actual) {
         assertEquals(expected.getColumns().size(), actual.getColumns().size());
         for (int c = 0; c < expected.getColumns().size(); c++) {
             FittedColumn want = expected.getColumns().get(c);

@@ -17,9 +17,18 @@ import java.util.List;
  * @param scale          per input, the divisor (never 0); null without scaling
  * @param trainingRows   rows in {@code training}
  * @param validationRows rows in {@code validation} (0 when it is null)
+ * @param pipeline       the column pipeline fitted on the training rows of a table-form source ({@link
+ *                       RowSource#columns}) as data's {@code ColumnPipeline.toJson} writes it, or null; its feature
+ *                       names are {@code featureNames}, and it does all input scaling ({@code shift}, {@code scale} null)
  */
 public record LoadedRows(DistributedRows training, DistributedRows validation, List<String> featureNames, List<String> classNames,
-                         double[] shift, double[] scale, long trainingRows, long validationRows) implements AutoCloseable {
+                         double[] shift, double[] scale, long trainingRows, long validationRows, String pipeline) implements AutoCloseable {
+
+    /** Rows read as numbers: no {@link #pipeline}. */
+    public LoadedRows(DistributedRows training, DistributedRows validation, List<String> featureNames, List<String> classNames,
+                      double[] shift, double[] scale, long trainingRows, long validationRows) {
+        this(training, validation, featureNames, classNames, shift, scale, trainingRows, validationRows, null);
+    }
 
     /** Features per row. */
     public int inputs() {

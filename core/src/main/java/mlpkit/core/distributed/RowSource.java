@@ -44,9 +44,11 @@ public final class RowSource implements Serializable {
     private final double validationFraction;
     private final long validationSeed;
     private final InputScaling scaling;
+    private final TableColumns columns;
 
     private RowSource(Object frame, String format, String path, Map<String, String> options, List<String> features, String label,
-                      TargetLayout layout, String weight, double validationFraction, long validationSeed, InputScaling scaling) {
+                      TargetLayout layout, String weight, double validationFraction, long validationSeed, InputScaling scaling,
+                      TableColumns columns) {
         this.frame = frame;
         this.format = format;
         this.path = path;
@@ -58,25 +60,26 @@ public final class RowSource implements Serializable {
         this.validationFraction = validationFraction;
         this.validationSeed = validationSeed;
         this.scaling = scaling;
+        this.columns = columns;
     }
 
     /** Rows in an engine object (a Spark {@code Dataset<Row>}), features in column {@value #FEATURES}, one-hot labels in {@value #LABEL}. */
     public static RowSource frame(Object frame) {
         return new RowSource(Objects.requireNonNull(frame, "frame"), null, null, Map.of(), List.of(FEATURES), LABEL,
-                TargetLayout.ONE_HOT, null, 0, 0, InputScaling.NONE);
+                TargetLayout.ONE_HOT, null, 0, 0, InputScaling.NONE, null);
     }
 
     /** Rows in files of {@code format} (one of {@link #FORMATS}) at {@code path}. */
     public static RowSource files(String format, String path) {
         return new RowSource(null, Objects.requireNonNull(format, "format"), Objects.requireNonNull(path, "path"), Map.of(),
-                List.of(FEATURES), LABEL, TargetLayout.ONE_HOT, null, 0, 0, InputScaling.NONE);
+                List.of(FEATURES), LABEL, TargetLayout.ONE_HOT, null, 0, 0, InputScaling.NONE, null);
     }
 
     /** The same with reader option {@code key} = {@code value} (e.g. csv's {@code sep}, idx's {@value #IDX_LABELS}). */
     public RowSource withOption(String key, String value) {
         Map<String, String> more = new LinkedHashMap<>(options);
         more.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-        return new RowSource(frame, format, path, more, features, label, layout, weight, validationFraction, validationSeed, scaling);
+        return new RowSource(frame, format, path, more, features, label, layout, weight, validationFraction, validationSeed, scaling, columns);
     }
 
     /**
@@ -87,18 +90,18 @@ public final class RowSource implements Serializable {
         if (columns.length == 0) {
             throw new IllegalArgumentException("features expected at least one column name, got none: name the features column");
         }
-        return new RowSource(frame, format, path, options, List.of(columns), label, layout, weight, validationFraction, validationSeed, scaling);
+        return new RowSource(frame, format, path, options, List.of(columns), label, layout, weight, validationFraction, validationSeed, scaling, this.columns);
     }
 
     /** The same with the label in {@code column}, turned into targets as {@code layout} says. */
     public RowSource withLabel(String column, TargetLayout layout) {
         return new RowSource(frame, format, path, options, features, Objects.requireNonNull(column, "column"),
-                Objects.requireNonNull(layout, "layout"), weight, validationFraction, validationSeed, scaling);
+                Objects.requireNonNull(layout, "layout"), weight, validationFraction, validationSeed, scaling, columns);
     }
 
     /** The same with sample weights (numbers ≥ 0) in {@code column}; null for none. */
     public RowSource withWeight(String column) {
-        return new RowSource(frame, format, path, options, features, label, layout, column, validationFraction, validationSeed, scaling);
+        return new RowSource(frame, format, path, options, features, label, layout, column, validationFraction, validationSeed, scaling, columns);
     }
 
     /**
@@ -110,13 +113,30 @@ public final class RowSource implements Serializable {
         if (!(fraction >= 0 && fraction < 1)) {
             throw new IllegalArgumentException("a validation fraction must be in [0, 1), got " + fraction + ": use e.g. 0.1, or 0 for none");
         }
-        return new RowSource(frame, format, path, options, features, label, layout, weight, fraction, seed, scaling);
+        return new RowSource(frame, format, path, options, features, label, layout, weight, fraction, seed, scaling, columns);
     }
 
-    /** The same with input scaling {@code scaling}, fitted on the training rows. */
+    /** The same with input scaling {@code scaling}, fitted on the training rows (only {@link InputScaling#NONE} in the table form). */
     public RowSource withScaling(InputScaling scaling) {
+        if (columns != null && scaling != InputScaling.NONE) {
+            throw new IllegalArgumentException("the table form scales numeric columns in its pipeline, but input scaling " + scaling.notation()
+                    + " was asked for too: give the scaling as the table form's default scaling (TableColumns) instead");
+        }
         return new RowSource(frame, format, path, options, features, label, layout, weight, validationFraction, validationSeed,
-                Objects.requireNonNull(scaling, "scaling"));
+                Objects.requireNonNull(scaling, "scaling"), columns);
+    }
+
+    /**
+     * The same in the table form ({@link TableColumns}; null: not a table): every column but the label and the weight
+     * is a feature column, and the features are what a column pipeline fitted on the training rows makes of them.
+     * The pipeline does all input scaling, so {@link #scaling} must stay {@link InputScaling#NONE}.
+     */
+    public RowSource withColumns(TableColumns columns) {
+        if (columns != null && scaling != InputScaling.NONE) {
+            throw new IllegalArgumentException("the table form scales numeric columns in its pipeline (default scaling " + columns.defaultScaling().notation()
+                    + "), but the source also asks for input scaling " + scaling.notation() + ": leave the input scaling at none");
+        }
+        return new RowSource(frame, format, path, options, features, label, layout, weight, validationFraction, validationSeed, scaling, columns);
     }
 
     /** The engine object, or null for files (and after deserialisation). */
@@ -170,9 +190,15 @@ public final class RowSource implements Serializable {
         return scaling;
     }
 
+    /** The table form, or null when the features are read as numbers. */
+    public TableColumns columns() {
+        return columns;
+    }
+
     @Override
     public String toString() {
-        return (frame != null ? "a data frame" : format + " files at " + path) + " (features " + String.join(", ", features)
+        return (frame != null ? "a data frame" : format + " files at " + path) + " (features " + (columns != null ? "from a column pipeline"
+                : String.join(", ", features))
                 + ", label " + label + " as " + layout.notation() + (weight == null ? "" : ", weights " + weight) + ")";
     }
 }

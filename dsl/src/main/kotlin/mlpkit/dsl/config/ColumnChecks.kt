@@ -7,7 +7,7 @@ import kotlinx.serialization.json.JsonPrimitive
 import mlpkit.data.table.ColumnRole
 import mlpkit.data.table.ColumnScaling
 import mlpkit.data.table.Imputation
-import mlpkit.dsl.spec.ColumnOptionsSerializer
+import mlpkit.data.table.ColumnOptionsSerializer
 
 /**
  * One entry of `data.source.columns` against [ColumnOptionsSerializer]'s forms, each problem at its JSON path:

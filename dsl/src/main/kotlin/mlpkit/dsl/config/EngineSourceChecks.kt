@@ -14,7 +14,7 @@ import mlpkit.dsl.train.ScoreMetrics
 /**
  * What can be wrong with a `"type": "spark"` source ([DataSource.Spark]) before the engine reads it: its format, path and IDX label file; and the settings that need the rows here, which the engine
  * does not have: a test part, a stratified or ordered split, pixel scaling of a table, target scaling, class weights,
- * the table form (`columns`), a cross-validation, a sweep, and expectations or monitors on metrics that are not sums
+ * the table form (`columns`) of IDX files or with named features, a cross-validation, a sweep, and expectations or monitors on metrics that are not sums
  * ([ScoreMetrics.FROM_SUMS]). A run also needs an engine ([engineMissing]).
  */
 internal object EngineSourceChecks {
@@ -26,6 +26,12 @@ internal object EngineSourceChecks {
     fun check(spec: ExperimentSpec, registry: Registry, problems: Problems) {
         val source = spec.data.source as? DataSource.Spark ?: return
         if (source.format != DataSource.Spark.FRAME) files(source, spec, problems)
+        if (source.columns != null && source.features != DataSource.Spark.DEFAULT_FEATURES) {
+            problems.add(
+                sourcePath.key("features"), "feature columns named in the table form", "no features (with columns, every column but the label " +
+                    "and sampleWeight is a feature column, as in a csv table)", source.features.joinToString(", ") { JsonText.quoted(it) },
+            )
+        }
         val split = spec.data.split
         if (split.test > 0) {
             problems.add(splitPath.key("test"), "a test part of data read by an engine", "0 (the engine splits off validation rows only)", Problems.number(split.test), "; score a test set with mlp predict")
@@ -75,12 +81,8 @@ internal object EngineSourceChecks {
         if (!idx && source.labels != null) {
             problems.add(sourcePath.key("labels"), "a label file for ${source.format} files", "no labels (name the label column in \"label\")", JsonText.quoted(source.labels))
         }
-        if (source.columns != null) {
-            problems.add(
-                sourcePath.key("columns"), "the table form on data read by an engine",
-                "no columns: give numeric feature columns (or an array or vector column) in \"features\"", "a columns block",
-                "; a table's column pipeline (categories, missing values) is fitted when a csv source trains here",
-            )
+        if (idx && source.columns != null) {
+            problems.add(sourcePath.key("columns"), "the table form of IDX images", "no columns (IDX files hold pixels, not named columns)", "a columns block")
         }
         val scaling = spec.data.scaling
         if (!idx && (scaling == Scaling.UNIT || scaling == Scaling.SYMMETRIC)) {

@@ -48,7 +48,7 @@ internal class StructureCheck private constructor(private val problems: Problems
         private val featureColumnsName = mlpkit.dsl.spec.FeatureColumnsSerializer.descriptor.serialName
         private val divergenceName = DivergenceSpec.serializer().descriptor.serialName
         private val jsonObjectName = JsonObject.serializer().descriptor.serialName
-        private val columnOptionsName = mlpkit.dsl.spec.ColumnOptionsSerializer.descriptor.serialName
+        private val columnOptionsName = mlpkit.data.table.ColumnOptionsSerializer.descriptor.serialName
         private val jsonPrimitiveName = JsonPrimitive.serializer().descriptor.serialName
         private val jsonElementName = JsonElement.serializer().descriptor.serialName
         private val INT_RANGE = Int.MIN_VALUE.toLong()..Int.MAX_VALUE.toLong()

@@ -2,7 +2,10 @@ package mlpkit.dsl.resolve
 
 import mlpkit.core.distributed.RowSource
 import mlpkit.core.distributed.TargetLayout
+import mlpkit.core.distributed.TableColumns
 import mlpkit.core.loss.Loss
+import mlpkit.data.table.ColumnOptionsSerializer
+import mlpkit.data.table.MissingValues
 import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.Scaling
@@ -12,7 +15,9 @@ import mlpkit.core.distributed.InputScaling as EngineScaling
  * Core's [RowSource] of a [DataSource.Spark] spec: its files (or [frame], a data frame handed in code, for format
  * [DataSource.Spark.FRAME]), columns and reader options; the label's [TargetLayout] from the loss and the network's
  * [outputs] as local data chooses its encoding ([chooseTargetEncoding]); `split.validation` with `randomState`, else
- * [splitSeed]; and `scaling` fitted by the engine (IDX pixels by the reader).
+ * [splitSeed]; and `scaling` fitted by the engine (IDX pixels by the reader). With `columns` the source is a table
+ * ([TableColumns]): the options as a CSV table writes them, the default missing texts, and `scaling` as the pipeline's
+ * default numeric scaling, as a local table fits it (DataResolver.fitTable); the engine then scales nothing else.
  */
 internal object EngineRowSource {
     /** What each pixel scaling is called by core's IDX reader ([RowSource.IDX_PIXELS]). */
@@ -36,12 +41,13 @@ internal object EngineRowSource {
         if (idx) {
             source.labels?.let { rows = rows.withOption(RowSource.IDX_LABELS, it) }
             rows = rows.withOption(RowSource.IDX_PIXELS, PIXELS[data.scaling] ?: RAW_PIXELS)
-        } else {
+        } else if (source.columns == null) {
             rows = rows.withFeatures(*source.features.toTypedArray())
         }
         rows = rows.withLabel(source.label, layout(loss, outputs, notation)).withWeight(source.sampleWeight)
         if (data.split.validation > 0) rows = rows.withValidation(data.split.validation, data.split.randomState ?: splitSeed)
-        return rows.withScaling(fitted(data.scaling))
+        val columns = source.columns ?: return rows.withScaling(fitted(data.scaling))
+        return rows.withColumns(TableColumns(ColumnOptionsSerializer.write(columns), MissingValues.DEFAULT_TOKENS, fitted(data.scaling)))
     }
 
     /** The engine's scaling for [scaling]; pixel scalings are the IDX reader's, not fitted. */

@@ -6,6 +6,7 @@ import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.json.JsonPrimitive
 import mlpkit.data.table.ColumnOptions
+import mlpkit.data.table.ColumnOptionsSerializer
 
 /**
  * Where the samples come from, how they are split, how features are scaled, how training batches are
@@ -127,7 +128,10 @@ sealed interface DataSource {
      * [sampleWeight] a column of per-row weights (null: none); [options] the engine reader's options (csv:
      * `{"header": "true", "sep": ";"}`); [labels] the label file of IDX images (idx only). The run needs a `cluster`
      * block (or `mlp run --spark`). `data.split.validation` and `randomState` split on the workers, `data.scaling` is
-     * fitted there on the training rows; the table form [columns] is refused (train on a table's CSV locally).
+     * fitted there on the training rows. [columns] (the form of a CSV table's `columns`; not for idx, not with
+     * [features]) makes the source a table: every column but [label] and [sampleWeight] is a feature column, and a column
+     * pipeline fitted on the workers on the training rows, with `data.scaling` as its default numeric scaling, makes
+     * the features; the model file stores it, as for a local table.
      *
      * [format] [FRAME] marks a data frame passed in code (`fitDistributed`); it is not read from JSON.
      */
@@ -138,7 +142,7 @@ sealed interface DataSource {
         val format: String,
         val path: String,
         @Serializable(with = FeatureColumnsSerializer::class)
-        val features: List<String> = listOf(mlpkit.core.distributed.RowSource.FEATURES),
+        val features: List<String> = DEFAULT_FEATURES,
         val label: String = mlpkit.core.distributed.RowSource.LABEL,
         @EncodeDefault(EncodeDefault.Mode.NEVER) val sampleWeight: String? = null,
         @EncodeDefault(EncodeDefault.Mode.NEVER) val options: Map<String, String> = emptyMap(),
@@ -149,6 +153,10 @@ sealed interface DataSource {
         companion object {
             /** The [format] of a data frame handed to `fitDistributed` in code. */
             const val FRAME = "frame"
+
+            /** [features] when not given: core's one array column `features`. */
+            @JvmField
+            val DEFAULT_FEATURES: List<String> = listOf(mlpkit.core.distributed.RowSource.FEATURES)
         }
     }
 }

@@ -18,6 +18,7 @@ import mlpkit.core.network.Network
 import mlpkit.data.batch.TargetEncoding
 import mlpkit.data.scaling.MinMaxScaler
 import mlpkit.data.scaling.StandardScaler
+import mlpkit.data.table.ColumnPipeline
 import mlpkit.dsl.EpochHook
 import mlpkit.dsl.EpochReport
 import mlpkit.dsl.model.HistoryRow
@@ -43,7 +44,8 @@ import mlpkit.dsl.spec.Scaling
  * epoch. Each epoch's metrics are scored on the workers ([DataParallel.score], [ScoreMetrics]): the training rows
  * after the step (`train_loss` of a round is the round's own, as for cluster runs), then the validation rows; early
  * stopping, the divergence guard, history, hooks and events are as for local runs. The model file holds the scaling
- * fitted by the engine and the label's class names, so `mlp predict` works on raw rows.
+ * fitted by the engine and the label's class names, so `mlp predict` works on raw rows; for a table-form source
+ * (`columns`) the column pipeline the engine fitted on the training rows instead, as a local table's model holds it.
  */
 internal class LoadedRowsSession(
     private val spec: ExperimentSpec,
@@ -220,6 +222,7 @@ internal class LoadedRowsSession(
                 optimizer = OptimizerStateFile.of(optimizer.exportState()),
                 history = history.toList(),
                 spec = spec,
+                pipeline = loaded.pipeline?.let { ColumnPipeline.fromJson(it) },
             )
             val description = ClusterTraining.describe(engine, strategy, rows.partitions())
             return TrainingResult(

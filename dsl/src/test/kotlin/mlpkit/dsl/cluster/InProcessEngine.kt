@@ -25,6 +25,11 @@ import mlpkit.core.optim.OptimizerSpec
 import mlpkit.core.optim.OptimizerState
 import mlpkit.data.random.RandomState
 import mlpkit.data.split.RowOrder
+import mlpkit.data.table.ColumnOptionsSerializer
+import mlpkit.data.table.ColumnPipeline
+import mlpkit.data.table.ColumnScaling
+import mlpkit.data.table.MissingValues
+import mlpkit.data.table.RawTable
 
 /**
  * A [DataParallel] engine inside this JVM, for tests of the wiring without Spark: partitions are contiguous ranges of
@@ -57,8 +62,17 @@ class InProcessEngine(private val partitionsByDefault: Int = 2) : DataParallel {
         return Rows(x.copy(), y.copy(), weights?.clone(), partitions)
     }
 
-    /** Rows a test hands to [load]: as a [RowSource.frame], or under a file path in [FILES]. Labels are text (classes) or targets. */
-    class Table(val features: List<DoubleArray>, val labels: List<String>? = null, val targets: List<DoubleArray>? = null, val weights: DoubleArray? = null)
+    /**
+     * Rows a test hands to [load]: as a [RowSource.frame], or under a file path in [FILES]. Labels are text (classes) or
+     * targets. A table-form source ([RowSource.columns]) reads its feature columns as text from [columns] instead of [features].
+     */
+    class Table(
+        val features: List<DoubleArray>,
+        val labels: List<String>? = null,
+        val targets: List<DoubleArray>? = null,
+        val weights: DoubleArray? = null,
+        val columns: RawTable? = null,
+    )
 
     /** Rows loaded so far: which row numbers went to validation, per load. */
     val validationRows = mutableListOf<List<Int>>()
@@ -70,11 +84,19 @@ class InProcessEngine(private val partitionsByDefault: Int = 2) : DataParallel {
      */
     override fun load(source: RowSource, partitions: Int): LoadedRows {
         val table = (source.frame() ?: FILES[source.path()] ?: error("no table at ${source.path()}")) as Table
-        val n = table.features.size
+        val n = table.columns?.rowCount ?: table.features.size
         val validation = (0 until n).filter { source.validationFraction() > 0 && java.util.SplittableRandom(source.validationSeed() + it).nextDouble() < source.validationFraction() }
         validationRows += validation
         val training = (0 until n).filter { it !in validation }
-        val inputs = table.features[0].size
+        val pipeline = source.columns()?.let { form ->
+            val raw = table.columns ?: error("a table-form source needs the table's text columns")
+            ColumnPipeline.fit(
+                raw, raw.names, training.toIntArray(), ColumnOptionsSerializer.read(form.options()), ColumnScaling.of(form.defaultScaling().notation())!!,
+                MissingValues(form.missing()),
+            )
+        }
+        val features = pipeline?.transform(table.columns!!)?.let { x -> List(n) { x.getRow(it) } } ?: table.features
+        val inputs = features[0].size
         val layout = source.layout()
         val classes = if (layout.classes()) table.labels!!.distinct().sorted() else null
         val outputs = when (layout) {
@@ -85,9 +107,9 @@ class InProcessEngine(private val partitionsByDefault: Int = 2) : DataParallel {
         var shift: DoubleArray? = null
         var scale: DoubleArray? = null
         if (source.scaling() == InputScaling.STANDARD) {
-            shift = DoubleArray(inputs) { j -> training.sumOf { table.features[it][j] } / training.size }
+            shift = DoubleArray(inputs) { j -> training.sumOf { features[it][j] } / training.size }
             scale = DoubleArray(inputs) { j ->
-                val sd = kotlin.math.sqrt(training.sumOf { (table.features[it][j] - shift[j]).let { d -> d * d } } / training.size)
+                val sd = kotlin.math.sqrt(training.sumOf { (features[it][j] - shift[j]).let { d -> d * d } } / training.size)
                 if (sd == 0.0) 1.0 else sd
             }
         }
@@ -95,7 +117,7 @@ class InProcessEngine(private val partitionsByDefault: Int = 2) : DataParallel {
             val x = DenseMatrix(indices.size, inputs)
             val y = DenseMatrix(indices.size, outputs)
             indices.forEachIndexed { r, i ->
-                for (j in 0 until inputs) x.setEntry(r, j, table.features[i][j].let { v -> if (shift == null) v else (v - shift[j]) / scale!![j] })
+                for (j in 0 until inputs) x.setEntry(r, j, features[i][j].let { v -> if (shift == null) v else (v - shift[j]) / scale!![j] })
                 when (layout) {
                     TargetLayout.ONE_HOT -> y.setEntry(r, classes!!.indexOf(table.labels!![i]), 1.0)
                     TargetLayout.BINARY -> y.setEntry(r, 0, classes!!.indexOf(table.labels!![i]).toDouble())
@@ -106,8 +128,8 @@ class InProcessEngine(private val partitionsByDefault: Int = 2) : DataParallel {
             return Rows(x, y, table.weights?.let { w -> DoubleArray(indices.size) { w[indices[it]] } }, partitions, layout)
         }
         return LoadedRows(
-            rows(training), if (validation.isEmpty()) null else rows(validation), (0 until inputs).map { "features[$it]" }, classes,
-            shift, scale, training.size.toLong(), validation.size.toLong(),
+            rows(training), if (validation.isEmpty()) null else rows(validation), pipeline?.featureNames ?: (0 until inputs).map { "features[$it]" }, classes,
+            shift, scale, training.size.toLong(), validation.size.toLong(), pipeline?.toJson(),
         )
     }
 

@@ -1,5 +1,12 @@
 package mlpkit.dsl.config
 
+import mlpkit.core.distributed.InputScaling
+import mlpkit.core.distributed.RowSource
+import mlpkit.data.table.ColumnOptions
+import mlpkit.data.table.ColumnOptionsSerializer
+import mlpkit.data.table.ColumnRole
+import mlpkit.data.table.ColumnScaling
+import mlpkit.data.table.Imputation
 import mlpkit.dsl.experiment
 import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.SpecJson
@@ -72,7 +79,7 @@ class EngineSourceConfigTest {
     fun `what needs the rows here is refused on a spark source, each at its path`() {
         val problems = allProblems(
             spark(
-                """{"type": "spark", "format": "orc", "path": "p", "labels": "l", "columns": {"x": "categorical"}}""",
+                """{"type": "spark", "format": "orc", "path": "p", "labels": "l", "features": ["f", "g"], "columns": {"x": "categorical"}}""",
                 rest = """, "expect": [{"metric": "validation_auc", "atLeast": 0.9}]""",
             ).replace("\"data\": {\"source\"", "\"data\": {\"split\": {\"test\": 0.2, \"stratify\": true, \"validation\": 0.1}, \"source\""),
         )
@@ -80,9 +87,8 @@ class EngineSourceConfigTest {
             listOf(
                 "moons.json: $.data.source.format: unknown format (expected one of csv, parquet, json, idx, got \"orc\")",
                 "moons.json: $.data.source.labels: a label file for orc files (expected no labels (name the label column in \"label\"), got \"l\")",
-                "moons.json: $.data.source.columns: the table form on data read by an engine (expected no columns: give numeric feature columns " +
-                    "(or an array or vector column) in \"features\", got a columns block); a table's column pipeline (categories, missing values) is " +
-                    "fitted when a csv source trains here",
+                "moons.json: $.data.source.features: feature columns named in the table form (expected no features (with columns, every column but " +
+                    "the label and sampleWeight is a feature column, as in a csv table), got \"f\", \"g\")",
                 "moons.json: $.data.split.test: a test part of data read by an engine (expected 0 (the engine splits off validation rows only), got 0.2); " +
                     "score a test set with mlp predict",
                 "moons.json: $.data.split.stratify: a stratified split of data read by an engine (expected false (each row goes to validation by a hash " +
@@ -91,6 +97,57 @@ class EngineSourceConfigTest {
                     "loss, accuracy, mae, rmse, r2, max_error; got auc, which needs every row's prediction)",
             ),
             problems,
+        )
+    }
+
+    @Test
+    fun `a columns block on a spark source, in JSON or the DSL, is accepted and maps onto the table form of the engine's row source`() {
+        val spec = ExperimentFiles.parseJson(
+            spark(
+                """{"type": "spark", "format": "parquet", "path": "penguins.parquet", "label": "species", "sampleWeight": "w", """ +
+                    """"columns": {"island": "categorical", "sex": {"categorical": true, "missing": "mostFrequent"}, "bill_length_mm": {"missing": "mean", "scaling": "minmax"}}}""",
+            ).replace("\"data\": {\"source\"", "\"data\": {\"scaling\": \"standard\", \"split\": {\"validation\": 0.2, \"randomState\": 7}, \"source\""),
+            "moons.json",
+        )
+        assertEquals(emptyList<ConfigException>(), SpecValidation.runProblems(spec, "moons.json"))
+        val source = mlpkit.dsl.resolve.EngineRowSource.of(spec.data, spec.training.loss, 3, 11, null, "the network")
+        val columns = source.columns()!!
+        val expected = mapOf(
+            "island" to ColumnOptions.CATEGORICAL,
+            "sex" to ColumnOptions(ColumnRole.CATEGORICAL, Imputation.MOST_FREQUENT),
+            "bill_length_mm" to ColumnOptions(missing = Imputation.MEAN, scaling = ColumnScaling.MIN_MAX),
+        )
+        assertEquals(expected, ColumnOptionsSerializer.read(columns.options()))
+        assertEquals(expected.keys.toList(), ColumnOptionsSerializer.read(columns.options()).keys.toList())
+        assertEquals(InputScaling.STANDARD, columns.defaultScaling())
+        assertEquals(listOf("", "NA", "NaN", "?"), columns.missing())
+        assertEquals(InputScaling.NONE, source.scaling())
+        assertEquals(listOf(RowSource.FEATURES), source.features())
+        assertEquals("species", source.label())
+        assertEquals("w", source.weight())
+        assertEquals(0.2, source.validationFraction())
+        assertEquals(7L, source.validationSeed())
+        assertEquals(spec, SpecJson.decode(SpecJson.encode(spec)))
+        val dsl = experiment("moons") {
+            data {
+                spark("parquet", "penguins.parquet") {
+                    label("species"); sampleWeight("w")
+                    columns { categorical("island"); column("sex", categorical = true, missing = mostFrequent); column("bill_length_mm", missing = mean, scaling = minMax) }
+                }
+                scaling = standard; split(validation = 0.2, randomState = 7)
+            }
+            network { dense(10, relu); dense(2, softmax) }
+            training { loss = softmaxCrossEntropy; optimizer = lbfgs; epochs = 30 }
+            cluster { master = "local[2]" }
+        }.spec
+        assertEquals(spec.data, dsl.data)
+    }
+
+    @Test
+    fun `a columns block on IDX images is refused at its path`() {
+        assertEquals(
+            listOf("moons.json: $.data.source.columns: the table form of IDX images (expected no columns (IDX files hold pixels, not named columns), got a columns block)"),
+            allProblems(spark("""{"type": "spark", "format": "idx", "path": "images.idx", "labels": "labels.idx", "columns": {}}""")),
         )
     }
 }

@@ -1,4 +1,4 @@
-package mlpkit.dsl.spec
+package mlpkit.data.table
 
 import kotlinx.serialization.KSerializer
 import kotlinx.serialization.SerializationException
@@ -7,6 +7,7 @@ import kotlinx.serialization.descriptors.PrimitiveSerialDescriptor
 import kotlinx.serialization.descriptors.SerialDescriptor
 import kotlinx.serialization.encoding.Decoder
 import kotlinx.serialization.encoding.Encoder
+import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonDecoder
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonEncoder
@@ -15,15 +16,12 @@ import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.booleanOrNull
 import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.put
-import mlpkit.data.table.ColumnOptions
-import mlpkit.data.table.ColumnRole
-import mlpkit.data.table.ColumnScaling
-import mlpkit.data.table.Imputation
 
 /**
  * A column of `data.source.columns` in JSON: `"categorical"` or `"numeric"`, or an object
  * `{"categorical": true, "missing": "mostFrequent", "fill": …, "scaling": "standard", "unknown": "ignore"}` whose keys
- * are all optional ([KEYS]). The config check (`ColumnChecks`) reports mistakes at their JSON path before this decodes.
+ * are all optional ([KEYS]). The dsl's config check (`ColumnChecks`) reports mistakes at their JSON path before this
+ * decodes. [write] and [read] carry a table's options as text to an engine's workers (core's `TableColumns`).
  */
 object ColumnOptionsSerializer : KSerializer<ColumnOptions> {
     /** The keys of the object form, in the order they are written. */
@@ -78,5 +76,17 @@ object ColumnOptionsSerializer : KSerializer<ColumnOptions> {
             )
         }
         else -> throw SerializationException("expected \"categorical\", \"numeric\" or an object, got $element")
+    }
+
+    /** [options] as JSON text: an object of column name → what [toJson] writes, in the map's order. */
+    @JvmStatic
+    fun write(options: Map<String, ColumnOptions>): String = JsonObject(options.mapValues { toJson(it.value) }).toString()
+
+    /** The options [write] wrote, in its order; a [SerializationException] for text it cannot have written. */
+    @JvmStatic
+    fun read(text: String): Map<String, ColumnOptions> {
+        val element = Json.parseToJsonElement(text) as? JsonObject
+            ?: throw SerializationException("table column options expected a JSON object of column name → options, got $text")
+        return element.mapValues { fromJson(it.value) }
     }
 }
