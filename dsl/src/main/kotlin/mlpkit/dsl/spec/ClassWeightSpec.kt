@@ -11,6 +11,7 @@ import kotlinx.serialization.json.JsonEncoder
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.doubleOrNull
+import mlpkit.core.distributed.ClassWeights
 import mlpkit.data.ClassLabels
 
 /**
@@ -24,41 +25,26 @@ import mlpkit.data.ClassLabels
  */
 @Serializable(with = ClassWeightSpecSerializer::class)
 sealed interface ClassWeightSpec {
+    /** The same weighting as core's plain data, which an engine applies to the rows it reads. */
+    fun toCore(): ClassWeights
+
     /** One weight per class index of [labels] (the training rows). */
-    fun perClass(labels: ClassLabels): DoubleArray
+    fun perClass(labels: ClassLabels): DoubleArray = toCore().perClass(labels.classNames, labels.counts().let { c -> LongArray(c.size) { c[it].toLong() } })
 
     /** scikit-learn's `"balanced"`: n_samples / (n_classes · bincount(y)). */
     data object Balanced : ClassWeightSpec {
         const val NAME = "balanced"
 
-        override fun perClass(labels: ClassLabels): DoubleArray {
-            val counts = labels.counts()
-            val present = counts.count { it > 0 }
-            val n = labels.labels.size.toDouble()
-            return DoubleArray(counts.size) { c -> if (counts[c] == 0) 1.0 else n / (present * counts[c].toDouble()) }
-        }
+        override fun toCore(): ClassWeights = ClassWeights.BALANCED
 
         override fun toString(): String = NAME
     }
 
     /** Weights by class name; classes not named weigh 1. */
     data class Given(val weights: Map<String, Double>) : ClassWeightSpec {
-        init {
-            for ((name, w) in weights) {
-                require(w >= 0 && w.isFinite()) {
-                    "classWeight of class '$name' is $w, expected a finite number >= 0: give each named class a weight such as 1.0"
-                }
-            }
-        }
+        private val core = ClassWeights.given(weights)
 
-        override fun perClass(labels: ClassLabels): DoubleArray {
-            val unknown = weights.keys - labels.classNames.toSet()
-            require(unknown.isEmpty()) {
-                "classWeight names ${unknown.joinToString { "'$it'" }}, which the data has no class of: expected class names " +
-                    "among ${labels.classNames.joinToString { "'$it'" }}"
-            }
-            return DoubleArray(labels.classCount) { weights[labels.classNames[it]] ?: 1.0 }
-        }
+        override fun toCore(): ClassWeights = core
 
         override fun toString(): String = weights.entries.joinToString(", ", "{", "}") { "${it.key}: ${it.value}" }
     }
