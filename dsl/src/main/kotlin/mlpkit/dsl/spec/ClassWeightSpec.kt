@@ -21,7 +21,8 @@ import mlpkit.data.ClassLabels
  * it leaves out weighs 1. Each training row then weighs its class's weight (times its sample weight when the data
  * has them); the loss divides by the batch's sum of weights or its rows ([mlpkit.core.loss.WeightNormalization]).
  * scikit-learn 1.2's MLPClassifier has no `class_weight`; this follows its other classifiers' meaning.
- * JSON: `"balanced"` or an object of class names to numbers ≥ 0.
+ * JSON: `"balanced"` or an object of class names to numbers ≥ 0. The weights are computed by core's
+ * [ClassWeights], the form an engine that reads the rows itself is given ([toCore]).
  */
 @Serializable(with = ClassWeightSpecSerializer::class)
 sealed interface ClassWeightSpec {

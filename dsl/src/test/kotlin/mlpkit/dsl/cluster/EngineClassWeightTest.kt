@@ -82,7 +82,7 @@ class EngineClassWeightTest {
         assertEquals(expected, local.weights!!.perClass)
         assertEquals(expected, loaded.weights!!.perClass)
         assertTrue(expected.getValue("1") > 1.5, "the minority class weighs more: $expected")
-        assertEquals(local.weights!!.describe("balanced"), loaded.weights!!.describe("balanced"))
+        assertEquals(local.weights.describe("balanced"), loaded.weights.describe("balanced"))
         assertSameTraining(local, loaded)
     }
 
@@ -95,8 +95,8 @@ class EngineClassWeightTest {
         val local = TrainingRun(run({ data { csv(csv, header = true, label = "label", sampleWeight = "w") } }, given, engine = false)).fit()
         val loaded = TrainingRun(run({ data { spark("csv", "mem://moons-given") { sampleWeight("w") } } }, given, engine = true)).on(InProcessEngine()).fit()
         assertEquals(mapOf("0" to 1.0, "1" to 2.5), loaded.weights!!.perClass)
-        assertTrue(loaded.weights!!.sampleWeights)
-        assertEquals(local.weights!!.describe("{1: 2.5}"), loaded.weights!!.describe("{1: 2.5}"))
+        assertTrue(loaded.weights.sampleWeights)
+        assertEquals(local.weights!!.describe("{1: 2.5}"), loaded.weights.describe("{1: 2.5}"))
         assertSameTraining(local, loaded)
     }
 
