@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,8 @@ import org.apache.spark.api.java.function.Function2;
 /**
  * What one pass over the loaded records found, merged over partitions with {@code treeAggregate}: row counts
  * (all, validation), the rows with each {@link RowProblem} (count, first row id), the feature and target widths
- * seen (count, first row id), the distinct class texts (at most {@link ClassNumbering#MAX_CLASSES} + 1 kept) and the
+ * seen (count, first row id), the distinct class texts with their training rows (at most {@link ClassNumbering#MAX_CLASSES} + 1
+ * texts kept) and the
  * training rows' {@link ColumnStats}. {@link #refuse} turns it into the first error, if any.
  */
 final class LoadCheck implements Serializable {
@@ -28,7 +28,8 @@ final class LoadCheck implements Serializable {
     final HashMap<String, Double> firstValues = new HashMap<>();
     final TreeMap<Integer, long[]> widths = new TreeMap<>();
     final TreeMap<Integer, long[]> targetWidths = new TreeMap<>();
-    final HashSet<String> labels = new HashSet<>();
+    /** Each distinct class text's number of training rows (0 when only validation rows have it). */
+    final HashMap<String, long[]> labels = new HashMap<>();
     ColumnStats training;
 
     /** Counts {@code record}; {@code validation} says which set it is in; {@code stats} whether to fit scaling statistics. */
@@ -57,8 +58,8 @@ final class LoadCheck implements Serializable {
         if (record.values != null) {
             count(targetWidths, record.values.length, record.id);
         }
-        if (record.label != null && labels.size() <= ClassNumbering.MAX_CLASSES) {
-            labels.add(record.label);
+        if (record.label != null && (labels.size() <= ClassNumbering.MAX_CLASSES || labels.containsKey(record.label))) {
+            labels.computeIfAbsent(record.label, text -> new long[1])[0] += validation ? 0 : 1;
         }
         if (stats && !validation) {
             if (training == null) {
@@ -96,12 +97,11 @@ final class LoadCheck implements Serializable {
         });
         mergeWidths(widths, other.widths);
         mergeWidths(targetWidths, other.targetWidths);
-        for (String label : other.labels) {
-            if (labels.size() > ClassNumbering.MAX_CLASSES) {
-                break;
+        other.labels.forEach((label, count) -> {
+            if (labels.size() <= ClassNumbering.MAX_CLASSES || labels.containsKey(label)) {
+                labels.computeIfAbsent(label, text -> new long[1])[0] += count[0];
             }
-            labels.add(label);
-        }
+        });
         if (training == null) {
             training = other.training;
         } else if (other.training != null && other.training.mean.length == training.mean.length) {

@@ -13,7 +13,8 @@ import scala.Tuple2;
  * Turns one partition's checked records, in row-id order, into {@link RowBlock}s of at most {@code blockSize} rows of
  * one set (training or validation): features scaled as data's scalers scale them (standard: subtract the mean, then
  * divide by the scale; minmax: x · s + o with s = 1 / range and o = 0 − min · s), targets encoded by the
- * {@link TargetLayout} (class texts numbered by {@link ClassNumbering}), weights copied when the source has them.
+ * {@link TargetLayout} (class texts numbered by {@link ClassNumbering}), weights: the sample weight when the source has
+ * them, times the row's class weight when given.
  */
 final class RowBlocks implements FlatMapFunction<Iterator<Tuple2<Long, LoadRecord>>, RowBlock> {
     private static final long serialVersionUID = 1L;
@@ -26,6 +27,7 @@ final class RowBlocks implements FlatMapFunction<Iterator<Tuple2<Long, LoadRecor
     private final int inputs;
     private final int outputs;
     private final boolean weighted;
+    private final double[] classWeights;
     private final InputScaling scaling;
     private final double[] first;
     private final double[] second;
@@ -33,9 +35,11 @@ final class RowBlocks implements FlatMapFunction<Iterator<Tuple2<Long, LoadRecor
     /**
      * @param first  standard: the means; minmax: the multipliers s
      * @param second standard: the scales; minmax: the offsets o
+     * @param weighted whether the records carry sample weights
+     * @param classWeights each class's weight, a row's weight then being its class's weight times its sample weight; null for none
      */
     RowBlocks(boolean validation, ValidationSplit split, int blockSize, TargetLayout layout, Map<String, Integer> classOf, int inputs,
-              int outputs, boolean weighted, InputScaling scaling, double[] first, double[] second) {
+              int outputs, boolean weighted, double[] classWeights, InputScaling scaling, double[] first, double[] second) {
         this.validation = validation;
         this.split = split;
         this.blockSize = blockSize;
@@ -44,6 +48,7 @@ final class RowBlocks implements FlatMapFunction<Iterator<Tuple2<Long, LoadRecor
         this.inputs = inputs;
         this.outputs = outputs;
         this.weighted = weighted;
+        this.classWeights = classWeights;
         this.scaling = scaling;
         this.first = first;
         this.second = second;
@@ -73,7 +78,7 @@ final class RowBlocks implements FlatMapFunction<Iterator<Tuple2<Long, LoadRecor
         int n = records.size();
         double[] x = new double[n * inputs];
         double[] y = new double[n * outputs];
-        double[] w = weighted ? new double[n] : null;
+        double[] w = weighted || classWeights != null ? new double[n] : null;
         for (int r = 0; r < n; r++) {
             LoadRecord record = records.get(r);
             int at = r * inputs;
@@ -93,7 +98,8 @@ final class RowBlocks implements FlatMapFunction<Iterator<Tuple2<Long, LoadRecor
                 default -> System.arraycopy(record.values, 0, y, r * outputs, outputs);
             }
             if (w != null) {
-                w[r] = record.weight;
+                double sample = weighted ? record.weight : 1.0;
+                w[r] = classWeights == null ? sample : classWeights[classOf.get(record.label)] * sample;
             }
         }
         return new RowBlock(n, inputs, outputs, x, y, w);

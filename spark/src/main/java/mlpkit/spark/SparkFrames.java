@@ -25,9 +25,10 @@ import org.apache.spark.storage.StorageLevel;
  *       its training rows ({@link SparkTables});</li>
  *   <li>row ids: the source's order, from 0 ({@code zipWithIndex} for frames, the file position for IDX);</li>
  *   <li>one checking pass ({@link LoadCheck}, merged with {@code treeAggregate}): problems by column, widths,
- *       distinct class labels, and the training rows' scaling statistics ({@link ColumnStats});</li>
+ *       distinct class labels with their training rows (for balanced class weights), and the training rows' scaling statistics ({@link ColumnStats});</li>
  *   <li>one shuffle into contiguous ranges of row ids per partition ({@link RowIdRanges}), sorted by id, then
- *       blocks of training and validation rows ({@link ValidationSplit}, {@link RowBlocks}), scaled, persisted and
+ *       blocks of training and validation rows ({@link ValidationSplit}, {@link RowBlocks}), scaled, the training rows
+ *       weighed by class ({@link RowSource#classWeights}) times sample weight, persisted and
  *       locally checkpointed.</li>
  * </ol>
  */
@@ -56,7 +57,7 @@ public final class SparkFrames {
             SparkTables.Features table = SparkTables.fit(spark, frame, source);
             LoadedRows rows = records(table.frame(), source.withColumns(null).withFeatures(table.column()), name, partitions, blockSize);
             return new LoadedRows(rows.training(), rows.validation(), List.copyOf(table.pipeline().getFeatureNames()), rows.classNames(),
-                    null, null, rows.trainingRows(), rows.validationRows(), table.pipeline().toJson());
+                    null, null, rows.trainingRows(), rows.validationRows(), table.pipeline().toJson(), rows.classWeights());
         } catch (Exception e) {
             throw TaskFailures.unwrap(e);
         }
@@ -130,12 +131,14 @@ public final class SparkFrames {
             double[] second = fitted[3];
             JavaPairRDD<Long, LoadRecord> ranges = records.keyBy(new RecordId()).repartitionAndSortWithinPartitions(new RowIdRanges(check.rows, partitions));
             boolean weighted = source.weight() != null;
+            double[] classWeights = classWeights(source, classes, check);
             SparkRows training = SparkRows.keep(ranges.mapPartitions(new RowBlocks(false, split, blockSize, layout,
-                    classes == null ? null : classes.classOf, inputs, outputs, weighted, scaling, first, second)), trainingRows, inputs, outputs, weighted, layout);
+                    classes == null ? null : classes.classOf, inputs, outputs, weighted, classWeights, scaling, first, second)), trainingRows, inputs, outputs,
+                    weighted || classWeights != null, layout);
             SparkRows validation = check.validationRows == 0 ? null : SparkRows.keep(ranges.mapPartitions(new RowBlocks(true, split, blockSize, layout,
-                    classes == null ? null : classes.classOf, inputs, outputs, weighted, scaling, first, second)), check.validationRows, inputs, outputs, weighted, layout);
+                    classes == null ? null : classes.classOf, inputs, outputs, weighted, null, scaling, first, second)), check.validationRows, inputs, outputs, weighted, layout);
             return new LoadedRows(training, validation, featureNames.of(inputs), classes == null ? null : List.copyOf(classes.names),
-                    shift, scale, trainingRows, check.validationRows);
+                    shift, scale, trainingRows, check.validationRows, null, classWeights);
         } finally {
             records.unpersist(false);
         }
@@ -143,7 +146,7 @@ public final class SparkFrames {
 
     /** The classes of the checked labels; refuses one class, and other than two for binary targets. */
     private static ClassNumbering classes(LoadCheck check, TargetLayout layout, String labelColumn, String name) {
-        List<String> texts = new ArrayList<>(check.labels);
+        List<String> texts = new ArrayList<>(check.labels.keySet());
         if (texts.size() < 2) {
             throw new IllegalArgumentException("label column '" + labelColumn + "' of " + name + " holds one class only ('" + texts.get(0)
                     + "'): a classifier needs at least two; check the label column, or use the values layout for regression");
@@ -154,6 +157,19 @@ public final class SparkFrames {
                     + ", got " + classes.names.size() + " (" + String.join(", ", classes.names) + "): use the one-hot layout");
         }
         return classes;
+    }
+
+    /**
+     * The weight of each class of {@code classes} under the source's class weights, the balanced ones counted over the
+     * training rows ({@link LoadCheck#labels}), or null without class weights.
+     */
+    private static double[] classWeights(RowSource source, ClassNumbering classes, LoadCheck check) {
+        if (source.classWeights() == null || classes == null) {
+            return null;
+        }
+        long[] counts = new long[classes.names.size()];
+        check.labels.forEach((text, count) -> counts[classes.classOf.get(text)] += count[0]);
+        return source.classWeights().perClass(classes.names, counts);
     }
 
     /**

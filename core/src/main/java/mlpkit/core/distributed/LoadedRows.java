@@ -20,14 +20,23 @@ import java.util.List;
  * @param pipeline       the column pipeline fitted on the training rows of a table-form source ({@link
  *                       RowSource#columns}) as data's {@code ColumnPipeline.toJson} writes it, or null; its feature
  *                       names are {@code featureNames}, and it does all input scaling ({@code shift}, {@code scale} null)
+ * @param classWeights   the weight of class k at index k that the training rows' weights include ({@link RowSource#classWeights},
+ *                       the balanced ones counted over the training rows), or null without class weights
  */
 public record LoadedRows(DistributedRows training, DistributedRows validation, List<String> featureNames, List<String> classNames,
-                         double[] shift, double[] scale, long trainingRows, long validationRows, String pipeline) implements AutoCloseable {
+                         double[] shift, double[] scale, long trainingRows, long validationRows, String pipeline,
+                         double[] classWeights) implements AutoCloseable {
 
-    /** Rows read as numbers: no {@link #pipeline}. */
+    /** Rows without class weights. */
+    public LoadedRows(DistributedRows training, DistributedRows validation, List<String> featureNames, List<String> classNames,
+                      double[] shift, double[] scale, long trainingRows, long validationRows, String pipeline) {
+        this(training, validation, featureNames, classNames, shift, scale, trainingRows, validationRows, pipeline, null);
+    }
+
+    /** Rows read as numbers: no {@link #pipeline}, no class weights. */
     public LoadedRows(DistributedRows training, DistributedRows validation, List<String> featureNames, List<String> classNames,
                       double[] shift, double[] scale, long trainingRows, long validationRows) {
-        this(training, validation, featureNames, classNames, shift, scale, trainingRows, validationRows, null);
+        this(training, validation, featureNames, classNames, shift, scale, trainingRows, validationRows, null, null);
     }
 
     /** Features per row. */

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * Rows an engine reads itself, described on the driver: either an engine object ({@link #frame}: for Spark a
  * {@code Dataset<Row>}) or files ({@link #files}: a format, a path and reader options), and which columns are
- * features, label and weight, how the label becomes targets, the validation split and the input scaling.
+ * features, label and weight, how the label becomes targets, the class weights, the validation split and the input scaling.
  * Immutable: every {@code with…} method returns a new source. Only the file description is {@link Serializable};
  * an engine object is not carried along.
  *
@@ -45,10 +45,11 @@ public final class RowSource implements Serializable {
     private final long validationSeed;
     private final InputScaling scaling;
     private final TableColumns columns;
+    private final ClassWeights classWeights;
 
     private RowSource(Object frame, String format, String path, Map<String, String> options, List<String> features, String label,
                       TargetLayout layout, String weight, double validationFraction, long validationSeed, InputScaling scaling,
-                      TableColumns columns) {
+                      TableColumns columns, ClassWeights classWeights) {
         this.frame = frame;
         this.format = format;
         this.path = path;
@@ -61,25 +62,26 @@ public final class RowSource implements Serializable {
         this.validationSeed = validationSeed;
         this.scaling = scaling;
         this.columns = columns;
+        this.classWeights = classWeights;
     }
 
     /** Rows in an engine object (a Spark {@code Dataset<Row>}), features in column {@value #FEATURES}, one-hot labels in {@value #LABEL}. */
     public static RowSource frame(Object frame) {
         return new RowSource(Objects.requireNonNull(frame, "frame"), null, null, Map.of(), List.of(FEATURES), LABEL,
-                TargetLayout.ONE_HOT, null, 0, 0, InputScaling.NONE, null);
+                TargetLayout.ONE_HOT, null, 0, 0, InputScaling.NONE, null, null);
     }
 
     /** Rows in files of {@code format} (one of {@link #FORMATS}) at {@code path}. */
     public static RowSource files(String format, String path) {
         return new RowSource(null, Objects.requireNonNull(format, "format"), Objects.requireNonNull(path, "path"), Map.of(),
-                List.of(FEATURES), LABEL, TargetLayout.ONE_HOT, null, 0, 0, InputScaling.NONE, null);
+                List.of(FEATURES), LABEL, TargetLayout.ONE_HOT, null, 0, 0, InputScaling.NONE, null, null);
     }
 
     /** The same with reader option {@code key} = {@code value} (e.g. csv's {@code sep}, idx's {@value #IDX_LABELS}). */
     public RowSource withOption(String key, String value) {
         Map<String, String> more = new LinkedHashMap<>(options);
         more.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-        return new RowSource(frame, format, path, more, features, label, layout, weight, validationFraction, validationSeed, scaling, columns);
+        return new RowSource(frame, format, path, more, features, label, layout, weight, validationFraction, validationSeed, scaling, columns, classWeights);
     }
 
     /**
@@ -90,18 +92,18 @@ public final class RowSource implements Serializable {
         if (columns.length == 0) {
             throw new IllegalArgumentException("features expected at least one column name, got none: name the features column");
         }
-        return new RowSource(frame, format, path, options, List.of(columns), label, layout, weight, validationFraction, validationSeed, scaling, this.columns);
+        return new RowSource(frame, format, path, options, List.of(columns), label, layout, weight, validationFraction, validationSeed, scaling, this.columns, classWeights);
     }
 
     /** The same with the label in {@code column}, turned into targets as {@code layout} says. */
     public RowSource withLabel(String column, TargetLayout layout) {
         return new RowSource(frame, format, path, options, features, Objects.requireNonNull(column, "column"),
-                Objects.requireNonNull(layout, "layout"), weight, validationFraction, validationSeed, scaling, columns);
+                Objects.requireNonNull(layout, "layout"), weight, validationFraction, validationSeed, scaling, columns, classWeights);
     }
 
     /** The same with sample weights (numbers ≥ 0) in {@code column}; null for none. */
     public RowSource withWeight(String column) {
-        return new RowSource(frame, format, path, options, features, label, layout, column, validationFraction, validationSeed, scaling, columns);
+        return new RowSource(frame, format, path, options, features, label, layout, column, validationFraction, validationSeed, scaling, columns, classWeights);
     }
 
     /**
@@ -113,7 +115,7 @@ public final class RowSource implements Serializable {
         if (!(fraction >= 0 && fraction < 1)) {
             throw new IllegalArgumentException("a validation fraction must be in [0, 1), got " + fraction + ": use e.g. 0.1, or 0 for none");
         }
-        return new RowSource(frame, format, path, options, features, label, layout, weight, fraction, seed, scaling, columns);
+        return new RowSource(frame, format, path, options, features, label, layout, weight, fraction, seed, scaling, columns, classWeights);
     }
 
     /** The same with input scaling {@code scaling}, fitted on the training rows (only {@link InputScaling#NONE} in the table form). */
@@ -123,7 +125,7 @@ public final class RowSource implements Serializable {
                     + " was asked for too: give the scaling as the table form's default scaling (TableColumns) instead");
         }
         return new RowSource(frame, format, path, options, features, label, layout, weight, validationFraction, validationSeed,
-                Objects.requireNonNull(scaling, "scaling"), columns);
+                Objects.requireNonNull(scaling, "scaling"), columns, classWeights);
     }
 
     /**
@@ -136,7 +138,20 @@ public final class RowSource implements Serializable {
             throw new IllegalArgumentException("the table form scales numeric columns in its pipeline (default scaling " + columns.defaultScaling().notation()
                     + "), but the source also asks for input scaling " + scaling.notation() + ": leave the input scaling at none");
         }
-        return new RowSource(frame, format, path, options, features, label, layout, weight, validationFraction, validationSeed, scaling, columns);
+        return new RowSource(frame, format, path, options, features, label, layout, weight, validationFraction, validationSeed, scaling, columns, classWeights);
+    }
+
+    /**
+     * The same with class weights ({@link ClassWeights}; null: every class weighs 1): each training row then weighs its
+     * class's weight times its sample weight ({@link #weight}), the balanced weights counted over the training rows.
+     * Only for labels that are classes.
+     */
+    public RowSource withClassWeights(ClassWeights classWeights) {
+        if (classWeights != null && !layout.classes()) {
+            throw new IllegalArgumentException("class weights weigh classes, but label " + label + " is read as " + layout.notation()
+                    + " (real values): remove the class weights, or give the rows sample weights (a weight column)");
+        }
+        return new RowSource(frame, format, path, options, features, label, layout, weight, validationFraction, validationSeed, scaling, columns, classWeights);
     }
 
     /** The engine object, or null for files (and after deserialisation). */
@@ -195,10 +210,16 @@ public final class RowSource implements Serializable {
         return columns;
     }
 
+    /** The class weights, or null when every class weighs 1. */
+    public ClassWeights classWeights() {
+        return classWeights;
+    }
+
     @Override
     public String toString() {
         return (frame != null ? "a data frame" : format + " files at " + path) + " (features " + (columns != null ? "from a column pipeline"
                 : String.join(", ", features))
-                + ", label " + label + " as " + layout.notation() + (weight == null ? "" : ", weights " + weight) + ")";
+                + ", label " + label + " as " + layout.notation() + (weight == null ? "" : ", weights " + weight)
+                + (classWeights == null ? "" : ", class weights " + (classWeights.balanced() ? "balanced" : classWeights.given())) + ")";
     }
 }

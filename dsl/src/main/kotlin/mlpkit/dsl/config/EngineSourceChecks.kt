@@ -13,7 +13,7 @@ import mlpkit.dsl.train.ScoreMetrics
 
 /**
  * What can be wrong with a `"type": "spark"` source ([DataSource.Spark]) before the engine reads it: its format, path and IDX label file; and the settings that need the rows here, which the engine
- * does not have: a test part, a stratified or ordered split, pixel scaling of a table, target scaling, class weights,
+ * does not have: a test part, a stratified or ordered split, pixel scaling of a table, target scaling,
  * the table form (`columns`) of IDX files or with named features, a cross-validation, a sweep, and expectations or monitors on metrics that are not sums
  * ([ScoreMetrics.FROM_SUMS]). A run also needs an engine ([engineMissing]).
  */
@@ -42,9 +42,6 @@ internal object EngineSourceChecks {
         }
         if (spec.data.targetScaling != TargetScaling.NONE) {
             problems.add(dataPath.key("targetScaling"), "target scaling of data read by an engine", "\"none\"", JsonText.quoted(spec.data.targetScaling.name.lowercase().replace("_", "")), LOCALLY)
-        }
-        spec.training.classWeight?.let {
-            problems.add(JsonPath.ROOT.key("training").key("classWeight"), "class weights on data read by an engine", "no classWeight (give a sampleWeight column instead)", "a classWeight")
         }
         if (spec.validation != null) problems.add(JsonPath.ROOT.key("validation"), "a cross-validation of data read by an engine", "no validation block", "a validation block", LOCALLY)
         if (spec.sweep != null) problems.add(JsonPath.ROOT.key("sweep"), "a sweep of data read by an engine", "no sweep block (train each variation as its own run)", "a sweep block", LOCALLY)

@@ -9,12 +9,14 @@ import mlpkit.data.table.MissingValues
 import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.Scaling
+import mlpkit.dsl.spec.TrainingSpec
 import mlpkit.core.distributed.InputScaling as EngineScaling
 
 /**
  * Core's [RowSource] of a [DataSource.Spark] spec: its files (or [frame], a data frame handed in code, for format
  * [DataSource.Spark.FRAME]), columns and reader options; the label's [TargetLayout] from the loss and the network's
- * [outputs] as local data chooses its encoding ([chooseTargetEncoding]); `split.validation` with `randomState`, else
+ * [outputs] as local data chooses its encoding ([chooseTargetEncoding]); `training.classWeight` (the engine counts the
+ * balanced weights over its training rows); `split.validation` with `randomState`, else
  * [splitSeed]; and `scaling` fitted by the engine (IDX pixels by the reader). With `columns` the source is a table
  * ([TableColumns]): the options as a CSV table writes them, the default missing texts, and `scaling` as the pipeline's
  * default numeric scaling, as a local table fits it (DataResolver.fitTable); the engine then scales nothing else.
@@ -24,7 +26,8 @@ internal object EngineRowSource {
     private val PIXELS = mapOf(Scaling.UNIT to "unit", Scaling.SYMMETRIC to "symmetric")
     private const val RAW_PIXELS = "raw"
 
-    fun of(data: DataSpec, loss: Loss, outputs: Int, splitSeed: Long, frame: Any?, notation: String): RowSource {
+    fun of(data: DataSpec, training: TrainingSpec, outputs: Int, splitSeed: Long, frame: Any?, notation: String): RowSource {
+        val loss = training.loss
         val source = data.source as DataSource.Spark
         var rows = if (source.format == DataSource.Spark.FRAME) {
             RowSource.frame(
@@ -45,6 +48,13 @@ internal object EngineRowSource {
             rows = rows.withFeatures(*source.features.toTypedArray())
         }
         rows = rows.withLabel(source.label, layout(loss, outputs, notation)).withWeight(source.sampleWeight)
+        training.classWeight?.let { weighting ->
+            require(rows.layout().classes()) {
+                "training.classWeight weighs classes, but label column '${source.label}' is read as real values (loss ${loss.notation()}): " +
+                    "remove classWeight, or give the rows sample weights (data.source.sampleWeight)"
+            }
+            rows = rows.withClassWeights(weighting.toCore())
+        }
         if (data.split.validation > 0) rows = rows.withValidation(data.split.validation, data.split.randomState ?: splitSeed)
         val columns = source.columns ?: return rows.withScaling(fitted(data.scaling))
         return rows.withColumns(TableColumns(ColumnOptionsSerializer.write(columns), MissingValues.DEFAULT_TOKENS, fitted(data.scaling)))

@@ -11,6 +11,7 @@ import kotlinx.serialization.json.JsonEncoder
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.doubleOrNull
+import mlpkit.core.distributed.ClassWeights
 import mlpkit.data.ClassLabels
 
 /**
@@ -20,45 +21,31 @@ import mlpkit.data.ClassLabels
  * it leaves out weighs 1. Each training row then weighs its class's weight (times its sample weight when the data
  * has them); the loss divides by the batch's sum of weights or its rows ([mlpkit.core.loss.WeightNormalization]).
  * scikit-learn 1.2's MLPClassifier has no `class_weight`; this follows its other classifiers' meaning.
- * JSON: `"balanced"` or an object of class names to numbers ≥ 0.
+ * JSON: `"balanced"` or an object of class names to numbers ≥ 0. The weights are computed by core's
+ * [ClassWeights], the form an engine that reads the rows itself is given ([toCore]).
  */
 @Serializable(with = ClassWeightSpecSerializer::class)
 sealed interface ClassWeightSpec {
+    /** The same weighting as core's plain data, which an engine applies to the rows it reads. */
+    fun toCore(): ClassWeights
+
     /** One weight per class index of [labels] (the training rows). */
-    fun perClass(labels: ClassLabels): DoubleArray
+    fun perClass(labels: ClassLabels): DoubleArray = toCore().perClass(labels.classNames, labels.counts().let { c -> LongArray(c.size) { c[it].toLong() } })
 
     /** scikit-learn's `"balanced"`: n_samples / (n_classes · bincount(y)). */
     data object Balanced : ClassWeightSpec {
         const val NAME = "balanced"
 
-        override fun perClass(labels: ClassLabels): DoubleArray {
-            val counts = labels.counts()
-            val present = counts.count { it > 0 }
-            val n = labels.labels.size.toDouble()
-            return DoubleArray(counts.size) { c -> if (counts[c] == 0) 1.0 else n / (present * counts[c].toDouble()) }
-        }
+        override fun toCore(): ClassWeights = ClassWeights.BALANCED
 
         override fun toString(): String = NAME
     }
 
     /** Weights by class name; classes not named weigh 1. */
     data class Given(val weights: Map<String, Double>) : ClassWeightSpec {
-        init {
-            for ((name, w) in weights) {
-                require(w >= 0 && w.isFinite()) {
-                    "classWeight of class '$name' is $w, expected a finite number >= 0: give each named class a weight such as 1.0"
-                }
-            }
-        }
+        private val core = ClassWeights.given(weights)
 
-        override fun perClass(labels: ClassLabels): DoubleArray {
-            val unknown = weights.keys - labels.classNames.toSet()
-            require(unknown.isEmpty()) {
-                "classWeight names ${unknown.joinToString { "'$it'" }}, which the data has no class of: expected class names " +
-                    "among ${labels.classNames.joinToString { "'$it'" }}"
-            }
-            return DoubleArray(labels.classCount) { weights[labels.classNames[it]] ?: 1.0 }
-        }
+        override fun toCore(): ClassWeights = core
 
         override fun toString(): String = weights.entries.joinToString(", ", "{", "}") { "${it.key}: ${it.value}" }
     }

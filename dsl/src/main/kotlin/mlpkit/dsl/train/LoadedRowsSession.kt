@@ -41,7 +41,9 @@ import mlpkit.dsl.spec.Scaling
  * the validation rows and fits the input scaling on its workers ([DataParallel.load]); the network is built for the
  * width it found. Training is as for a cluster run of local rows (TrainingSession): L-BFGS on the engine's objective,
  * full-batch gradient descent one synchronous round per epoch, mini-batch optimisers one parameter-averaging round per
- * epoch. Each epoch's metrics are scored on the workers ([DataParallel.score], [ScoreMetrics]): the training rows
+ * epoch. Class weights (`training.classWeight`, the balanced ones counted by the engine over its training rows) and
+ * sample weights are on the rows' weights ([TrainingWeights.ofEngine]), normalised as locally. Each epoch's metrics
+ * are scored on the workers ([DataParallel.score], [ScoreMetrics]): the training rows
  * after the step (`train_loss` of a round is the round's own, as for cluster runs), then the validation rows; early
  * stopping, the divergence guard, history, hooks and events are as for local runs. The model file holds the scaling
  * fitted by the engine and the label's class names, so `mlp predict` works on raw rows; for a table-form source
@@ -66,17 +68,24 @@ internal class LoadedRowsSession(
 
     suspend fun run(events: FlowCollector<TrainingEvent>) {
         val outputs = spec.network.outputSize(1)
-        val source = EngineRowSource.of(spec.data, training.loss, outputs, streams.splitSeed, frame, notation)
+        val source = EngineRowSource.of(spec.data, training, outputs, streams.splitSeed, frame, notation)
         val engine = handedEngine ?: DataParallelProvider.named(cluster.engine).connect(cluster.master, cluster.conf)
         try {
-            engine.load(source, cluster.partitions ?: engine.defaultPartitions()).use { loaded -> Training(engine, loaded, source.label()).run(events) }
+            engine.load(source, cluster.partitions ?: engine.defaultPartitions()).use { loaded ->
+                Training(engine, loaded, source.label(), TrainingWeights.ofEngine(training, loaded.classNames, loaded.classWeights, source.weight() != null)).run(events)
+            }
         } finally {
             if (handedEngine == null) engine.close()
         }
     }
 
     /** One run on [loaded]. */
-    private inner class Training(private val engine: DataParallel, private val loaded: LoadedRows, private val labelColumn: String) {
+    private inner class Training(
+        private val engine: DataParallel,
+        private val loaded: LoadedRows,
+        private val labelColumn: String,
+        private val weights: TrainingWeights,
+    ) {
         private val rows: DistributedRows = loaded.training
         private val network: Network = Network.build(spec.network, loaded.inputs(), training.loss, streams.init(), streams.dropout())
         private val recipe = NetworkRecipe.of(network)
@@ -89,12 +98,12 @@ internal class LoadedRowsSession(
         private val optimizer = training.optimizer.start(network.layout().weightMask())
         private val schedule = training.schedule.start(training.epochs, loaded.trainingRows.toInt())
         private val strategy = cluster.strategyFor(training)
-        private val normalization = training.weightNormalization
+        private val normalization = weights.normalization
         private val metrics: ScoreMetrics = kotlin.run {
             val named = (spec.expect.map { it.metric } + training.callbacks.filterIsInstance<CallbackSpec.EarlyStopping>().map { it.monitor })
                 .mapNotNull { runCatching { Monitor.metricOf(it, registry).concept().name() }.getOrNull() }.toSet()
             ScoreMetrics.of(registry, loaded.classNames?.size, network.outputSize()) { metric ->
-                rows.weighted() || metric.concept().name() in named || metric.reportedByDefault()
+                weights.weighted || metric.concept().name() in named || metric.reportedByDefault()
             }
         }
         private val earlyStopping = training.callbacks.filterIsInstance<CallbackSpec.EarlyStopping>().firstOrNull()
@@ -151,7 +160,7 @@ internal class LoadedRowsSession(
             val round = if (strategy == ClusterStrategy.AVERAGING) {
                 EngineRound.averaging(network, optimizer, engine.averaging(rows, recipe, averagingPlan()))
             } else {
-                EngineRound.sync(network, optimizer, engine.objective(rows, recipe, normalization), training.reduction, normalization, rows.weighted())
+                EngineRound.sync(network, optimizer, engine.objective(rows, recipe, normalization), training.reduction, normalization, weights.weighted)
             }
             round.use {
                 for (epoch in 1..training.epochs) {
@@ -227,7 +236,7 @@ internal class LoadedRowsSession(
             val description = ClusterTraining.describe(engine, strategy, rows.partitions())
             return TrainingResult(
                 reason, completedEpochs, restored, history.toList(), values, emptyMap(), Model.ofTrained(file, network), earlyStopping?.state(),
-                null, description, listOfNotNull(metrics.note()),
+                weights.takeIf { it.weighted }, description, listOfNotNull(metrics.note()),
             )
         }
 

@@ -17,11 +17,11 @@ class TrainingWeights internal constructor(
     val sampleWeights: Boolean,
     /** What a weighted batch's loss divides by. */
     val normalization: WeightNormalization,
-    /** Each training row's weight, or null for an unweighted run. */
+    /** Each training row's weight, or null for an unweighted run (and for rows an engine weighed on its workers). */
     internal val rows: DoubleArray?,
 ) {
     /** Whether the run is weighted at all. */
-    val weighted: Boolean get() = rows != null
+    val weighted: Boolean get() = perClass != null || sampleWeights
 
     /** One line for the summary: `class weights balanced {A: 0.6, B: 3.0}, normalised by sumOfWeights`. */
     fun describe(classWeight: Any?): String = buildList {
@@ -56,6 +56,17 @@ class TrainingWeights internal constructor(
                 sample != null, training.weightNormalization, rows,
             )
         }
+
+        /**
+         * The weights of [training] on rows an engine read and weighed itself: [classWeights] by class index of
+         * [classNames] ([mlpkit.core.distributed.LoadedRows.classWeights], null without class weights) and whether the
+         * rows had [sampleWeights]. The rows' weights stay on the workers.
+         */
+        fun ofEngine(training: TrainingSpec, classNames: List<String>?, classWeights: DoubleArray?, sampleWeights: Boolean): TrainingWeights =
+            TrainingWeights(
+                classWeights?.let { w -> classNames!!.indices.associate { classNames[it] to w[it] } },
+                sampleWeights, training.weightNormalization, null,
+            )
 
         private fun fmt(value: Double): String = "%.4g".format(java.util.Locale.ROOT, value)
     }

@@ -80,7 +80,8 @@ class InProcessEngine(private val partitionsByDefault: Int = 2) : DataParallel {
     /**
      * Reads a [Table] (the frame, or [FILES] at the path), sends row i to validation when a [java.util.Random] seeded
      * with seed + i draws below the fraction, numbers classes in sorted order, and fits standard scaling on the
-     * training rows (population deviation, 1 for a constant column) as Spark's loader does.
+     * training rows (population deviation, 1 for a constant column) as Spark's loader does; class weights (counted over
+     * the training rows) times sample weights weigh the training rows, sample weights alone the validation rows.
      */
     override fun load(source: RowSource, partitions: Int): LoadedRows {
         val table = (source.frame() ?: FILES[source.path()] ?: error("no table at ${source.path()}")) as Table
@@ -113,7 +114,8 @@ class InProcessEngine(private val partitionsByDefault: Int = 2) : DataParallel {
                 if (sd == 0.0) 1.0 else sd
             }
         }
-        fun rows(indices: List<Int>): Rows {
+        val classWeights = source.classWeights()?.perClass(classes, LongArray(classes!!.size) { c -> training.count { table.labels!![it] == classes[c] }.toLong() })
+        fun rows(indices: List<Int>, weighClasses: Boolean): Rows {
             val x = DenseMatrix(indices.size, inputs)
             val y = DenseMatrix(indices.size, outputs)
             indices.forEachIndexed { r, i ->
@@ -125,11 +127,14 @@ class InProcessEngine(private val partitionsByDefault: Int = 2) : DataParallel {
                 }
             }
             distributed++
-            return Rows(x, y, table.weights?.let { w -> DoubleArray(indices.size) { w[indices[it]] } }, partitions, layout)
+            val sample = table.weights?.let { w -> DoubleArray(indices.size) { w[indices[it]] } }
+            val weights = if (classWeights == null || !weighClasses) sample
+            else DoubleArray(indices.size) { r -> classWeights[classes!!.indexOf(table.labels!![indices[r]])] * (sample?.get(r) ?: 1.0) }
+            return Rows(x, y, weights, partitions, layout)
         }
         return LoadedRows(
-            rows(training), if (validation.isEmpty()) null else rows(validation), pipeline?.featureNames ?: (0 until inputs).map { "features[$it]" }, classes,
-            shift, scale, training.size.toLong(), validation.size.toLong(), pipeline?.toJson(),
+            rows(training, true), if (validation.isEmpty()) null else rows(validation, false), pipeline?.featureNames ?: (0 until inputs).map { "features[$it]" }, classes,
+            shift, scale, training.size.toLong(), validation.size.toLong(), pipeline?.toJson(), classWeights,
         )
     }
 

@@ -110,7 +110,7 @@ class EngineSourceConfigTest {
             "moons.json",
         )
         assertEquals(emptyList<ConfigException>(), SpecValidation.runProblems(spec, "moons.json"))
-        val source = mlpkit.dsl.resolve.EngineRowSource.of(spec.data, spec.training.loss, 3, 11, null, "the network")
+        val source = mlpkit.dsl.resolve.EngineRowSource.of(spec.data, spec.training, 3, 11, null, "the network")
         val columns = source.columns()!!
         val expected = mapOf(
             "island" to ColumnOptions.CATEGORICAL,
