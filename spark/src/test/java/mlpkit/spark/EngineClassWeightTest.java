@@ -38,10 +38,6 @@ class EngineClassWeightTest {
         return (engine == null ? run : run.on(engine)).fit();
     }
 
-    private static double relative(double a, double b) {
-        return Math.abs(a - b) / Math.max(1.0, Math.abs(b));
-    }
-
     /** Imbalanced rows (every class-0 row, every third row of the others) as a parquet file and a csv file in {@code dir}: {parquet, csv}. */
     private static String[] files(Path dir, int[] counts) throws IOException {
         Rows rows = Rows.generate(300, 3, 3, 17);
@@ -82,17 +78,7 @@ class EngineClassWeightTest {
         assertTrue(counts[0] > 2 * counts[1], "the rows are imbalanced: " + java.util.Arrays.toString(counts));
         assertEquals(expected, local.getWeights().getPerClass());
         assertEquals(expected, spark.getWeights().getPerClass());
-        assertEquals(local.getEpochs(), spark.getEpochs());
-        for (int e = 0; e < local.getHistory().size(); e++) {
-            double a = spark.getHistory().get(e).getMetrics().get("train_loss");
-            double b = local.getHistory().get(e).getMetrics().get("train_loss");
-            assertTrue(relative(a, b) < 1e-9, "train_loss of epoch " + (e + 1) + ": " + a + " vs " + b);
-        }
-        double[] p = spark.parameters();
-        double[] q = local.parameters();
-        for (int i = 0; i < q.length; i++) {
-            assertTrue(relative(p[i], q[i]) < 1e-9, "parameter " + i + ": " + p[i] + " vs " + q[i]);
-        }
+        SameTraining.assertSameTraining(local, spark);
     }
 
     @Test

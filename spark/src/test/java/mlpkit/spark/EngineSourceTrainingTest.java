@@ -49,10 +49,6 @@ class EngineSourceTrainingTest {
         return (engine == null ? run : run.on(engine)).fit();
     }
 
-    private static double relative(double a, double b) {
-        return Math.abs(a - b) / Math.max(1.0, Math.abs(b));
-    }
-
     @Test
     void a_parquet_file_trained_through_the_json_source_equals_the_same_rows_trained_locally_from_csv(@TempDir Path dir) throws IOException {
         Rows rows = Rows.generate(300, 3, 3, 17);
@@ -72,17 +68,7 @@ class EngineSourceTrainingTest {
         TrainingResult spark = fit(experiment("{\"type\": \"spark\", \"format\": \"parquet\", \"path\": \"" + parquet + "\", \"features\": [\"x1\", \"x2\", \"x3\"]}",
                 ", \"cluster\": {\"master\": \"local[2]\"}"), new SparkEngine(TestSpark.session()));
 
-        assertEquals(local.getEpochs(), spark.getEpochs());
-        for (int e = 0; e < local.getHistory().size(); e++) {
-            double a = spark.getHistory().get(e).getMetrics().get("train_loss");
-            double b = local.getHistory().get(e).getMetrics().get("train_loss");
-            assertTrue(relative(a, b) < 1e-9, "train_loss of epoch " + (e + 1) + ": " + a + " vs " + b);
-        }
-        double[] p = spark.parameters();
-        double[] q = local.parameters();
-        for (int i = 0; i < q.length; i++) {
-            assertTrue(relative(p[i], q[i]) < 1e-9, "parameter " + i + ": " + p[i] + " vs " + q[i]);
-        }
+        SameTraining.assertSameTraining(local, spark);
         assertEquals(local.metric("train_accuracy"), spark.metric("train_accuracy"));
         assertEquals(List.of("x1", "x2", "x3"), spark.getModel().getFile().getFeatureNames());
         assertEquals(List.of("0", "1", "2"), spark.getModel().getFile().getClassNames());
@@ -141,19 +127,15 @@ class EngineSourceTrainingTest {
     }
 
     /**
-     * The same rows as a Spark ML vector column and as an array column: the same fit up to the order in which the driver
-     * adds the partitions' sums (which Spark does as the tasks finish), i.e. to 1e-9 relative as distributed == local.
+     * The same rows as a Spark ML vector column and as an array column: the same blocks, sums added in partition order
+     * ({@link OrderedSums}), so the same fit bit for bit.
      */
     @Test
     void a_spark_ml_vector_column_trains_as_the_same_features_in_an_array_column() {
         Rows rows = Rows.generate(160, 3, 3, 29);
         Model arrays = fitDistributed(penguinsLike(rows, false), 4);
         Model vectors = fitDistributed(penguinsLike(rows, true), 4);
-        double[] p = vectors.getFile().getParameters();
-        double[] q = arrays.getFile().getParameters();
-        for (int i = 0; i < q.length; i++) {
-            assertTrue(relative(p[i], q[i]) < 1e-9, "parameter " + i + ": " + p[i] + " vs " + q[i]);
-        }
+        assertArrayEquals(arrays.getFile().getParameters(), vectors.getFile().getParameters());
         assertEquals(4, vectors.getFile().getHistory().size());
         assertEquals(List.of("features[0]", "features[1]", "features[2]"), vectors.getFile().getFeatureNames());
     }
