@@ -1,16 +1,12 @@
 package mlpkit.spark;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import mlpkit.core.distributed.TrainedModel;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.network.Network;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * A partition's rows scored: the network rebuilt once per partition from the {@link TrainedModel} (recipe and flat
@@ -38,74 +34,47 @@ final class ScoringPartition implements MapPartitionsFunction<Row, Row> {
     public Iterator<Row> call(Iterator<Row> input) {
         Network network = model.network();
         int inputs = model.inputSize();
-        String source = "Dataset partition " + TaskContext.getPartitionId();
+        boolean classifier = model.isClassifier();
         DenseMatrix full = new DenseMatrix(BLOCK, inputs);
-        return new Iterator<>() {
-            private final List<Row> rows = new ArrayList<>(BLOCK);
+        double[] x = full.data();
+        return new BlockedRows(input, BLOCK) {
             private DenseMatrix outputs;
-            private int next;
-            private long seen;
 
             @Override
-            public boolean hasNext() {
-                if (next < rows.size()) {
-                    return true;
+            void read(Row row, int index, long line) {
+                if (row.isNullAt(featuresAt)) {
+                    throw new IllegalArgumentException(source + ":" + line + ": column '" + featuresCol + "' is null: expected "
+                            + inputs + " feature values in every row; drop or fill that row");
                 }
-                rows.clear();
-                next = 0;
-                double[] x = full.data();
-                while (rows.size() < BLOCK && input.hasNext()) {
-                    Row row = input.next();
-                    seen++;
-                    if (row.isNullAt(featuresAt)) {
-                        throw new IllegalArgumentException(source + ":" + seen + ": column '" + featuresCol + "' is null: expected "
-                                + inputs + " feature values in every row; drop or fill that row");
-                    }
-                    List<Double> values = row.getList(featuresAt);
-                    if (values.size() != inputs) {
-                        throw new IllegalArgumentException(source + ":" + seen + ": column '" + featuresCol + "' has " + values.size()
-                                + " values, but the model " + model.recipe() + " takes " + inputs + ": pass the features it was trained on");
-                    }
-                    int start = rows.size() * inputs;
-                    for (int j = 0; j < inputs; j++) {
-                        Double v = values.get(j);
-                        if (v == null) {
-                            throw new IllegalArgumentException(source + ":" + seen + ": column '" + featuresCol + "' has a null at index "
-                                    + j + ": expected " + inputs + " numbers; fill or drop that row");
-                        }
-                        x[start + j] = v;
-                    }
-                    rows.add(row);
+                List<Double> values = row.getList(featuresAt);
+                if (values.size() != inputs) {
+                    throw new IllegalArgumentException(source + ":" + line + ": column '" + featuresCol + "' has " + values.size()
+                            + " values, but the model " + model.recipe() + " takes " + inputs + ": pass the features it was trained on");
                 }
-                if (rows.isEmpty()) {
-                    return false;
+                int start = index * inputs;
+                for (int j = 0; j < inputs; j++) {
+                    Double v = values.get(j);
+                    if (v == null) {
+                        throw new IllegalArgumentException(source + ":" + line + ": column '" + featuresCol + "' has a null at index "
+                                + j + ": expected " + inputs + " numbers; fill or drop that row");
+                    }
+                    x[start + j] = v;
                 }
-                DenseMatrix block = rows.size() == BLOCK ? full : new DenseMatrix(rows.size(), inputs, x);
-                outputs = model.predict(network, block, rows.size());
-                return true;
             }
 
             @Override
-            public Row next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("no more rows in " + source);
-                }
-                Row row = rows.get(next);
-                boolean classifier = model.isClassifier();
-                Object[] values = new Object[row.length() + (classifier ? 2 : 1)];
-                for (int i = 0; i < row.length(); i++) {
-                    values[i] = row.get(i);
-                }
+            void compute(int count) {
+                DenseMatrix block = count == BLOCK ? full : new DenseMatrix(count, inputs, x);
+                outputs = model.predict(network, block, count);
+            }
+
+            @Override
+            Object[] appended(int index) {
                 if (classifier) {
-                    values[row.length()] = model.classNames().get(TrainedModel.predictedClass(outputs, next));
-                    values[row.length() + 1] = DoubleArrays.field(TrainedModel.probabilities(outputs, next));
-                } else if (outputs.getColumnDimension() == 1) {
-                    values[row.length()] = outputs.getEntry(next, 0);
-                } else {
-                    values[row.length()] = DoubleArrays.field(outputs.getRow(next));
+                    return new Object[] {model.classNames().get(TrainedModel.predictedClass(outputs, index)),
+                            DoubleArrays.field(TrainedModel.probabilities(outputs, index))};
                 }
-                next++;
-                return RowFactory.create(values);
+                return new Object[] {outputs.getColumnDimension() == 1 ? outputs.getEntry(index, 0) : DoubleArrays.field(outputs.getRow(index))};
             }
         };
     }
