@@ -95,6 +95,7 @@ final class KernelSelection {
             int m = 13, k = 6, n = 35, size = 8 * 13 + 5;
             double[] a = new double[m * k], b = new double[k * n], c = new double[m * n], bias = new double[n];
             double[] z = new double[size], out = new double[size];
+            byte[] pixels = new byte[size];
             for (int i = 0; i < a.length; i++) {
                 a[i] = Math.sin(i);
             }
@@ -118,6 +119,7 @@ final class KernelSelection {
                 TARGET_ACTIVATIONS.leakyReluBackward(z, 0, 0.0, out, 0, out, 0, size);
                 TARGET_MAPS.addRowVector(c, 0, m, n, bias, 0);
                 TARGET_MAPS.addColumnSums(c, 0, m, n, bias, 0);
+                TARGET_MAPS.scaleBytes(pixels, round & 7, out, 0, size - 8, 127.5, 255.0, 1 / 255.0, -1.0);
             }
             warm = true;
         } catch (RuntimeException | LinkageError e) {

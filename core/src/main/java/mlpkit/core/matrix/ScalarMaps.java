@@ -25,4 +25,10 @@ final class ScalarMaps implements MapKernel {
             }
         }
     }
+
+    /** None: the table lookup {@link ByteScaling} does itself is the portable conversion. */
+    @Override
+    public int scaleBytes(byte[] from, int start, double[] to, int at, int count, double subtract, double divide, double reciprocal, double add) {
+        return 0;
+    }
 }

@@ -1,6 +1,8 @@
 package mlpkit.core.matrix;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -132,5 +134,37 @@ final class VectorMaps implements MapKernel, ActivationKernel {
             }
             out[oo + j] = sum;
         }
+    }
+
+    /**
+     * Eight bytes a turn: widened to eight ints (masked to 0..255), then to doubles (one vector of eight lanes, or two of
+     * four), each lane x − s, q = x·r, q += fma(−q, d, x)·r rounded once, + a. With vectors of two lanes nothing is
+     * converted here (the table does it).
+     */
+    @Override
+    public int scaleBytes(byte[] from, int start, double[] to, int at, int count, double subtract, double divide, double reciprocal, double add) {
+        if (LANES != 8 && LANES != 4) {
+            return 0;
+        }
+        DoubleVector s = DoubleVector.broadcast(SPECIES, subtract), d = DoubleVector.broadcast(SPECIES, divide);
+        DoubleVector r = DoubleVector.broadcast(SPECIES, reciprocal), o = DoubleVector.broadcast(SPECIES, add);
+        int i = 0;
+        for (int end = count - 7; i < end; i += 8) {
+            IntVector v = ((IntVector) ByteVector.fromArray(ByteVector.SPECIES_64, from, start + i)
+                    .convertShape(VectorOperators.B2I, IntVector.SPECIES_256, 0)).and(0xFF);
+            if (LANES == 8) {
+                scaled((DoubleVector) v.convertShape(VectorOperators.I2D, SPECIES, 0), s, d, r, o).intoArray(to, at + i);
+            } else {
+                scaled((DoubleVector) v.convertShape(VectorOperators.I2D, SPECIES, 0), s, d, r, o).intoArray(to, at + i);
+                scaled((DoubleVector) v.convertShape(VectorOperators.I2D, SPECIES, 1), s, d, r, o).intoArray(to, at + i + 4);
+            }
+        }
+        return i;
+    }
+
+    private static DoubleVector scaled(DoubleVector v, DoubleVector s, DoubleVector d, DoubleVector r, DoubleVector o) {
+        DoubleVector x = v.sub(s);
+        DoubleVector q = x.mul(r);
+        return q.neg().fma(d, x).fma(r, q).add(o);
     }
 }

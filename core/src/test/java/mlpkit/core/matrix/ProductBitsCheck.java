@@ -6,7 +6,8 @@ import org.apache.commons.math3.random.MersenneTwister;
 
 /**
  * Run in a JVM of its own by {@link ProductKernelsAtEveryWidthTest} (e.g. with {@code -XX:UseAVX=2}, which gives
- * 256-bit vectors): every tile of the product at that JVM's vector width against the fma chain, bit for bit.
+ * 256-bit vectors): every tile of the product at that JVM's vector width against the fma chain, bit for bit, and the
+ * SIMD conversion of bytes ({@link ByteScaling}) against the scalings' own values for every byte.
  * Prints {@code <kernel> ok <count>} and exits 0, or prints the first difference and exits 1.
  */
 public final class ProductBitsCheck {
@@ -43,6 +44,26 @@ public final class ProductBitsCheck {
                         checked++;
                     }
                 }
+            }
+        }
+        byte[] bytes = new byte[256 + 7];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) i;
+        }
+        for (double[] map : new double[][] {{0, 255, 0}, {0, 127.5, -1}, {0, 1, 0}, {72.94035223214286, 90.02118235130519, 0}}) {
+            double[] out = new double[bytes.length];
+            int done = VectorMaps.INSTANCE.scaleBytes(bytes, 0, out, 0, bytes.length, map[0], map[1], 1 / map[1], map[2]);
+            for (int i = 0; i < done; i++) {
+                double expected = ((bytes[i] & 0xFF) - map[0]) / map[1] + map[2];
+                if (Double.doubleToRawLongBits(out[i]) != Double.doubleToRawLongBits(expected)) {
+                    System.out.println("byte scaling (v - " + map[0] + ") / " + map[1] + " + " + map[2] + " differs at byte " + (bytes[i] & 0xFF)
+                            + ": " + out[i] + " vs " + expected);
+                    System.exit(1);
+                }
+            }
+            if (done != (VectorGemm.LANES >= 4 ? 256 : 0)) {
+                System.out.println("byte scaling converted " + done + " of " + bytes.length + " bytes");
+                System.exit(1);
             }
         }
         System.out.println(VectorGemm.INSTANCE.name() + " ok " + checked);

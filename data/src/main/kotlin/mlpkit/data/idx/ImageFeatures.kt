@@ -19,7 +19,7 @@ class ImageFeatures(
 ) : Features {
     override val cols: Int = height * width
 
-    private val scaled: DoubleArray = scaling.table()
+    private val bytes = scaling.bytes()
 
     init {
         require(rows >= 0 && height > 0 && width > 0) {
@@ -36,13 +36,10 @@ class ImageFeatures(
                 "${out.rowDimension}×${out.columnDimension}"
         }
         val target = out.data()
-        val table = scaled
         for (r in 0 until count) {
             val image = indices[start + r]
             if (image !in 0 until rows) throw IndexOutOfBoundsException("image $image is outside 0 until $rows")
-            val from = image * cols
-            val to = out.offset() + r * cols
-            for (p in 0 until cols) target[to + p] = table[pixels[from + p].toInt() and 0xFF]
+            bytes.convert(pixels, image * cols, target, out.offset() + r * cols, cols)
         }
     }
 

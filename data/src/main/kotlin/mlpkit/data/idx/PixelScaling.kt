@@ -2,6 +2,7 @@ package mlpkit.data.idx
 
 import kotlin.math.sqrt
 import mlpkit.core.distributed.ColumnAffine
+import mlpkit.core.matrix.ByteScaling
 
 /**
  * How a pixel byte (0..255) becomes the double a network sees. Chosen when [ImageFeatures] are built
@@ -17,12 +18,16 @@ sealed class PixelScaling {
     /** [scale] on [columns] columns as core's [ColumnAffine] (the same roundings), or null when it changes nothing. */
     abstract fun affine(columns: Int): ColumnAffine?
 
-    /** The 256 scaled values, indexed by pixel value: one lookup per pixel in the batch loop. */
+    /** The 256 scaled values, indexed by pixel value: what a batch holds for each byte. */
     internal fun table(): DoubleArray = DoubleArray(256) { scale(it) }
+
+    /** The 256 values with the affine map they come from, ((v − subtract) / divide) + add, for core's SIMD conversion. */
+    internal abstract fun bytes(): ByteScaling
 
     /** [0, 1]: v / 255. */
     object UNIT : PixelScaling() {
         override fun scale(value: Double): Double = value / 255.0
+        override fun bytes() = ByteScaling(table(), 0.0, 255.0, 0.0)
         override fun affine(columns: Int) = ColumnAffine(columns, null, DoubleArray(columns) { 255.0 }, null, null)
         override fun toString() = "unit [0, 1]"
     }
@@ -30,6 +35,7 @@ sealed class PixelScaling {
     /** [−1, 1]: v / 127.5 − 1 (as article E4 prepares MNIST). */
     object SYMMETRIC : PixelScaling() {
         override fun scale(value: Double): Double = value / 127.5 - 1.0
+        override fun bytes() = ByteScaling(table(), 0.0, 127.5, -1.0)
         override fun affine(columns: Int) = ColumnAffine(columns, null, DoubleArray(columns) { 127.5 }, null, DoubleArray(columns) { -1.0 })
         override fun toString() = "symmetric [-1, 1]"
     }
@@ -37,6 +43,7 @@ sealed class PixelScaling {
     /** The raw value 0..255 as a double. */
     object RAW : PixelScaling() {
         override fun scale(value: Double): Double = value
+        override fun bytes() = ByteScaling(table(), 0.0, 1.0, 0.0)
         override fun affine(columns: Int): ColumnAffine? = null
         override fun toString() = "raw [0, 255]"
     }
@@ -55,6 +62,7 @@ sealed class PixelScaling {
         }
 
         override fun scale(value: Double): Double = (value - mean) / std
+        override fun bytes() = ByteScaling(table(), mean, std, 0.0)
         override fun affine(columns: Int) = ColumnAffine(columns, DoubleArray(columns) { mean }, DoubleArray(columns) { std }, null, null)
         override fun toString() = "standardised (v - $mean) / $std"
     }

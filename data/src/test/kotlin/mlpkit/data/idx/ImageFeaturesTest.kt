@@ -92,6 +92,25 @@ class ImageFeaturesTest {
     }
 
     @Test
+    fun `a batch holds each scaling's own value for every byte, in whole groups of eight and in the tail`() {
+        // 3 images of 1×87 pixels (ten groups of eight and a tail of seven), every byte value at least once.
+        val bytes = ByteArray(3 * 87) { (it * 37 + 11).toByte() }
+        val images = ImageFeatures(bytes, 3, 1, 87)
+        val scalings = listOf(PixelScaling.UNIT, PixelScaling.SYMMETRIC, PixelScaling.RAW, PixelScaling.standardisedOver(images))
+        for (scaling in scalings) {
+            val batch = DenseMatrix(3, 87)
+            images.withScaling(scaling).copyRows(intArrayOf(2, 0, 1), 0, 3, batch)
+            for (r in 0 until 3) {
+                val image = intArrayOf(2, 0, 1)[r]
+                for (p in 0 until 87) {
+                    val expected = scaling.scale(bytes[image * 87 + p].toInt() and 0xFF)
+                    assertEquals(expected.toRawBits(), batch.getEntry(r, p).toRawBits(), "${'$'}scaling, row ${'$'}r, pixel ${'$'}p")
+                }
+            }
+        }
+    }
+
+    @Test
     fun `copyRows refuses a batch matrix of the wrong width`() {
         val features = ImageFeatures(ByteArray(16), rows = 4, height = 2, width = 2)
 
