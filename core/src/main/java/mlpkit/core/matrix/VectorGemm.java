@@ -36,12 +36,25 @@ final class VectorGemm implements GemmKernel {
      * Per-thread scratch for {@link #narrowProduct}, allocated when a thread first needs it and grown only
      * for a larger product (never per product at a fixed shape); it carries no result from call to call.
      */
+    /** Rows of C from which a panel of B is packed (-Dmlpkit.packRows, for measurements; 0 packs always). */
+    private static final int PACK_ROWS = Integer.getInteger("mlpkit.packRows", 96);
+    /** Packed panels up to this many bytes (-Dmlpkit.packBytes): they must stay in L1 beside A's rows and C's tile. */
+    private static final int PACK_BYTES = Integer.getInteger("mlpkit.packBytes", 24 * 1024);
     private static final ThreadLocal<NarrowScratch> SCRATCH = ThreadLocal.withInitial(NarrowScratch::new);
 
     /** A transposed copy of A's rows, and four vectors of results on their way into C. */
     private static final class NarrowScratch {
         double[] transposed = new double[0];
         final double[] out = new double[4 * LANES];
+
+        double[] panel = new double[0];
+
+        double[] panel(int size) {
+            if (panel.length < size) {
+                panel = new double[size];
+            }
+            return panel;
+        }
 
         double[] transposed(int size) {
             if (transposed.length < size) {
@@ -141,6 +154,7 @@ final class VectorGemm implements GemmKernel {
             mainPanels -= Math.min(mainPanels, mainVectors - 1 - rest);
         }
         int mainEnd = mainPanels * mainVectors * LANES;
+        NarrowScratch scratch = SCRATCH.get();
         for (int p0 = 0; p0 < k; p0 += blockDepth) {
             int depth = Math.min(k, p0 + blockDepth) - p0;
             boolean load = accumulate || p0 > 0;
@@ -153,18 +167,30 @@ final class VectorGemm implements GemmKernel {
             for (int vectors = mainVectors; vectors >= 2; vectors--) {
                 int rows = panelRows[vectors];
                 int end = vectors == mainVectors ? mainEnd : n;
-                for (; j + vectors * LANES <= end; j += vectors * LANES) {
+                int width = vectors * LANES;
+                boolean pack = packs(i1 - i0, depth, width);
+                for (; j + width <= end; j += width) {
+                    double[] panel = b;
+                    int at = bBlock + j, stride = n;
+                    if (pack) {
+                        panel = scratch.panel(depth * width);
+                        for (int p = 0, from = bBlock + j; p < depth; p++, from += n) {
+                            System.arraycopy(b, from, panel, p * width, width);
+                        }
+                        at = 0;
+                        stride = width;
+                    }
                     int i = i0;
                     for (; i + rows <= i1; i += rows) {
-                        VectorTiles.tile(rows, vectors, a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth,
+                        VectorTiles.tile(rows, vectors, a, aBlock + i * ars, ars, ads, panel, at, stride, n, c, co + i * n + j, depth,
                                 load, blockBias, biasOffset + j);
                     }
                     for (; i + 4 <= i1; i += 4) {
-                        VectorTiles.tile(4, vectors, a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth,
+                        VectorTiles.tile(4, vectors, a, aBlock + i * ars, ars, ads, panel, at, stride, n, c, co + i * n + j, depth,
                                 load, blockBias, biasOffset + j);
                     }
                     for (; i < i1; i++) {
-                        VectorTiles.tile(1, vectors, a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth,
+                        VectorTiles.tile(1, vectors, a, aBlock + i * ars, ars, ads, panel, at, stride, n, c, co + i * n + j, depth,
                                 load, blockBias, biasOffset + j);
                     }
                 }
@@ -179,6 +205,11 @@ final class VectorGemm implements GemmKernel {
                         blockBias, biasOffset);
             }
         }
+    }
+
+    /** Whether a panel of B read by {@code rows} rows of C is copied into contiguous memory first. */
+    static boolean packs(int rows, int depth, int width) {
+        return rows >= PACK_ROWS && depth * width * Double.BYTES <= PACK_BYTES;
     }
 
     /** One vector of columns [j, j + LANES) for rows [i0, i1), the first {@code keepLanes} lanes left as they are. */

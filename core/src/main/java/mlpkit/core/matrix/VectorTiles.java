@@ -79,26 +79,30 @@ final class VectorTiles {
         return load ? DoubleVector.fromArray(SPECIES, c, at) : DoubleVector.zero(SPECIES);
     }
 
-    /** The {@code rows} × {@code vectors} tile (a main shape, or 4 or 1 rows of 2 to 4 vectors). */
-    static void tile(int rows, int vectors, double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
+    /**
+     * The {@code rows} × {@code vectors} tile (a main shape, or 4 or 1 rows of 2 to 4 vectors): A(r, p) at
+     * {@code a[ap + r·ars + p·ads]}, B's row p at {@code b[bp + p·bs]} (bs is n in place, the panel's width when packed),
+     * C's row r at {@code c[cp + r·n]}.
+     */
+    static void tile(int rows, int vectors, double[] a, int ap, int ars, int ads, double[] b, int bp, int bs, int n,
                      double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
         switch (rows * 10 + vectors) {
-            case 122 -> tile12x2(a, ap, ars, ads, b, bp, n, c, cp, depth, load, bias, biasAt);
-            case 83 -> tile8x3(a, ap, ars, ads, b, bp, n, c, cp, depth, load, bias, biasAt);
-            case 82 -> tile8x2(a, ap, ars, ads, b, bp, n, c, cp, depth, load, bias, biasAt);
-            case 62 -> tile6x2(a, ap, ars, ads, b, bp, n, c, cp, depth, load, bias, biasAt);
-            case 44 -> tile4x4(a, ap, ars, ads, b, bp, n, c, cp, depth, load, bias, biasAt);
-            case 43 -> tile4x3(a, ap, ars, ads, b, bp, n, c, cp, depth, load, bias, biasAt);
-            case 42 -> tile4x2(a, ap, ars, ads, b, bp, n, c, cp, depth, load, bias, biasAt);
-            case 14 -> tile1x4(a, ap, ars, ads, b, bp, n, c, cp, depth, load, bias, biasAt);
-            case 13 -> tile1x3(a, ap, ars, ads, b, bp, n, c, cp, depth, load, bias, biasAt);
-            case 12 -> tile1x2(a, ap, ars, ads, b, bp, n, c, cp, depth, load, bias, biasAt);
+            case 122 -> tile12x2(a, ap, ars, ads, b, bp, bs, n, c, cp, depth, load, bias, biasAt);
+            case 83 -> tile8x3(a, ap, ars, ads, b, bp, bs, n, c, cp, depth, load, bias, biasAt);
+            case 82 -> tile8x2(a, ap, ars, ads, b, bp, bs, n, c, cp, depth, load, bias, biasAt);
+            case 62 -> tile6x2(a, ap, ars, ads, b, bp, bs, n, c, cp, depth, load, bias, biasAt);
+            case 44 -> tile4x4(a, ap, ars, ads, b, bp, bs, n, c, cp, depth, load, bias, biasAt);
+            case 43 -> tile4x3(a, ap, ars, ads, b, bp, bs, n, c, cp, depth, load, bias, biasAt);
+            case 42 -> tile4x2(a, ap, ars, ads, b, bp, bs, n, c, cp, depth, load, bias, biasAt);
+            case 14 -> tile1x4(a, ap, ars, ads, b, bp, bs, n, c, cp, depth, load, bias, biasAt);
+            case 13 -> tile1x3(a, ap, ars, ads, b, bp, bs, n, c, cp, depth, load, bias, biasAt);
+            case 12 -> tile1x2(a, ap, ars, ads, b, bp, bs, n, c, cp, depth, load, bias, biasAt);
             default -> throw new IllegalArgumentException("no " + rows + "x" + vectors + " tile");
         }
     }
 
     /** A 12-row × 2-vector tile of C over one depth block: 24 accumulators, 2 loads of B and one broadcast a step. */
-    static void tile12x2(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
+    static void tile12x2(double[] a, int ap, int ars, int ads, double[] b, int bp, int bs, int n,
                      double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
         int r1 = cp + n, r2 = r1 + n, r3 = r2 + n, r4 = r3 + n, r5 = r4 + n, r6 = r5 + n, r7 = r6 + n, r8 = r7 + n, r9 = r8 + n, r10 = r9 + n, r11 = r10 + n;
         DoubleVector c0_0 = start(c, cp, load), c0_1 = start(c, cp + LANES, load);
@@ -113,7 +117,7 @@ final class VectorTiles {
         DoubleVector c9_0 = start(c, r9, load), c9_1 = start(c, r9 + LANES, load);
         DoubleVector c10_0 = start(c, r10, load), c10_1 = start(c, r10 + LANES, load);
         DoubleVector c11_0 = start(c, r11, load), c11_1 = start(c, r11 + LANES, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
+        for (int p = 0; p < depth; p++, ap += ads, bp += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
             DoubleVector x = DoubleVector.broadcast(SPECIES, a[ap]);
@@ -208,7 +212,7 @@ final class VectorTiles {
     }
 
     /** A 8-row × 3-vector tile of C over one depth block: 24 accumulators, 3 loads of B and one broadcast a step. */
-    static void tile8x3(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
+    static void tile8x3(double[] a, int ap, int ars, int ads, double[] b, int bp, int bs, int n,
                      double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
         int r1 = cp + n, r2 = r1 + n, r3 = r2 + n, r4 = r3 + n, r5 = r4 + n, r6 = r5 + n, r7 = r6 + n;
         DoubleVector c0_0 = start(c, cp, load), c0_1 = start(c, cp + LANES, load), c0_2 = start(c, cp + 2 * LANES, load);
@@ -219,7 +223,7 @@ final class VectorTiles {
         DoubleVector c5_0 = start(c, r5, load), c5_1 = start(c, r5 + LANES, load), c5_2 = start(c, r5 + 2 * LANES, load);
         DoubleVector c6_0 = start(c, r6, load), c6_1 = start(c, r6 + LANES, load), c6_2 = start(c, r6 + 2 * LANES, load);
         DoubleVector c7_0 = start(c, r7, load), c7_1 = start(c, r7 + LANES, load), c7_2 = start(c, r7 + 2 * LANES, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
+        for (int p = 0; p < depth; p++, ap += ads, bp += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
             DoubleVector b2 = DoubleVector.fromArray(SPECIES, b, bp + 2 * LANES);
@@ -312,7 +316,7 @@ final class VectorTiles {
     }
 
     /** A 8-row × 2-vector tile of C over one depth block: 16 accumulators, 2 loads of B and one broadcast a step. */
-    static void tile8x2(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
+    static void tile8x2(double[] a, int ap, int ars, int ads, double[] b, int bp, int bs, int n,
                      double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
         int r1 = cp + n, r2 = r1 + n, r3 = r2 + n, r4 = r3 + n, r5 = r4 + n, r6 = r5 + n, r7 = r6 + n;
         DoubleVector c0_0 = start(c, cp, load), c0_1 = start(c, cp + LANES, load);
@@ -323,7 +327,7 @@ final class VectorTiles {
         DoubleVector c5_0 = start(c, r5, load), c5_1 = start(c, r5 + LANES, load);
         DoubleVector c6_0 = start(c, r6, load), c6_1 = start(c, r6 + LANES, load);
         DoubleVector c7_0 = start(c, r7, load), c7_1 = start(c, r7 + LANES, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
+        for (int p = 0; p < depth; p++, ap += ads, bp += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
             DoubleVector x = DoubleVector.broadcast(SPECIES, a[ap]);
@@ -390,7 +394,7 @@ final class VectorTiles {
     }
 
     /** A 6-row × 2-vector tile of C over one depth block: 12 accumulators, 2 loads of B and one broadcast a step. */
-    static void tile6x2(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
+    static void tile6x2(double[] a, int ap, int ars, int ads, double[] b, int bp, int bs, int n,
                      double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
         int r1 = cp + n, r2 = r1 + n, r3 = r2 + n, r4 = r3 + n, r5 = r4 + n;
         DoubleVector c0_0 = start(c, cp, load), c0_1 = start(c, cp + LANES, load);
@@ -399,7 +403,7 @@ final class VectorTiles {
         DoubleVector c3_0 = start(c, r3, load), c3_1 = start(c, r3 + LANES, load);
         DoubleVector c4_0 = start(c, r4, load), c4_1 = start(c, r4 + LANES, load);
         DoubleVector c5_0 = start(c, r5, load), c5_1 = start(c, r5 + LANES, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
+        for (int p = 0; p < depth; p++, ap += ads, bp += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
             DoubleVector x = DoubleVector.broadcast(SPECIES, a[ap]);
@@ -452,14 +456,14 @@ final class VectorTiles {
     }
 
     /** A 4-row × 4-vector tile of C over one depth block: 16 accumulators, 4 loads of B and one broadcast a step. */
-    static void tile4x4(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
+    static void tile4x4(double[] a, int ap, int ars, int ads, double[] b, int bp, int bs, int n,
                      double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
         int r1 = cp + n, r2 = r1 + n, r3 = r2 + n;
         DoubleVector c0_0 = start(c, cp, load), c0_1 = start(c, cp + LANES, load), c0_2 = start(c, cp + 2 * LANES, load), c0_3 = start(c, cp + 3 * LANES, load);
         DoubleVector c1_0 = start(c, r1, load), c1_1 = start(c, r1 + LANES, load), c1_2 = start(c, r1 + 2 * LANES, load), c1_3 = start(c, r1 + 3 * LANES, load);
         DoubleVector c2_0 = start(c, r2, load), c2_1 = start(c, r2 + LANES, load), c2_2 = start(c, r2 + 2 * LANES, load), c2_3 = start(c, r2 + 3 * LANES, load);
         DoubleVector c3_0 = start(c, r3, load), c3_1 = start(c, r3 + LANES, load), c3_2 = start(c, r3 + 2 * LANES, load), c3_3 = start(c, r3 + 3 * LANES, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
+        for (int p = 0; p < depth; p++, ap += ads, bp += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
             DoubleVector b2 = DoubleVector.fromArray(SPECIES, b, bp + 2 * LANES);
@@ -526,14 +530,14 @@ final class VectorTiles {
     }
 
     /** A 4-row × 3-vector tile of C over one depth block: 12 accumulators, 3 loads of B and one broadcast a step. */
-    static void tile4x3(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
+    static void tile4x3(double[] a, int ap, int ars, int ads, double[] b, int bp, int bs, int n,
                      double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
         int r1 = cp + n, r2 = r1 + n, r3 = r2 + n;
         DoubleVector c0_0 = start(c, cp, load), c0_1 = start(c, cp + LANES, load), c0_2 = start(c, cp + 2 * LANES, load);
         DoubleVector c1_0 = start(c, r1, load), c1_1 = start(c, r1 + LANES, load), c1_2 = start(c, r1 + 2 * LANES, load);
         DoubleVector c2_0 = start(c, r2, load), c2_1 = start(c, r2 + LANES, load), c2_2 = start(c, r2 + 2 * LANES, load);
         DoubleVector c3_0 = start(c, r3, load), c3_1 = start(c, r3 + LANES, load), c3_2 = start(c, r3 + 2 * LANES, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
+        for (int p = 0; p < depth; p++, ap += ads, bp += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
             DoubleVector b2 = DoubleVector.fromArray(SPECIES, b, bp + 2 * LANES);
@@ -586,14 +590,14 @@ final class VectorTiles {
     }
 
     /** A 4-row × 2-vector tile of C over one depth block: 8 accumulators, 2 loads of B and one broadcast a step. */
-    static void tile4x2(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
+    static void tile4x2(double[] a, int ap, int ars, int ads, double[] b, int bp, int bs, int n,
                      double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
         int r1 = cp + n, r2 = r1 + n, r3 = r2 + n;
         DoubleVector c0_0 = start(c, cp, load), c0_1 = start(c, cp + LANES, load);
         DoubleVector c1_0 = start(c, r1, load), c1_1 = start(c, r1 + LANES, load);
         DoubleVector c2_0 = start(c, r2, load), c2_1 = start(c, r2 + LANES, load);
         DoubleVector c3_0 = start(c, r3, load), c3_1 = start(c, r3 + LANES, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
+        for (int p = 0; p < depth; p++, ap += ads, bp += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
             DoubleVector x = DoubleVector.broadcast(SPECIES, a[ap]);
@@ -632,10 +636,10 @@ final class VectorTiles {
     }
 
     /** A 1-row × 4-vector tile of C over one depth block: 4 accumulators, 4 loads of B and one broadcast a step. */
-    static void tile1x4(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
+    static void tile1x4(double[] a, int ap, int ars, int ads, double[] b, int bp, int bs, int n,
                      double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
         DoubleVector c0_0 = start(c, cp, load), c0_1 = start(c, cp + LANES, load), c0_2 = start(c, cp + 2 * LANES, load), c0_3 = start(c, cp + 3 * LANES, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
+        for (int p = 0; p < depth; p++, ap += ads, bp += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
             DoubleVector b2 = DoubleVector.fromArray(SPECIES, b, bp + 2 * LANES);
@@ -663,10 +667,10 @@ final class VectorTiles {
     }
 
     /** A 1-row × 3-vector tile of C over one depth block: 3 accumulators, 3 loads of B and one broadcast a step. */
-    static void tile1x3(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
+    static void tile1x3(double[] a, int ap, int ars, int ads, double[] b, int bp, int bs, int n,
                      double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
         DoubleVector c0_0 = start(c, cp, load), c0_1 = start(c, cp + LANES, load), c0_2 = start(c, cp + 2 * LANES, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
+        for (int p = 0; p < depth; p++, ap += ads, bp += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
             DoubleVector b2 = DoubleVector.fromArray(SPECIES, b, bp + 2 * LANES);
@@ -689,10 +693,10 @@ final class VectorTiles {
     }
 
     /** A 1-row × 2-vector tile of C over one depth block: 2 accumulators, 2 loads of B and one broadcast a step. */
-    static void tile1x2(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
+    static void tile1x2(double[] a, int ap, int ars, int ads, double[] b, int bp, int bs, int n,
                      double[] c, int cp, int depth, boolean load, double[] bias, int biasAt) {
         DoubleVector c0_0 = start(c, cp, load), c0_1 = start(c, cp + LANES, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
+        for (int p = 0; p < depth; p++, ap += ads, bp += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
             DoubleVector x = DoubleVector.broadcast(SPECIES, a[ap]);

@@ -16,7 +16,7 @@ public final class ProductBitsCheck {
 
     public static void main(String[] args) {
         int[][] shapes = {{1, 1, 1}, {17, 9, 31}, {64, 784, 128}, {64, 128, 10}, {13, 257, 40}, {20, 300, 3}, {9, 520, 12},
-                {13, 300, 56}, {26, 257, 200}, {9, 40, 100}, {4000, 8, 3}, {7, 6, 7}};
+                {13, 300, 56}, {26, 257, 200}, {9, 40, 100}, {4000, 8, 3}, {7, 6, 7}, {130, 64, 40}, {784, 64, 128}, {101, 300, 72}};
         List<GemmKernel> kernels = new ArrayList<>(List.of(VectorGemm.INSTANCE));
         VectorTiles.SHAPES.forEach(shape -> kernels.add(VectorGemm.withTile(shape)));
         int checked = 0;

@@ -1,6 +1,7 @@
 package mlpkit.core.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -49,6 +50,15 @@ class ProductKernelsTest {
     }
 
     @Test
+    void panelsOfBArePackedForManyRowsOfCWhenTheyFitBesideTheTileInL1() {
+        assertTrue(VectorGemm.packs(130, 64, 3 * VectorGemm.LANES), "130 rows, depth 64");
+        assertTrue(VectorGemm.packs(784, 64, 2 * VectorGemm.LANES), "the weight gradient of C1's first layer");
+        assertFalse(VectorGemm.packs(64, 196, 2 * VectorGemm.LANES), "64 rows (a batch) read B in place");
+        assertFalse(VectorGemm.packs(101, 150, 24), "150 × 24 doubles are 28.8 KB, more than half of a 48 KB L1");
+        assertTrue(VectorGemm.packs(101, 150, 16), "150 × 16 doubles are 19.2 KB");
+    }
+
+    @Test
     void everyMainTileFitsTheThirtyTwoRegistersOfAvx512AndThePreferredTilesFitTheirMachines() {
         for (VectorTiles.Shape shape : VectorTiles.SHAPES) {
             assertTrue(shape.registers() <= 32, shape + " needs " + shape.registers() + " vector registers");
@@ -62,12 +72,15 @@ class ProductKernelsTest {
     /**
      * Shapes across the 8×2-vector tile, the 4-row and 1-row tiles, the overlapping last vector column
      * (15, 10, 31, 9 columns), products narrower than a vector run down the rows (1–7 columns, from 8 rows,
-     * also past the depth block), the scalar corner and the depth block of 256.
+     * also past the depth block), the scalar corner and the depth block of 256; from 96 rows on, panels of B packed
+     * into contiguous memory (130×64·64×40, the weight gradient 784×64·64×128, and 101×300·300×72, whose wide panels at
+     * 512 bits are too large to pack and its narrower ones not).
      */
     @ParameterizedTest(name = "m={0} k={1} n={2}")
     @CsvSource({"1,1,1", "3,5,2", "8,4,16", "15,64,15", "17,9,31", "64,784,128", "64,128,10", "20,300,8", "13,257,40",
             "9,3,1", "20,300,3", "8,260,2", "12,5,9", "64,15,15", "15,15,10", "4000,8,3", "4000,3,1", "4000,1,3", "33,20,7",
-            "27,11,5", "16,300,3", "7,6,7", "9,520,12", "13,300,56", "26,257,200", "9,40,100"})
+            "27,11,5", "16,300,3", "7,6,7", "9,520,12", "13,300,56", "26,257,200", "9,40,100",
+            "130,64,40", "784,64,128", "101,300,72"})
     void scalarAndVectorProductsUnderEveryTileEqualTheFmaChainBitForBit(int m, int k, int n) {
         MersenneTwister rng = new MersenneTwister(31L * m + 7L * k + n);
         double[] a = TestData.gaussian(rng, m, k).data();
