@@ -17,7 +17,7 @@ import mlpkit.data.split.RowOrder
  * of an epoch may have fewer rows; it is then a view of the first rows of the same buffers (same
  * arrays), unless [dropLast] leaves it out. A data set with sample weights also fills [Epoch.weights] (one
  * buffer, allocated once). An [augmentation] rewrites each batch's features after they
- * are copied. Filling a batch allocates nothing.
+ * are copied. Filling a batch allocates nothing; a full batch in the given order is filled once and kept.
  *
  * One consumer at a time: the buffers are overwritten by every batch, and starting an epoch ends the
  * previous one.
@@ -65,6 +65,13 @@ class MiniBatches(
     private val lastRows: Int
     private var epochsStarted = 0
 
+    /**
+     * One batch of every row, in the given order, that no augmentation rewrites: its features, targets and weights are
+     * the same every epoch, so they are copied by the first epoch only (a full-batch run copies nothing per iteration).
+     */
+    private val sameBatchEveryEpoch: Boolean
+    private var filled = false
+
     /** The batch's row weights, reused (null when the data set has none). */
     private val weightBuffer: DoubleArray? = dataset.weights?.let { DoubleArray(maxOf(1, minOf(rows, (batchSize as? BatchSize.Rows)?.rows ?: rows))) }
 
@@ -97,6 +104,7 @@ class MiniBatches(
         fullY = DenseMatrix(rowsPerBatch, targetColumns)
         lastX = fullX.withRows(lastRows)
         lastY = fullY.withRows(lastRows)
+        sameBatchEveryEpoch = batchesPerEpoch == 1 && order is RowOrder.AsGiven && augmentation == null
     }
 
     /**
@@ -149,6 +157,7 @@ class MiniBatches(
             val last = batch == batchesPerEpoch - 1
             x = if (last) lastX else fullX
             y = if (last) lastY else fullY
+            if (sameBatchEveryEpoch && filled) return true
             val start = batch * rowsPerBatch
             val count = x.rowDimension
             source.copyRows(sourceRows, start, count, x)
@@ -159,6 +168,7 @@ class MiniBatches(
                 val source = dataset.weights!!
                 for (r in 0 until count) w[r] = source[visit[start + r]]
             }
+            filled = true
             return true
         }
 

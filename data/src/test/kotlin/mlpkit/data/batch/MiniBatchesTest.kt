@@ -38,6 +38,32 @@ class MiniBatchesTest {
     }
 
     @Test
+    fun `a full batch in the given order is copied by the first epoch only, and a shuffled one every epoch`() {
+        var copies = 0
+        val base = numbered(10)
+        val counting = object : mlpkit.data.Features by base.features {
+            override fun copyRows(indices: IntArray, start: Int, count: Int, out: DenseMatrix) {
+                copies++
+                base.features.copyRows(indices, start, count, out)
+            }
+        }
+        val data = Dataset("counted", counting, base.targets)
+        val inOrder = MiniBatches(data, BatchSize.Full, RowOrder.AsGiven)
+        val expected = base.features.toMatrix().data()
+        repeat(3) {
+            val epoch = inOrder.epoch()
+            assertTrue(epoch.next())
+            assertArrayEquals(expected, epoch.x.data(), 0.0)
+            assertArrayEquals(DoubleArray(30) { if (it % 3 == (it / 3) % 3) 1.0 else 0.0 }, epoch.y.data(), 0.0)
+            assertFalse(epoch.next())
+        }
+        assertEquals(1, copies, "three epochs of one full batch in order")
+        val shuffledFull = MiniBatches(data, BatchSize.Full, shuffled(3))
+        repeat(3) { val epoch = shuffledFull.epoch(); while (epoch.next()) Unit }
+        assertEquals(4, copies, "a shuffled full batch is copied every epoch")
+    }
+
+    @Test
     fun `every batch, the partial last one included, fills the same buffers`() {
         val batches = MiniBatches(numbered(10), BatchSize.of(4), shuffled(1))
         val xArrays = HashSet<Any>()
