@@ -34,8 +34,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class ProductBenchmark {
-    /** m×k·k×n: S1 = x·W1, 128-wide hidden, the output layer, C2's first layer, C3's first and second layers, and 1024³ for scale. */
-    @Param({"64x784x128", "64x128x128", "64x128x10", "15x64x15", "4000x20x8", "4000x8x3", "1024x1024x1024"})
+    /**
+     * m×k·k×n: S1 = x·W1, 128-wide hidden, the output layer, C2's first layer, C3's first and second layers, 1024³ for
+     * scale, and the weight gradients of C1's first and hidden layers as {@link #transposedProduct} computes them
+     * (784×64·64×128 and 128×64·64×128: from 96 rows of C on, B's panels are packed).
+     */
+    @Param({"64x784x128", "64x128x128", "64x128x10", "15x64x15", "4000x20x8", "4000x8x3", "1024x1024x1024", "784x64x128", "128x64x128"})
     public String shape;
 
     @Param({"vector", "vector:12x2", "vector:8x3", "vector:8x2", "vector:6x2", "vector:4x4", "vector:4x3", "scalar"})
