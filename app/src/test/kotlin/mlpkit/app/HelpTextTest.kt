@@ -1,6 +1,13 @@
 package mlpkit.app
 
 import com.github.ajalt.clikt.core.CliktCommand
+import com.github.ajalt.clikt.core.Context
+import com.github.ajalt.clikt.core.PrintHelpMessage
+import com.github.ajalt.clikt.core.context
+import com.github.ajalt.clikt.core.parse
+import com.github.ajalt.clikt.core.terminal
+import com.github.ajalt.mordant.rendering.AnsiLevel
+import com.github.ajalt.mordant.terminal.Terminal
 import com.github.ajalt.clikt.core.subcommands
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -70,6 +77,24 @@ class HelpTextTest {
             assertTrue(summary.endsWith("."), "'mlp ${path.joinToString(" ")} --help' begins with a cut summary: '$summary'")
         }
         assertTrue(checked > 50, "$checked descriptions")
+    }
+
+    @Test
+    fun `a command whose summary is written over two lines is listed with the whole summary`() {
+        class Wrapped : CliktCommand(name = "wrapped") {
+            override fun help(context: Context) = "A summary written\nover two lines.\n\nDetails that stay in its own help."
+            override fun run() = Unit
+        }
+        val root = MlpCommand().subcommands(Wrapped())
+            .context { terminal = Terminal(ansiLevel = AnsiLevel.NONE, width = 200, interactive = false) }
+        val help = try {
+            root.parse(arrayOf("--help"))
+            ""
+        } catch (e: PrintHelpMessage) {
+            root.getFormattedHelp(e).orEmpty()
+        }
+        val entry = entries(help).single { it.section == "Commands" }
+        assertEquals(Entry("Commands", "wrapped", "A summary written over two lines."), entry)
     }
 
     @Test

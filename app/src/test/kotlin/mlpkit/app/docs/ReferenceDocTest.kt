@@ -40,7 +40,7 @@ class ReferenceDocTest {
         // Defaults read back from a spec decoded from required keys only (including keys left out of files at their default).
         assertTrue("| `$.training.epochs` |  | a whole number | `10` |" in written, written.lines().first { "$.training.epochs`" in it })
         assertTrue("| `$.training.shuffle` |  | true or false | `true` |" in written, written.lines().first { "$.training.shuffle`" in it })
-        assertTrue("--epochs N" in written && "override the number of epochs" in written)
+        assertTrue("--epochs=<n>        override the number of epochs" in written)
         for (parameter in GeneratorRegistry.standard.find("make_moons").parameters) assertTrue("| `${parameter.name}` | " in written, parameter.name)
         assertTrue("- `fun experiment(name: String, block: ExperimentBuilder.() -> Unit): Experiment`" in written)
     }
