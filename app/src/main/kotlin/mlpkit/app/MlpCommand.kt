@@ -4,7 +4,6 @@ import mlpkit.core.concept.Registry
 import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
 import com.github.ajalt.clikt.core.context
-import com.github.ajalt.clikt.output.MordantHelpFormatter
 import com.github.ajalt.clikt.parameters.options.versionOption
 
 /**
@@ -13,8 +12,9 @@ import com.github.ajalt.clikt.parameters.options.versionOption
 class MlpCommand : CliktCommand(name = "mlp") {
     init {
         versionOption(mlpVersion(), names = setOf("--version"), message = { "mlp $it" })
-        // Defaults and required options shown in --help, so that "what did I just run?" never needs the source.
-        context { helpFormatter = { MordantHelpFormatter(it, showDefaultValues = true, showRequiredTag = true) } }
+        // Defaults and required options shown in --help, so that "what did I just run?" never needs the source,
+        // and every subcommand listed with its whole summary.
+        context { helpFormatter = { FullSummaryHelpFormatter(it) } }
     }
 
     override fun help(context: Context) = """

@@ -80,6 +80,7 @@ internal class StructureCheck private constructor(private val problems: Problems
                 divergenceName -> DivergenceSpec.EXPECTATION
                 jsonObjectName -> "an object"
                 jsonPrimitiveName -> "a number, a string, true, false or null"
+                jsonElementName -> "any JSON value"
                 else -> when (descriptor.kind) {
                     PrimitiveKind.INT, PrimitiveKind.LONG, PrimitiveKind.SHORT, PrimitiveKind.BYTE -> "a whole number"
                     PrimitiveKind.DOUBLE, PrimitiveKind.FLOAT -> "a number"
