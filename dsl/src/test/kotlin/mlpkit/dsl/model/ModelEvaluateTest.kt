@@ -84,4 +84,26 @@ class ModelEvaluateTest {
         val missing = dir.resolve("missing.csv")
         assertTrue(assertThrows<IllegalArgumentException> { model.evaluate(missing) }.message!!.startsWith("$missing: no such file"))
     }
+
+    @Test
+    fun `a model trained on a table evaluates a table by its column names, label found by name`() {
+        val rows = classRows.mapIndexed { i, row -> row.substringBeforeLast(',') + (if (i % 3 == 0) ",red," else ",blue,") + row.substringAfterLast(',') }
+        val file = csv("table.csv", "x1,x2,colour,kind", rows)
+        val result = experiment("table") {
+            data { csv(file.toString(), label = "kind") { categorical("colour") }; split(shuffle = false) }
+            network { dense(3, tanh); dense(2, softmax) }
+            training { loss = softmaxCrossEntropy; optimizer = adam(lr = 0.05); epochs = 10; batchSize = 4; seed = 3 }
+        }.fit()
+        val train = result.metrics.filterKeys { it.startsWith("train_") }.mapKeys { it.key.removePrefix("train_") }
+        assertEquals(train, result.model.evaluate(file).metrics)
+        // The columns in another order, the label moved to the front: chosen by name all the same.
+        val reordered = csv("reordered.csv", "kind,colour,x2,x1", rows.map { r -> r.split(',').let { listOf(it[3], it[2], it[1], it[0]).joinToString(",") } })
+        assertEquals(train, result.model.evaluate(reordered).metrics)
+        val unlabelled = csv("unlabelled.csv", "x1,x2,colour", rows.map { it.substringBeforeLast(',') })
+        assertEquals(
+            "$unlabelled has only the model's feature columns (x1, x2, colour), no label column: evaluating needs the true labels in a column 'kind'; " +
+                "to predict without them, use predict",
+            assertThrows<IllegalArgumentException> { result.model.evaluate(unlabelled) }.message,
+        )
+    }
 }
