@@ -84,6 +84,8 @@ internal fun commands(out: PrintStream, err: PrintStream): List<CliktCommand> = 
     RunCommand(out, err, verify = true),
     CvCommand(out, err),
     PredictCommand(out),
+    EvaluateCommand(out),
+    SummaryCommand(out),
     CheckCommand(out),
     ConceptsCommand(out),
     BenchCommand(out),

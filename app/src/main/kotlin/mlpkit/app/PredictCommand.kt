@@ -8,15 +8,12 @@ import com.github.ajalt.clikt.parameters.options.option
 import com.github.ajalt.clikt.parameters.options.switch
 import com.github.ajalt.clikt.parameters.types.path
 import java.io.PrintStream
-import java.nio.file.Path
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.data.csv.CsvFeatureOptions
 import mlpkit.data.csv.CsvHeaderSwitch
 import mlpkit.data.csv.CsvLoader
 import mlpkit.data.csv.formatSeventeenDigits
 import mlpkit.data.table.TableReader
-import mlpkit.dsl.model.DivergedModelException
-import mlpkit.dsl.model.Model
 import mlpkit.dsl.model.writeAtomically
 
 /**
@@ -59,7 +56,7 @@ class PredictCommand(private val out: PrintStream) : CliktCommand(name = "predic
     override fun help(context: Context) = "Predict with a saved model: classes, probabilities (--proba) or regression outputs."
 
     override fun run() = asInvalidInput("predict") {
-        val model = loadModel(ModelArgument.modelFile(modelFile))
+        val model = ModelArgument.load(modelFile, "predict", allowDiverged)
         if (proba && !model.isClassifier) {
             throw InvalidInput(
                 "mlp predict: $modelFile was trained for regression (real-valued outputs), so it has no class probabilities: drop --proba",
@@ -93,16 +90,6 @@ class PredictCommand(private val out: PrintStream) : CliktCommand(name = "predic
         }
         val target = output
         if (target == null) out.print(text) else writeAtomically(target, text.toString())
-    }
-
-    /** The model, with a diverged run's model refused in the words of this command (its flag). */
-    private fun loadModel(file: Path): Model = try {
-        Model.load(file, allowDiverged = allowDiverged)
-    } catch (e: DivergedModelException) {
-        throw InvalidInput(
-            "mlp predict: ${e.source}: the run that wrote this model diverged (${e.divergence}), so its predictions are not to be trusted: " +
-                "retrain with a smaller learning rate; pass --allow-diverged to use it anyway",
-        )
     }
 
     private fun appendRows(text: StringBuilder, m: DenseMatrix) {

@@ -240,8 +240,7 @@ class RunCommand(
                 is StopReason.SolverStopped -> reason.summary
             } + (result.restoredEpoch?.let { "; weights restored from epoch $it" } ?: ""),
         )
-        val width = maxOf(22, result.metrics.keys.maxOfOrNull { it.length } ?: 0)
-        for ((name, value) in result.metrics) out.println(String.format(Locale.ROOT, "  %-${width}s %.6f", name, value))
+        MetricLines.of(result.metrics).forEach(out::println)
         if (experiment.spec.data.targetScaling != TargetScaling.NONE) out.println("  " + RunReport.SCALED_TARGETS_NOTE)
         result.weights?.let { out.println("  trained with " + it.describe(experiment.spec.training.classWeight)) }
         result.trainedOn?.let { out.println("  trained on $it") }

@@ -15,6 +15,9 @@ class Experiment @JvmOverloads constructor(
     val hooks: List<EpochHook> = emptyList(),
     val registry: Registry = SpecConcepts.registryOf(spec),
 ) {
+    /** Trains this experiment to the end on the calling thread (the same as [Experiments.fit]). */
+    fun fit(): mlpkit.dsl.train.TrainingResult = Experiments.fit(this)
+
     override fun toString(): String = "experiment ${spec.name}: ${spec.network.notation()}"
 }
 

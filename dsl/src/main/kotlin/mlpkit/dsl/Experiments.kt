@@ -27,6 +27,7 @@ import java.util.function.Consumer
  * });
  * int[] classes = result.getModel().predictClasses(x);
  * ```
+ * From Kotlin, `Experiments.fit(experiment("moons") { … })`, or `experiment("moons") { … }.fit()`.
  */
 object Experiments {
     /** A JSON experiment file, strictly checked (a [mlpkit.dsl.config.ConfigException] names the path of each problem). */
@@ -60,6 +61,13 @@ object Experiments {
     @JvmStatic
     fun fit(spec: ExperimentSpec): TrainingResult = TrainingRun(experiment(spec)).fit()
 
+    /**
+     * Trains [experiment] (what the Kotlin `experiment("name") { … }` builder returns, already checked, with its
+     * `onEpochEnd` hooks and the registry of its own concepts) to the end on the calling thread.
+     */
+    @JvmStatic
+    fun fit(experiment: Experiment): TrainingResult = TrainingRun(experiment).fit()
+
     /** Trains [spec] on the calling thread, telling [listener] about every epoch and the end; returns the result. */
     @JvmStatic
     fun fit(spec: ExperimentSpec, listener: TrainingListener): TrainingResult = fit(experiment(spec), listener)
@@ -74,7 +82,11 @@ object Experiments {
      * every fold's metrics, and per metric the folds' mean (`cv_m`) and population standard deviation (`cv_m_std`).
      */
     @JvmStatic
-    fun crossValidate(spec: ExperimentSpec): CvResult = kotlinx.coroutines.runBlocking { CrossValidation(experiment(spec)).run() }
+    fun crossValidate(spec: ExperimentSpec): CvResult = crossValidate(experiment(spec))
+
+    /** Cross-validates [experiment] (built with `experiment("name") { …; cv(5) }`) on the calling thread; see the overload above. */
+    @JvmStatic
+    fun crossValidate(experiment: Experiment): CvResult = kotlinx.coroutines.runBlocking { CrossValidation(experiment).run() }
 
     /** A model file written by a run (built-in concepts). */
     @JvmStatic

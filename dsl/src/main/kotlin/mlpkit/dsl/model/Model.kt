@@ -5,9 +5,16 @@ import mlpkit.core.distributed.NetworkRecipe
 import mlpkit.core.distributed.TrainedModel
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.core.network.Network
+import mlpkit.data.ClassLabels
+import mlpkit.data.Dataset
+import mlpkit.data.DenseFeatures
+import mlpkit.data.RegressionTargets
+import mlpkit.data.Targets
 import mlpkit.data.batch.TargetEncoding
 import mlpkit.data.table.RawTable
 import mlpkit.dsl.resolve.InputScaling
+import mlpkit.dsl.train.DatasetEvaluator
+import mlpkit.dsl.train.PartMetrics
 import org.apache.commons.math3.linear.RealMatrix
 import java.nio.file.Path
 
@@ -128,6 +135,62 @@ class Model private constructor(val file: ModelFile, private val network: Networ
         )
     }
 
+    /**
+     * Keras' `model.summary()`: a table of the layers (name and notation, output shape with `batch` for the rows,
+     * parameter count), then the total, trainable and non-trainable parameters (batch normalisation's running
+     * statistics are kept, not trained). See [ModelSummary].
+     */
+    fun summary(): String = ModelSummary.of(file.spec.name, network)
+
+    /**
+     * Keras' `model.evaluate(x, y)`: every metric the model's run reports for a part of its data (`loss`, `accuracy`,
+     * `auc`, `r2`, …), measured in inference mode on the raw input rows [features] (scaled as in training) against
+     * [targets] (class labels numbered as [classNames], or real values in the targets' own units), by the code that
+     * measured the run's own parts.
+     */
+    @Synchronized
+    fun evaluate(features: RealMatrix, targets: Targets): Evaluation {
+        require(features.columnDimension == inputSize) {
+            "the model '$notation' takes $inputSize input columns, got ${features.columnDimension}: pass the features as in training"
+        }
+        require(features.rowDimension == targets.size) { "${features.rowDimension} rows of features but ${targets.size} targets: give one target per row" }
+        val x = DenseMatrix.of(features).let { if (it === features) it.copy() else it }
+        file.inputScaling?.applyInPlace(x)
+        val trained = when (targets) {
+            is ClassLabels -> {
+                if (!isClassifier) throw NotAClassifierException("evaluate with class labels", notation)
+                val names = classNames ?: List(if (outputSize == 1) 2 else outputSize) { it.toString() }
+                require(targets.classCount <= names.size) {
+                    "the labels name ${targets.classCount} classes, but the model '$notation' knows ${names.size} (${names.joinToString(", ")})"
+                }
+                ClassLabels(targets.labels, names)
+            }
+            is RegressionTargets -> {
+                require(!isClassifier) { "the model '$notation' predicts classes ${classNames ?: ""}: give class labels, not real values" }
+                require(targets.outputs == outputSize) { "the model '$notation' has $outputSize outputs, got ${targets.outputs} target columns" }
+                file.targetScaling?.let { RegressionTargets(it.transform(DenseMatrix.of(targets.values))) } ?: targets
+            }
+        }
+        val spec = file.spec
+        val weighted = spec.training.classWeight != null ||
+            (spec.data.source as? mlpkit.dsl.spec.DataSource.Csv)?.sampleWeight != null ||
+            (spec.data.source as? mlpkit.dsl.spec.DataSource.Spark)?.sampleWeight != null
+        val metrics = PartMetrics.reportedRegistry(spec, Registry.builtIns(), weighted)
+        val evaluator = DatasetEvaluator(PART, Dataset(PART, DenseFeatures(x), trained), file.targetEncoding, DatasetEvaluator.CHUNK_ROWS, metrics, file.targetScaling)
+        val measured = LinkedHashMap<String, Double>()
+        kotlinx.coroutines.runBlocking { evaluator.evaluate(network, measured) }
+        return Evaluation(targets.size, measured.mapKeys { it.key.removePrefix("${PART}_") }, evaluator.report())
+    }
+
+    /** [evaluate] for class [labels] (0-based class numbers, as [predictClasses] gives them). */
+    fun evaluate(features: RealMatrix, labels: IntArray): Evaluation = evaluate(features, ClassLabels(labels, classNames))
+
+    /**
+     * [evaluate] on the labelled rows of the CSV file [path], read by the rules the training data was read with
+     * (see [LabelledFile]: features then the label, or a table by column names).
+     */
+    fun evaluate(path: Path): Evaluation = LabelledFile.read(this, path).let { evaluate(it.features, it.targets) }
+
     /** Writes the model file atomically. */
     fun save(path: Path) = file.save(path)
 
@@ -138,6 +201,9 @@ class Model private constructor(val file: ModelFile, private val network: Networ
     override fun toString(): String = "Model($notation, $inputSize inputs${classNames?.let { ", classes $it" } ?: ""})"
 
     companion object {
+        /** The name of the part [evaluate] measures (its metrics are reported without it). */
+        private const val PART = "data"
+
         /**
          * Reads a model file (see [ModelFile.read] for the errors); [registry] reads its concepts: add the
          * definition of an activation or loss of your own, `Registry.builtIns().with(swish2.concept())`.

@@ -66,4 +66,9 @@ internal class DatasetEvaluator(
         val classes = IntArray(names.size) { it }
         return ClassificationReport.of(labels.labels, predictions!!, classes).withTargetNames(names).toText(2)
     }
+
+    companion object {
+        /** Rows evaluated per forward pass (a run's parts, `Model.evaluate`): large enough to amortise the call, small enough for any width. */
+        const val CHUNK_ROWS = 512
+    }
 }

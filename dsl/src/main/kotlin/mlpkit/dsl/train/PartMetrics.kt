@@ -3,6 +3,9 @@ package mlpkit.dsl.train
 import mlpkit.core.concept.Registry
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.core.metrics.Metric
+import mlpkit.core.metrics.Monitor
+import mlpkit.dsl.spec.CallbackSpec
+import mlpkit.dsl.spec.ExperimentSpec
 import mlpkit.data.ClassLabels
 import mlpkit.data.RegressionTargets
 import mlpkit.data.Targets
@@ -17,6 +20,20 @@ import mlpkit.dsl.model.predictedClass
  */
 internal object PartMetrics {
     private const val LOSS = "loss"
+
+    /**
+     * [registry] with the metrics a run of [spec] reports: a metric that is not reported by default (the imbalance
+     * metrics) only when the run is [weighted] or an expectation or the early-stopping monitor names it.
+     */
+    fun reportedRegistry(spec: ExperimentSpec, registry: Registry, weighted: Boolean): Registry {
+        val named = (spec.expect.map { it.metric } + spec.training.callbacks.filterIsInstance<CallbackSpec.EarlyStopping>().map { it.monitor })
+            .mapNotNull { runCatching { Monitor.metricOf(it, registry).concept().name() }.getOrNull() }.toSet()
+        return Registry.of(
+            registry.all().filter { c ->
+                c.kind() != Metric.KIND || weighted || c.name() in named || (c.create() as Metric).reportedByDefault()
+            },
+        )
+    }
 
     /** The metrics of a part with [targets]; [onTrainingBatches] keeps those measured on the training batches. */
     fun of(registry: Registry, targets: Targets, onTrainingBatches: Boolean = false): List<Metric> =

@@ -6,8 +6,6 @@ import kotlinx.coroutines.flow.FlowCollector
 import mlpkit.core.concept.Registry
 import mlpkit.core.loss.Reduction
 import mlpkit.core.loss.WeightNormalization
-import mlpkit.core.metrics.Metric
-import mlpkit.core.metrics.Monitor
 import mlpkit.core.matrix.KernelThreads
 import mlpkit.core.distributed.AveragingPlan
 import mlpkit.core.distributed.DataParallel
@@ -91,15 +89,7 @@ internal class TrainingSession(
      * The registry whose metrics the parts report: a metric that is not reported by default (the imbalance metrics)
      * only when the run is weighted or an expectation or the early-stopping monitor names it.
      */
-    private val metricRegistry: Registry = kotlin.run {
-        val named = (spec.expect.map { it.metric } + training.callbacks.filterIsInstance<CallbackSpec.EarlyStopping>().map { it.monitor })
-            .mapNotNull { runCatching { Monitor.metricOf(it, registry).concept().name() }.getOrNull() }.toSet()
-        Registry.of(
-            registry.all().filter { c ->
-                c.kind() != Metric.KIND || weights.weighted || c.name() in named || (c.create() as Metric).reportedByDefault()
-            },
-        )
-    }
+    private val metricRegistry: Registry = PartMetrics.reportedRegistry(spec, registry, weights.weighted)
     private val batches = miniBatches(start?.rowOrder)
     private val weightMask = network.layout().weightMask()
 
@@ -494,7 +484,6 @@ internal class TrainingSession(
     )
 
     private companion object {
-        /** Rows evaluated per forward pass: large enough to amortise the call, small enough for any width. */
-        const val EVALUATION_CHUNK = 512
+        const val EVALUATION_CHUNK = DatasetEvaluator.CHUNK_ROWS
     }
 }
