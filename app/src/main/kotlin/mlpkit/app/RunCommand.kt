@@ -120,7 +120,7 @@ class RunCommand(
         }
         val trainingRun = asInvalidInput(commandName) {
             if (resumeDir != null) {
-                directory.resume(experiment.hooks, resolver, stopSignal, experiment.registry)
+                directory.resume(experiment.hooks, resolver, stopSignal, experiment.registry) { err.println("note: $it") }
             } else {
                 // The data checked above is the data trained on: it is loaded once.
                 TrainingRun(experiment, directory, resolver, stopSignal, data).let { run -> engine?.let(run::on) ?: run }
