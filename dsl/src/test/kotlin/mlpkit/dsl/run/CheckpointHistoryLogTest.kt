@@ -40,8 +40,8 @@ class CheckpointHistoryLogTest {
 
     @Test
     fun `a long run killed mid-append and resumed ends bit for bit as an uninterrupted one, its state file without the history`(@TempDir root: Path) = runBlocking {
-        val epochs = 400
-        val stopAt = 250
+        val epochs = 150
+        val stopAt = 100
         val straight = TrainingRun(long(epochs), RunDirectory.create(root, "straight")).fit()
 
         val interrupted = RunDirectory.create(root, "interrupted")
