@@ -16,9 +16,9 @@ import java.nio.channels.FileChannel
  * A failure in [write] leaves [target] as it was and removes the temporary file. On the rare file system
  * that cannot rename atomically, a plain replace is the best it offers.
  *
- * With [durable], the temporary file's bytes reach the disk (fsync) before the rename, and the rename
- * itself (the folder is synced after it): after a power cut or a crash of the machine, [target] is the old
- * file or the complete new one (a checkpoint's small state file uses it).
+ * With [durable], the temporary file's bytes reach the disk (fsync) before the rename: after a power cut or
+ * a crash of the machine too, [target] is the old file or the complete new one, never a torn or empty one
+ * (the rename itself may be lost then: the old file). A checkpoint's small state file uses it.
  *
  * An I/O error becomes a [CannotWriteException] naming [target] (full disk, permission denied, a file
  * where a directory is expected); what [write] itself throws otherwise passes unchanged.
@@ -48,19 +48,8 @@ fun writeAtomically(target: Path, durable: Boolean = false, write: (OutputStream
         } catch (e: IOException) {
             throw CannotWriteException.of(absolute, e)
         }
-        if (durable) syncFolder(absolute.parent)
     } finally {
         TemporaryFiles.release(temporary)
     }
 }
 
-/**
- * Syncs [folder]'s entries (a rename in it) to the disk. Linux allows opening a folder to sync it; where the
- * system refuses, the rename is as durable as that system makes it and nothing more can be done.
- */
-fun syncFolder(folder: Path) {
-    try {
-        FileChannel.open(folder, StandardOpenOption.READ).use { it.force(true) }
-    } catch (_: IOException) {
-    }
-}
