@@ -31,6 +31,8 @@ import mlpkit.dsl.spec.Expectation
 import mlpkit.dsl.spec.TargetScaling
 import mlpkit.dsl.train.StopReason
 import mlpkit.dsl.train.TrainingEvent
+import java.util.concurrent.Executors
+import java.util.concurrent.TimeUnit
 import mlpkit.dsl.train.TrainingResult
 import mlpkit.dsl.train.TrainingRun
 import mlpkit.dsl.verify.ExpectationOutcome
@@ -120,7 +122,7 @@ class RunCommand(
         }
         val trainingRun = asInvalidInput(commandName) {
             if (resumeDir != null) {
-                directory.resume(experiment.hooks, resolver, stopSignal, experiment.registry)
+                directory.resume(experiment.hooks, resolver, stopSignal, experiment.registry) { err.println("note: $it") }
             } else {
                 // The data checked above is the data trained on: it is loaded once.
                 TrainingRun(experiment, directory, resolver, stopSignal, data).let { run -> engine?.let(run::on) ?: run }
@@ -210,22 +212,33 @@ class RunCommand(
         return Experiment(experiment.spec.copy(training = training, cluster = cluster), experiment.hooks, experiment.registry)
     }
 
+    /**
+     * Trains [run], showing its progress: on a terminal, one line redrawn at most 10 times a second by a timer
+     * ([ProgressDisplay]: the batches of the epoch, the validation metrics, the ETA); otherwise one line per epoch.
+     */
     private fun train(run: TrainingRun): TrainingResult = runBlocking {
         val total = run.experiment.spec.training.epochs
-        val terminal = out === System.out && System.console() != null
-        val started = System.nanoTime()
-        asInvalidInput(commandName) {
-            run.train { event ->
-                if (event is TrainingEvent.EpochEnd && !quiet) {
-                    if (terminal) {
-                        val elapsed = (System.nanoTime() - started) / 1_000_000
-                        out.print("\r" + progressBar(event.epoch, total, elapsed, event.trainLoss))
-                        if (event.epoch == total) out.println()
-                    } else {
-                        out.println(epochLine(event, total))
+        val display = if (!quiet && out === System.out && ProgressDisplay.onTerminal()) {
+            ProgressDisplay(total, run.progress::position, { run.progress.batchesPerEpoch }, out::print, System::nanoTime)
+        } else {
+            null
+        }
+        val timer = display?.let { shown ->
+            Executors.newSingleThreadScheduledExecutor { task -> Thread(task, "mlp-progress").apply { isDaemon = true } }
+                .also { it.scheduleAtFixedRate(shown::tick, 0, 100, TimeUnit.MILLISECONDS) }
+        }
+        try {
+            asInvalidInput(commandName) {
+                run.train { event ->
+                    if (event is TrainingEvent.EpochEnd && !quiet) {
+                        if (display != null) display.epochEnded(event) else out.println(epochLine(event, total))
                     }
                 }
             }
+        } finally {
+            timer?.shutdownNow()
+            timer?.awaitTermination(1, TimeUnit.SECONDS)
+            display?.finish()
         }
     }
 

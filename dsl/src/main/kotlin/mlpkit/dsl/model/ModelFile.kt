@@ -81,6 +81,12 @@ class ModelFile(
         classNames, featureNames, targetNames, optimizer, history, spec, record, pipeline,
     )
 
+    /** This file with [history] as its training history (a checkpoint keeps its history apart: [mlpkit.dsl.train.HistoryLog]). */
+    fun withHistory(history: List<HistoryRow>): ModelFile = ModelFile(
+        formatVersion, diverged, notation, inputSize, loss, targetEncoding, parameters, state, inputScaling, targetScaling,
+        classNames, featureNames, targetNames, optimizer, history, spec, estimator, pipeline,
+    )
+
     /** This file with the column [pipeline] that makes its inputs from a table (and the pipeline's feature names). */
     fun withPipeline(pipeline: ColumnPipeline): ModelFile = ModelFile(
         formatVersion, diverged, notation, inputSize, loss, targetEncoding, parameters, state, inputScaling, targetScaling,

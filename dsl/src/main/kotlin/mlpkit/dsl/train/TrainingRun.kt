@@ -84,6 +84,12 @@ class TrainingRun private constructor(
         }
     }
 
+    /**
+     * Where the run is inside its epoch (epoch, batches done, batches per epoch), for a display that polls it
+     * a few times a second; updated by the training loop once per batch while [events] is collected.
+     */
+    val progress: TrainingProgress = TrainingProgress()
+
     /** The run as a cold flow of [TrainingEvent]s: one `EpochEnd` per epoch, then one `Stopped` with the result. */
     fun events(): Flow<TrainingEvent> = flow {
         if (experiment.spec.data.source is DataSource.Spark) {
@@ -94,7 +100,7 @@ class TrainingRun private constructor(
             LoadedRowsSession(experiment.spec, experiment.hooks, experiment.registry, recorder, stopSignal, engine, frame).run(this)
             return@flow
         }
-        TrainingSession(experiment.spec, experiment.hooks, experiment.registry, resolver, data, recorder, stopSignal, resumeFrom, start, engine).run(this)
+        TrainingSession(experiment.spec, experiment.hooks, experiment.registry, resolver, data, recorder, stopSignal, resumeFrom, start, engine, progress).run(this)
     }
         .flowOn(Dispatchers.Default)
         // No events queue up ahead of the collector: when it sees epoch n end, training is at most one epoch further.

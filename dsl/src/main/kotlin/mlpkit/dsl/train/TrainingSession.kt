@@ -64,6 +64,8 @@ internal class TrainingSession(
     start: TrainingStart? = null,
     /** An engine the caller keeps open, for a run with a cluster block; null connects to the block's own. */
     private val handedEngine: DataParallel? = null,
+    /** Where the loop is inside its epoch, written once per batch for a display that polls it. */
+    private val progress: TrainingProgress = TrainingProgress(),
 ) {
     private val training = spec.training
     private val streams = SeedStreams(training.seed)
@@ -276,6 +278,7 @@ internal class TrainingSession(
         val gradients = network.gradients()
         epochMetrics.reset(data.train.size)
         val cursor = batches.epoch()
+        progress.epochStarted(epoch, batches.batchesPerEpoch)
         while (cursor.next()) {
             currentCoroutineContext().ensureActive()
             if (stopSignal?.isStopRequested == true) return StopReason.Cancelled
@@ -306,6 +309,7 @@ internal class TrainingSession(
             } else {
                 optimizer.step(parameters, gradients, rate, rows)
             }
+            progress.batchDone(epoch, cursor.batchIndex + 1)
         }
         return null
     }
