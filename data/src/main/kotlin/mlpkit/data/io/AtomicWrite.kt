@@ -6,8 +6,6 @@ import java.nio.file.AtomicMoveNotSupportedException
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.StandardCopyOption
-import java.nio.file.StandardOpenOption
-import java.nio.channels.FileChannel
 
 /**
  * Writes [target] so that a reader sees either the old file or the complete new one, never a part:
@@ -16,14 +14,10 @@ import java.nio.channels.FileChannel
  * A failure in [write] leaves [target] as it was and removes the temporary file. On the rare file system
  * that cannot rename atomically, a plain replace is the best it offers.
  *
- * With [durable], the temporary file's bytes reach the disk (fsync) before the rename: after a power cut or
- * a crash of the machine too, [target] is the old file or the complete new one, never a torn or empty one
- * (the rename itself may be lost then: the old file). A checkpoint's small state file uses it.
- *
  * An I/O error becomes a [CannotWriteException] naming [target] (full disk, permission denied, a file
  * where a directory is expected); what [write] itself throws otherwise passes unchanged.
  */
-fun writeAtomically(target: Path, durable: Boolean = false, write: (OutputStream) -> Unit) {
+fun writeAtomically(target: Path, write: (OutputStream) -> Unit) {
     val absolute = target.toAbsolutePath()
     if (Files.isDirectory(absolute)) throw CannotWriteException(absolute, "it is a directory", "name a file inside it")
     val temporary = try {
@@ -35,7 +29,6 @@ fun writeAtomically(target: Path, durable: Boolean = false, write: (OutputStream
     try {
         try {
             Files.newOutputStream(temporary).use(write)
-            if (durable) FileChannel.open(temporary, StandardOpenOption.WRITE).use { it.force(true) }
         } catch (e: IOException) {
             throw CannotWriteException.of(absolute, e)
         }
@@ -52,4 +45,3 @@ fun writeAtomically(target: Path, durable: Boolean = false, write: (OutputStream
         TemporaryFiles.release(temporary)
     }
 }
-

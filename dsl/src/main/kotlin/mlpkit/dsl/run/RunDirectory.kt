@@ -63,7 +63,7 @@ class RunDirectory private constructor(val path: Path) : RunRecorder {
         val logged = logRows
         if (logged == null || logged > history.size) HistoryLog.rewrite(historyLogFile, history) else HistoryLog.append(historyLogFile, history.subList(logged, history.size))
         logRows = history.size
-        mlpkit.data.io.writeAtomically(checkpointFile, durable = true) { it.write(checkpoint.withHistoryApart().encode().toByteArray(Charsets.UTF_8)) }
+        mlpkit.data.io.writeAtomically(checkpointFile) { it.write(checkpoint.withHistoryApart().encode().toByteArray(Charsets.UTF_8)) }
         writeHistoryCsv(history)
     }
 

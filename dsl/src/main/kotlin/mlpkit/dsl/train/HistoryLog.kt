@@ -16,12 +16,14 @@ import java.nio.file.StandardOpenOption
 /**
  * A checkpoint's training history, kept apart from its state file so that a checkpoint costs the same at
  * epoch 10 and at epoch 10,000: one JSON line per epoch ([HistoryRow] as in model files, so the doubles read
- * back bit for bit), appended and synced to the disk before the state file that counts its rows is renamed
- * into place ([TrainingCheckpoint.historyRows]).
+ * back bit for bit), appended before the state file that counts its rows is renamed into place
+ * ([TrainingCheckpoint.historyRows]).
  *
- * A crash can leave the log longer than its checkpoint (rows appended, state file not yet renamed) or with
- * a torn last line (the write interrupted); [read] keeps the first rows the checkpoint counts and says what
- * it dropped. A log shorter than the count is damaged: no resume can be exact from it.
+ * A process that dies can leave the log longer than its checkpoint (rows appended, state file not yet renamed)
+ * or with a torn last line (the write interrupted); [read] keeps the first rows the checkpoint counts and says
+ * what it dropped. Nothing is forced to the disk (fsync cost about 10 ms a checkpoint, more than a short epoch):
+ * after a power cut the system may have kept the renamed state file but not the last rows it counts, and a log
+ * shorter than the count is damaged: no resume can be exact from it, and [read] says so.
  */
 object HistoryLog {
     const val FILE_NAME: String = "history.jsonl"
@@ -29,23 +31,22 @@ object HistoryLog {
     /** The log beside [checkpointFile]. */
     fun beside(checkpointFile: Path): Path = checkpointFile.resolveSibling(FILE_NAME)
 
-    /** Appends [rows] to [log] and syncs them to the disk. */
+    /** Appends [rows] to [log]. */
     fun append(log: Path, rows: List<HistoryRow>) {
         if (rows.isEmpty()) return
         try {
             FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND).use { channel ->
                 val bytes = ByteBuffer.wrap(lines(rows).toByteArray(Charsets.UTF_8))
                 while (bytes.hasRemaining()) channel.write(bytes)
-                channel.force(false)
             }
         } catch (e: IOException) {
             throw CannotWriteException.of(log, e)
         }
     }
 
-    /** Replaces [log] by exactly [rows] (atomically, synced): what a run does at its first checkpoint. */
+    /** Replaces [log] by exactly [rows] (atomically): what a run does at its first checkpoint. */
     fun rewrite(log: Path, rows: List<HistoryRow>) =
-        writeAtomically(log, durable = true) { it.write(lines(rows).toByteArray(Charsets.UTF_8)) }
+        writeAtomically(log) { it.write(lines(rows).toByteArray(Charsets.UTF_8)) }
 
     /** The first [rows] rows of [log], and a note for each thing dropped after them (a torn line, rows of a later checkpoint). */
     fun read(log: Path, rows: Int): Read {
