@@ -84,6 +84,7 @@ internal fun commands(out: PrintStream, err: PrintStream): List<CliktCommand> = 
     RunCommand(out, err, verify = true),
     CvCommand(out, err),
     PredictCommand(out),
+    ExportCommand(out),
     CheckCommand(out),
     ConceptsCommand(out),
     BenchCommand(out),

@@ -5,14 +5,17 @@ import java.nio.file.Path
 import mlpkit.dsl.run.RunDirectory
 
 /**
- * `mlp predict`'s MODEL: a model.json, or a run directory (`runs/<name>-<time>/`), which stands for the
+ * The MODEL of `mlp predict` and `mlp export`: a model.json, or a run directory (`runs/<name>-<time>/`), which stands for the
  * model.json its run wrote when it ended. A run directory without one (a run still going, or killed before
  * it ended) is an [InvalidInput] naming the directory and what is missing, and pointing at the checkpoint
  * (and `mlp run --resume`) when there is one.
  */
 internal object ModelArgument {
-    /** The model file [model] names: itself, or the model.json of the run directory it is. */
-    fun modelFile(model: Path): Path {
+    /**
+     * The model file [model] names: itself, or the model.json of the run directory it is; [command] names the verb in
+     * errors and [then] what to do with the model once its run has ended.
+     */
+    fun modelFile(model: Path, command: String = "predict", then: String = "predict with its model"): Path {
         if (!Files.isDirectory(model)) return model
         val run = RunDirectory.open(model)
         if (Files.isRegularFile(run.modelFile)) return run.modelFile
@@ -20,11 +23,11 @@ internal object ModelArgument {
         val advice = when {
             Files.isRegularFile(run.checkpointFile) ->
                 "the run is still going or was stopped before it ended; it has a checkpoint (${run.checkpointFile}): " +
-                    "continue it with 'mlp run FILE --resume $model', then predict with its model"
+                    "continue it with 'mlp run FILE --resume $model', then $then"
             Files.isRegularFile(run.specFile) ->
                 "the run is still going or was stopped before it ended, and it has no checkpoint to resume from: run it again"
             else -> "give a $missing written by mlp run, or a run directory (runs/<name>-<time>/) that holds one"
         }
-        throw InvalidInput("mlp predict: $model: a directory without $missing: $advice")
+        throw InvalidInput("mlp $command: $model: a directory without $missing: $advice")
     }
 }
