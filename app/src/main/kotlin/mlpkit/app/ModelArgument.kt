@@ -21,6 +21,14 @@ internal object ModelArgument {
         if (Files.isRegularFile(run.modelFile)) return run.modelFile
         val missing = run.modelFile.fileName
         val advice = when {
+            Files.isRegularFile(model.resolve("cv.json")) -> {
+                val refits = Files.list(model).use { s -> s.filter { it.fileName.toString().startsWith("refit-") && Files.isRegularFile(it.resolve(missing)) }.sorted().toList() }
+                if (refits.isEmpty()) {
+                    "it is a cross-validation's directory, whose folds keep no model: run 'mlp cv FILE --refit', which trains one on all the rows into refit-<time>/"
+                } else {
+                    "it is a cross-validation's directory, whose folds keep no model: give its refit run, ${refits.last()}"
+                }
+            }
             Files.isRegularFile(run.checkpointFile) ->
                 "the run is still going or was stopped before it ended; it has a checkpoint (${run.checkpointFile}): " +
                     "continue it with 'mlp run FILE --resume $model', then $then"

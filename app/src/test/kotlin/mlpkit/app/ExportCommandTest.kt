@@ -69,6 +69,28 @@ class ExportCommandTest {
             noModel.errLines,
         )
         assertFalse(Files.exists(dir.resolve("x.onnx")))
+
+        // A cross-validation's directory (cv.json, spec.json): its folds keep no model, its refit run has one.
+        val cv = Files.createDirectory(dir.resolve("cv"))
+        Files.writeString(cv.resolve("cv.json"), "{}")
+        Files.writeString(cv.resolve("spec.json"), "{}")
+        val folds = mlp("export", cv.toString(), "--onnx", dir.resolve("x.onnx").toString())
+        assertEquals(
+            listOf(
+                "mlp export: $cv: a directory without model.json: it is a cross-validation's directory, whose folds keep no model: " +
+                    "run 'mlp cv FILE --refit', which trains one on all the rows into refit-<time>/",
+            ),
+            folds.errLines,
+        )
+        val refit = Files.createDirectories(cv.resolve("refit-20261207-101500"))
+        Files.copy(runDir.resolve("model.json"), refit.resolve("model.json"))
+        val withRefit = mlp("export", cv.toString(), "--onnx", dir.resolve("x.onnx").toString())
+        assertEquals(
+            listOf("mlp export: $cv: a directory without model.json: it is a cross-validation's directory, whose folds keep no model: give its refit run, $refit"),
+            withRefit.errLines,
+        )
+        assertEquals(ExitCode.INVALID_INPUT, withRefit.exitCode)
+        assertEquals(0, mlp("export", refit.toString(), "--onnx", dir.resolve("x.onnx").toString()).exitCode)
     }
 
     private fun trained(): Path {
