@@ -35,6 +35,15 @@ class ExportCommandTest {
             val tolerance = if (precision == OnnxGraph.Precision.FLOAT32) 1e-5 else 1e-12
             OnnxRuntimeRun.assertClose(model.predict(DenseMatrix.of(fed)), OnnxRuntimeRun.run(bytes, fed, precision, 2, 3), tolerance, type)
         }
+        assertEquals(
+            mapOf(
+                "mlpkit.notation" to "network < dense(6, tanh); dense(3, softmax) >",
+                "mlpkit.targetEncoding" to "ONE_HOT",
+                "mlpkit.input" to "raw feature rows (the input scaling is in the graph)",
+                "mlpkit.classNames" to """["0","1","2"]""",
+            ),
+            OnnxRuntimeRun.metadata(model.onnxBytes()),
+        )
     }
 
     @Test

@@ -75,7 +75,8 @@ public interface Layer {
      * returns the name of its output. A layer kind without an ONNX form is refused, naming itself.
      */
     default String toOnnx(OnnxGraph graph, String input) {
-        throw graph.noOnnxForm("the layer", "its kind does not write one", "export needs dense, batchNorm and dropout layers only");
+        throw graph.noOnnxForm("the layer", "its kind does not write one",
+                "export needs layer kinds that do (every built-in kind does; 'mlp concepts layer' lists them)");
     }
 
     /** The threads this layer's matrix products may use (the caller alone unless set). */

@@ -54,6 +54,15 @@ public final class OnnxRuntimeRun {
         }
     }
 
+    /** The file's metadata_props as ONNX Runtime reads them. */
+    public static Map<String, String> metadata(byte[] model) {
+        try (OrtSession session = OrtEnvironment.getEnvironment().createSession(model, new OrtSession.SessionOptions())) {
+            return session.getMetadata().getCustomMetadata();
+        } catch (OrtException e) {
+            throw new AssertionError("ONNX Runtime refused the file: " + e.getMessage(), e);
+        }
+    }
+
     /** {@code rows} with every value rounded to float32 (what a float32 file is fed), as doubles. */
     public static double[][] roundedToFloat(double[][] rows) {
         double[][] out = new double[rows.length][];

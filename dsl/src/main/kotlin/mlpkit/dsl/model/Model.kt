@@ -1,8 +1,8 @@
 package mlpkit.dsl.model
 
-import mlpkit.core.concept.Registry
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonPrimitive
+import mlpkit.core.concept.Registry
 import mlpkit.core.distributed.ColumnAffine
 import mlpkit.core.distributed.NetworkRecipe
 import mlpkit.core.distributed.TrainedModel
@@ -133,7 +133,7 @@ class Model private constructor(val file: ModelFile, private val network: Networ
     fun save(path: Path) = file.save(path)
 
     /**
-     * Writes this model as an ONNX file (opset ${'$'}{OnnxGraph.OPSET}, docs/onnx.md), atomically: input `input` of shape
+     * Writes this model as an ONNX file (opset [OnnxGraph.OPSET], docs/onnx.md), atomically: input `input` of shape
      * [batch, [inputSize]] (raw rows, as [predict] takes them; the stored input scaling is in the graph), output
      * `output` of shape [batch, [outputSize]] (what [predict] returns: class scores, or a regression's values in the
      * targets' units), `batch` dynamic, tensors in [precision] (float32 unless asked). For a model trained on a
@@ -158,7 +158,14 @@ class Model private constructor(val file: ModelFile, private val network: Networ
         fun names(list: List<String>) = JsonArray(list.map(::JsonPrimitive)).toString()
         put("mlpkit.notation", notation)
         put("mlpkit.targetEncoding", file.targetEncoding.name)
-        put("mlpkit.input", if (readsTables) "the column pipeline's features (the pipeline is not in this file)" else "raw feature rows, scaled in the graph")
+        put(
+            "mlpkit.input",
+            when {
+                readsTables -> "the column pipeline's features (the pipeline is not in this file)"
+                file.inputScaling != null -> "raw feature rows (the input scaling is in the graph)"
+                else -> "feature rows (the model scales nothing)"
+            },
+        )
         file.featureNames?.let { put("mlpkit.featureNames", names(it)) }
         file.classNames?.let { put("mlpkit.classNames", names(it)) }
         file.targetNames?.let { put("mlpkit.targetNames", names(it)) }
