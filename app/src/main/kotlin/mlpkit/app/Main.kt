@@ -86,6 +86,7 @@ internal fun commands(out: PrintStream, err: PrintStream): List<CliktCommand> = 
     PredictCommand(out),
     EvaluateCommand(out),
     SummaryCommand(out),
+    ExportCommand(out),
     CheckCommand(out),
     ConceptsCommand(out),
     BenchCommand(out),

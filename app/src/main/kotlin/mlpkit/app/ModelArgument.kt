@@ -7,7 +7,7 @@ import mlpkit.dsl.model.Model
 import mlpkit.dsl.run.RunDirectory
 
 /**
- * The MODEL of `mlp predict`, `evaluate` and `summary`: a model.json, or a run directory (`runs/<name>-<time>/`), which stands for the
+ * The MODEL of `mlp predict`, `evaluate`, `summary` and `export`: a model.json, or a run directory (`runs/<name>-<time>/`), which stands for the
  * model.json its run wrote when it ended. A run directory without one (a run still going, or killed before
  * it ended) is an [InvalidInput] naming the directory and what is missing, and pointing at the checkpoint
  * (and `mlp run --resume`) when there is one.
@@ -18,7 +18,7 @@ internal object ModelArgument {
      * `--allow-diverged` flag, unless [allowDiverged].
      */
     fun load(model: Path, command: String, allowDiverged: Boolean): Model = try {
-        Model.load(modelFile(model, command), allowDiverged = allowDiverged)
+        Model.load(modelFile(model, command, then = "run mlp $command on it"), allowDiverged = allowDiverged)
     } catch (e: DivergedModelException) {
         throw InvalidInput(
             "mlp $command: ${e.source}: the run that wrote this model diverged (${e.divergence}), so its predictions are not to be trusted: " +
@@ -26,16 +26,27 @@ internal object ModelArgument {
         )
     }
 
-    /** The model file [model] names: itself, or the model.json of the run directory it is. */
-    fun modelFile(model: Path, command: String = "predict"): Path {
+    /**
+     * The model file [model] names: itself, or the model.json of the run directory it is; [command] names the verb in
+     * errors and [then] what to do with the model once its run has ended.
+     */
+    fun modelFile(model: Path, command: String = "predict", then: String = "predict with its model"): Path {
         if (!Files.isDirectory(model)) return model
         val run = RunDirectory.open(model)
         if (Files.isRegularFile(run.modelFile)) return run.modelFile
         val missing = run.modelFile.fileName
         val advice = when {
+            Files.isRegularFile(model.resolve("cv.json")) -> {
+                val refits = Files.list(model).use { s -> s.filter { it.fileName.toString().startsWith("refit-") && Files.isRegularFile(it.resolve(missing)) }.sorted().toList() }
+                if (refits.isEmpty()) {
+                    "it is a cross-validation's directory, whose folds keep no model: run 'mlp cv FILE --refit', which trains one on all the rows into refit-<time>/"
+                } else {
+                    "it is a cross-validation's directory, whose folds keep no model: give its refit run, ${refits.last()}"
+                }
+            }
             Files.isRegularFile(run.checkpointFile) ->
                 "the run is still going or was stopped before it ended; it has a checkpoint (${run.checkpointFile}): " +
-                    "continue it with 'mlp run FILE --resume $model', then predict with its model"
+                    "continue it with 'mlp run FILE --resume $model', then $then"
             Files.isRegularFile(run.specFile) ->
                 "the run is still going or was stopped before it ended, and it has no checkpoint to resume from: run it again"
             else -> "give a $missing written by mlp run, or a run directory (runs/<name>-<time>/) that holds one"

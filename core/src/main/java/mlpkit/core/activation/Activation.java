@@ -4,6 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 import mlpkit.core.concept.Conceptual;
 import mlpkit.core.concept.Kind;
 import mlpkit.core.matrix.DenseMatrix;
+import mlpkit.core.onnx.OnnxGraph;
 
 /**
  * A layer's non-linearity a = f(z), applied to the pre-activation z = x·W + b. Each activation is one
@@ -39,6 +40,15 @@ public interface Activation extends Conceptual {
      */
     default double[] kinks() {
         return new double[0];
+    }
+
+    /**
+     * Writes a = f(z) into an ONNX graph, reading the value named {@code z}; returns the name of a. Each built-in
+     * activation writes its own form; one without any (a user's own, whose f is Java code) is refused, naming itself.
+     */
+    default String toOnnx(OnnxGraph graph, String z) {
+        throw graph.noOnnxForm("the activation " + notation(), "its function is code, which an ONNX file cannot hold",
+                "export needs built-in activations ('mlp concepts' lists them): retrain with one");
     }
 
     /** Null when a layer of {@code units} outputs may end in this activation, else why not (softmax over one unit). */

@@ -1,7 +1,10 @@
 package mlpkit.core.activation;
 
+import java.util.List;
 import mlpkit.core.concept.Concept;
 import mlpkit.core.concept.Param;
+import mlpkit.core.onnx.OnnxAttribute;
+import mlpkit.core.onnx.OnnxGraph;
 
 /**
  * The exponential linear unit (Clevert, Unterthiner &amp; Hochreiter, "Fast and Accurate Deep Network Learning
@@ -46,6 +49,22 @@ public record Elu(double alpha) implements ElementWise {
     @Override
     public double[] kinks() {
         return alpha == 1.0 ? new double[0] : new double[] {0.0};
+    }
+
+    /**
+     * ONNX's Elu(alpha) in float32. In float64 (a float32 attribute would round α, and ONNX Runtime has no float64
+     * kernel for Elu): relu(z) + α(e^min(z, 0) − 1), α a float64 constant, which is z for z &gt; 0 and α(e^z − 1)
+     * otherwise (e^z − 1 instead of expm1: within 2.3e−16·α of it).
+     */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        if (!graph.isDouble()) {
+            return graph.node("Elu", List.of(z), OnnxAttribute.real("alpha", alpha));
+        }
+        String negative = graph.node("Min", List.of(z, graph.scalar("zero", 0.0)));
+        String expm1 = graph.node("Sub", List.of(graph.node("Exp", List.of(negative)), graph.scalar("one", 1.0)));
+        String tail = graph.node("Mul", List.of(expm1, graph.scalar("alpha", alpha)));
+        return graph.node("Add", List.of(graph.node("Relu", List.of(z)), tail));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package mlpkit.core.activation;
 
+import java.util.List;
 import mlpkit.core.concept.Concept;
+import mlpkit.core.onnx.OnnxGraph;
 
 /**
  * The Gaussian error linear unit in its tanh approximation (Hendrycks &amp; Gimpel, "Gaussian Error Linear
@@ -52,6 +54,18 @@ public record Gelu() implements ElementWise {
             return s;   // the second term is 0; skipping it avoids 0·∞ where z² overflows (|z| > 1.3e154)
         }
         return s + 2.0 * z * sTimesOneMinusS * SQRT_2_OVER_PI * (1.0 + 3.0 * KAPPA * z * z);
+    }
+
+    /**
+     * As computed here: z·σ(2u) with u = √(2/π)(z + 0.044715 z³), from Mul, Add and Sigmoid nodes (opset 17 has no
+     * Gelu; σ(2u) = ½(1 + tanh u), so this is PyTorch's approximate='tanh' form).
+     */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        String cube = graph.node("Mul", List.of(graph.node("Mul", List.of(z, z)), z));
+        String inner = graph.node("Add", List.of(z, graph.node("Mul", List.of(cube, graph.scalar("kappa", KAPPA)))));
+        String twoU = graph.node("Mul", List.of(inner, graph.scalar("two_sqrt_2_over_pi", 2.0 * SQRT_2_OVER_PI)));
+        return graph.node("Mul", List.of(z, graph.node("Sigmoid", List.of(twoU))));
     }
 
     @Override

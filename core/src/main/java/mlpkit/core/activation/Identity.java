@@ -3,6 +3,7 @@ package mlpkit.core.activation;
 import mlpkit.core.concept.Concept;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.matrix.Kernels;
+import mlpkit.core.onnx.OnnxGraph;
 
 /** f(z) = z, f'(z) = 1: the output of a regression network. */
 public record Identity() implements ElementWise {
@@ -30,6 +31,12 @@ public record Identity() implements ElementWise {
     @Override
     public void backward(DenseMatrix z, DenseMatrix a, DenseMatrix dA, DenseMatrix dZ) {
         Kernels.copy(dA, dZ);
+    }
+
+    /** No node: a is z. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        return z;
     }
 
     @Override

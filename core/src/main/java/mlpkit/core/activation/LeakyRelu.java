@@ -1,9 +1,12 @@
 package mlpkit.core.activation;
 
+import java.util.List;
 import mlpkit.core.concept.Concept;
 import mlpkit.core.concept.Param;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.matrix.VectorPaths;
+import mlpkit.core.onnx.OnnxAttribute;
+import mlpkit.core.onnx.OnnxGraph;
 
 /** f(z) = z for z &gt; 0, α·z otherwise; f'(z) = 1 or α (α at z = 0). Computed from z. */
 public record LeakyRelu(double alpha) implements ElementWise {
@@ -54,6 +57,19 @@ public record LeakyRelu(double alpha) implements ElementWise {
     @Override
     public double[] kinks() {
         return new double[] {0.0};
+    }
+
+    /**
+     * ONNX's LeakyRelu(alpha) in float32. In float64, max(z, α·z) instead, α a float64 constant (the same value for
+     * 0 ≤ α &lt; 1): the attribute alpha is a float32, which would round α (0.2 by 3e−9 relative).
+     */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        if (!graph.isDouble()) {
+            return graph.node("LeakyRelu", List.of(z), OnnxAttribute.real("alpha", alpha));
+        }
+        String scaled = graph.node("Mul", List.of(z, graph.scalar("alpha", alpha)));
+        return graph.node("Max", List.of(z, scaled));
     }
 
     @Override

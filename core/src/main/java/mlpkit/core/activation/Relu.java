@@ -1,8 +1,10 @@
 package mlpkit.core.activation;
 
+import java.util.List;
 import mlpkit.core.concept.Concept;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.matrix.VectorPaths;
+import mlpkit.core.onnx.OnnxGraph;
 
 /**
  * relu(z) = max(z, 0), computed as z for z &gt; 0 and 0·z otherwise (a zero with z's sign, as the shared
@@ -55,6 +57,12 @@ public record Relu() implements ElementWise {
     @Override
     public double[] kinks() {
         return new double[] {0.0};
+    }
+
+    /** ONNX's Relu. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        return graph.node("Relu", List.of(z));
     }
 
     @Override

@@ -1,9 +1,11 @@
 package mlpkit.core.activation;
 
+import java.util.List;
 import mlpkit.core.concept.Concept;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.matrix.Exp;
 import mlpkit.core.matrix.VectorPaths;
+import mlpkit.core.onnx.OnnxGraph;
 
 /**
  * σ(z) = 1 / (1 + e^−z), evaluated as (z ≥ 0 ? 1 : e) / (1 + e) with e = e^−|z|, so the exponent is never
@@ -58,6 +60,12 @@ public record Sigmoid() implements ElementWise {
     @Override
     public double maxOutput() {
         return 1.0;
+    }
+
+    /** ONNX's Sigmoid. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        return graph.node("Sigmoid", List.of(z));
     }
 
     @Override

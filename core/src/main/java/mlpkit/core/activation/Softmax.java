@@ -1,8 +1,11 @@
 package mlpkit.core.activation;
 
+import java.util.List;
 import mlpkit.core.concept.Concept;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.matrix.Kernels;
+import mlpkit.core.onnx.OnnxAttribute;
+import mlpkit.core.onnx.OnnxGraph;
 
 /**
  * softmax(z)_k = e^(z_k − max z) / Σ_j e^(z_j − max z) over each row (subtracting the row maximum prevents
@@ -70,6 +73,12 @@ public record Softmax() implements Activation {
     public String unitsProblem(int units) {
         return units >= 2 ? null : "softmax over one unit always outputs 1: give it at least 2 units, "
                 + "or use dense(1, sigmoid) with bce for two classes";
+    }
+
+    /** ONNX's Softmax over axis 1, the columns of each row. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        return graph.node("Softmax", List.of(z), OnnxAttribute.integer("axis", 1));
     }
 
     @Override

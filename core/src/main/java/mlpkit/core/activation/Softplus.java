@@ -1,6 +1,8 @@
 package mlpkit.core.activation;
 
+import java.util.List;
 import mlpkit.core.concept.Concept;
+import mlpkit.core.onnx.OnnxGraph;
 
 /**
  * softplus (Dugas et al., "Incorporating Second-Order Functional Knowledge for Better Option Pricing",
@@ -37,6 +39,20 @@ public record Softplus() implements ElementWise {
     @Override
     public double minOutput() {
         return 0.0;
+    }
+
+    /**
+     * ONNX's Softplus in float32. In float64 (ONNX Runtime has no float64 kernel for it) the form computed here:
+     * relu(z) + log(1 + e^−|z|) (log(1 + e) instead of log1p(e): within 1.1e−16 of it).
+     */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        if (!graph.isDouble()) {
+            return graph.node("Softplus", List.of(z));
+        }
+        String e = graph.node("Exp", List.of(graph.node("Neg", List.of(graph.node("Abs", List.of(z))))));
+        String log = graph.node("Log", List.of(graph.node("Add", List.of(e, graph.scalar("one", 1.0)))));
+        return graph.node("Add", List.of(graph.node("Relu", List.of(z)), log));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package mlpkit.core.activation;
 
+import java.util.List;
 import mlpkit.core.concept.Concept;
+import mlpkit.core.onnx.OnnxGraph;
 
 /**
  * swish with β = 1, also called SiLU (Ramachandran, Zoph &amp; Le, "Searching for Activation Functions",
@@ -49,6 +51,20 @@ public record Swish() implements ElementWise {
     @Override
     public double minOutput() {
         return MINIMUM;
+    }
+
+    /**
+     * z·σ(z) from Sigmoid and Mul nodes in float32. In float64, z / (1 + e^−z) (−0 where e^−z overflows, as here):
+     * ONNX Runtime 1.29 fuses z·σ(z) into its QuickGelu operator, whose CPU kernel is float32 only, and then
+     * refuses the float64 file.
+     */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        if (!graph.isDouble()) {
+            return graph.node("Mul", List.of(z, graph.node("Sigmoid", List.of(z))));
+        }
+        String e = graph.node("Exp", List.of(graph.node("Neg", List.of(z))));
+        return graph.node("Div", List.of(z, graph.node("Add", List.of(e, graph.scalar("one", 1.0)))));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package mlpkit.core.activation;
 
+import java.util.List;
 import mlpkit.core.concept.Concept;
+import mlpkit.core.onnx.OnnxGraph;
 
 /** tanh(z) = (e^z − e^−z) / (e^z + e^−z); tanh'(z) = 1 − tanh²(z), computed from the stored output a. */
 public record Tanh() implements ElementWise {
@@ -26,6 +28,12 @@ public record Tanh() implements ElementWise {
     @Override
     public double maxOutput() {
         return 1.0;
+    }
+
+    /** ONNX's Tanh. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        return graph.node("Tanh", List.of(z));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package mlpkit.core.distributed;
 
 import java.io.Serializable;
+import java.util.List;
 import mlpkit.core.matrix.DenseMatrix;
+import mlpkit.core.onnx.OnnxGraph;
 
 /**
  * A per-column affine map in a fixed order of roundings, x ↦ ((x − subtract) / divide) · multiply + add, each step
@@ -43,6 +45,27 @@ public final class ColumnAffine implements Serializable {
 
     public int columns() {
         return columns;
+    }
+
+    /**
+     * Writes the map into an ONNX graph as Sub, Div, Mul and Add nodes (those of its steps that are present, in
+     * this order) with one constant per column, reading the value named {@code input}; returns its output's name.
+     */
+    public String toOnnx(OnnxGraph graph, String input) {
+        String x = input;
+        if (subtract != null) {
+            x = graph.node("Sub", List.of(x, graph.vector("subtract", subtract)));
+        }
+        if (divide != null) {
+            x = graph.node("Div", List.of(x, graph.vector("divide", divide)));
+        }
+        if (multiply != null) {
+            x = graph.node("Mul", List.of(x, graph.vector("multiply", multiply)));
+        }
+        if (add != null) {
+            x = graph.node("Add", List.of(x, graph.vector("add", add)));
+        }
+        return x;
     }
 
     /** Maps the first {@code rows} rows of {@code matrix} (exactly {@link #columns()} columns) in place. */

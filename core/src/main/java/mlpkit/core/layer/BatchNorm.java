@@ -5,6 +5,8 @@ import mlpkit.core.concept.Concept;
 import mlpkit.core.concept.Param;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.matrix.MatrixBuffer;
+import mlpkit.core.onnx.OnnxAttribute;
+import mlpkit.core.onnx.OnnxGraph;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -237,6 +239,24 @@ public final class BatchNorm implements Layer {
         this.params = params;
         this.gammaOffset = offset;
         this.betaOffset = offset + size;
+    }
+
+    /**
+     * Inference form as ONNX's BatchNormalization(x, γ, β, moving mean, v) with v = movingVariance + eps, computed
+     * in float64 as here, and epsilon = 0: the attribute epsilon is a float32, which would round eps (0.001 by
+     * 4.7e−11), so it is added before the file rounds anything.
+     */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        double[] varianceAndEps = new double[size];
+        for (int j = 0; j < size; j++) {
+            varianceAndEps[j] = state[varianceOffset + j] + eps;
+        }
+        String gamma = graph.constant("gamma", new long[] {size}, params, gammaOffset);
+        String beta = graph.constant("beta", new long[] {size}, params, betaOffset);
+        String mean = graph.constant("moving_mean", new long[] {size}, state, meanOffset);
+        String variance = graph.vector("moving_variance_plus_eps", varianceAndEps);
+        return graph.node("BatchNormalization", List.of(input, gamma, beta, mean, variance), OnnxAttribute.real("epsilon", 0.0));
     }
 
     @Override

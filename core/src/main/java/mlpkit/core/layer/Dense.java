@@ -12,6 +12,7 @@ import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.matrix.KernelThreads;
 import mlpkit.core.matrix.Kernels;
 import mlpkit.core.matrix.MatrixBuffer;
+import mlpkit.core.onnx.OnnxGraph;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -235,6 +236,14 @@ public final class Dense implements OutputLayer {
             }
         }
         return closest;
+    }
+
+    /** z = x·W + b as ONNX's Gemm (W stored inputs × units, as here), then the activation's own form. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        String w = graph.constant("W", new long[] {inputs, units}, params, weightOffset);
+        String b = graph.constant("b", new long[] {units}, params, biasOffset);
+        return activation.toOnnx(graph, graph.node("Gemm", List.of(input, w, b)));
     }
 
     /** W (inputs × units), a live view of the network's parameters. */

@@ -6,6 +6,7 @@ import mlpkit.core.concept.Param;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.matrix.Kernels;
 import mlpkit.core.matrix.MatrixBuffer;
+import mlpkit.core.onnx.OnnxGraph;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -103,6 +104,12 @@ public final class Dropout implements Layer {
         DenseMatrix dIn = dInput.rows(dOut.getRowDimension());
         Kernels.hadamard(dOut, mask.rows(dOut.getRowDimension()), dIn);
         return dIn;
+    }
+
+    /** The identity in inference: no node. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        return input;
     }
 
     @Override

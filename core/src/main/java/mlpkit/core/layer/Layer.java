@@ -3,6 +3,7 @@ package mlpkit.core.layer;
 import java.util.List;
 import mlpkit.core.matrix.DenseMatrix;
 import mlpkit.core.matrix.KernelThreads;
+import mlpkit.core.onnx.OnnxGraph;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -67,6 +68,15 @@ public interface Layer {
      */
     default double closestToKink() {
         return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Writes this layer's inference-mode forward pass into an ONNX graph, reading the value named {@code input};
+     * returns the name of its output. A layer kind without an ONNX form is refused, naming itself.
+     */
+    default String toOnnx(OnnxGraph graph, String input) {
+        throw graph.noOnnxForm("the layer", "its kind does not write one",
+                "export needs layer kinds that do (every built-in kind does; 'mlp concepts layer' lists them)");
     }
 
     /** The threads this layer's matrix products may use (the caller alone unless set). */

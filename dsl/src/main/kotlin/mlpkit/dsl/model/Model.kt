@@ -1,6 +1,9 @@
 package mlpkit.dsl.model
 
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonPrimitive
 import mlpkit.core.concept.Registry
+import mlpkit.core.distributed.ColumnAffine
 import mlpkit.core.distributed.NetworkRecipe
 import mlpkit.core.distributed.TrainedModel
 import mlpkit.core.matrix.DenseMatrix
@@ -10,6 +13,8 @@ import mlpkit.data.Dataset
 import mlpkit.data.DenseFeatures
 import mlpkit.data.RegressionTargets
 import mlpkit.data.Targets
+import mlpkit.core.onnx.OnnxExport
+import mlpkit.core.onnx.OnnxGraph
 import mlpkit.data.batch.TargetEncoding
 import mlpkit.data.table.RawTable
 import mlpkit.dsl.resolve.InputScaling
@@ -117,11 +122,7 @@ class Model private constructor(val file: ModelFile, private val network: Networ
      * Refused, naming the concept, for a network with a concept of the user's own.
      */
     fun trainedModel(): TrainedModel {
-        val input = when (val scaling = file.inputScaling) {
-            null -> null
-            is InputScaling.Fitted -> scaling.scaler.affine()
-            is InputScaling.Pixels -> scaling.range.scaling.affine(inputSize)
-        }
+        val input = inputAffine()
         val classes = if (!isClassifier) null else file.classNames ?: List(if (outputSize == 1) 2 else outputSize) { it.toString() }
         return TrainedModel(
             NetworkRecipe(notation, inputSize, network.lossFunction().notation()).also { it.requireBuiltIns() },
@@ -193,6 +194,52 @@ class Model private constructor(val file: ModelFile, private val network: Networ
 
     /** Writes the model file atomically. */
     fun save(path: Path) = file.save(path)
+
+    /**
+     * Writes this model as an ONNX file (opset [OnnxGraph.OPSET], docs/onnx.md), atomically: input `input` of shape
+     * [batch, [inputSize]] (raw rows, as [predict] takes them; the stored input scaling is in the graph), output
+     * `output` of shape [batch, [outputSize]] (what [predict] returns: class scores, or a regression's values in the
+     * targets' units), `batch` dynamic, tensors in [precision] (float32 unless asked). For a model trained on a
+     * table the input is the column pipeline's features ([features]); the pipeline is not in the file. A part
+     * without an ONNX form (an activation of the user's own) is an `OnnxExportException` (an IllegalArgumentException)
+     * naming the layer and its notation, and nothing is written.
+     */
+    @JvmOverloads
+    fun toOnnx(path: Path, precision: OnnxGraph.Precision = OnnxGraph.Precision.FLOAT32) {
+        val bytes = onnxBytes(precision)
+        mlpkit.data.io.writeAtomically(path) { it.write(bytes) }
+    }
+
+    /** The bytes [toOnnx] writes. */
+    @Synchronized
+    @JvmOverloads
+    fun onnxBytes(precision: OnnxGraph.Precision = OnnxGraph.Precision.FLOAT32): ByteArray =
+        OnnxExport.of(network, inputAffine(), file.targetScaling?.inverseAffine(), precision, onnxMetadata())
+
+    /** What the ONNX file's metadata_props say of the model: notation, the meaning of its inputs and outputs. */
+    private fun onnxMetadata(): Map<String, String> = buildMap {
+        fun names(list: List<String>) = JsonArray(list.map(::JsonPrimitive)).toString()
+        put("mlpkit.notation", notation)
+        put("mlpkit.targetEncoding", file.targetEncoding.name)
+        put(
+            "mlpkit.input",
+            when {
+                readsTables -> "the column pipeline's features (the pipeline is not in this file)"
+                file.inputScaling != null -> "raw feature rows (the input scaling is in the graph)"
+                else -> "feature rows (the model scales nothing)"
+            },
+        )
+        file.featureNames?.let { put("mlpkit.featureNames", names(it)) }
+        file.classNames?.let { put("mlpkit.classNames", names(it)) }
+        file.targetNames?.let { put("mlpkit.targetNames", names(it)) }
+    }
+
+    /** The stored input scaling as core's column map, or null when the inputs are not scaled. */
+    private fun inputAffine(): ColumnAffine? = when (val scaling = file.inputScaling) {
+        null -> null
+        is InputScaling.Fitted -> scaling.scaler.affine()
+        is InputScaling.Pixels -> scaling.range.scaling.affine(inputSize)
+    }
 
     private fun requireClassifier(what: String) {
         if (!isClassifier) throw NotAClassifierException(what, notation)

@@ -1,0 +1,61 @@
+package mlpkit.app
+
+import com.github.ajalt.clikt.core.CliktCommand
+import com.github.ajalt.clikt.core.Context
+import com.github.ajalt.clikt.parameters.arguments.argument
+import com.github.ajalt.clikt.parameters.options.flag
+import com.github.ajalt.clikt.parameters.options.option
+import com.github.ajalt.clikt.parameters.options.required
+import com.github.ajalt.clikt.parameters.types.path
+import java.io.PrintStream
+import mlpkit.core.onnx.OnnxExport
+import mlpkit.core.onnx.OnnxGraph
+import mlpkit.data.io.CannotWriteException
+import mlpkit.dsl.model.DivergedModelException
+import mlpkit.dsl.model.Model
+
+/**
+ * `mlp export MODEL --onnx OUT.onnx [--double] [--allow-diverged]`: writes the trained model as an ONNX file
+ * (opset [OnnxGraph.OPSET], docs/onnx.md) that gives `mlp predict`'s numbers: the stored input scaling in front, every
+ * layer's inference form, a regression's target scaling undone behind; input `input`, output `output`, both
+ * [batch, n], in float32 or with `--double` float64. MODEL is a model.json or a run directory ([ModelArgument]). A model
+ * with a part that has no ONNX form (an activation of the user's own), a diverged run's model without
+ * `--allow-diverged`, or an OUT.onnx that cannot be written is one line on stderr and exit 2, and no file is written
+ * (the file appears whole or not at all).
+ */
+class ExportCommand(private val out: PrintStream) : CliktCommand(name = "export") {
+    private val modelFile by argument(name = "MODEL", help = "a model.json written by mlp run, or its run directory").path()
+    private val onnx by option("--onnx", metavar = "OUT.onnx", help = "write the model here as ONNX (atomically)").path().required()
+    private val double by option("--double", help = "float64 tensors (default: float32)").flag()
+    private val allowDiverged by option(
+        "--allow-diverged",
+        help = "export a model whose run diverged (its file is marked \"diverged\"); its answers are not to be trusted",
+    ).flag()
+
+    override fun help(context: Context) = "Write a trained model as an ONNX file (input scaling and target scaling included)."
+
+    override fun run() = asInvalidInput("export") {
+        val model = try {
+            Model.load(ModelArgument.modelFile(modelFile, "export", "export its model"), allowDiverged = allowDiverged)
+        } catch (e: DivergedModelException) {
+            throw InvalidInput(
+                "mlp export: ${e.source}: the run that wrote this model diverged (${e.divergence}), so its predictions are not to be trusted: " +
+                    "retrain with a smaller learning rate; pass --allow-diverged to export it anyway",
+            )
+        }
+        val precision = if (double) OnnxGraph.Precision.FLOAT64 else OnnxGraph.Precision.FLOAT32
+        try {
+            model.toOnnx(onnx, precision)
+        } catch (e: CannotWriteException) {
+            throw InvalidInput("mlp export: ${e.withElsewhere("choose another --onnx")}")
+        }
+        val type = if (double) "float64" else "float32"
+        out.println(
+            "wrote $onnx: ONNX opset ${OnnxGraph.OPSET}, ${OnnxExport.INPUT} [batch, ${model.inputSize}] -> ${OnnxExport.OUTPUT} " +
+                "[batch, ${model.outputSize}], $type",
+        )
+        if (model.readsTables) {
+            out.println("note: the model reads a table; the file's input is the column pipeline's ${model.inputSize} features, the pipeline itself is not in it (docs/onnx.md)")
+        }
+    }
+}
