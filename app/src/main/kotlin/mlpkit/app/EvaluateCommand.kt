@@ -31,7 +31,7 @@ class EvaluateCommand(private val out: PrintStream) : CliktCommand(name = "evalu
         "Evaluate a saved model on new labelled data: every metric of its run (loss, accuracy, AUC, R², …) and the classification report."
 
     override fun run() = asInvalidInput("evaluate") {
-        val evaluation = ModelArgument.load(model, "evaluate", allowDiverged).evaluate(data)
+        val evaluation = ModelArgument.load(model, "evaluate", allowDiverged, then = "evaluate its model").evaluate(data)
         out.println("evaluated on $data (${evaluation.rows} rows):")
         MetricLines.of(evaluation.metrics).forEach(out::println)
         val report = evaluation.report ?: return@asInvalidInput

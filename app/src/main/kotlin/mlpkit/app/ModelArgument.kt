@@ -14,11 +14,12 @@ import mlpkit.dsl.run.RunDirectory
  */
 internal object ModelArgument {
     /**
-     * The model [model] names, read for `mlp [command]`; a model from a run that diverged is refused, naming the
-     * `--allow-diverged` flag, unless [allowDiverged].
+     * The model [model] names, read for `mlp [command]` ([then]: what to do once its run has ended, for the message
+     * about an unfinished run); a model from a run that diverged is refused, naming the `--allow-diverged` flag,
+     * unless [allowDiverged].
      */
-    fun load(model: Path, command: String, allowDiverged: Boolean): Model = try {
-        Model.load(modelFile(model, command, then = "run mlp $command on it"), allowDiverged = allowDiverged)
+    fun load(model: Path, command: String, allowDiverged: Boolean, then: String): Model = try {
+        Model.load(modelFile(model, command, then), allowDiverged = allowDiverged)
     } catch (e: DivergedModelException) {
         throw InvalidInput(
             "mlp $command: ${e.source}: the run that wrote this model diverged (${e.divergence}), so its predictions are not to be trusted: " +

@@ -56,7 +56,7 @@ class PredictCommand(private val out: PrintStream) : CliktCommand(name = "predic
     override fun help(context: Context) = "Predict with a saved model: classes, probabilities (--proba) or regression outputs."
 
     override fun run() = asInvalidInput("predict") {
-        val model = ModelArgument.load(modelFile, "predict", allowDiverged)
+        val model = ModelArgument.load(modelFile, "predict", allowDiverged, then = "predict with its model")
         if (proba && !model.isClassifier) {
             throw InvalidInput(
                 "mlp predict: $modelFile was trained for regression (real-valued outputs), so it has no class probabilities: drop --proba",

@@ -19,6 +19,6 @@ class SummaryCommand(private val out: PrintStream) : CliktCommand(name = "summar
         "Print a model's layers, output shapes and parameter counts (total, trainable, non-trainable), as Keras' model.summary()."
 
     override fun run() = asInvalidInput("summary") {
-        out.print(ModelArgument.load(model, "summary", allowDiverged = true).summary())
+        out.print(ModelArgument.load(model, "summary", allowDiverged = true, then = "summarise its model").summary())
     }
 }
