@@ -1,10 +1,11 @@
 package mlpkit.app
 
+import mlpkit.app.ModelArgument.allowDivergedOption
+import mlpkit.app.ModelArgument.modelArgument
+
 import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
 import com.github.ajalt.clikt.parameters.arguments.argument
-import com.github.ajalt.clikt.parameters.options.flag
-import com.github.ajalt.clikt.parameters.options.option
 import com.github.ajalt.clikt.parameters.types.path
 import java.io.PrintStream
 import mlpkit.dsl.model.Model
@@ -17,15 +18,12 @@ import mlpkit.dsl.model.Model
  * labels, with the wrong number of columns or with an unknown class is one line on stderr and exit status 2.
  */
 class EvaluateCommand(private val out: PrintStream) : CliktCommand(name = "evaluate") {
-    private val model by argument(name = "MODEL", help = "a model.json written by mlp run, or its run directory").path()
+    private val model by modelArgument()
     private val data by argument(
         name = "DATA",
         help = "a CSV file of labelled rows: the features, then the label (a table with a header for a model trained on a table)",
     ).path()
-    private val allowDiverged by option(
-        "--allow-diverged",
-        help = "use a model whose run diverged (its file is marked \"diverged\"); its answers are not to be trusted",
-    ).flag()
+    private val allowDiverged by allowDivergedOption("use")
 
     override fun help(context: Context) =
         "Evaluate a saved model on new labelled data: every metric of its run (loss, accuracy, AUC, R², …) and the classification report."

@@ -1,8 +1,10 @@
 package mlpkit.app
 
+import mlpkit.app.ModelArgument.allowDivergedOption
+import mlpkit.app.ModelArgument.modelArgument
+
 import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
-import com.github.ajalt.clikt.parameters.arguments.argument
 import com.github.ajalt.clikt.parameters.options.flag
 import com.github.ajalt.clikt.parameters.options.option
 import com.github.ajalt.clikt.parameters.options.required
@@ -11,8 +13,6 @@ import java.io.PrintStream
 import mlpkit.core.onnx.OnnxExport
 import mlpkit.core.onnx.OnnxGraph
 import mlpkit.data.io.CannotWriteException
-import mlpkit.dsl.model.DivergedModelException
-import mlpkit.dsl.model.Model
 
 /**
  * `mlp export MODEL --onnx OUT.onnx [--double] [--allow-diverged]`: writes the trained model as an ONNX file
@@ -24,25 +24,15 @@ import mlpkit.dsl.model.Model
  * (the file appears whole or not at all).
  */
 class ExportCommand(private val out: PrintStream) : CliktCommand(name = "export") {
-    private val modelFile by argument(name = "MODEL", help = "a model.json written by mlp run, or its run directory").path()
+    private val modelFile by modelArgument()
     private val onnx by option("--onnx", metavar = "OUT.onnx", help = "write the model here as ONNX (atomically)").path().required()
     private val double by option("--double", help = "float64 tensors (default: float32)").flag()
-    private val allowDiverged by option(
-        "--allow-diverged",
-        help = "export a model whose run diverged (its file is marked \"diverged\"); its answers are not to be trusted",
-    ).flag()
+    private val allowDiverged by allowDivergedOption("export")
 
     override fun help(context: Context) = "Write a trained model as an ONNX file (input scaling and target scaling included)."
 
     override fun run() = asInvalidInput("export") {
-        val model = try {
-            Model.load(ModelArgument.modelFile(modelFile, "export", "export its model"), allowDiverged = allowDiverged)
-        } catch (e: DivergedModelException) {
-            throw InvalidInput(
-                "mlp export: ${e.source}: the run that wrote this model diverged (${e.divergence}), so its predictions are not to be trusted: " +
-                    "retrain with a smaller learning rate; pass --allow-diverged to export it anyway",
-            )
-        }
+        val model = ModelArgument.load(modelFile, "export", allowDiverged, then = "export its model")
         val precision = if (double) OnnxGraph.Precision.FLOAT64 else OnnxGraph.Precision.FLOAT32
         try {
             model.toOnnx(onnx, precision)

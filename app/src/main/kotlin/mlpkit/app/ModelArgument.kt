@@ -1,5 +1,10 @@
 package mlpkit.app
 
+import com.github.ajalt.clikt.core.CliktCommand
+import com.github.ajalt.clikt.parameters.arguments.argument
+import com.github.ajalt.clikt.parameters.options.flag
+import com.github.ajalt.clikt.parameters.options.option
+import com.github.ajalt.clikt.parameters.types.path
 import java.nio.file.Files
 import java.nio.file.Path
 import mlpkit.dsl.model.DivergedModelException
@@ -13,6 +18,15 @@ import mlpkit.dsl.run.RunDirectory
  * (and `mlp run --resume`) when there is one.
  */
 internal object ModelArgument {
+    /** The MODEL argument of a command: a model.json or a run directory. */
+    fun CliktCommand.modelArgument() = argument(name = "MODEL", help = "a model.json written by mlp run, or its run directory").path()
+
+    /** `--allow-diverged`: [verb] (e.g. "use", "export") a model whose run diverged. */
+    fun CliktCommand.allowDivergedOption(verb: String) = option(
+        "--allow-diverged",
+        help = "$verb a model whose run diverged (its file is marked \"diverged\"); its answers are not to be trusted",
+    ).flag()
+
     /**
      * The model [model] names, read for `mlp [command]` ([then]: what to do once its run has ended, for the message
      * about an unfinished run); a model from a run that diverged is refused, naming the `--allow-diverged` flag,

@@ -1,5 +1,8 @@
 package mlpkit.app
 
+import mlpkit.app.ModelArgument.allowDivergedOption
+import mlpkit.app.ModelArgument.modelArgument
+
 import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
 import com.github.ajalt.clikt.parameters.arguments.argument
@@ -37,7 +40,7 @@ import mlpkit.dsl.model.writeAtomically
  * data, and a non-number in it is an error naming the line and column — never a silently dropped row.
  */
 class PredictCommand(private val out: PrintStream) : CliktCommand(name = "predict") {
-    private val modelFile by argument(name = "MODEL", help = "a model.json written by mlp run, or its run directory").path()
+    private val modelFile by modelArgument()
     private val input by argument(
         name = "INPUT.csv",
         help = "rows of raw features; a first line with the model's column names is a header (its columns are chosen by name)",
@@ -48,10 +51,7 @@ class PredictCommand(private val out: PrintStream) : CliktCommand(name = "predic
     ).switch("--header" to true, "--no-header" to false)
     private val proba by option("--proba", help = "print class probabilities instead of classes").flag()
     private val output by option("--out", metavar = "FILE", help = "write here (atomically) instead of stdout").path()
-    private val allowDiverged by option(
-        "--allow-diverged",
-        help = "use a model whose run diverged (its file is marked \"diverged\"); its answers are not to be trusted",
-    ).flag()
+    private val allowDiverged by allowDivergedOption("use")
 
     override fun help(context: Context) = "Predict with a saved model: classes, probabilities (--proba) or regression outputs."
 

@@ -1,9 +1,9 @@
 package mlpkit.app
 
+import mlpkit.app.ModelArgument.modelArgument
+
 import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
-import com.github.ajalt.clikt.parameters.arguments.argument
-import com.github.ajalt.clikt.parameters.types.path
 import java.io.PrintStream
 import mlpkit.dsl.model.Model
 
@@ -13,7 +13,7 @@ import mlpkit.dsl.model.Model
  * summarised too (its structure is sound, only its weights are not).
  */
 class SummaryCommand(private val out: PrintStream) : CliktCommand(name = "summary") {
-    private val model by argument(name = "MODEL", help = "a model.json written by mlp run, or its run directory").path()
+    private val model by modelArgument()
 
     override fun help(context: Context) =
         "Print a model's layers, output shapes and parameter counts (total, trainable, non-trainable), as Keras' model.summary()."
