@@ -11,7 +11,6 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.sync.Semaphore
-import kotlinx.coroutines.sync.withPermit
 import kotlinx.serialization.json.JsonObject
 import mlpkit.dsl.EpochHook
 import mlpkit.dsl.Experiment
@@ -68,11 +67,19 @@ class SweepRunner @JvmOverloads constructor(
         if (spec.cluster != null) runRemotely(spec, spec.cluster, stopSignal, onRow) else coroutineScope {
             val permits = Semaphore(requireNotNull(spec.sweep).parallelism)
             val folds = spec.sweep.cv
+            // Permits are taken here, in sweep order, before each variation is launched: the first `parallelism`
+            // variations start first, and a stop leaves the later ones not run (coroutines racing for the permits
+            // started them in any order).
             variants(spec).map { (name, variant) ->
+                permits.acquire()
                 async(Dispatchers.Default) {
-                    permits.withPermit {
+                    val row = try {
                         if (folds == null) runVariation(name, variant, stopSignal) else crossValidate(name, variant, folds, spec.training.seed, stopSignal)
-                    }.also { onRow(it) }
+                    } finally {
+                        permits.release()
+                    }
+                    onRow(row)
+                    row
                 }
             }.awaitAll()
         }
