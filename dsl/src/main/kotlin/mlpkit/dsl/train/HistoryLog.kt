@@ -21,7 +21,7 @@ import java.nio.file.StandardOpenOption
  *
  * A process that dies can leave the log longer than its checkpoint (rows appended, state file not yet renamed)
  * or with a torn last line (the write interrupted); [read] keeps the first rows the checkpoint counts and says
- * what it dropped. Nothing is forced to the disk (fsync cost about 10 ms a checkpoint, more than a short epoch):
+ * what it dropped. Nothing is forced to the disk (an fsync per checkpoint would cost more than a short epoch):
  * after a power cut the system may have kept the renamed state file but not the last rows it counts, and a log
  * shorter than the count is damaged: no resume can be exact from it, and [read] says so.
  */
