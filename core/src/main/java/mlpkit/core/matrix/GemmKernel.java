@@ -31,6 +31,27 @@ interface GemmKernel {
         gemm(i0, i1, n, k, a, ao, aRowStride, aDepthStride, b, bo, c, co, accumulate, null, 0);
     }
 
+    /**
+     * How many column pieces {@link #gemmPieces} cuts an n-column C into: pieces are computed independently (each
+     * reads only its own columns of B and writes only its own columns of C), so threads can share a product with
+     * few rows by columns, each reading its part of B once, where splitting the rows would make every thread read
+     * all of B.
+     */
+    default int columnPieces(int n) {
+        return 1;
+    }
+
+    /** Pieces [q0, q1) of rows [i0, i1) of the product ({@link #columnPieces}); the same bits as {@link #gemm}. */
+    default void gemmPieces(int i0, int i1, int q0, int q1, int n, int k,
+                            double[] a, int ao, int aRowStride, int aDepthStride,
+                            double[] b, int bo,
+                            double[] c, int co, boolean accumulate,
+                            double[] bias, int biasOffset) {
+        if (q0 <= 0 && q1 > 0) {
+            gemm(i0, i1, n, k, a, ao, aRowStride, aDepthStride, b, bo, c, co, accumulate, bias, biasOffset);
+        }
+    }
+
     /** A short name for benchmarks and logs, e.g. {@code scalar} or {@code vector-512}. */
     String name();
 

@@ -6,8 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The threads the products of one network use: the calling thread plus {@code count − 1} workers.
- * A product's output rows are cut into fixed consecutive chunks (two per thread, one when C has few rows,
- * in multiples of the register tile's rows) that the threads claim one at a time; every entry is computed by the same chain
+ * A product is cut into fixed chunks that the threads claim one at a time: the kernel's column panels when C has
+ * few rows (a batch), else consecutive rows (two chunks per thread, in multiples of the register tile's rows); every entry is computed by the same chain
  * whichever thread takes its chunk ({@link GemmKernel}), so results are bit-identical at any thread count.
  *
  * <p>Claiming rather than assigning matters on a shared machine: when a worker is not scheduled, the
@@ -20,8 +20,13 @@ import java.util.concurrent.locks.LockSupport;
 public final class KernelThreads implements AutoCloseable {
     /** Below this many multiply-adds a product is not worth splitting (a hand-off costs ~1–5 µs). */
     private static final long SPLIT_THRESHOLD = 1L << 16;
-    /** How long a worker spins for the next product before parking. */
-    private static final long SPIN_NANOS = 50_000;
+    /**
+     * How long a worker spins for the next product before parking (-Dmlpkit.spinMicros). Between two products of a
+     * training step the caller runs the element-wise work, tens of µs; between batches it also copies the next batch
+     * and updates the weights. A worker that parked in such a gap wakes tens of µs late, and meanwhile the caller has
+     * claimed its chunks. OpenMP runtimes spin for the same reason (libgomp 300,000 spins by default, Intel's 200 ms).
+     */
+    private static final long SPIN_NANOS = Long.getLong("mlpkit.spinMicros", 1_000) * 1_000;
     private static final int CHUNKS_PER_THREAD = 2;
     /** Up to this many rows of C a thread, one chunk each (see {@link #gemm}). */
     private static final int SMALL_ROWS = 128;
@@ -37,7 +42,7 @@ public final class KernelThreads implements AutoCloseable {
     private int m, n, k, ao, ars, ads, bo, co, chunkRows, chunks;
     private double[] a, b, c, bias;
     private int biasOffset;
-    private boolean accumulate;
+    private boolean accumulate, byColumns;
     /** (generation << 32) | next unclaimed chunk: a worker claims only chunks of the generation it woke for. */
     private final AtomicLong claims = new AtomicLong();
     private final AtomicInteger completed = new AtomicInteger();
@@ -89,12 +94,18 @@ public final class KernelThreads implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("these kernel threads were closed; start new ones for another training");
         }
-        // Two chunks a thread, so that a thread the OS does not schedule holds back only half its share; but one a
-        // thread when C has few rows (a batch): every chunk streams all of B (for x·W1 that is W1), and four chunks
-        // of 16 rows read it four times where two of 32 read it twice. Chunks keep to whole register tiles.
-        int wanted = count * (m <= SMALL_ROWS * count ? 1 : CHUNKS_PER_THREAD);
-        int tile = kernel.tileRows();
-        int rows = ((m + wanted - 1) / wanted + tile - 1) / tile * tile;
+        // C with few rows (a batch) is cut by columns, into the kernel's panels of B: a chunk of rows would stream
+        // all of B (for x·W1 that is W1) in every thread, a panel only its own columns. Many rows are cut into two
+        // chunks a thread, whole register tiles each, so that a thread the OS does not schedule holds back only half
+        // its share. Either way the threads claim the chunks, and every entry is the same chain.
+        int pieces = kernel.columnPieces(n);
+        boolean byColumns = m <= SMALL_ROWS * count && pieces >= CHUNKS_PER_THREAD * count;
+        int rows = m;
+        if (!byColumns) {
+            int wanted = count * (m <= SMALL_ROWS * count ? 1 : CHUNKS_PER_THREAD);
+            int tile = kernel.tileRows();
+            rows = ((m + wanted - 1) / wanted + tile - 1) / tile * tile;
+        }
         this.kernel = kernel;
         this.m = m;
         this.n = n;
@@ -111,7 +122,8 @@ public final class KernelThreads implements AutoCloseable {
         this.biasOffset = biasOffset;
         this.accumulate = accumulate;
         this.chunkRows = rows;
-        this.chunks = (m + rows - 1) / rows;
+        this.byColumns = byColumns;
+        this.chunks = byColumns ? pieces : (m + rows - 1) / rows;
         completed.set(0);
         long gen = generation + 1;
         claims.set(gen << 32);                 // publishes the fields above to a worker that claims a chunk
@@ -159,10 +171,14 @@ public final class KernelThreads implements AutoCloseable {
                 }
                 continue;
             }
-            int start = chunk * chunkRows;
-            int end = Math.min(m, start + chunkRows);
             try {
-                kernel.gemm(start, end, n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias, biasOffset);
+                if (byColumns) {
+                    kernel.gemmPieces(0, m, chunk, chunk + 1, n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias, biasOffset);
+                } else {
+                    int start = chunk * chunkRows;
+                    kernel.gemm(start, Math.min(m, start + chunkRows), n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias,
+                            biasOffset);
+                }
             } catch (Throwable t) {
                 failure = t;
             }

@@ -129,12 +129,61 @@ final class VectorGemm implements GemmKernel {
     @Override
     public void gemm(int i0, int i1, int n, int k, double[] a, int ao, int ars, int ads, double[] b, int bo,
                      double[] c, int co, boolean accumulate, double[] bias, int biasOffset) {
+        gemmPieces(i0, i1, 0, Integer.MAX_VALUE, n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias, biasOffset);
+    }
+
+    /**
+     * The column pieces of C are its panels of B in the order {@link #gemm} does them (main width, then one vector
+     * narrower, then single vectors); the vector that ends at column n and overlaps the columns before it belongs to
+     * the last piece (it writes those lanes back as it read them, so no other thread may be writing them).
+     */
+    @Override
+    public int columnPieces(int n) {
+        if (n < LANES) {
+            return 1;
+        }
+        int[] widths = pieceWidths(n);
+        int pieces = 0;
+        for (int vectors = shape.vectors(); vectors >= 1; vectors--) {
+            pieces += widths[vectors];
+        }
+        return pieces;
+    }
+
+    /** How many panels of each number of vectors the columns of C are cut into: [v] = panels of v vectors. */
+    private int[] pieceWidths(int n) {
+        // Whole panels of the main width; when the whole vectors do not divide evenly, fewer of them, so that the rest
+        // fill panels one vector narrower rather than leave single vectors (16 vectors at width 3: 4 × 3 + 2 × 2).
+        int mainVectors = shape.vectors(), wholeVectors = n / LANES;
+        int mainPanels = wholeVectors / mainVectors, rest = wholeVectors % mainVectors;
+        if (mainVectors > 2 && rest > 0 && rest < mainVectors - 1) {
+            mainPanels -= Math.min(mainPanels, mainVectors - 1 - rest);
+        }
+        int[] widths = new int[mainVectors + 1];
+        widths[mainVectors] = mainPanels;
+        int left = wholeVectors - mainPanels * mainVectors;
+        for (int vectors = mainVectors - 1; vectors >= 1; vectors--) {
+            widths[vectors] = left / vectors;
+            left -= widths[vectors] * vectors;
+        }
+        return widths;
+    }
+
+    @Override
+    public void gemmPieces(int i0, int i1, int q0, int q1, int n, int k, double[] a, int ao, int ars, int ads, double[] b, int bo,
+                           double[] c, int co, boolean accumulate, double[] bias, int biasOffset) {
         if (k == 0 || n < LANES && (accumulate || i1 - i0 < LANES)) {
+            if (q0 > 0) {
+                return;   // one piece, the whole product
+            }
             // Nothing to multiply, or no vector fits across the columns and none can run down whole groups of rows.
             scalarColumns(i0, i1, n, a, ao, ars, ads, b, bo, c, co, k, accumulate, bias, biasOffset);
             return;
         }
         if (n < LANES) {
+            if (q0 > 0) {
+                return;
+            }
             // Fewer columns than a vector (an output layer, a narrow hidden layer): vectors run down LANES rows.
             int i = i0 + (i1 - i0) / LANES * LANES;
             narrowProduct(i0, i, n, k, a, ao, ars, ads, b, bo, c, co, bias, biasOffset);
@@ -146,14 +195,9 @@ final class VectorGemm implements GemmKernel {
         // Depth blocks of equal length, at most DEPTH_BLOCK: 784 = 4 × 196, not 3 × 256 + 16 (a short last block
         // pays a whole pass of loads and stores of C for a few steps).
         int blocks = (k + DEPTH_BLOCK - 1) / DEPTH_BLOCK, blockDepth = (k + blocks - 1) / blocks;
-        // Whole panels of the main width; when the whole vectors do not divide evenly, fewer of them, so that the rest
-        // fill panels one vector narrower rather than leave single vectors (16 vectors at width 3: 4 × 3 + 2 × 2).
-        int mainVectors = shape.vectors(), wholeVectors = n / LANES;
-        int mainPanels = wholeVectors / mainVectors, rest = wholeVectors % mainVectors;
-        if (mainVectors > 2 && rest > 0 && rest < mainVectors - 1) {
-            mainPanels -= Math.min(mainPanels, mainVectors - 1 - rest);
-        }
-        int mainEnd = mainPanels * mainVectors * LANES;
+        int[] widths = pieceWidths(n);
+        int mainVectors = shape.vectors();
+        int lastPiece = columnPieces(n) - 1;
         NarrowScratch scratch = SCRATCH.get();
         for (int p0 = 0; p0 < k; p0 += blockDepth) {
             int depth = Math.min(k, p0 + blockDepth) - p0;
@@ -162,14 +206,16 @@ final class VectorGemm implements GemmKernel {
             double[] blockBias = p0 + depth == k ? bias : null;
             int aBlock = ao + p0 * ads;
             int bBlock = bo + p0 * n;
-            int j = 0;
+            int j = 0, piece = 0;
             // Panels of the main width, then of one vector fewer.
             for (int vectors = mainVectors; vectors >= 2; vectors--) {
                 int rows = panelRows[vectors];
-                int end = vectors == mainVectors ? mainEnd : n;
                 int width = vectors * LANES;
                 boolean pack = packs(i1 - i0, depth, width);
-                for (; j + width <= end; j += width) {
+                for (int panels = widths[vectors]; panels > 0; panels--, j += width, piece++) {
+                    if (piece < q0 || piece >= q1) {
+                        continue;
+                    }
                     double[] panel = b;
                     int at = bBlock + j, stride = n;
                     if (pack) {
@@ -195,10 +241,12 @@ final class VectorGemm implements GemmKernel {
                     }
                 }
             }
-            for (; j + LANES <= n; j += LANES) {
-                vectorColumn(i0, i1, j, 0, n, a, aBlock, ars, ads, b, bBlock, c, co, depth, load, blockBias, biasOffset);
+            for (; j + LANES <= n; j += LANES, piece++) {
+                if (piece >= q0 && piece < q1) {
+                    vectorColumn(i0, i1, j, 0, n, a, aBlock, ars, ads, b, bBlock, c, co, depth, load, blockBias, biasOffset);
+                }
             }
-            if (j < n) {
+            if (j < n && lastPiece >= q0 && lastPiece < q1) {
                 // The last columns, narrower than a vector: one more vector column ending at column n, overlapping
                 // columns already done; those lanes are written back as they were (same chains, no masked loads).
                 vectorColumn(i0, i1, n - LANES, j - (n - LANES), n, a, aBlock, ars, ads, b, bBlock, c, co, depth, load,

@@ -6,8 +6,8 @@ import org.apache.commons.math3.random.MersenneTwister;
 
 /**
  * Run in a JVM of its own by {@link ProductKernelsAtEveryWidthTest} (e.g. with {@code -XX:UseAVX=2}, which gives
- * 256-bit vectors): every tile of the product at that JVM's vector width against the fma chain, bit for bit, and the
- * SIMD conversion of bytes ({@link ByteScaling}) against the scalings' own values for every byte.
+ * 256-bit vectors): every tile of the product at that JVM's vector width against the fma chain, bit for bit, whole
+ * and cut into column pieces, and the SIMD conversion of bytes ({@link ByteScaling}) against the scalings' own values for every byte.
  * Prints {@code <kernel> ok <count>} and exits 0, or prints the first difference and exits 1.
  */
 public final class ProductBitsCheck {
@@ -38,6 +38,19 @@ public final class ProductBitsCheck {
                             if (Double.doubleToRawLongBits(c[i]) != Double.doubleToRawLongBits(expected[i])) {
                                 System.out.println(kernel.name() + " differs at " + m + "x" + k + "x" + n + " entry " + i
                                         + " accumulate=" + accumulate + " transposed=" + transposed + ": " + c[i] + " vs " + expected[i]);
+                                System.exit(1);
+                            }
+                        }
+                        checked++;
+                        // The same product cut into column pieces (what threads share when C has few rows), last to first.
+                        double[] pieces = start.clone();
+                        for (int q = kernel.columnPieces(n) - 1; q >= 0; q--) {
+                            kernel.gemmPieces(0, m, q, q + 1, n, k, x, 0, ars, ads, b, 0, pieces, 0, accumulate, withBias, 0);
+                        }
+                        for (int i = 0; i < pieces.length; i++) {
+                            if (Double.doubleToRawLongBits(pieces[i]) != Double.doubleToRawLongBits(expected[i])) {
+                                System.out.println(kernel.name() + " in column pieces differs at " + m + "x" + k + "x" + n + " entry " + i
+                                        + " accumulate=" + accumulate + " transposed=" + transposed + ": " + pieces[i] + " vs " + expected[i]);
                                 System.exit(1);
                             }
                         }

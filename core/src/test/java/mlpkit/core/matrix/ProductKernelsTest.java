@@ -207,6 +207,74 @@ class ProductKernelsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}×{1}·{1}×{2}")
+    @CsvSource({"64, 784, 128", "64, 600, 61", "32, 128, 10", "17, 40, 200", "64, 300, 15", "9, 20, 7"})
+    void eachColumnPieceWritesOnlyItsOwnColumnsAndThePiecesTogetherGiveTheWholeProductUnderEveryTile(int m, int k, int n) {
+        MersenneTwister rng = new MersenneTwister(31L * m + n);
+        double[] a = TestData.gaussian(rng, m, k).data(), b = TestData.gaussian(rng, k, n).data();
+        double[] start = TestData.gaussian(rng, m, n).data(), bias = TestData.gaussian(rng, 1, n).data();
+        List<GemmKernel> kernels = new ArrayList<>(List.of(ScalarGemm.INSTANCE, VectorGemm.INSTANCE));
+        VectorTiles.SHAPES.forEach(shape -> kernels.add(VectorGemm.withTile(shape)));
+        for (GemmKernel kernel : kernels) {
+            double[] whole = start.clone();
+            kernel.gemm(0, m, n, k, a, 0, k, 1, b, 0, whole, 0, false, bias, 0);
+            int pieces = kernel.columnPieces(n);
+            double[] together = start.clone();
+            int nextColumn = 0;
+            for (int q = pieces - 1; q >= 0; q--) {
+                double[] alone = start.clone();
+                kernel.gemmPieces(0, m, q, q + 1, n, k, a, 0, k, 1, b, 0, alone, 0, false, bias, 0);
+                kernel.gemmPieces(0, m, q, q + 1, n, k, a, 0, k, 1, b, 0, together, 0, false, bias, 0);
+                // The columns this piece changed: one run, disjoint from the others' (checked by their order below).
+                int first = n, last = -1;
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        if (Double.doubleToRawLongBits(alone[i * n + j]) != Double.doubleToRawLongBits(start[i * n + j])) {
+                            first = Math.min(first, j);
+                            last = Math.max(last, j);
+                        }
+                    }
+                }
+                String what = kernel.name() + " piece " + q + " of " + pieces;
+                assertTrue(last >= first, what + " wrote nothing");
+                for (int i = 0; i < m; i++) {
+                    for (int j = first; j <= last; j++) {
+                        assertEquals(whole[i * n + j], alone[i * n + j], what + " entry " + i + "," + j);
+                    }
+                }
+                if (q == pieces - 1) {
+                    assertEquals(n - 1, last, what + " is the last piece");
+                } else {
+                    assertEquals(nextColumn, last + 1, what + " ends where the next piece begins");
+                }
+                nextColumn = first;
+            }
+            assertEquals(0, nextColumn, kernel.name() + ": the pieces start at column 0");
+            assertBitIdentical(whole, together, kernel.name() + ", pieces computed last to first");
+        }
+        assertEquals(1, ScalarGemm.INSTANCE.columnPieces(n), "the scalar product is one piece");
+    }
+
+    @ParameterizedTest(name = "{0}×{1}·{1}×{2}")
+    @CsvSource({"64, 784, 128", "64, 600, 61", "64, 300, 100", "128, 128, 128", "64, 128, 200", "256, 300, 72", "100, 64, 40"})
+    void aBatchCutByColumnsBetweenThreadsGivesTheSameBitsAtAnyThreadCount(int m, int k, int n) {
+        MersenneTwister rng = new MersenneTwister(7L * m + k);
+        DenseMatrix x = TestData.gaussian(rng, m, k);
+        DenseMatrix w = TestData.gaussian(rng, k, n);
+        double[] bias = TestData.gaussian(rng, 1, n).data();
+        DenseMatrix expected = new DenseMatrix(m, n);
+        Kernels.multiplyAddRowVector(x, w, bias, 0, expected, KernelThreads.single());
+        for (int threads = 2; threads <= 4; threads++) {
+            try (KernelThreads pool = KernelThreads.start(threads)) {
+                for (int repeat = 0; repeat < 10; repeat++) {
+                    DenseMatrix z = new DenseMatrix(m, n);
+                    Kernels.multiplyAddRowVector(x, w, bias, 0, z, pool);
+                    assertBitIdentical(expected.data(), z.data(), threads + " threads, repeat " + repeat);
+                }
+            }
+        }
+    }
+
     @Test
     void aClosedPoolRefusesWorkThatItWouldSplitAndSaysWhy() {
         KernelThreads pool = KernelThreads.start(2);
