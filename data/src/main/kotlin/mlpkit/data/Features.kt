@@ -5,7 +5,8 @@ import mlpkit.core.matrix.DenseMatrix
 /**
  * The input rows of a data set, stored however suits them (doubles for generated and CSV data, one
  * unsigned byte per pixel for image sets) and converted to doubles only when rows are copied into a
- * batch. Implementations are immutable.
+ * batch. Implementations are immutable, so [copyRows] may run in several threads at once, each into its own rows
+ * of the batch ([mlpkit.data.batch.MiniBatches] cuts a large batch between the kernel threads that way).
  */
 interface Features {
     /** Number of samples. */

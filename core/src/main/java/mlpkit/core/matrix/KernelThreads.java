@@ -41,6 +41,8 @@ public final class KernelThreads implements AutoCloseable {
     private GemmKernel kernel;
     private int m, n, k, ao, ars, ads, bo, co, chunkRows, chunks;
     private double[] a, b, c, bias;
+    /** The current {@link #forChunks} work, or null for a product. */
+    private Chunks task;
     private int biasOffset;
     private boolean accumulate, byColumns;
     /** (generation << 32) | next unclaimed chunk: a worker claims only chunks of the generation it woke for. */
@@ -124,6 +126,47 @@ public final class KernelThreads implements AutoCloseable {
         this.chunkRows = rows;
         this.byColumns = byColumns;
         this.chunks = byColumns ? pieces : (m + rows - 1) / rows;
+        try {
+            runAll();
+        } finally {
+            this.a = null;
+            this.b = null;
+            this.c = null;
+            this.bias = null;
+        }
+    }
+
+    /**
+     * Work cut into chunks that the threads can do in any order and at once (e.g. rows of a batch to copy): each
+     * chunk writes only its own part. A chunk allocates nothing when {@code task} is an object made once.
+     */
+    @FunctionalInterface
+    public interface Chunks {
+        void run(int chunk);
+    }
+
+    /** Runs chunks [0, count) of {@code task} on these threads (the caller included) and returns when all are done. */
+    public void forChunks(int count, Chunks task) {
+        if (this.count == 1 || count == 1) {
+            for (int chunk = 0; chunk < count; chunk++) {
+                task.run(chunk);
+            }
+            return;
+        }
+        if (closed) {
+            throw new IllegalStateException("these kernel threads were closed; start new ones for another training");
+        }
+        this.task = task;
+        this.chunks = count;
+        try {
+            runAll();
+        } finally {
+            this.task = null;
+        }
+    }
+
+    /** Publishes the current work (fields written before), takes part in it, and waits for every chunk. */
+    private void runAll() {
         completed.set(0);
         long gen = generation + 1;
         claims.set(gen << 32);                 // publishes the fields above to a worker that claims a chunk
@@ -140,10 +183,6 @@ public final class KernelThreads implements AutoCloseable {
                 Thread.yield();                // the worker holding the last chunk may need this core
             }
         }
-        this.a = null;
-        this.b = null;
-        this.c = null;
-        this.bias = null;
         Throwable t = failure;
         if (t != null) {
             failure = null;
@@ -172,7 +211,9 @@ public final class KernelThreads implements AutoCloseable {
                 continue;
             }
             try {
-                if (byColumns) {
+                if (task != null) {
+                    task.run(chunk);
+                } else if (byColumns) {
                     kernel.gemmPieces(0, m, chunk, chunk + 1, n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias, biasOffset);
                 } else {
                     int start = chunk * chunkRows;

@@ -1,6 +1,7 @@
 package mlpkit.data.batch
 
 import mlpkit.core.matrix.DenseMatrix
+import mlpkit.core.matrix.KernelThreads
 import mlpkit.data.ClassLabels
 import mlpkit.data.Dataset
 import mlpkit.data.Features
@@ -71,6 +72,18 @@ class MiniBatches(
      */
     private val sameBatchEveryEpoch: Boolean
     private var filled = false
+
+    /**
+     * The threads that copy a batch's features (the training's kernel threads): a batch of at least [PARALLEL_VALUES]
+     * values is cut into one block of rows per thread, each copied (and converted from bytes) by one thread into its own
+     * rows, the same values as one thread gives. Set it before the epochs; [KernelThreads.single] copies on the caller.
+     */
+    var threads: KernelThreads = KernelThreads.single()
+        set(value) {
+            field = value
+            copy = if (value.count() > 1 && rowsPerBatch.toLong() * source.cols >= PARALLEL_VALUES) ParallelCopy(value.count()) else null
+        }
+    private var copy: ParallelCopy? = null
 
     /** The batch's row weights, reused (null when the data set has none). */
     private val weightBuffer: DoubleArray? = dataset.weights?.let { DoubleArray(maxOf(1, minOf(rows, (batchSize as? BatchSize.Rows)?.rows ?: rows))) }
@@ -160,7 +173,8 @@ class MiniBatches(
             if (sameBatchEveryEpoch && filled) return true
             val start = batch * rowsPerBatch
             val count = x.rowDimension
-            source.copyRows(sourceRows, start, count, x)
+            val parallel = copy
+            if (parallel != null) parallel.rows(start, last) else source.copyRows(sourceRows, start, count, x)
             augmentation?.apply(x)
             fillTargets(start, count, y)
             val w = weightBuffer
@@ -177,6 +191,37 @@ class MiniBatches(
             check(batch >= 0) { "no batch yet: call next() first" }
             require(row in 0 until size) { "row $row is outside the current batch of $size rows" }
             return visit[batch * rowsPerBatch + row]
+        }
+    }
+
+    /**
+     * A batch's features copied by [threads]: rows cut into [blocks] blocks made once, as views of the batch buffers
+     * (for the full batches and for the smaller last one), so that a batch allocates nothing.
+     */
+    private inner class ParallelCopy(private val blocks: Int) : KernelThreads.Chunks {
+        private val fullViews = views(fullX)
+        private val lastViews = views(lastX)
+        private var views = fullViews
+        private var start = 0
+
+        private fun views(batch: DenseMatrix): Array<Pair<Int, DenseMatrix>> {
+            val rows = batch.rowDimension
+            return Array(minOf(blocks, rows)) { b ->
+                val from = rows * b / minOf(blocks, rows)
+                val to = rows * (b + 1) / minOf(blocks, rows)
+                from to DenseMatrix(to - from, batch.columnDimension, batch.data(), batch.offset() + from * batch.columnDimension)
+            }
+        }
+
+        fun rows(start: Int, last: Boolean) {
+            this.start = start
+            views = if (last) lastViews else fullViews
+            threads.forChunks(views.size, this)
+        }
+
+        override fun run(chunk: Int) {
+            val (from, view) = views[chunk]
+            source.copyRows(sourceRows, start + from, view.rowDimension, view)
         }
     }
 
@@ -202,6 +247,11 @@ class MiniBatches(
                 }
             }
         }
+    }
+
+    companion object {
+        /** Values of a batch from which its copy is shared between threads (64 rows of 784 pixels are 50,176). */
+        const val PARALLEL_VALUES = 16_384L
     }
 
     override fun toString(): String =

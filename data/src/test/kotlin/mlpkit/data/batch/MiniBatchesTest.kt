@@ -1,6 +1,7 @@
 package mlpkit.data.batch
 
 import mlpkit.core.matrix.DenseMatrix
+import mlpkit.core.matrix.KernelThreads
 import mlpkit.data.ClassLabels
 import mlpkit.data.Dataset
 import mlpkit.data.DenseFeatures
@@ -191,6 +192,34 @@ class MiniBatchesTest {
         val scaledEpoch = MiniBatches(scaledTest, BatchSize.Full, RowOrder.AsGiven).epoch()
         scaledEpoch.next()
         assertArrayEquals(scaler.transform(test.features.toMatrix()).data(), scaledEpoch.x.data(), 0.0)
+    }
+
+    @Test
+    fun `a large batch copied by several threads holds the same values as one thread copies, the smaller last batch too`() {
+        // 2 features: batches of 9000 rows are 18,000 values, above the size from which the copy is shared.
+        val data = numbered(50_000)
+        val part = data.split(PartSizes.Fractions(0.5, test = 0.5), shuffled(8)).train
+        for (set in listOf(data, StandardScaler.fit(part).transform(part))) {
+            val alone = MiniBatches(set, BatchSize.of(9000), shuffled(9))
+            val expected = ArrayList<DoubleArray>()
+            repeat(2) { val epoch = alone.epoch(); while (epoch.next()) expected += epoch.x.data().copyOf(epoch.size * 2) }
+            for (count in 2..3) {
+                KernelThreads.start(count).use { pool ->
+                    val shared = MiniBatches(set, BatchSize.of(9000), shuffled(9))
+                    shared.threads = pool
+                    var batch = 0
+                    repeat(2) {
+                        val epoch = shared.epoch()
+                        while (epoch.next()) {
+                            assertArrayEquals(expected[batch], epoch.x.data().copyOf(epoch.size * 2), "batch $batch of ${set.name} on $count threads")
+                            batch++
+                        }
+                    }
+                    assertEquals(expected.size, batch)
+                    assertEquals(set.size % 9000, expected.last().size / 2, "the last batch is the smaller one")
+                }
+            }
+        }
     }
 
     @Test

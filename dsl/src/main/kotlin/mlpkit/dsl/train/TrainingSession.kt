@@ -217,6 +217,7 @@ internal class TrainingSession(
         val threads = KernelThreads.start(training.threads)
         try {
             network.useThreads(threads)
+            batches.threads = threads
             cluster = spec.cluster?.let { ClusterTraining.open(it, it.strategyFor(training), handedEngine, network, trainRows, encoding) }
             runEpochs(events)
         } finally {
@@ -225,6 +226,7 @@ internal class TrainingSession(
             } finally {
                 cluster = null
                 network.useThreads(KernelThreads.single())
+                batches.threads = KernelThreads.single()
                 threads.close()
             }
         }
