@@ -104,7 +104,7 @@ class LibraryExamplesTest {
         val dsl = Files.readString(Path.of("pom.xml"))
         val project = Files.readString(Path.of("../examples/library/pom.xml"))
         fun first(tag: String, text: String) = Regex("<$tag>([^<]+)</$tag>").find(text)!!.groupValues[1]
-        val dependency = project.substringAfter("<dependencies>").substringBefore("</dependencies>")
+        val dependency = project.substringAfter("</dependencyManagement>").substringAfter("<dependencies>").substringBefore("</dependencies>")
         assertEquals(
             listOf(first("groupId", root), first("artifactId", dsl.substringAfter("</parent>")), first("version", root)),
             listOf(first("groupId", dependency), first("artifactId", dependency), first("version", dependency)),
