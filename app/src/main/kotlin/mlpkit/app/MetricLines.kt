@@ -4,7 +4,7 @@ import java.util.Locale
 
 /**
  * Final metrics as the console shows them, one `  name value` line each in the order measured, names padded to
- * one column: the summary of `mlp run` (every part's metrics) and `mlp evaluate` (one part's).
+ * one column: the summary of `mlp run` (every part's metrics; `mlp evaluate` prints its report's [MetricTable]).
  */
 internal object MetricLines {
     fun of(metrics: Map<String, Double>): List<String> {

@@ -98,6 +98,31 @@ class LibraryExamplesTest {
         assertTrue(readme.substringAfter("## Use mlpkit from your code").contains("```xml\n$coordinates\n```"), "README.md should show $coordinates")
     }
 
+    @Test
+    fun `the standalone project in examples library depends on the root pom's coordinates and builds with its Kotlin and plugin versions`() {
+        val root = Files.readString(Path.of("../pom.xml"))
+        val dsl = Files.readString(Path.of("pom.xml"))
+        val project = Files.readString(Path.of("../examples/library/pom.xml"))
+        fun first(tag: String, text: String) = Regex("<$tag>([^<]+)</$tag>").find(text)!!.groupValues[1]
+        val dependency = project.substringAfter("</dependencyManagement>").substringAfter("<dependencies>").substringBefore("</dependencies>")
+        assertEquals(
+            listOf(first("groupId", root), first("artifactId", dsl.substringAfter("</parent>")), first("version", root)),
+            listOf(first("groupId", dependency), first("artifactId", dependency), first("version", dependency)),
+            "examples/library/pom.xml should depend on mlpkit-dsl as the root pom names and versions it",
+        )
+        assertEquals(listOf("mlpkit", "mlpkit-dsl", "0.1.0-SNAPSHOT"), listOf(first("groupId", dependency), first("artifactId", dependency), first("version", dependency)))
+        for (property in listOf("kotlin.version", "kotlin.compiler.jvmTarget", "maven.compiler.release")) {
+            assertEquals(first(property, root), first(property, project), "examples/library/pom.xml's <$property> should be the root pom's")
+        }
+        // Every plugin the project names, at the version the root build uses (so a root `mvn install` has fetched it).
+        val plugins = Regex("<artifactId>([^<]+-plugin)</artifactId>\\s*<version>([^<]+)</version>").findAll(project).map { it.groupValues[1] to it.groupValues[2] }.toList()
+        assertEquals(listOf("kotlin-maven-plugin", "maven-compiler-plugin", "maven-resources-plugin", "maven-surefire-plugin", "maven-jar-plugin", "exec-maven-plugin"), plugins.map { it.first })
+        for ((plugin, version) in plugins) {
+            val managed = Regex("<artifactId>$plugin</artifactId>\\s*<version>([^<]+)</version>").find(root)?.groupValues?.get(1)
+            assertEquals(managed, version, "examples/library/pom.xml's $plugin should have the root pom's version")
+        }
+    }
+
     private companion object {
         /** Measured on the 30 test rows (seed 0). */
         const val TEST_ACCURACY = "test accuracy: 1.0"

@@ -3,6 +3,7 @@ package mlpkit.app.report
 import java.util.Base64
 import java.util.Locale
 import mlpkit.app.ExpectationTable
+import mlpkit.app.MetricTable
 import mlpkit.dsl.spec.SpecJson
 
 /**
@@ -130,19 +131,15 @@ internal object RunReport {
             .append("ours is this run's value.</p>\n")
     }
 
-    /** Metrics as a table: one row per measure (loss, accuracy, auc), one column per part (train, validation, test). */
+    /** Metrics as a table ([MetricTable]): one row per measure (loss, accuracy, auc), one column per part (train, validation, test). */
     private fun StringBuilder.metrics(metrics: Map<String, Double>) {
-        val parts = listOf("train", "validation", "test").filter { part -> metrics.keys.any { it.startsWith("${part}_") } }
-        val measures = metrics.keys.map { it.substringAfter('_') }.distinct()
-        append("<table>\n<tr><th>metric</th>")
-        for (part in parts) append("<th>").append(part).append("</th>")
+        val table = MetricTable.ofRun(metrics)
+        append("<table>\n<tr><th>").append(MetricTable.HEADER).append("</th>")
+        for (part in table.columns) append("<th>").append(html(part)).append("</th>")
         append("</tr>\n")
-        for (measure in measures) {
-            append("<tr><td>").append(html(measure)).append("</td>")
-            for (part in parts) {
-                val value = metrics["${part}_$measure"]
-                append("<td class=\"num\">").append(value?.let { html(ExpectationTable.figure(it)) } ?: "").append("</td>")
-            }
+        for (row in table.rows) {
+            append("<tr><td>").append(html(row.measure)).append("</td>")
+            for (cell in row.cells) append("<td class=\"num\">").append(html(cell)).append("</td>")
             append("</tr>\n")
         }
         append("</table>\n")

@@ -13,6 +13,7 @@ import mlpkit.data.csv.CsvLoader
 import mlpkit.data.csv.CsvReadOptions
 import mlpkit.data.csv.CsvTarget
 import mlpkit.data.table.LabelColumn
+import mlpkit.data.table.RawTable
 import mlpkit.data.table.TableReader
 import mlpkit.dsl.spec.DataSource
 
@@ -53,6 +54,15 @@ internal object LabelledFile {
                     (named?.let { " named '$it'" } ?: "") + "; remove the others"
             },
         )
+        return tableRows(model, raw, label)
+    }
+
+    /**
+     * The rows of [raw] that have a value in its [label] column, through the model's column pipeline (its missing-value
+     * tokens, imputations, scaling and categories from training), with their labels among the model's classes.
+     */
+    fun tableRows(model: Model, raw: RawTable, label: String): LabelledRows {
+        val pipeline = model.file.pipeline!!
         val targets = LabelColumn.read(raw, label, regression = !model.isClassifier, missing = pipeline.missing, classNames = model.classNames)
         return LabelledRows(pipeline.transform(raw, targets.kept), targets.targets)
     }

@@ -192,6 +192,15 @@ class Model private constructor(val file: ModelFile, private val network: Networ
      */
     fun evaluate(path: Path): Evaluation = LabelledFile.read(this, path).let { evaluate(it.features, it.targets) }
 
+    /**
+     * [evaluate] on an IDX image file and its IDX label file (raw or gzip; see [LabelledImages]): the pixels scaled by
+     * this model's input scaling from training, label v as class v.
+     */
+    fun evaluate(images: Path, labels: Path): Evaluation = LabelledImages.read(this, images, labels).let { evaluate(it.features, it.targets) }
+
+    /** [evaluate] on every row of the built-in set [name] shipped in the jar (see [LabelledBuiltIn]), read as a run reads it. */
+    fun evaluateBuiltIn(name: String): Evaluation = LabelledBuiltIn.read(this, name).let { evaluate(it.features, it.targets) }
+
     /** Writes the model file atomically. */
     fun save(path: Path) = file.save(path)
 
@@ -250,6 +259,10 @@ class Model private constructor(val file: ModelFile, private val network: Networ
     companion object {
         /** The name of the part [evaluate] measures (its metrics are reported without it). */
         private const val PART = "data"
+
+        /** The built-in sets [evaluateBuiltIn] reads: those shipped in the jar. */
+        @JvmStatic
+        val builtInSetsToEvaluate: List<String> get() = LabelledBuiltIn.names
 
         /**
          * Reads a model file (see [ModelFile.read] for the errors); [registry] reads its concepts: add the
