@@ -5,6 +5,7 @@ import java.nio.file.Path
 import mlpkit.core.matrix.DenseMatrix
 import mlpkit.core.onnx.OnnxGraph
 import mlpkit.core.onnx.OnnxRuntimeRun
+import mlpkit.data.table.RawTable
 import mlpkit.dsl.model.Model
 import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -100,6 +101,56 @@ class ExportCommandTest {
         )
         assertEquals(ExitCode.INVALID_INPUT, withRefit.exitCode)
         assertEquals(0, mlp("export", refit.toString(), "--onnx", dir.resolve("x.onnx").toString()).exitCode)
+    }
+
+    @Test
+    fun `export of a table model takes one input per column, named and typed on the line written, and gives predict's outputs on raw rows`() {
+        val runDir = trainedOnTable()
+        val model = Model.load(runDir.resolve("model.json"))
+        val target = dir.resolve("table.onnx")
+        val run = mlp("export", runDir.toString(), "--onnx", target.toString())
+        assertEquals(0, run.exitCode, run.err)
+        assertEquals(
+            listOf(
+                "wrote $target: ONNX opset 17, 3 inputs [batch, 1], one per table column (island: string, " +
+                    "body_mass__g_ for 'body mass (g)': float32, year: float32; the column pipeline is in the graph) -> output [batch, 2], float32",
+            ),
+            run.outLines,
+        )
+        val metadata = OnnxRuntimeRun.metadata(Files.readAllBytes(target))
+        assertEquals("""{"island":"island","body mass (g)":"body_mass__g_","year":"year"}""", metadata["mlpkit.inputNames"])
+        assertEquals("""["island=Biscoe","island=Dream","body mass (g)","year"]""", metadata["mlpkit.featureNames"])
+        // A missing island (filled with the most frequent, Biscoe) and a missing mass (filled with the mean).
+        val rows = RawTable.of(listOf("island", "body mass (g)", "year"), listOf(listOf("Dream", "4000", "2008"), listOf("NA", "3500", "2009"), listOf("Biscoe", "NA", "2007")))
+        val columns = linkedMapOf<String, Any>(
+            "island" to arrayOf("Dream", "NA", "Biscoe"),
+            "body_mass__g_" to doubleArrayOf(4000.0, 3500.0, Double.NaN),
+            "year" to doubleArrayOf(2008.0, 2009.0, 2007.0),
+        )
+        OnnxRuntimeRun.assertClose(model.predict(rows), OnnxRuntimeRun.runColumns(Files.readAllBytes(target), columns, OnnxGraph.Precision.FLOAT32, 2), 1e-5, "table")
+    }
+
+    private fun trainedOnTable(): Path {
+        val csv = dir.resolve("islands.csv")
+        Files.writeString(
+            csv,
+            "island,body mass (g),year,species\n" + listOf(
+                "Biscoe,5000,2007,big", "Biscoe,4800,2008,big", "Dream,3400,2009,small", "Dream,NA,2007,small", "NA,5200,2008,big",
+                "Biscoe,4600,2009,big", "Dream,3600,2008,small", "Dream,3300,2007,small", "Biscoe,NA,2009,big", "Dream,3500,2009,small",
+            ).joinToString("\n") + "\n",
+        )
+        val experiment = dir.resolve("islands.json")
+        Files.writeString(
+            experiment,
+            """{ "name": "islands", "data": { "source": { "type": "csv", "train": "islands.csv", "label": "species",
+                   "columns": { "island": { "categorical": true, "missing": "mostFrequent" }, "body mass (g)": { "missing": "mean" } } }, "scaling": "standard" },
+               "network": "network < dense(4, tanh); dense(2, softmax) >",
+               "training": { "loss": "softmax-ce", "optimizer": { "type": "adam", "lr": 0.05 }, "epochs": 3, "batchSize": 4, "seed": 3 } }""",
+        )
+        val runs = dir.resolve("table-runs")
+        val run = mlp("run", experiment.toString(), "--out", runs.toString(), "--quiet", "--no-report")
+        assertEquals(0, run.exitCode, run.out + run.err)
+        return Files.list(runs).use { it.toList().single() }
     }
 
     private fun trained(): Path {

@@ -12,6 +12,7 @@ import mlpkit.core.network.Network;
  * scaling, as Sub/Div/Mul/Add nodes), each layer's own inference form in order, then the map back to the targets'
  * units of a regression trained on scaled targets. The graph reads {@value #INPUT} of shape [batch, inputs] and
  * gives {@value #OUTPUT} of shape [batch, outputs], {@code batch} dynamic: the outputs of {@code Model.predict}.
+ * A model trained on a table is fed by its column pipeline instead ({@link OnnxInputs}: one input per column).
  * A part without an ONNX form is an {@link OnnxExportException} naming the layer (number and notation).
  */
 public final class OnnxExport {
@@ -34,16 +35,31 @@ public final class OnnxExport {
             throw new IllegalArgumentException("the input scaling maps " + input.columns() + " columns but the network has "
                     + network.inputSize() + " inputs");
         }
+        OnnxInputs rows = graph -> {
+            String x = graph.input(INPUT, graph.elementType(), network.inputSize());
+            if (input != null) {
+                graph.enter("input_scaling", "the input scaling");
+                x = input.toOnnx(graph, x);
+            }
+            return x;
+        };
+        return of(network, rows, (input != null ? ", input scaling included" : ""), output, precision, metadata);
+    }
+
+    /**
+     * The ModelProto bytes of {@code network} fed by {@code inputs} (which declare the graph's inputs and make the
+     * network's [batch, inputs] from them; {@code inputsNote} says what they hold, for the graph's doc string, e.g.
+     * ", column pipeline included"), then the target map {@code output} (null: none), computing in
+     * {@code precision}, with {@code metadata} as its metadata_props (key → value, in order).
+     */
+    public static byte[] of(Network network, OnnxInputs inputs, String inputsNote, ColumnAffine output,
+            OnnxGraph.Precision precision, Map<String, String> metadata) {
         if (output != null && output.columns() != network.outputSize()) {
             throw new IllegalArgumentException("the target scaling maps " + output.columns() + " columns but the network has "
                     + network.outputSize() + " outputs");
         }
         OnnxGraph graph = new OnnxGraph(precision);
-        String x = INPUT;
-        if (input != null) {
-            graph.enter("input_scaling", "the input scaling");
-            x = input.toOnnx(graph, x);
-        }
+        String x = inputs.toOnnx(graph);
         List<Layer> layers = network.layers();
         List<LayerSpec> specs = network.spec().layers();
         for (int i = 0; i < layers.size(); i++) {
@@ -55,8 +71,8 @@ public final class OnnxExport {
             graph.enter("target_scaling", "the target scaling");
             x = output.toOnnx(graph, x);
         }
-        String doc = "mlpkit " + network.spec().notation() + " on " + network.inputSize() + " inputs"
-                + (input != null ? ", input scaling included" : "") + (output != null ? ", outputs in the targets' units" : "");
-        return graph.encode(INPUT, network.inputSize(), x, OUTPUT, network.outputSize(), doc, metadata);
+        String doc = "mlpkit " + network.spec().notation() + " on " + network.inputSize() + " inputs" + inputsNote
+                + (output != null ? ", outputs in the targets' units" : "");
+        return graph.encode(x, OUTPUT, network.outputSize(), doc, metadata);
     }
 }

@@ -62,6 +62,7 @@ public final class OnnxProto {
         public static final int OP_TYPE = 4;
         public static final int ATTRIBUTE = 5;
         public static final int DOC_STRING = 6;
+        public static final int DOMAIN = 7;
 
         private Node() {
         }
@@ -73,11 +74,15 @@ public final class OnnxProto {
         public static final int F = 2;
         public static final int I = 3;
         public static final int S = 4;
+        public static final int INTS = 8;
+        public static final int STRINGS = 9;
         public static final int TYPE = 20;
 
         public static final int TYPE_FLOAT = 1;
         public static final int TYPE_INT = 2;
         public static final int TYPE_STRING = 3;
+        public static final int TYPE_INTS = 7;
+        public static final int TYPE_STRINGS = 8;
 
         private Attribute() {
         }
@@ -91,6 +96,8 @@ public final class OnnxProto {
         public static final int RAW_DATA = 9;
 
         public static final int FLOAT = 1;
+        public static final int INT64 = 7;
+        public static final int STRING = 8;
         public static final int DOUBLE = 11;
 
         private Tensor() {

@@ -67,6 +67,17 @@ class OnnxExportTest {
     }
 
     @Test
+    void graphInputNamesAreColumnNamesMadeIdentifiersWithASuffixForAClash() {
+        assertEquals(List.of("bill_length_mm", "body_mass__g_", "_2nd", "a_b", "a_b_2", "output_2"),
+                OnnxGraph.identifiers(List.of("bill_length_mm", "body mass (g)", "2nd", "a-b", "a_b", "output"),
+                        java.util.Set.of(OnnxExport.OUTPUT)));
+        OnnxGraph graph = new OnnxGraph(OnnxGraph.Precision.FLOAT32);
+        graph.input("island", OnnxProto.Tensor.STRING, 1);
+        assertThrows(IllegalArgumentException.class, () -> graph.input("island", OnnxProto.Tensor.STRING, 1));
+        assertThrows(IllegalArgumentException.class, () -> graph.input("body mass", graph.elementType(), 1));
+    }
+
+    @Test
     void aScalingOfTheWrongWidthIsRefused() {
         Network network = network("network < dense(2, relu) >");
         ColumnAffine three = new ColumnAffine(3, null, new double[] {1, 2, 3}, null, null);

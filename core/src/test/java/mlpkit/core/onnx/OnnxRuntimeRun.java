@@ -10,6 +10,10 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mlpkit.core.matrix.DenseMatrix;
@@ -35,22 +39,52 @@ public final class OnnxRuntimeRun {
             try (OnnxTensor x = precision == OnnxGraph.Precision.FLOAT32
                     ? OnnxTensor.createTensor(env, toFloats(rows)) : OnnxTensor.createTensor(env, rows);
                     OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, x))) {
-                Object value = result.get(0).getValue();
-                if (value instanceof double[][] doubles) {
-                    return doubles;
-                }
-                float[][] floats = (float[][]) value;
-                double[][] out = new double[floats.length][];
-                for (int i = 0; i < floats.length; i++) {
-                    out[i] = new double[floats[i].length];
-                    for (int j = 0; j < floats[i].length; j++) {
-                        out[i][j] = floats[i][j];
-                    }
-                }
-                return out;
+                return doubles(result.get(0).getValue());
             }
         } catch (OrtException e) {
             throw new AssertionError("ONNX Runtime refused the file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The outputs of {@code model} (a table model's ONNX bytes) for rows given per column: {@code columns} maps each
+     * graph input, in the order the file must declare them, to its values, a {@code String[]} (a string input) or a
+     * {@code double[]} (a number input, NaN for a missing value; fed as float32 or float64 by {@code precision}).
+     * Checks first that the file declares exactly those inputs, each [batch, 1] of its type, and {@code output}
+     * [batch, outputs].
+     */
+    public static double[][] runColumns(byte[] model, Map<String, Object> columns, OnnxGraph.Precision precision, int outputs) {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OnnxJavaType number = precision == OnnxGraph.Precision.FLOAT32 ? OnnxJavaType.FLOAT : OnnxJavaType.DOUBLE;
+        List<OnnxTensor> tensors = new ArrayList<>();
+        try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions())) {
+            assertEquals(List.copyOf(columns.keySet()), List.copyOf(session.getInputNames()), "declared inputs, in order");
+            assertEquals(List.of(OnnxExport.OUTPUT), List.copyOf(session.getOutputNames()), "declared outputs");
+            assertDeclared((TensorInfo) session.getOutputInfo().get(OnnxExport.OUTPUT).getInfo(), number, outputs);
+            Map<String, OnnxTensor> feed = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> column : columns.entrySet()) {
+                TensorInfo info = (TensorInfo) session.getInputInfo().get(column.getKey()).getInfo();
+                OnnxTensor tensor;
+                if (column.getValue() instanceof String[] texts) {
+                    assertDeclared(info, OnnxJavaType.STRING, 1);
+                    tensor = OnnxTensor.createTensor(env, texts, new long[] {texts.length, 1});
+                } else {
+                    double[] values = (double[]) column.getValue();
+                    assertDeclared(info, number, 1);
+                    tensor = precision == OnnxGraph.Precision.FLOAT32
+                            ? OnnxTensor.createTensor(env, FloatBuffer.wrap(toFloats(new double[][] {values})[0]), new long[] {values.length, 1})
+                            : OnnxTensor.createTensor(env, DoubleBuffer.wrap(values), new long[] {values.length, 1});
+                }
+                tensors.add(tensor);
+                feed.put(column.getKey(), tensor);
+            }
+            try (OrtSession.Result result = session.run(feed)) {
+                return doubles(result.get(0).getValue());
+            }
+        } catch (OrtException e) {
+            throw new AssertionError("ONNX Runtime refused the file: " + e.getMessage(), e);
+        } finally {
+            tensors.forEach(OnnxTensor::close);
         }
     }
 
@@ -91,6 +125,21 @@ public final class OnnxRuntimeRun {
                         what + ": row " + i + ", column " + j + ": ONNX Runtime " + actual[i][j] + ", mlpkit " + e + " (bound " + bound + ")");
             }
         }
+    }
+
+    private static double[][] doubles(Object value) {
+        if (value instanceof double[][] doubles) {
+            return doubles;
+        }
+        float[][] floats = (float[][]) value;
+        double[][] out = new double[floats.length][];
+        for (int i = 0; i < floats.length; i++) {
+            out[i] = new double[floats[i].length];
+            for (int j = 0; j < floats[i].length; j++) {
+                out[i][j] = floats[i][j];
+            }
+        }
+        return out;
     }
 
     private static void assertDeclared(TensorInfo info, OnnxJavaType type, int columns) {

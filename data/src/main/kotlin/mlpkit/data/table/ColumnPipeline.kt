@@ -3,6 +3,10 @@ package mlpkit.data.table
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.json.Json
 import mlpkit.core.matrix.DenseMatrix
+import mlpkit.core.onnx.OnnxAttribute
+import mlpkit.core.onnx.OnnxExport
+import mlpkit.core.onnx.OnnxGraph
+import mlpkit.core.onnx.OnnxProto
 import mlpkit.data.DenseFeatures
 import mlpkit.data.csv.CsvFormatException
 import mlpkit.data.scaling.MinMaxScaler
@@ -22,6 +26,33 @@ data class ColumnPipeline(val columns: List<FittedColumn>, val missing: MissingV
 
     /** The features' names in order: a numeric column's name, `island=Biscoe` for each category. */
     val featureNames: List<String> get() = columns.flatMap { it.featureNames }
+
+    /**
+     * The ONNX graph input of each column, in [columns] order: its name when that is an identifier, as ONNX asks,
+     * otherwise made one ([OnnxGraph.identifiers]; `bill length (mm)` → `bill_length__mm_`).
+     */
+    val onnxInputNames: List<String> get() = OnnxGraph.identifiers(columns.map { it.name }, setOf(OnnxExport.OUTPUT))
+
+    /**
+     * The pipeline as ONNX nodes (what [transform] does, for raw rows): one graph input per column named
+     * [onnxInputNames], [batch, 1], numbers in the graph's element type (NaN for a missing value), text as strings;
+     * each column's own form ([FittedColumn.Numeric.toOnnx], [FittedColumn.Categorical.toOnnx]); then `Concat` in
+     * [featureNames] order. Returns the name of the [batch, [width]] features.
+     */
+    fun toOnnx(graph: OnnxGraph): String {
+        val inputs = columns.zip(onnxInputNames).map { (column, name) ->
+            graph.input(name, if (column is FittedColumn.Categorical) OnnxProto.Tensor.STRING else graph.elementType(), 1)
+        }
+        val parts = columns.mapIndexed { c, column ->
+            graph.enter("column${c + 1}", "column '${column.name}'")
+            when (column) {
+                is FittedColumn.Numeric -> column.toOnnx(graph, inputs[c])
+                is FittedColumn.Categorical -> column.toOnnx(graph, inputs[c], missing)
+            }
+        }
+        graph.enter("pipeline", "the column pipeline")
+        return if (parts.size == 1) parts[0] else graph.node("Concat", parts, OnnxAttribute.integer("axis", 1))
+    }
 
     /** The pipeline as JSON text ([fromJson] reads it back equal): how it travels to a cluster's workers. */
     fun toJson(): String = Json.encodeToString(serializer(), this)

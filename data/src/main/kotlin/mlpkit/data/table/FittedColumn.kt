@@ -2,6 +2,8 @@ package mlpkit.data.table
 
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
+import mlpkit.core.onnx.OnnxAttribute
+import mlpkit.core.onnx.OnnxGraph
 import mlpkit.data.csv.CsvFormatException
 import mlpkit.data.scaling.Scaler
 
@@ -56,6 +58,18 @@ sealed interface FittedColumn {
                 where.line,
             )
         }
+
+        /**
+         * [value] then the [scaler] as ONNX nodes on [x], the column as a [batch, 1] number tensor in which a missing
+         * value is NaN: `Where(IsNaN(x), fill, x)` when there is a [fill] (without one, NaN goes through: ONNX cannot
+         * refuse a row), then the scaler's own form (Sub/Div or Mul/Add, [Scaler.affine]).
+         */
+        fun toOnnx(graph: OnnxGraph, x: String): String {
+            var y = x
+            fill?.let { y = graph.node("Where", listOf(graph.node("IsNaN", listOf(y)), graph.scalar("fill", it), y)) }
+            scaler?.let { y = it.affine().toOnnx(graph, y) }
+            return y
+        }
     }
 
     /**
@@ -93,6 +107,29 @@ sealed interface FittedColumn {
                 where.source,
                 where.line,
             )
+        }
+
+        /**
+         * [index] then one-hot as ONNX nodes on [x], the column as a [batch, 1] string tensor: an `ai.onnx.ml`
+         * LabelEncoder gives each category its index and each of the [missing] texts the index of [fill] (opset 17's
+         * Equal compares no strings); anything else (an unknown category, or a missing value without a fill) gets −1,
+         * so `Equal(code, [0 … n−1])` cast to the graph's numbers is all zeros where mlpkit would refuse the row (or
+         * ignore it, with [ignoreUnknown]).
+         */
+        fun toOnnx(graph: OnnxGraph, x: String, missing: MissingValues): String {
+            val codes = LinkedHashMap<String, Long>()
+            categories.forEachIndexed { k, category -> codes[category] = k.toLong() }
+            val filled = fill?.let { categories.binarySearch(it) }?.takeIf { it >= 0 }
+            if (filled != null) for (token in missing.tokens) codes.putIfAbsent(token, filled.toLong())
+            val code = graph.mlNode(
+                "LabelEncoder",
+                listOf(x),
+                OnnxAttribute.strings("keys_strings", codes.keys.toList()),
+                OnnxAttribute.integers("values_int64s", codes.values.toList()),
+                OnnxAttribute.integer("default_int64", -1),
+            )
+            val hot = graph.node("Equal", listOf(code, graph.int64Vector("categories", LongArray(categories.size) { it.toLong() })))
+            return graph.node("Cast", listOf(hot), OnnxAttribute.integer("to", graph.elementType().toLong()))
         }
     }
 

@@ -1,6 +1,7 @@
 package mlpkit.dsl.model
 
 import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import mlpkit.core.concept.Registry
 import mlpkit.core.distributed.ColumnAffine
@@ -208,9 +209,10 @@ class Model private constructor(val file: ModelFile, private val network: Networ
      * Writes this model as an ONNX file (opset [OnnxGraph.OPSET], docs/onnx.md), atomically: input `input` of shape
      * [batch, [inputSize]] (raw rows, as [predict] takes them; the stored input scaling is in the graph), output
      * `output` of shape [batch, [outputSize]] (what [predict] returns: class scores, or a regression's values in the
-     * targets' units), `batch` dynamic, tensors in [precision] (float32 unless asked). For a model trained on a
-     * table the input is the column pipeline's features ([features]); the pipeline is not in the file. A part
-     * without an ONNX form (an activation of the user's own) is an `OnnxExportException` (an IllegalArgumentException)
+     * targets' units), `batch` dynamic, tensors in [precision] (float32 unless asked). A model trained on a table
+     * has instead one input per column ([batch, 1]: numbers in [precision], NaN for a missing value; text as strings),
+     * named by the column (ColumnPipeline.onnxInputNames, mapped in metadata `mlpkit.inputNames`), and its column
+     * pipeline in the graph. A part without an ONNX form (an activation of the user's own) is an `OnnxExportException` (an IllegalArgumentException)
      * naming the layer and its notation, and nothing is written.
      */
     @JvmOverloads
@@ -222,8 +224,12 @@ class Model private constructor(val file: ModelFile, private val network: Networ
     /** The bytes [toOnnx] writes. */
     @Synchronized
     @JvmOverloads
-    fun onnxBytes(precision: OnnxGraph.Precision = OnnxGraph.Precision.FLOAT32): ByteArray =
-        OnnxExport.of(network, inputAffine(), file.targetScaling?.inverseAffine(), precision, onnxMetadata())
+    fun onnxBytes(precision: OnnxGraph.Precision = OnnxGraph.Precision.FLOAT32): ByteArray {
+        val targets = file.targetScaling?.inverseAffine()
+        val pipeline = file.pipeline
+            ?: return OnnxExport.of(network, inputAffine(), targets, precision, onnxMetadata())
+        return OnnxExport.of(network, pipeline::toOnnx, ", column pipeline included", targets, precision, onnxMetadata())
+    }
 
     /** What the ONNX file's metadata_props say of the model: notation, the meaning of its inputs and outputs. */
     private fun onnxMetadata(): Map<String, String> = buildMap {
@@ -233,11 +239,15 @@ class Model private constructor(val file: ModelFile, private val network: Networ
         put(
             "mlpkit.input",
             when {
-                readsTables -> "the column pipeline's features (the pipeline is not in this file)"
+                readsTables -> "one input per table column, [batch, 1]: numbers (NaN for a missing value) or strings; " +
+                    "the column pipeline (imputation, one-hot, scaling) is in the graph; mlpkit.inputNames maps columns to inputs"
                 file.inputScaling != null -> "raw feature rows (the input scaling is in the graph)"
                 else -> "feature rows (the model scales nothing)"
             },
         )
+        file.pipeline?.let { p ->
+            put("mlpkit.inputNames", JsonObject(p.columns.zip(p.onnxInputNames).associate { (c, i) -> c.name to JsonPrimitive(i) }).toString())
+        }
         file.featureNames?.let { put("mlpkit.featureNames", names(it)) }
         file.classNames?.let { put("mlpkit.classNames", names(it)) }
         file.targetNames?.let { put("mlpkit.targetNames", names(it)) }
