@@ -38,7 +38,7 @@ data class TrainingSpec @JvmOverloads constructor(
     @ValidRange(min = 1.0, whole = true, fix = "rows per mini-batch, e.g. 32, or \"full\" for full-batch training")
     val batchSize: BatchSizeSpec = BatchSizeSpec.Rows(32),
     val seed: Long = 0,
-    @ValidRange(min = 1.0, fix = "e.g. 1, or up to this machine's cores") val threads: Int = 1,
+    @ValidRange(min = 1.0, fix = "e.g. 1, or the machine's processors") val threads: Int = 1,
     val callbacks: List<CallbackSpec> = emptyList(),
     // Left out where it is the default, also in model files (which write every other default): files written
     // before the guard existed, and runs with the default guard, keep the same bytes.

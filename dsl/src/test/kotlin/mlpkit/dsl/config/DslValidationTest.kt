@@ -51,7 +51,7 @@ class DslValidationTest {
             listOf(
                 "broken: $.data.split: no rows left for training (expected validation + test < 1, got 0.6 + 0.6 = 1.2)",
                 "broken: $.training.epochs: epochs out of range (expected a whole number ≥ 1, got 0); the passes over the training rows, e.g. 100",
-                "broken: $.training.threads: threads out of range (expected a whole number ≥ 1, got 0); e.g. 1, or up to this machine's cores",
+                "broken: $.training.threads: threads out of range (expected a whole number ≥ 1, got 0); e.g. 1, or the machine's processors",
             ),
             e.problems.map { it.message },
         )

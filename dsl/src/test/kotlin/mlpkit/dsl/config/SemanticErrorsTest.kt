@@ -99,7 +99,7 @@ class SemanticErrorsTest {
                 "moons.json: $.training.epochs: epochs out of range (expected a whole number ≥ 1, got 0); the passes over the training rows, e.g. 100",
                 "moons.json: $.training.batchSize: batchSize out of range (expected a whole number ≥ 1, got 0); " +
                     "rows per mini-batch, e.g. 32, or \"full\" for full-batch training",
-                "moons.json: $.training.threads: threads out of range (expected a whole number ≥ 1, got 0); e.g. 1, or up to this machine's cores",
+                "moons.json: $.training.threads: threads out of range (expected a whole number ≥ 1, got 0); e.g. 1, or the machine's processors",
             ),
             allProblems(text),
         )
