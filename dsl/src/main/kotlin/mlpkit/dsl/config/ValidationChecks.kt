@@ -10,7 +10,7 @@ internal object ValidationChecks {
     private val path = JsonPath.ROOT.key("validation")
 
     fun check(spec: ExperimentSpec, problems: Problems) {
-        spec.validation ?: return
+        if (spec.validation == null) return
         if (spec.data.split.validation != 0.0) {
             problems.add(
                 JsonPath.ROOT.key("data").key("split").key("validation"), "a cross-validated experiment's folds are its validation parts",
