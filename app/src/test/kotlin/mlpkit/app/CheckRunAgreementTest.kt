@@ -78,8 +78,8 @@ class CheckRunAgreementTest {
             listOf("$.training.batchSize: batch larger than the training data (expected at most 49 rows, the training part of 90 samples, got 50)"),
         ),
         Triple("random-state-split-with-a-batch-of-all-49-training-rows", config(split = """{ "validation": 0.2, "test": 0.25, "randomState": 0 }""", batchSize = 49), null),
-        Triple("threads-0", config(training = """, "threads": 0"""), listOf("$.training.threads: too few threads (expected a whole number ≥ 1, got 0)")),
-        Triple("threads-minus-1", config(training = """, "threads": -1"""), listOf("$.training.threads: too few threads (expected a whole number ≥ 1, got -1)")),
+        Triple("threads-0", config(training = """, "threads": 0"""), listOf("$.training.threads: threads out of range (expected a whole number ≥ 1, got 0); e.g. 1, or the machine's processors")),
+        Triple("threads-minus-1", config(training = """, "threads": -1"""), listOf("$.training.threads: threads out of range (expected a whole number ≥ 1, got -1); e.g. 1, or the machine's processors")),
         Triple(
             "a-billion-units", config(network = "network < dense(1000000000, tanh); dense(3, softmax) >"),
             listOf(

@@ -36,6 +36,6 @@ class JavaApiTest {
     void aBadFileIsAConfigExceptionWithItsPath() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> Experiments.parse(MOONS.replace("\"epochs\": 300", "\"epochs\": -3"), "moons.json"));
-        assertEquals("moons.json: $.training.epochs: no epochs to train (expected a whole number ≥ 1, got -3)", e.getMessage());
+        assertEquals("moons.json: $.training.epochs: epochs out of range (expected a whole number ≥ 1, got -3); the passes over the training rows, e.g. 100", e.getMessage());
     }
 }

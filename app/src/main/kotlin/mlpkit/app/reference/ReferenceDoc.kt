@@ -82,12 +82,15 @@ object ReferenceDoc {
     private fun experimentFiles(out: StringBuilder, registry: Registry) {
         out.appendLine("## Experiment files (JSON)")
         out.appendLine()
-        out.appendLine("Every key, with what its value must be and its default (`required`: no default). Keys under a `type` belong to")
-        out.appendLine("that variant. `[i]` is any element of a list, `<name>` any key of an object. Values a concept takes (network,")
-        out.appendLine("loss, optimizer, schedule) are checked against the concept's own parameters ([building blocks](#building-blocks)).")
+        out.appendLine("Every key, with what its value must be, its valid range and its default (`required`: no default). Keys under a")
+        out.appendLine("`type` belong to that variant. `[i]` is any element of a list, `<name>` any key of an object. Values a concept takes")
+        out.appendLine("(network, loss, optimizer, schedule) are checked against the concept's own parameters ([building blocks](#building-blocks)).")
         out.appendLine()
         val keys = ConfigKeys.all(registry)
-        table(out, listOf("key", "for", "value", "default"), keys.map { listOf("`${it.path}`", it.variant.code(), it.expected, if (it.required) "required" else it.default.code()) })
+        table(
+            out, listOf("key", "for", "value", "range", "default"),
+            keys.map { listOf("`${it.path}`", it.variant.code(), it.expected, it.range, if (it.required) "required" else it.default.code()) },
+        )
         out.appendLine()
         for ((title, prefix) in listOf("Data sources" to "$.data.source.", "Callbacks" to "$.training.callbacks[i].")) {
             out.appendLine("### $title")

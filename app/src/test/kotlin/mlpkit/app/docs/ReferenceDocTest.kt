@@ -37,9 +37,11 @@ class ReferenceDocTest {
         for (key in listOf("`$.training.epochs`", "`$.data.source.train`", "`$.training.callbacks[i].patience`", "`$.data.split.randomState`")) {
             assertTrue(key in written, key)
         }
-        // Defaults read back from a spec decoded from required keys only (including keys left out of files at their default).
-        assertTrue("| `$.training.epochs` |  | a whole number | `10` |" in written, written.lines().first { "$.training.epochs`" in it })
-        assertTrue("| `$.training.shuffle` |  | true or false | `true` |" in written, written.lines().first { "$.training.shuffle`" in it })
+        // Defaults read back from a spec decoded from required keys only (including keys left out of files at their default);
+        // ranges as the spec declares them (@ValidRange), empty for keys without one.
+        assertTrue("| `$.training.epochs` |  | a whole number | a whole number ≥ 1 | `10` |" in written, written.lines().first { "$.training.epochs`" in it })
+        assertTrue("| `$.data.split.test` |  | a number | a number in [0, 1) | `0.0` |" in written, written.lines().first { "$.data.split.test`" in it })
+        assertTrue("| `$.training.shuffle` |  | true or false |  | `true` |" in written, written.lines().first { "$.training.shuffle`" in it })
         assertTrue("--epochs=<n>        override the number of epochs" in written)
         for (parameter in GeneratorRegistry.standard.find("make_moons").parameters) assertTrue("| `${parameter.name}` | " in written, parameter.name)
         assertTrue("- `fun experiment(name: String, block: ExperimentBuilder.() -> Unit): Experiment`" in written)

@@ -10,7 +10,8 @@ import mlpkit.dsl.spec.ClusterStrategy
 import mlpkit.dsl.spec.ExperimentSpec
 
 /**
- * What can be wrong with an experiment's `cluster` block without the data: its own ranges, and settings that do not
+ * What can be wrong with an experiment's `cluster` block without the data (its ranges are [ClusterSpec]'s, checked by
+ * [RangeChecks]): settings that do not
  * fit a distributed run. Synchronous rounds evaluate the full-batch objective, so they need L-BFGS or batchSize "full"
  * and a network without dropout; averaging steps on mini-batches, so it needs a mini-batch optimiser and a batch size
  * in rows. Workers rebuild the network and loss (and, under averaging, the optimiser) from built-in concepts only, and
@@ -24,10 +25,6 @@ internal object ClusterChecks {
         val cluster = spec.cluster ?: return
         if (cluster.engine.isBlank()) problems.add(path.key("engine"), "no engine", "an engine's name, e.g. ${JsonText.quoted(ClusterSpec.DEFAULT_ENGINE)}", JsonText.quoted(cluster.engine))
         if (cluster.master.isBlank()) problems.add(path.key("master"), "no master", "where the engine connects, e.g. \"local[2]\" or \"spark://host:7077\"", JsonText.quoted(cluster.master))
-        cluster.partitions?.let { problems.atLeastOne(path.key("partitions"), it, "partitions out of range", "; leave it out for the engine's default") }
-        if (cluster.localSteps < 0) {
-            problems.add(path.key("localSteps"), "local steps out of range", "a whole number ≥ 0 (0: one local epoch per round)", cluster.localSteps.toString())
-        }
         val training = spec.training
         val optimizer = training.optimizer
         when (cluster.strategyFor(training)) {

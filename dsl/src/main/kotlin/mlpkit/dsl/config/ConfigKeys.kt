@@ -27,10 +27,14 @@ import mlpkit.dsl.spec.SpecJson
  */
 @OptIn(ExperimentalSerializationApi::class)
 object ConfigKeys {
-    /** One key: [path] such as `$.training.epochs`, [variant] `"type": "csv"` or empty, [default] as JSON (or `required`). */
-    data class Key(val path: String, val variant: String, val expected: String, val required: Boolean, val default: String)
+    /**
+     * One key: [path] such as `$.training.epochs`, [variant] `"type": "csv"` or empty, [default] as JSON (or `required`),
+     * [range] as its [mlpkit.dsl.spec.ValidRange] says it, in the words of the range check's messages (`a whole number ≥ 1`,
+     * `a number in [0, 1)`), or empty.
+     */
+    data class Key(val path: String, val variant: String, val expected: String, val required: Boolean, val default: String, val range: String = "")
 
-    private const val DISCRIMINATOR = "type"
+    internal const val DISCRIMINATOR = "type"
 
     /** Only for decoding the sample files whose defaults are read: a network must be given to decode one. */
     private const val SAMPLE_NETWORK = "network < dense(1, sigmoid) >"
@@ -45,6 +49,9 @@ object ConfigKeys {
         JsonPrimitive.serializer().descriptor.serialName,
         JsonElement.serializer().descriptor.serialName,
     )
+
+    /** Whether [descriptor]'s values have their own syntax, so nothing below it is a key of the file. */
+    internal fun isLeaf(descriptor: SerialDescriptor): Boolean = descriptor.serialName.removeSuffix("?") in LEAVES
 
     /** Every key of [ExperimentSpec], depth first in declaration order, variants in the order of their sealed class. */
     fun all(registry: Registry = Registry.builtIns()): List<Key> {
@@ -79,6 +86,7 @@ object ConfigKeys {
                     text(path), choices.entries.lastOrNull()?.let { "\"$DISCRIMINATOR\": \"${it.value}\"" } ?: "",
                     StructureCheck.expectation(element, registry), required,
                     if (required) "required" else default(Place(path, choices), element),
+                    RangeChecks.rangeOf(descriptor, i)?.let { RangeChecks.param(it, name, element).expectation() } ?: "",
                 )
                 below(element, path, choices)
             }
@@ -86,7 +94,7 @@ object ConfigKeys {
         }
 
         private fun below(element: SerialDescriptor, path: List<Any>, choices: Map<List<Any>, String>) {
-            if (element.serialName.removeSuffix("?") in LEAVES) return
+            if (isLeaf(element)) return
             when (element.kind) {
                 StructureKind.CLASS -> members(element, path, choices)
                 PolymorphicKind.SEALED -> {
@@ -174,7 +182,7 @@ object ConfigKeys {
         /** A file with the variants [choices], without the optional value at [omit]. */
         private inner class Sample(private val choices: Map<List<Any>, String>, private val omit: List<Any>?) {
             fun of(descriptor: SerialDescriptor, at: List<Any>, seen: Set<String>, top: Boolean = false): JsonElement? {
-                if (descriptor.serialName.removeSuffix("?") in LEAVES || descriptor.serialName in seen) return null
+                if (isLeaf(descriptor) || descriptor.serialName in seen) return null
                 val inside = seen + descriptor.serialName
                 return when (descriptor.kind) {
                     StructureKind.CLASS -> JsonObject(fields(descriptor, at, inside))

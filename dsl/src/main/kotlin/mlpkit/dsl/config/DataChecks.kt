@@ -5,12 +5,14 @@ import kotlinx.serialization.json.JsonPrimitive
 import mlpkit.core.limits.MachineLimits
 import mlpkit.data.builtin.BuiltInSets
 import mlpkit.data.generators.GeneratorRegistry
-import mlpkit.data.split.ShuffleSplit
 import mlpkit.dsl.spec.DataSource
 import mlpkit.dsl.spec.DataSpec
 import mlpkit.dsl.spec.SplitSpec
 
-/** What can be wrong with `data` without loading it: names of generators, parameters and sets, and the split. */
+/**
+ * What can be wrong with `data` without loading it: names of generators, parameters and sets, and the split (the
+ * ranges of its numbers are declared on the spec classes and checked by [RangeChecks]).
+ */
 internal object DataChecks {
     private val dataPath = JsonPath.ROOT.key("data")
     private val sourcePath = dataPath.key("source")
@@ -47,7 +49,6 @@ internal object DataChecks {
                 "a ${describeSource(data.source)} source", "; remove $.data.augment or train on images",
             )
         }
-        problems.atLeastOne(path.key("shift"), augment.shift, "shift out of range", "; the largest shift in pixels, e.g. 2")
     }
 
     /** Whether [source] holds images (one row per image, with a height and width). */
@@ -106,8 +107,6 @@ internal object DataChecks {
 
     private fun split(data: DataSpec, problems: Problems) {
         val split = data.split
-        problems.fraction(splitPath.key("validation"), split.validation, "validation fraction out of range", "; e.g. 0.2")
-        problems.fraction(splitPath.key("test"), split.test, "test fraction out of range", "; e.g. 0.2")
         val sum = split.validation + split.test
         if (split.validation >= 0 && split.test >= 0 && split.validation < 1 && split.test < 1 && sum >= 1 - 1e-9) {
             problems.add(
@@ -128,9 +127,6 @@ internal object DataChecks {
     private fun scikitLearnSplit(split: SplitSpec, problems: Problems) {
         val randomState = split.randomState ?: return
         val path = splitPath.key("randomState")
-        if (randomState !in 0..ShuffleSplit.MAX_SEED) {
-            problems.add(path, "randomState out of range", "a whole number in [0, ${ShuffleSplit.MAX_SEED}] (numpy's seeds)", randomState.toString())
-        }
         val other = when {
             split.stratify -> "stratify" to "true"
             !split.shuffle -> "shuffle" to "false"

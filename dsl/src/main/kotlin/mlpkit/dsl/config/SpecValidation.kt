@@ -12,8 +12,8 @@ import mlpkit.dsl.spec.ExperimentSpec
  */
 object SpecValidation {
     /**
-     * Problems knowable without the data: ranges (units, dropout, lr, momentum, betas, epochs, batch
-     * size, threads, split fractions, callbacks, sweep parallelism), names (generator and parameters,
+     * Problems knowable without the data: ranges (a concept's parameters such as units, dropout, lr, momentum and
+     * betas; every number of the spec as its [mlpkit.dsl.spec.ValidRange] declares, through [RangeChecks]), names (generator and parameters,
      * built-in sets, metrics, monitors, layer activations and initialisers), the loss against the output
      * activation, and every sweep variation merged into the base. Paths are as in the JSON form;
      * [file] heads each message.
@@ -103,14 +103,20 @@ object SpecValidation {
 
     private fun validateWithoutSweep(spec: ExperimentSpec, file: String, registry: Registry, limits: MachineLimits): List<ConfigException> {
         val problems = Problems(file)
+        val ranges = RangeChecks(spec)
         if (spec.name.isBlank()) problems.add(JsonPath.ROOT.key("name"), "no name", "a name for the experiment and its runs", JsonText.quoted(spec.name))
         DataChecks.check(spec.data, limits, problems)
+        ranges.check("data", problems)
         NetworkChecks.check(spec.network, problems)
         TrainingChecks.check(spec, registry, limits, problems)
+        ranges.check("training", problems)
         ExpectationChecks.check(spec, registry, problems)
         ValidationChecks.check(spec, problems)
+        ranges.check("validation", problems)
         ClusterChecks.check(spec, problems)
+        ranges.check("cluster", problems)
         EngineSourceChecks.check(spec, registry, problems)
+        ranges.remaining(problems)
         return problems.all
     }
 }

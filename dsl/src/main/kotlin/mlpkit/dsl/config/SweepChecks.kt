@@ -18,7 +18,6 @@ internal object SweepChecks {
         registry: mlpkit.core.concept.Registry,
         checkMerged: (ExperimentSpec) -> List<ConfigException>,
     ) {
-        problems.atLeastOne(sweepPath.key("parallelism"), sweep.parallelism, "parallelism too small")
         val variationsPath = sweepPath.key("variations")
         if (sweep.variations.isEmpty() && sweep.grid == null) {
             problems.add(variationsPath, "no variations", "at least one {\"name\": …, \"patch\": {…}}", "an empty list")

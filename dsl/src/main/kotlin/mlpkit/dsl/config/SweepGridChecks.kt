@@ -19,9 +19,6 @@ import mlpkit.dsl.sweep.SweepGrid
 internal object SweepGridChecks {
     private val sweepPath = JsonPath.ROOT.key("sweep")
 
-    /** The smallest number of folds a cross-validation has. */
-    const val MIN_FOLDS = 2
-
     /**
      * A sweep with `cv` gives every variation its own `validation` block: neither the experiment, nor a variation's
      * patch, nor a grid key may set one.
@@ -54,7 +51,6 @@ internal object SweepGridChecks {
         if (sweep.search != null && sweep.searchMode() == null) {
             problems.add(sweepPath.key("search"), "unknown search", SweepSearch.EXPECTATION, JsonText.describe(sweep.search))
         }
-        sweep.cv?.let { if (it < MIN_FOLDS) problems.add(sweepPath.key("cv"), "too few folds", "a whole number ≥ $MIN_FOLDS", it.toString()) }
         if (sweep.cv != null) checkNoValidation(spec, sweep, problems)
         val grid = sweep.grid ?: return
         val gridPath = sweepPath.key("grid")

@@ -8,7 +8,6 @@ import mlpkit.core.loss.Loss
 import mlpkit.core.loss.Reduction
 import mlpkit.core.metrics.Monitor
 import mlpkit.core.optim.OptimizerParams
-import mlpkit.dsl.spec.BatchSizeSpec
 import mlpkit.dsl.spec.CallbackSpec
 import mlpkit.dsl.spec.DivergenceSpec
 import mlpkit.dsl.spec.ExperimentSpec
@@ -17,7 +16,8 @@ import mlpkit.dsl.spec.TrainingSpec
 /**
  * What can be wrong with `training` without the data. The loss, optimiser and schedule were checked against
  * their concepts when they were read; here are the rules between them and the network (which loss suits the
- * output, as each loss says), the settings of the run, callbacks, and metric names against the metric registry.
+ * output, as each loss says), the settings of the run, callbacks, and metric names against the metric registry. The ranges
+ * of its numbers are declared on [TrainingSpec] and checked by [RangeChecks].
  */
 internal object TrainingChecks {
     private val trainingPath = JsonPath.ROOT.key("training")
@@ -27,12 +27,6 @@ internal object TrainingChecks {
         loss(spec, registry, problems)
         schedule(spec, problems)
         metricNames(spec, registry, problems)
-        problems.atLeastOne(trainingPath.key("epochs"), training.epochs, "no epochs to train")
-        val batch = training.batchSize
-        if (batch is BatchSizeSpec.Rows && batch.rows < 1) {
-            problems.add(trainingPath.key("batchSize"), "batch size too small", "a number of rows ≥ 1 or \"full\"", batch.rows.toString())
-        }
-        problems.atLeastOne(trainingPath.key("threads"), training.threads, "too few threads")
         divergence(spec, problems)
         limits.threadsProblem(training.threads)?.let { problems.add(trainingPath.key("threads"), it) }
         training.callbacks.forEachIndexed { i, callback -> callback(spec, registry, callback, trainingPath.key("callbacks").index(i), problems) }
@@ -167,13 +161,11 @@ internal object TrainingChecks {
                 if (callback.mode !in Monitor.MODES) {
                     problems.add(path.key("mode"), "unknown mode", JsonText.oneOf(Monitor.MODES), JsonText.quoted(callback.mode))
                 }
-                problems.atLeastOne(path.key("patience"), callback.patience, "patience too small")
-                problems.nonNegative(path.key("minDelta"), callback.minDelta, "minimum improvement out of range")
                 if (callback.rule !in CallbackSpec.EarlyStopping.RULES) {
                     problems.add(path.key("rule"), "unknown early-stopping rule", JsonText.oneOf(CallbackSpec.EarlyStopping.RULES), JsonText.quoted(callback.rule))
                 }
             }
-            is CallbackSpec.Checkpoint -> problems.atLeastOne(path.key("every"), callback.every, "checkpoint interval too small")
+            is CallbackSpec.Checkpoint -> {} // its interval's range is declared on the spec (RangeChecks)
         }
     }
 

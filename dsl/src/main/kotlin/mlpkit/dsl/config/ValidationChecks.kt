@@ -1,24 +1,16 @@
 package mlpkit.dsl.config
 
 import mlpkit.dsl.spec.ExperimentSpec
-import mlpkit.dsl.spec.ValidationSpec
 
-/** What can be wrong with an experiment's `validation` (cross-validation) block without the data. */
+/**
+ * What can be wrong with an experiment's `validation` (cross-validation) block without the data, beside the ranges of its
+ * numbers ([mlpkit.dsl.spec.ValidationSpec], checked by [RangeChecks]): what it excludes in the rest of the experiment.
+ */
 internal object ValidationChecks {
     private val path = JsonPath.ROOT.key("validation")
 
     fun check(spec: ExperimentSpec, problems: Problems) {
-        val validation = spec.validation ?: return
-        if (validation.cv < ValidationSpec.MIN_FOLDS) {
-            problems.add(path.key("cv"), "too few folds", "a whole number ≥ ${ValidationSpec.MIN_FOLDS}", validation.cv.toString(), "; 5 or 10 are usual")
-        }
-        problems.atLeastOne(path.key("repeats"), validation.repeats, "repeats of the folds")
-        problems.atLeastOne(path.key("parallelism"), validation.parallelism, "folds trained at once")
-        validation.randomState?.let { state ->
-            if (state !in 0..ValidationSpec.MAX_RANDOM_STATE) {
-                problems.add(path.key("randomState"), "not a numpy seed", "a whole number in 0..${ValidationSpec.MAX_RANDOM_STATE}", state.toString(), "; leave it out to draw it from training.seed")
-            }
-        }
+        if (spec.validation == null) return
         if (spec.data.split.validation != 0.0) {
             problems.add(
                 JsonPath.ROOT.key("data").key("split").key("validation"), "a cross-validated experiment's folds are its validation parts",

@@ -22,8 +22,8 @@ sealed interface CallbackSpec {
     data class EarlyStopping @JvmOverloads constructor(
         val monitor: String = "val_loss",
         val mode: String = "auto",
-        val patience: Int = 10,
-        val minDelta: Double = 0.0,
+        @ValidRange(min = 1.0, fix = "the epochs without improvement before stopping, e.g. 10") val patience: Int = 10,
+        @ValidRange(min = 0.0, fix = "the smallest change that counts as an improvement, e.g. 0 or 0.0001") val minDelta: Double = 0.0,
         val restoreBest: Boolean = true,
         @kotlinx.serialization.EncodeDefault(kotlinx.serialization.EncodeDefault.Mode.NEVER) val rule: String = KERAS,
     ) : CallbackSpec {
@@ -42,5 +42,5 @@ sealed interface CallbackSpec {
     /** Writes a checkpoint (weights, optimiser and RNG states, epoch, history) every [every] epochs. */
     @Serializable
     @SerialName("checkpoint")
-    data class Checkpoint(val every: Int = 1) : CallbackSpec
+    data class Checkpoint(@ValidRange(min = 1.0, fix = "the epochs between checkpoints, e.g. 1") val every: Int = 1) : CallbackSpec
 }

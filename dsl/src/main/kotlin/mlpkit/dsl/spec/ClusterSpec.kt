@@ -34,8 +34,9 @@ data class ClusterSpec(
     val master: String,
     val engine: String = DEFAULT_ENGINE,
     @EncodeDefault(EncodeDefault.Mode.NEVER) val strategy: ClusterStrategy? = null,
+    @ValidRange(min = 1.0, fix = "leave it out for the engine's default")
     @EncodeDefault(EncodeDefault.Mode.NEVER) val partitions: Int? = null,
-    val localSteps: Int = DEFAULT_LOCAL_STEPS,
+    @ValidRange(min = 0.0, fix = "0 runs one local epoch per round") val localSteps: Int = DEFAULT_LOCAL_STEPS,
     @Serializable(with = StateRuleSerializer::class) val optimizerState: StateRule = StateRule.AVERAGE,
     @EncodeDefault(EncodeDefault.Mode.NEVER) val conf: Map<String, String> = emptyMap(),
 ) {

@@ -5,6 +5,7 @@ import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.json.JsonPrimitive
+import mlpkit.data.split.ShuffleSplit
 import mlpkit.data.table.ColumnOptions
 import mlpkit.data.table.ColumnOptionsSerializer
 
@@ -29,7 +30,7 @@ data class DataSpec @JvmOverloads constructor(
  * used (edges repeat the nearest pixel). Image sets only (MNIST, Fashion-MNIST, IDX files).
  */
 @Serializable
-data class AugmentSpec(val shift: Int)
+data class AugmentSpec(@ValidRange(min = 1.0, fix = "the largest shift in pixels, e.g. 2") val shift: Int)
 
 /** The origin of the samples. */
 @Serializable
@@ -175,10 +176,11 @@ sealed interface DataSource {
 @OptIn(ExperimentalSerializationApi::class)
 @Serializable
 data class SplitSpec @JvmOverloads constructor(
-    val validation: Double = 0.0,
-    val test: Double = 0.0,
+    @ValidRange(min = 0.0, max = 1.0, maxExclusive = true, fix = "e.g. 0.2") val validation: Double = 0.0,
+    @ValidRange(min = 0.0, max = 1.0, maxExclusive = true, fix = "e.g. 0.2") val test: Double = 0.0,
     val stratify: Boolean = false,
     val shuffle: Boolean = true,
+    @ValidRange(min = 0.0, max = ShuffleSplit.MAX_SEED.toDouble(), fix = "a numpy seed, e.g. 42, or leave it out to split with the run's seed")
     @EncodeDefault(EncodeDefault.Mode.NEVER) val randomState: Long? = null,
 )
 

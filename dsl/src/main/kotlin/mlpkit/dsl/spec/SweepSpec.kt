@@ -24,9 +24,10 @@ import kotlinx.serialization.json.jsonPrimitive
 @Serializable
 data class SweepSpec(
     val variations: List<Variation> = emptyList(),
-    val parallelism: Int = 2,
+    @ValidRange(min = 1.0, fix = "the variations trained at once, e.g. 2") val parallelism: Int = 2,
     @EncodeDefault(EncodeDefault.Mode.NEVER) val grid: Map<String, List<JsonElement>>? = null,
     @EncodeDefault(EncodeDefault.Mode.NEVER) val search: JsonElement? = null,
+    @ValidRange(min = ValidationSpec.MIN_FOLDS.toDouble(), fix = "5 or 10 are usual")
     @EncodeDefault(EncodeDefault.Mode.NEVER) val cv: Int? = null,
 ) {
     /** How the grid is searched, or null when [search] is neither `"grid"` nor `{"random": n}` with n ≥ 1. */

@@ -34,10 +34,11 @@ data class TrainingSpec @JvmOverloads constructor(
     @Serializable(with = ReductionSerializer::class) val reduction: Reduction = Reduction.MEAN,
     @Contextual val optimizer: OptimizerSpec = DEFAULT_OPTIMIZER,
     @Contextual val schedule: ScheduleSpec = DEFAULT_SCHEDULE,
-    val epochs: Int = 10,
+    @ValidRange(min = 1.0, fix = "the passes over the training rows, e.g. 100") val epochs: Int = 10,
+    @ValidRange(min = 1.0, whole = true, fix = "rows per mini-batch, e.g. 32, or \"full\" for full-batch training")
     val batchSize: BatchSizeSpec = BatchSizeSpec.Rows(32),
     val seed: Long = 0,
-    val threads: Int = 1,
+    @ValidRange(min = 1.0, fix = "e.g. 1, or the machine's processors") val threads: Int = 1,
     val callbacks: List<CallbackSpec> = emptyList(),
     // Left out where it is the default, also in model files (which write every other default): files written
     // before the guard existed, and runs with the default guard, keep the same bytes.

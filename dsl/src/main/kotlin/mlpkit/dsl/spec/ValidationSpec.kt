@@ -1,6 +1,7 @@
 package mlpkit.dsl.spec
 
 import kotlinx.serialization.Serializable
+import mlpkit.data.split.ShuffleSplit
 
 /**
  * Cross-validation of an experiment (`"validation": {"cv": 5}`): the rows (less a `split.test` part, which every fold
@@ -17,11 +18,12 @@ import kotlinx.serialization.Serializable
  */
 @Serializable
 data class ValidationSpec(
-    val cv: Int,
-    val repeats: Int = 1,
+    @ValidRange(min = MIN_FOLDS.toDouble(), fix = "5 or 10 are usual") val cv: Int,
+    @ValidRange(min = 1.0, fix = "how many times the folds are drawn, e.g. 1") val repeats: Int = 1,
     val stratify: Boolean? = null,
+    @ValidRange(min = 0.0, max = ShuffleSplit.MAX_SEED.toDouble(), fix = "a numpy seed, e.g. 0, or leave it out to draw it from training.seed")
     val randomState: Long? = null,
-    val parallelism: Int = DEFAULT_PARALLELISM,
+    @ValidRange(min = 1.0, fix = "the folds trained at once, e.g. 2") val parallelism: Int = DEFAULT_PARALLELISM,
 ) {
     /** Whether the folds keep class proportions, for targets that [areClasses] or not. */
     fun stratified(areClasses: Boolean): Boolean = stratify ?: areClasses
@@ -32,7 +34,5 @@ data class ValidationSpec(
     companion object {
         const val MIN_FOLDS = 2
         const val DEFAULT_PARALLELISM = 2
-        /** numpy's seeds: 0..2³²−1. */
-        const val MAX_RANDOM_STATE = 4294967295L
     }
 }

@@ -98,7 +98,7 @@ class ClusterConfigTest {
         assertEquals(
             listOf(
                 "moons.json: $.cluster.partitions: partitions out of range (expected a whole number ≥ 1, got 0); leave it out for the engine's default",
-                "moons.json: $.cluster.localSteps: local steps out of range (expected a whole number ≥ 0 (0: one local epoch per round), got -1)",
+                "moons.json: $.cluster.localSteps: localSteps out of range (expected a whole number ≥ 0, got -1); 0 runs one local epoch per round",
             ),
             allProblems(adam("""{"master": "local[2]", "partitions": 0, "localSteps": -1}""")),
         )

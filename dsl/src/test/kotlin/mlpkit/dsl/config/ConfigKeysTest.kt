@@ -37,6 +37,12 @@ class ConfigKeysTest {
         assertEquals("1", key("$.training.callbacks[i].every", "\"type\": \"checkpoint\"").default)
         assertEquals("[]", key("$.training.callbacks").default)
         assertEquals("null", key("$.sweep").default)
+        assertEquals("a whole number ≥ 1", key("$.training.epochs").range)
+        assertEquals("a whole number ≥ 1", key("$.training.batchSize").range)
+        assertEquals("a number in [0, 1)", key("$.data.split.test").range)
+        assertEquals("a number ≥ 0", key("$.training.callbacks[i].minDelta", "\"type\": \"earlyStopping\"").range)
+        assertEquals("a whole number in [0, 4294967295]", key("$.validation.randomState").range)
+        assertEquals("", key("$.training.seed").range)
         assertTrue(keys.none { it.default == "(not read)" }, keys.filter { it.default == "(not read)" }.joinToString("\n"))
     }
 }

@@ -50,8 +50,8 @@ class DslValidationTest {
         assertEquals(
             listOf(
                 "broken: $.data.split: no rows left for training (expected validation + test < 1, got 0.6 + 0.6 = 1.2)",
-                "broken: $.training.epochs: no epochs to train (expected a whole number ≥ 1, got 0)",
-                "broken: $.training.threads: too few threads (expected a whole number ≥ 1, got 0)",
+                "broken: $.training.epochs: epochs out of range (expected a whole number ≥ 1, got 0); the passes over the training rows, e.g. 100",
+                "broken: $.training.threads: threads out of range (expected a whole number ≥ 1, got 0); e.g. 1, or the machine's processors",
             ),
             e.problems.map { it.message },
         )

@@ -35,7 +35,8 @@ class PairingErrorsTest {
     @Test
     fun `a randomState numpy cannot seed is refused with numpy's range`() {
         assertEquals(
-            "moons.json: $.data.split.randomState: randomState out of range (expected a whole number in [0, 4294967295] (numpy's seeds), got -1)",
+            "moons.json: $.data.split.randomState: randomState out of range (expected a whole number in [0, 4294967295], got -1); " +
+                "a numpy seed, e.g. 42, or leave it out to split with the run's seed",
             firstProblem(withSplit("""{"test": 0.2, "randomState": -1}""")),
         )
     }

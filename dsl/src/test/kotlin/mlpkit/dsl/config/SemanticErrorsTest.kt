@@ -96,9 +96,10 @@ class SemanticErrorsTest {
         val text = moonsWith("\"epochs\": 300, \"batchSize\": \"full\"", "\"epochs\": 0, \"batchSize\": 0, \"threads\": 0")
         assertEquals(
             listOf(
-                "moons.json: $.training.epochs: no epochs to train (expected a whole number ≥ 1, got 0)",
-                "moons.json: $.training.batchSize: batch size too small (expected a number of rows ≥ 1 or \"full\", got 0)",
-                "moons.json: $.training.threads: too few threads (expected a whole number ≥ 1, got 0)",
+                "moons.json: $.training.epochs: epochs out of range (expected a whole number ≥ 1, got 0); the passes over the training rows, e.g. 100",
+                "moons.json: $.training.batchSize: batchSize out of range (expected a whole number ≥ 1, got 0); " +
+                    "rows per mini-batch, e.g. 32, or \"full\" for full-batch training",
+                "moons.json: $.training.threads: threads out of range (expected a whole number ≥ 1, got 0); e.g. 1, or the machine's processors",
             ),
             allProblems(text),
         )
@@ -115,7 +116,7 @@ class SemanticErrorsTest {
     @Test
     fun `a negative split fraction is rejected`() {
         assertEquals(
-            "moons.json: $.data.split.test: test fraction out of range (expected a number in [0, 1), got -0.2); e.g. 0.2",
+            "moons.json: $.data.split.test: test out of range (expected a number in [0, 1), got -0.2); e.g. 0.2",
             firstProblem(moonsWith("\"noise\": 0.1}}}", "\"noise\": 0.1}}, \"split\": {\"test\": -0.2}}")),
         )
     }
@@ -187,8 +188,9 @@ class SemanticErrorsTest {
             listOf(
                 "moons.json: $.training.callbacks[0].monitor: unknown monitor (expected one of " +
                     "${KnownNames.monitors(Registry.builtIns()).joinToString(", ")}, got \"val_los\"); did you mean \"val_loss\"?",
-                "moons.json: $.training.callbacks[0].patience: patience too small (expected a whole number ≥ 1, got 0)",
-                "moons.json: $.training.callbacks[1].every: checkpoint interval too small (expected a whole number ≥ 1, got 0)",
+                "moons.json: $.training.callbacks[0].patience: patience out of range (expected a whole number ≥ 1, got 0); " +
+                    "the epochs without improvement before stopping, e.g. 10",
+                "moons.json: $.training.callbacks[1].every: every out of range (expected a whole number ≥ 1, got 0); the epochs between checkpoints, e.g. 1",
             ),
             allProblems(moonsWith("\"batchSize\": \"full\"", callbacks)),
         )
@@ -222,7 +224,7 @@ class SemanticErrorsTest {
 }"""
         assertEquals(
             listOf(
-                "moons.json: $.sweep.parallelism: parallelism too small (expected a whole number ≥ 1, got 0)",
+                "moons.json: $.sweep.parallelism: parallelism out of range (expected a whole number ≥ 1, got 0); the variations trained at once, e.g. 2",
                 "moons.json: $.sweep.variations[0].patch.training.epochs: variation \"long\": $.training.epochs: " +
                     "wrong type (expected a whole number, got \"many\")",
             ),

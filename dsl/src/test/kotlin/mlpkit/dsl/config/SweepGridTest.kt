@@ -86,8 +86,8 @@ class SweepGridTest {
         )
         assertEquals(
             listOf(
+                "moons.json: \$.sweep.cv: cv out of range (expected a whole number ≥ 2, got 1); 5 or 10 are usual",
                 "moons.json: \$.sweep.search: unknown search (expected \"grid\" or {\"random\": n} with n ≥ 1, got \"all\")",
-                "moons.json: \$.sweep.cv: too few folds (expected a whole number ≥ 2, got 1)",
                 "moons.json: \$.sweep.grid[\"training.epochs\"]: no values (expected a list of at least one value to try, got [])",
             ),
             allProblems(withSweep("""{"grid": {"training.epochs": []}, "search": "all", "cv": 1}""")),

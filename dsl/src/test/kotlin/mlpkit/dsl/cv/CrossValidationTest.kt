@@ -156,9 +156,9 @@ class CrossValidationTest {
             it.copy(validation = ValidationSpec(1, repeats = 0, randomState = -1), data = it.data.copy(split = it.data.split.copy(validation = 0.2)))
         }
         val problems = mlpkit.dsl.config.SpecValidation.validate(bad, "bad.json").map { it.message!! }
-        assertTrue(problems.any { "$.validation.cv" in it && "too few folds (expected a whole number ≥ 2, got 1)" in it }, problems.toString())
+        assertTrue(problems.any { "$.validation.cv" in it && "cv out of range (expected a whole number ≥ 2, got 1); 5 or 10 are usual" in it }, problems.toString())
         assertTrue(problems.any { "$.validation.repeats" in it }, problems.toString())
-        assertTrue(problems.any { "$.validation.randomState" in it && "0..4294967295" in it }, problems.toString())
+        assertTrue(problems.any { "$.validation.randomState" in it && "in [0, 4294967295], got -1" in it }, problems.toString())
         assertTrue(problems.any { "$.data.split.validation" in it }, problems.toString())
         val plain = irisCv().spec.copy(expect = listOf(mlpkit.dsl.spec.Expectation("validation_accuracy", atLeast = 0.5)))
         val plainProblems = mlpkit.dsl.config.SpecValidation.validate(plain, "plain.json").map { it.message!! }
