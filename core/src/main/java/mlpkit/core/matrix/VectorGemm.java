@@ -142,31 +142,26 @@ final class VectorGemm implements GemmKernel {
         if (n < LANES) {
             return 1;
         }
-        int[] widths = pieceWidths(n);
-        int pieces = 0;
-        for (int vectors = shape.vectors(); vectors >= 1; vectors--) {
-            pieces += widths[vectors];
+        int mainVectors = shape.vectors(), mainPanels = mainPanels(n);
+        int pieces = mainPanels, left = n / LANES - mainPanels * mainVectors;
+        for (int vectors = mainVectors - 1; vectors >= 1; vectors--) {
+            pieces += left / vectors;
+            left %= vectors;
         }
         return pieces;
     }
 
-    /** How many panels of each number of vectors the columns of C are cut into: [v] = panels of v vectors. */
-    private int[] pieceWidths(int n) {
-        // Whole panels of the main width; when the whole vectors do not divide evenly, fewer of them, so that the rest
-        // fill panels one vector narrower rather than leave single vectors (16 vectors at width 3: 4 × 3 + 2 × 2).
+    /**
+     * Panels of the main width across n columns. When the whole vectors do not divide evenly, fewer of them, so that
+     * the rest fill panels one vector narrower rather than leave single vectors (16 vectors at width 3: 4 × 3 + 2 × 2).
+     */
+    private int mainPanels(int n) {
         int mainVectors = shape.vectors(), wholeVectors = n / LANES;
         int mainPanels = wholeVectors / mainVectors, rest = wholeVectors % mainVectors;
         if (mainVectors > 2 && rest > 0 && rest < mainVectors - 1) {
             mainPanels -= Math.min(mainPanels, mainVectors - 1 - rest);
         }
-        int[] widths = new int[mainVectors + 1];
-        widths[mainVectors] = mainPanels;
-        int left = wholeVectors - mainPanels * mainVectors;
-        for (int vectors = mainVectors - 1; vectors >= 1; vectors--) {
-            widths[vectors] = left / vectors;
-            left -= widths[vectors] * vectors;
-        }
-        return widths;
+        return mainPanels;
     }
 
     @Override
@@ -195,8 +190,8 @@ final class VectorGemm implements GemmKernel {
         // Depth blocks of equal length, at most DEPTH_BLOCK: 784 = 4 × 196, not 3 × 256 + 16 (a short last block
         // pays a whole pass of loads and stores of C for a few steps).
         int blocks = (k + DEPTH_BLOCK - 1) / DEPTH_BLOCK, blockDepth = (k + blocks - 1) / blocks;
-        int[] widths = pieceWidths(n);
         int mainVectors = shape.vectors();
+        int mainEnd = mainPanels(n) * mainVectors * LANES;
         int lastPiece = columnPieces(n) - 1;
         NarrowScratch scratch = SCRATCH.get();
         for (int p0 = 0; p0 < k; p0 += blockDepth) {
@@ -212,7 +207,8 @@ final class VectorGemm implements GemmKernel {
                 int rows = panelRows[vectors];
                 int width = vectors * LANES;
                 boolean pack = packs(i1 - i0, depth, width);
-                for (int panels = widths[vectors]; panels > 0; panels--, j += width, piece++) {
+                int end = vectors == mainVectors ? mainEnd : n;
+                for (; j + width <= end; j += width, piece++) {
                     if (piece < q0 || piece >= q1) {
                         continue;
                     }
