@@ -20,3 +20,14 @@ fun mlp(vararg args: String): CliRun {
     }
     return CliRun(exitCode, out.toString(Charsets.UTF_8), err.toString(Charsets.UTF_8))
 }
+
+/**
+ * Writes [json] to [experiment], trains it with `mlp run --quiet --no-report` into [runs] (which must hold no other
+ * run) and returns the run directory; fails with what mlp printed when the run does not exit 0.
+ */
+fun trainedRun(experiment: java.nio.file.Path, json: String, runs: java.nio.file.Path): java.nio.file.Path {
+    java.nio.file.Files.writeString(experiment, json)
+    val run = mlp("run", experiment.toString(), "--out", runs.toString(), "--quiet", "--no-report")
+    org.junit.jupiter.api.Assertions.assertEquals(0, run.exitCode, run.out + run.err)
+    return java.nio.file.Files.list(runs).use { it.toList().single() }
+}

@@ -25,17 +25,14 @@ class EvaluateCommandTest {
         val csv = dir.resolve("moons.csv")
         val gen = mlp("data", "gen", "make_moons", "--n-samples", "60", "--noise", "0.1", "--random-state", "0", "--out", csv.toString())
         assertEquals(0, gen.exitCode, gen.err)
-        val experiment = dir.resolve("moons.json")
-        Files.writeString(
-            experiment,
+        val run = trainedRun(
+            dir.resolve("moons.json"),
             """{ "name": "moons", "data": { "source": { "type": "csv", "train": "moons.csv" }, "split": { "shuffle": false }, "scaling": "standard" },
                "network": "network < dense(5, tanh); dense(2, softmax) >",
                "training": { "loss": "softmax-ce", "optimizer": { "type": "adam", "lr": 0.05 }, "epochs": 15, "batchSize": 16, "seed": 2 } }""",
+            dir.resolve("runs"),
         )
-        val runs = dir.resolve("runs")
-        val run = mlp("run", experiment.toString(), "--out", runs.toString(), "--quiet", "--no-report")
-        assertEquals(0, run.exitCode, run.out + run.err)
-        return Files.list(runs).use { it.toList().single() } to csv
+        return run to csv
     }
 
     /** The `train_` metrics of [run]'s metrics.json, by measure (`loss`, `accuracy`, …), in their order. */
@@ -85,18 +82,15 @@ class EvaluateCommandTest {
         val pixels = ByteArray(count * 6) { i -> ((i / 6 % 3) * 70 + (i * 37) % 60).toByte() }
         IdxWriter.write(IdxArray.ofUnsignedBytes(intArrayOf(count, 2, 3), pixels), images)
         IdxWriter.write(IdxArray.ofUnsignedBytes(intArrayOf(count), ByteArray(count) { labelOf[it].toByte() }), labels)
-        val experiment = dir.resolve("small-$scaling.json")
-        Files.writeString(
-            experiment,
+        val run = trainedRun(
+            dir.resolve("small-$scaling.json"),
             """{ "name": "small", "data": { "source": { "type": "idx", "trainImages": "${images.fileName}", "trainLabels": "${labels.fileName}" },
                  "split": { "shuffle": false }, "scaling": "$scaling" },
                "network": "network < dense(4, tanh); dense(3, softmax) >",
                "training": { "loss": "softmax-ce", "optimizer": { "type": "adam", "lr": 0.05 }, "epochs": 10, "batchSize": 8, "seed": 3 } }""",
+            Files.createTempDirectory(dir, "runs-$scaling"),
         )
-        val runs = Files.createTempDirectory(dir, "runs-$scaling")
-        val run = mlp("run", experiment.toString(), "--out", runs.toString(), "--quiet", "--no-report")
-        assertEquals(0, run.exitCode, run.out + run.err)
-        return Triple(Files.list(runs).use { it.toList().single() }, images, labels)
+        return Triple(run, images, labels)
     }
 
     @Test
@@ -147,16 +141,13 @@ class EvaluateCommandTest {
 
     @Test
     fun `evaluate --builtin on the set a run trained on gives its train metrics exactly, and refuses another set or an image set in one line`() {
-        val experiment = dir.resolve("iris.json")
-        Files.writeString(
-            experiment,
+        val run = trainedRun(
+            dir.resolve("iris.json"),
             """{ "name": "iris", "data": { "source": { "type": "builtin", "set": "iris" }, "split": { "shuffle": false }, "scaling": "standard" },
                "network": "network < dense(5, tanh); dense(3, softmax) >",
                "training": { "loss": "softmax-ce", "optimizer": { "type": "adam", "lr": 0.05 }, "epochs": 10, "batchSize": 16, "seed": 1 } }""",
+            dir.resolve("runs"),
         )
-        val runs = dir.resolve("runs")
-        assertEquals(0, mlp("run", experiment.toString(), "--out", runs.toString(), "--quiet", "--no-report").exitCode)
-        val run = Files.list(runs).use { it.toList().single() }
         assertEquals(trainMetrics(run), printedJson(mlp("evaluate", run.toString(), "--builtin", "iris", "--json")))
         val table = mlp("evaluate", run.toString(), "--builtin", "iris")
         assertEquals(listOf("evaluated on the built-in set iris (150 rows):", "metric      iris"), table.outLines.take(2))

@@ -139,31 +139,23 @@ class ExportCommandTest {
                 "Biscoe,4600,2009,big", "Dream,3600,2008,small", "Dream,3300,2007,small", "Biscoe,NA,2009,big", "Dream,3500,2009,small",
             ).joinToString("\n") + "\n",
         )
-        val experiment = dir.resolve("islands.json")
-        Files.writeString(
-            experiment,
+        return trainedRun(
+            dir.resolve("islands.json"),
             """{ "name": "islands", "data": { "source": { "type": "csv", "train": "islands.csv", "label": "species",
                    "columns": { "island": { "categorical": true, "missing": "mostFrequent" }, "body mass (g)": { "missing": "mean" } } }, "scaling": "standard" },
                "network": "network < dense(4, tanh); dense(2, softmax) >",
                "training": { "loss": "softmax-ce", "optimizer": { "type": "adam", "lr": 0.05 }, "epochs": 3, "batchSize": 4, "seed": 3 } }""",
+            dir.resolve("table-runs"),
         )
-        val runs = dir.resolve("table-runs")
-        val run = mlp("run", experiment.toString(), "--out", runs.toString(), "--quiet", "--no-report")
-        assertEquals(0, run.exitCode, run.out + run.err)
-        return Files.list(runs).use { it.toList().single() }
     }
 
     private fun trained(): Path {
-        val experiment = dir.resolve("blobs.json")
-        Files.writeString(
-            experiment,
+        return trainedRun(
+            dir.resolve("blobs.json"),
             """{ "name": "blobs", "data": { "source": { "type": "generator", "generator": "make_blobs", "params": { "n_samples": 60, "centers": 3, "random_state": 4 } }, "scaling": "standard" },
                "network": "network < dense(6, tanh); dense(3, softmax) >",
                "training": { "loss": "softmax-ce", "optimizer": { "type": "adam", "lr": 0.05 }, "epochs": 3, "batchSize": 16, "seed": 3 } }""",
+            dir.resolve("runs"),
         )
-        val runs = dir.resolve("runs")
-        val run = mlp("run", experiment.toString(), "--out", runs.toString(), "--quiet", "--no-report")
-        assertEquals(0, run.exitCode, run.out + run.err)
-        return Files.list(runs).use { it.toList().single() }
     }
 }

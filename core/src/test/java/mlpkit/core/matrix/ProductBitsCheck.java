@@ -34,26 +34,15 @@ public final class ProductBitsCheck {
                     for (GemmKernel kernel : kernels) {
                         double[] c = start.clone();
                         kernel.gemm(0, m, n, k, x, 0, ars, ads, b, 0, c, 0, accumulate, withBias, 0);
-                        for (int i = 0; i < c.length; i++) {
-                            if (Double.doubleToRawLongBits(c[i]) != Double.doubleToRawLongBits(expected[i])) {
-                                System.out.println(kernel.name() + " differs at " + m + "x" + k + "x" + n + " entry " + i
-                                        + " accumulate=" + accumulate + " transposed=" + transposed + ": " + c[i] + " vs " + expected[i]);
-                                System.exit(1);
-                            }
-                        }
+                        String where = m + "x" + k + "x" + n + " accumulate=" + accumulate + " transposed=" + transposed;
+                        requireBits(expected, c, kernel.name() + " at " + where);
                         checked++;
                         // The same product cut into column pieces (what threads share when C has few rows), last to first.
                         double[] pieces = start.clone();
                         for (int q = kernel.columnPieces(n) - 1; q >= 0; q--) {
                             kernel.gemmPieces(0, m, q, q + 1, n, k, x, 0, ars, ads, b, 0, pieces, 0, accumulate, withBias, 0);
                         }
-                        for (int i = 0; i < pieces.length; i++) {
-                            if (Double.doubleToRawLongBits(pieces[i]) != Double.doubleToRawLongBits(expected[i])) {
-                                System.out.println(kernel.name() + " in column pieces differs at " + m + "x" + k + "x" + n + " entry " + i
-                                        + " accumulate=" + accumulate + " transposed=" + transposed + ": " + pieces[i] + " vs " + expected[i]);
-                                System.exit(1);
-                            }
-                        }
+                        requireBits(expected, pieces, kernel.name() + " in column pieces at " + where);
                         checked++;
                     }
                 }
@@ -80,6 +69,16 @@ public final class ProductBitsCheck {
             }
         }
         System.out.println(VectorGemm.INSTANCE.name() + " ok " + checked);
+    }
+
+    /** Exits with status 1, naming the first entry that differs, unless {@code actual} has the bits of {@code expected}. */
+    private static void requireBits(double[] expected, double[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            if (Double.doubleToRawLongBits(actual[i]) != Double.doubleToRawLongBits(expected[i])) {
+                System.out.println(what + " differs at entry " + i + ": " + actual[i] + " vs " + expected[i]);
+                System.exit(1);
+            }
+        }
     }
 
     private static double[] gaussian(MersenneTwister rng, int count) {
