@@ -14,10 +14,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The ceiling of float64 arithmetic on this core at this JVM's vector width: {@value #STEPS} steps of
- * {@value #CHAINS} independent fused multiply-add chains in registers, no memory traffic. One call is
- * {@code 2 · CHAINS · STEPS · lanes} flops, so GFLOP/s = that / (µs per call) / 1000. Every product and every
- * GFLOP/s figure of a case is bounded by it; with {@code -XX:UseAVX=2} it gives the AVX2 ceiling.
+ * The float64 rate of this JVM's own code at its vector width: {@value #STEPS} steps of {@value #CHAINS}
+ * independent fused multiply-add chains in registers, no memory traffic. One call is
+ * {@code 2 · CHAINS · STEPS · lanes} flops, so GFLOP/s = that / (µs per call) / 1000; with {@code -XX:UseAVX=2} it
+ * gives the 256-bit rate. A figure to set beside a case's GFLOP/s taken in the same sitting (a busy host slows
+ * both), not a proven ceiling: hand-written kernels may schedule the core better than this loop.
  *
  * <pre>java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar PeakBenchmark
  * java -XX:UseAVX=2 --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar PeakBenchmark -jvmArgsAppend -XX:UseAVX=2</pre>
