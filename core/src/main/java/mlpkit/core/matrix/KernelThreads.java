@@ -101,10 +101,11 @@ public final class KernelThreads implements AutoCloseable {
         // chunks a thread, whole register tiles each, so that a thread the OS does not schedule holds back only half
         // its share. Either way the threads claim the chunks, and every entry is the same chain.
         int pieces = kernel.columnPieces(n);
-        boolean byColumns = m <= SMALL_ROWS * count && pieces >= CHUNKS_PER_THREAD * count;
+        boolean fewRows = m <= SMALL_ROWS * count;
+        boolean byColumns = fewRows && pieces >= CHUNKS_PER_THREAD * count;
         int rows = m;
         if (!byColumns) {
-            int wanted = count * (m <= SMALL_ROWS * count ? 1 : CHUNKS_PER_THREAD);
+            int wanted = count * (fewRows ? 1 : CHUNKS_PER_THREAD);
             int tile = kernel.tileRows();
             rows = ((m + wanted - 1) / wanted + tile - 1) / tile * tile;
         }

@@ -99,14 +99,7 @@ public final class OnnxRuntimeRun {
 
     /** {@code rows} with every value rounded to float32 (what a float32 file is fed), as doubles. */
     public static double[][] roundedToFloat(double[][] rows) {
-        double[][] out = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = new double[rows[i].length];
-            for (int j = 0; j < rows[i].length; j++) {
-                out[i][j] = (float) rows[i][j];
-            }
-        }
-        return out;
+        return doubles(toFloats(rows));
     }
 
     /**

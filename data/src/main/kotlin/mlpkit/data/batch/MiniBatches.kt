@@ -206,9 +206,10 @@ class MiniBatches(
 
         private fun views(batch: DenseMatrix): Array<Pair<Int, DenseMatrix>> {
             val rows = batch.rowDimension
-            return Array(minOf(blocks, rows)) { b ->
-                val from = rows * b / minOf(blocks, rows)
-                val to = rows * (b + 1) / minOf(blocks, rows)
+            val count = minOf(blocks, rows)
+            return Array(count) { b ->
+                val from = rows * b / count
+                val to = rows * (b + 1) / count
                 from to DenseMatrix(to - from, batch.columnDimension, batch.data(), batch.offset() + from * batch.columnDimension)
             }
         }
