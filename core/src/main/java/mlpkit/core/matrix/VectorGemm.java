@@ -1,5 +1,6 @@
 package mlpkit.core.matrix;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -17,9 +18,10 @@ import jdk.incubator.vector.VectorSpecies;
  * B's rows are read in place: copying each panel into contiguous memory first (packing) was measured and
  * did not pay at an MLP's sizes (C1 within noise). Columns past the last whole vector are done by one
  * more vector column that ends at column n and overlaps the columns before it (their lanes are written
- * back unchanged); products with fewer columns than a vector run their vectors down groups of LANES rows
- * instead ({@link #narrowProduct}). Only what fits neither way is scalar: fewer than LANES rows and
- * columns, or a narrow product that accumulates. A bias can be added in the epilogue, as each entry is
+ * back unchanged). Products with fewer columns than a vector: with A row-major, each row of C is one vector
+ * whose spare lanes multiply zeros ({@link #paddedRows}); with Aᵀ given (A's rows side by side), vectors run
+ * down groups of LANES rows instead ({@link #narrowProduct}). Only what fits neither way is scalar: fewer than
+ * LANES rows and columns, or a narrow product that accumulates. A bias can be added in the epilogue, as each entry is
  * finished (z = x·W + b without a second pass).
  *
  * <p>Each lane computes {@code c = fma(a, b, c)} exactly like {@link Math#fma}, in the order of p, so
@@ -32,19 +34,18 @@ final class VectorGemm implements GemmKernel {
     private static final int DEPTH_BLOCK = 256;
     /** Lane i holds i: compared with a count, it gives the mask of the first lanes. */
     private static final DoubleVector IOTA = DoubleVector.fromArray(SPECIES, iota(), 0);
-    /**
-     * Per-thread scratch for {@link #narrowProduct}, allocated when a thread first needs it and grown only
-     * for a larger product (never per product at a fixed shape); it carries no result from call to call.
-     */
     /** Rows of C from which a panel of B is packed (-Dmlpkit.packRows, for measurements; 0 packs always). */
     private static final int PACK_ROWS = Integer.getInteger("mlpkit.packRows", 96);
     /** Packed panels up to this many bytes (-Dmlpkit.packBytes): they must stay in L1 beside A's rows and C's tile. */
     private static final int PACK_BYTES = Integer.getInteger("mlpkit.packBytes", 24 * 1024);
     private static final ThreadLocal<NarrowScratch> SCRATCH = ThreadLocal.withInitial(NarrowScratch::new);
 
-    /** A transposed copy of A's rows, and four vectors of results on their way into C. */
+    /**
+     * Per-thread scratch: packed panels of B, B's rows padded to whole vectors ({@link #paddedRows}), and four
+     * vectors of results on their way into C. Allocated when a thread first needs it and grown only for a larger
+     * product (never per product at a fixed shape); it carries no result from call to call.
+     */
     private static final class NarrowScratch {
-        double[] transposed = new double[0];
         final double[] out = new double[4 * LANES];
 
         double[] panel = new double[0];
@@ -54,13 +55,6 @@ final class VectorGemm implements GemmKernel {
                 panel = new double[size];
             }
             return panel;
-        }
-
-        double[] transposed(int size) {
-            if (transposed.length < size) {
-                transposed = new double[size];
-            }
-            return transposed;
         }
     }
 
@@ -179,9 +173,14 @@ final class VectorGemm implements GemmKernel {
             if (q0 > 0) {
                 return;
             }
-            // Fewer columns than a vector (an output layer, a narrow hidden layer): vectors run down LANES rows.
+            // Fewer columns than a vector (an output layer, a narrow hidden layer).
+            if (ars != 1) {
+                paddedRows(i0, i1, n, k, a, ao, ars, ads, b, bo, c, co, bias, biasOffset);
+                return;
+            }
+            // Aᵀ given: vectors run down LANES rows.
             int i = i0 + (i1 - i0) / LANES * LANES;
-            narrowProduct(i0, i, n, k, a, ao, ars, ads, b, bo, c, co, bias, biasOffset);
+            narrowProduct(i0, i, n, k, a, ao, ads, b, bo, c, co, bias, biasOffset);
             if (i < i1) {
                 scalarColumns(i, i1, n, a, ao, ars, ads, b, bo, c, co, k, false, bias, biasOffset);
             }
@@ -262,13 +261,13 @@ final class VectorGemm implements GemmKernel {
                                      double[] bias, int biasOffset) {
         int i = i0;
         for (; i + 8 <= i1; i += 8) {
-            tile8x1(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load, bias, biasOffset + j, keepLanes);
+            tile8x1(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, n, c, co + i * n + j, depth, load, bias, biasOffset + j, keepLanes);
         }
         for (; i + 4 <= i1; i += 4) {
-            tile4x1(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load, bias, biasOffset + j, keepLanes);
+            tile4x1(a, aBlock + i * ars, ars, ads, b, bBlock + j, n, n, c, co + i * n + j, depth, load, bias, biasOffset + j, keepLanes);
         }
         for (; i < i1; i++) {
-            tile1x1(a, aBlock + i * ars, ads, b, bBlock + j, n, c, co + i * n + j, depth, load, bias, biasOffset + j, keepLanes);
+            tile1x1(a, aBlock + i * ars, ads, b, bBlock + j, n, n, c, co + i * n + j, depth, load, bias, biasOffset + j, keepLanes);
         }
     }
 
@@ -276,12 +275,12 @@ final class VectorGemm implements GemmKernel {
         return load ? DoubleVector.fromArray(SPECIES, c, at) : DoubleVector.zero(SPECIES);
     }
 
-    private static void tile8x1(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
+    private static void tile8x1(double[] a, int ap, int ars, int ads, double[] b, int bp, int bn, int n,
                                 double[] c, int cp, int depth, boolean load, double[] bias, int biasAt, int keepLanes) {
         int r1 = cp + n, r2 = r1 + n, r3 = r2 + n, r4 = r3 + n, r5 = r4 + n, r6 = r5 + n, r7 = r6 + n;
         DoubleVector c0 = start(c, cp, load), c1 = start(c, r1, load), c2 = start(c, r2, load), c3 = start(c, r3, load);
         DoubleVector c4 = start(c, r4, load), c5 = start(c, r5, load), c6 = start(c, r6, load), c7 = start(c, r7, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
+        for (int p = 0; p < depth; p++, ap += ads, bp += bn) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
             c0 = DoubleVector.broadcast(SPECIES, a[ap]).fma(b0, c0);
             c1 = DoubleVector.broadcast(SPECIES, a[ap + ars]).fma(b0, c1);
@@ -324,11 +323,11 @@ final class VectorGemm implements GemmKernel {
         c7.intoArray(c, r7);
     }
 
-    private static void tile4x1(double[] a, int ap, int ars, int ads, double[] b, int bp, int n,
+    private static void tile4x1(double[] a, int ap, int ars, int ads, double[] b, int bp, int bn, int n,
                                 double[] c, int cp, int depth, boolean load, double[] bias, int biasAt, int keepLanes) {
         int r1 = cp + n, r2 = r1 + n, r3 = r2 + n;
         DoubleVector c0 = start(c, cp, load), c1 = start(c, r1, load), c2 = start(c, r2, load), c3 = start(c, r3, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
+        for (int p = 0; p < depth; p++, ap += ads, bp += bn) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
             c0 = DoubleVector.broadcast(SPECIES, a[ap]).fma(b0, c0);
             c1 = DoubleVector.broadcast(SPECIES, a[ap + ars]).fma(b0, c1);
@@ -356,28 +355,56 @@ final class VectorGemm implements GemmKernel {
     }
 
     /**
-     * Rows [i0, i1) (a multiple of LANES) × all n < LANES columns of C, LANES rows at a time: lane r of the
-     * vector for column j runs the chain of c_(i+r)j, fma(A(i+r, p), B(p, j), ·) for p in order, the same
-     * as every kernel. Aᵀ (row stride 1) has the values of each p for consecutive rows side by side; A
-     * (row-major) is first transposed into the scratch, one pass over the rows. Columns go four at a time
-     * ({@link #rowsBlock}), so one load of A feeds four accumulators.
+     * Rows [i0, i1) × all n < LANES columns of C with A row-major: B's k rows are copied into whole vectors
+     * with zeros past column n (and the bias after them), and each row of C is one vector, lane j running the
+     * chain of c_ij, fma(A(i, p), B(p, j), ·) for p in order, the same as every kernel, in the row tiles of the
+     * wide product (one load of B feeds eight rows). A row's vector is stored whole at the row's place in C: its
+     * spare lanes land on the next rows' entries, which are stored after it. The last rows, whose spare lanes
+     * would reach past row i1 − 1 (another thread's, or past C), go through the scratch. Nothing is transposed.
      */
-    private static void narrowProduct(int i0, int i1, int n, int k, double[] a, int ao, int ars, int ads, double[] b, int bo,
-                                      double[] c, int co, double[] bias, int biasOffset) {
+    private static void paddedRows(int i0, int i1, int n, int k, double[] a, int ao, int ars, int ads, double[] b, int bo,
+                                   double[] c, int co, double[] bias, int biasOffset) {
         NarrowScratch scratch = SCRATCH.get();
-        double[] rows = a;
-        int base = ao, depthStride = ads;   // A(i, p) = rows[base + i + p·depthStride]
-        if (ars != 1) {
-            int count = i1 - i0;
-            rows = scratch.transposed(count * k);
-            transposeRows(a, ao + i0 * ars, ars, ads, count, k, rows);
-            base = -i0;
-            depthStride = count;
+        double[] padded = scratch.panel((k + 1) * LANES);
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(b, bo + p * n, padded, p * LANES, n);
+            Arrays.fill(padded, p * LANES + n, (p + 1) * LANES, 0.0);
         }
+        int biasAt = k * LANES;
+        if (bias != null) {
+            System.arraycopy(bias, biasOffset, padded, biasAt, n);
+            Arrays.fill(padded, biasAt + n, biasAt + LANES, 0.0);
+        }
+        double[] paddedBias = bias == null ? null : padded;
+        int reach = (LANES - 1) / n;   // rows after a row that its spare lanes reach: ⌈(LANES − n) / n⌉
+        int whole = Math.max(i0, i1 - reach), i = i0;
+        for (; i + 8 <= whole; i += 8) {
+            tile8x1(a, ao + i * ars, ars, ads, padded, 0, LANES, n, c, co + i * n, k, false, paddedBias, biasAt, 0);
+        }
+        for (; i + 4 <= whole; i += 4) {
+            tile4x1(a, ao + i * ars, ars, ads, padded, 0, LANES, n, c, co + i * n, k, false, paddedBias, biasAt, 0);
+        }
+        for (; i < whole; i++) {
+            tile1x1(a, ao + i * ars, ads, padded, 0, LANES, n, c, co + i * n, k, false, paddedBias, biasAt, 0);
+        }
+        for (double[] out = scratch.out; i < i1; i++) {
+            tile1x1(a, ao + i * ars, ads, padded, 0, LANES, n, out, 0, k, false, paddedBias, biasAt, 0);
+            System.arraycopy(out, 0, c, co + i * n, n);
+        }
+    }
+
+    /**
+     * Rows [i0, i1) (a multiple of LANES) × all n < LANES columns of C with Aᵀ given (row stride 1: the values of
+     * each p for consecutive rows side by side), LANES rows at a time: lane r of the vector for column j runs the
+     * chain of c_(i+r)j, fma(A(i+r, p), B(p, j), ·) for p in order, the same as every kernel. Columns go four at
+     * a time ({@link #rowsBlock}), so one load of A feeds four accumulators.
+     */
+    private static void narrowProduct(int i0, int i1, int n, int k, double[] a, int ao, int ads, double[] b, int bo,
+                                      double[] c, int co, double[] bias, int biasOffset) {
         if (n == 1) {
             // One column: the LANES rows of a vector are LANES consecutive entries of C, stored directly.
             for (int i = i0; i < i1; i += LANES) {
-                rowsColumn(rows, base + i, depthStride, b, bo, k, c, co + i);
+                rowsColumn(a, ao + i, ads, b, bo, k, c, co + i);
                 if (bias != null) {
                     for (int r = 0, at = co + i; r < LANES; r++, at++) {
                         c[at] += bias[biasOffset];
@@ -386,11 +413,11 @@ final class VectorGemm implements GemmKernel {
             }
             return;
         }
-        double[] out = scratch.out;
+        double[] out = SCRATCH.get().out;
         for (int j0 = 0; j0 < n; j0 += 4) {
             int width = Math.min(4, n - j0);
             for (int i = i0; i < i1; i += LANES) {
-                rowsBlock(rows, base + i, depthStride, b, bo + j0, n, k, width, out);
+                rowsBlock(a, ao + i, ads, b, bo + j0, n, k, width, out);
                 // Lanes run down rows of C: from the scratch into C's columns.
                 for (int r = 0; r < LANES; r++) {
                     int at = co + (i + r) * n + j0;
@@ -434,29 +461,10 @@ final class VectorGemm implements GemmKernel {
         sum.intoArray(c, cAt);
     }
 
-    /** to[p·count + r] = A(r, p) = a[ap + r·ars + p·ads] for {@code count} rows and {@code depth} steps of p. */
-    private static void transposeRows(double[] a, int ap, int ars, int ads, int count, int depth, double[] to) {
-        int r = 0;
-        // Four rows at a time: each step of p reads one entry of four rows and writes four consecutive entries.
-        for (; r + 4 <= count; r += 4) {
-            for (int p = 0, from = ap + r * ars, at = r; p < depth; p++, from += ads, at += count) {
-                to[at] = a[from];
-                to[at + 1] = a[from + ars];
-                to[at + 2] = a[from + 2 * ars];
-                to[at + 3] = a[from + 3 * ars];
-            }
-        }
-        for (; r < count; r++) {
-            for (int p = 0, from = ap + r * ars, at = r; p < depth; p++, from += ads, at += count) {
-                to[at] = a[from];
-            }
-        }
-    }
-
-    private static void tile1x1(double[] a, int ap, int ads, double[] b, int bp, int n,
+    private static void tile1x1(double[] a, int ap, int ads, double[] b, int bp, int bn, int n,
                                 double[] c, int cp, int depth, boolean load, double[] bias, int biasAt, int keepLanes) {
         DoubleVector c0 = start(c, cp, load);
-        for (int p = 0; p < depth; p++, ap += ads, bp += n) {
+        for (int p = 0; p < depth; p++, ap += ads, bp += bn) {
             c0 = DoubleVector.broadcast(SPECIES, a[ap]).fma(DoubleVector.fromArray(SPECIES, b, bp), c0);
         }
         if (bias != null) {   // the epilogue of z = x·W + b: each entry gets b_j once its chain is done

@@ -20,6 +20,8 @@ final class VectorMaps implements MapKernel, ActivationKernel {
     private static final int LANES = SPECIES.length();
     /** t's bits minus 1.5·2^52's bits is n; adding 1023 gives the biased exponent of 2^n. */
     private static final long EXPONENT_BIAS = 1023 - Double.doubleToRawLongBits(Exp.ROUNDER);
+    /** 2^52 = 1 &lt;&lt; 52: {@link Exp#EXPONENT_UNIT} as a shift. */
+    private static final int EXPONENT_SHIFT = Long.numberOfTrailingZeros(Exp.EXPONENT_UNIT);
     private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
 
     private static final DoubleVector LOG2_E = DoubleVector.broadcast(SPECIES, Exp.LOG2_E);
@@ -28,20 +30,15 @@ final class VectorMaps implements MapKernel, ActivationKernel {
     private static final DoubleVector MINUS_LN2_LO = DoubleVector.broadcast(SPECIES, -Exp.LN2_LO);
 
     private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1.0);
-    private static final DoubleVector C13 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[0]);
-    private static final DoubleVector C12 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[1]);
-    private static final DoubleVector C11 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[2]);
-    private static final DoubleVector C10 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[3]);
-    private static final DoubleVector C9 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[4]);
-    private static final DoubleVector C8 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[5]);
-    private static final DoubleVector C7 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[6]);
-    private static final DoubleVector C6 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[7]);
-    private static final DoubleVector C5 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[8]);
-    private static final DoubleVector C4 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[9]);
-    private static final DoubleVector C3 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[10]);
-    private static final DoubleVector C2 = DoubleVector.broadcast(SPECIES, Exp.TAYLOR[11]);
+    private static final DoubleVector C2 = taylor(2), C3 = taylor(3), C4 = taylor(4), C5 = taylor(5), C6 = taylor(6),
+            C7 = taylor(7), C8 = taylor(8), C9 = taylor(9), C10 = taylor(10), C11 = taylor(11), C12 = taylor(12),
+            C13 = taylor(13);
 
     static final VectorMaps INSTANCE = new VectorMaps();
+
+    private static DoubleVector taylor(int k) {
+        return DoubleVector.broadcast(SPECIES, Exp.TAYLOR[k]);
+    }
 
     private VectorMaps() {
     }
@@ -58,10 +55,15 @@ final class VectorMaps implements MapKernel, ActivationKernel {
             DoubleVector k = t.sub(ROUNDER);
             DoubleVector r = k.fma(MINUS_LN2_HI, x);
             r = k.fma(MINUS_LN2_LO, r);
-            DoubleVector p = r.fma(C13, C12).fma(r, C11).fma(r, C10).fma(r, C9).fma(r, C8).fma(r, C7).fma(r, C6)
-                    .fma(r, C5).fma(r, C4).fma(r, C3).fma(r, C2).fma(r, ONE).fma(r, ONE);
+            DoubleVector r2 = r.mul(r), r4 = r2.mul(r2), r8 = r4.mul(r4);
+            DoubleVector tail = r.fma(C13, C12).fma(r8,
+                    r.fma(C11, C10).fma(r2, r.fma(C9, C8)).fma(r4, r.fma(C7, C6).fma(r2, r.fma(C5, C4))));
+            DoubleVector h = tail.fma(r2, r.fma(C3, C2));
+            DoubleVector p = h.fma(r, ONE).fma(r, ONE);
+            // 2^n: n + 1023 shifted into the exponent field (the scalar code's multiplication by 2^52, as a shift).
             LongVector n64 = (LongVector) t.reinterpretAsLongs();
-            DoubleVector scale = (DoubleVector) n64.add(EXPONENT_BIAS).mul(Exp.EXPONENT_UNIT).reinterpretAsDoubles();
+            DoubleVector scale = (DoubleVector) n64.add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, EXPONENT_SHIFT)
+                    .reinterpretAsDoubles();
             // 0 below EXP_MIN, as in the scalar code; a NaN z fails every comparison and stays NaN.
             DoubleVector e = p.mul(scale).blend(ZERO, x.compare(VectorOperators.LT, Exp.MIN));
             DoubleVector numerator = e.blend(ONE, v.compare(VectorOperators.GE, 0.0));

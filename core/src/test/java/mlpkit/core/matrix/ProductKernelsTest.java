@@ -12,6 +12,7 @@ import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The scalar and SIMD products compute every entry by the same fma chain ({@link GemmKernel}), so
@@ -155,10 +156,12 @@ class ProductKernelsTest {
         assertTrue(e.getMessage().contains("needs 3 entries"), e.getMessage());
     }
 
-    @Test
-    void aProductOfRowsInTheMiddleTouchesOnlyThoseRowsAndHonoursOffsets() {
+    /** Also narrow products, whose rows are stored as whole vectors reaching into the next rows (paddedRows). */
+    @ParameterizedTest(name = "n={0}")
+    @ValueSource(ints = {19, 7, 5, 3, 2, 1})
+    void aProductOfRowsInTheMiddleTouchesOnlyThoseRowsAndHonoursOffsets(int n) {
         MersenneTwister rng = new MersenneTwister(5);
-        int m = 21, k = 33, n = 19, offset = 7;
+        int m = 21, k = 33, offset = 7;
         double[] a = new double[offset + m * k];
         double[] b = new double[offset + k * n];
         double[] c = new double[offset + m * n];
