@@ -5,10 +5,11 @@ import mlpkit.core.matrix.Kernels;
 
 /**
  * An activation applied entry by entry: {@link #value} a = f(z) and {@link #derivative} f'(z). The batch
- * methods loop over the entries; an activation that registers a vector fast path overrides them and runs
- * its scalar maths on the entries the fast path leaves.
+ * methods loop over the entries ({@link #mapEntries} for the forward pass, which a layer's product can also apply
+ * to each block of rows as it finishes them); an activation that registers a vector fast path overrides them and
+ * runs its scalar maths on the entries the fast path leaves.
  */
-public interface ElementWise extends Activation {
+public interface ElementWise extends Activation, Kernels.EntryMap {
     /** f(z). */
     double value(double z);
 
@@ -23,10 +24,14 @@ public interface ElementWise extends Activation {
     @Override
     default void forward(DenseMatrix z, DenseMatrix a) {
         Kernels.requireSameShape(z, a);
-        double[] zd = z.data(), ad = a.data();
-        int zo = z.offset(), ao = a.offset(), n = z.size();
-        for (int i = 0; i < n; i++) {
-            ad[ao + i] = value(zd[zo + i]);
+        mapEntries(z.data(), z.offset(), a.data(), a.offset(), z.size());
+    }
+
+    /** a = f(z) for {@code count} entries, z from {@code zo}, a from {@code ao}. */
+    @Override
+    default void mapEntries(double[] z, int zo, double[] a, int ao, int count) {
+        for (int i = 0; i < count; i++) {
+            a[ao + i] = value(z[zo + i]);
         }
     }
 

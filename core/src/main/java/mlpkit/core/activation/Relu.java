@@ -32,11 +32,9 @@ public record Relu() implements ElementWise {
     }
 
     @Override
-    public void forward(DenseMatrix z, DenseMatrix a) {
-        double[] zd = z.data(), ad = a.data();
-        int zo = z.offset(), ao = a.offset(), n = z.size();
-        for (int i = VectorPaths.leakyRelu(z, 0.0, a); i < n; i++) {
-            ad[ao + i] = value(zd[zo + i]);
+    public void mapEntries(double[] z, int zo, double[] a, int ao, int count) {
+        for (int i = VectorPaths.leakyRelu(z, zo, 0.0, a, ao, count); i < count; i++) {
+            a[ao + i] = value(z[zo + i]);
         }
     }
 

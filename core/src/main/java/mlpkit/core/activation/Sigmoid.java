@@ -35,11 +35,9 @@ public record Sigmoid() implements ElementWise {
     }
 
     @Override
-    public void forward(DenseMatrix z, DenseMatrix a) {
-        double[] zd = z.data(), ad = a.data();
-        int zo = z.offset(), ao = a.offset(), n = z.size();
-        for (int i = VectorPaths.sigmoid(z, a); i < n; i++) {
-            ad[ao + i] = value(zd[zo + i]);
+    public void mapEntries(double[] z, int zo, double[] a, int ao, int count) {
+        for (int i = VectorPaths.sigmoid(z, zo, a, ao, count); i < count; i++) {
+            a[ao + i] = value(z[zo + i]);
         }
     }
 

@@ -2,6 +2,7 @@ package mlpkit.core.layer;
 
 import java.util.List;
 import mlpkit.core.activation.Activation;
+import mlpkit.core.activation.ElementWise;
 import mlpkit.core.concept.Arguments;
 import mlpkit.core.concept.Concept;
 import mlpkit.core.concept.Param;
@@ -137,9 +138,14 @@ public final class Dense implements OutputLayer {
         requireInputWidth(x);
         input = x;
         DenseMatrix zOut = z.rows(x.getRowDimension());
-        Kernels.multiplyAddRowVector(x, weights, params, biasOffset, zOut, threads); // z = x·W + b
         DenseMatrix aOut = a.rows(x.getRowDimension());
-        activation.forward(zOut, aOut);                                             // a = f(z)
+        if (activation instanceof ElementWise f) {
+            // z = x·W + b and a = f(z), each block of rows mapped as the product finishes it
+            Kernels.multiplyAddRowVector(x, weights, params, biasOffset, zOut, f, aOut, threads);
+        } else {
+            Kernels.multiplyAddRowVector(x, weights, params, biasOffset, zOut, threads); // z = x·W + b
+            activation.forward(zOut, aOut);                                             // a = f(z)
+        }
         return aOut;
     }
 

@@ -30,6 +30,11 @@ public final class KernelThreads implements AutoCloseable {
     private static final int CHUNKS_PER_THREAD = 2;
     /** Up to this many rows of C a thread, one chunk each (see {@link #gemm}). */
     private static final int SMALL_ROWS = 128;
+    /**
+     * A product followed by an element-wise map is done in blocks of at least this many entries of C (16 KiB), each
+     * block mapped as soon as it is finished, while it is in L1 (-Dmlpkit.mapBlock, for measurements).
+     */
+    private static final int MAP_BLOCK = Integer.getInteger("mlpkit.mapBlock", 2048);
 
     private static final KernelThreads SINGLE = new KernelThreads(1);
 
@@ -40,10 +45,11 @@ public final class KernelThreads implements AutoCloseable {
     // The current product, written by the caller before it publishes `claims`.
     private GemmKernel kernel;
     private int m, n, k, ao, ars, ads, bo, co, chunkRows, chunks;
-    private double[] a, b, c, bias;
+    private double[] a, b, c, bias, out;
+    private Kernels.EntryMap map;
     /** The current {@link #forChunks} work, or null for a product. */
     private Chunks task;
-    private int biasOffset;
+    private int biasOffset, outOffset;
     private boolean accumulate, byColumns;
     /** (generation << 32) | next unclaimed chunk: a worker claims only chunks of the generation it woke for. */
     private final AtomicLong claims = new AtomicLong();
@@ -88,9 +94,19 @@ public final class KernelThreads implements AutoCloseable {
     /** Rows [0, m) of a product, split into fixed chunks when it is large enough; see {@link GemmKernel}. */
     void gemm(int m, int n, int k, double[] a, int ao, int ars, int ads, double[] b, int bo, double[] c, int co,
               boolean accumulate, double[] bias, int biasOffset) {
+        gemm(m, n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias, biasOffset, null, null, 0);
+    }
+
+    /**
+     * As {@link #gemm(int, int, int, double[], int, int, int, double[], int, double[], int, boolean, double[], int)},
+     * then {@code out = map(c)} (when map is not null): each thread maps the rows it computed, a block at a time
+     * ({@link #mappedRows}); a product cut by columns is mapped after all its pieces.
+     */
+    void gemm(int m, int n, int k, double[] a, int ao, int ars, int ads, double[] b, int bo, double[] c, int co,
+              boolean accumulate, double[] bias, int biasOffset, Kernels.EntryMap map, double[] out, int outOffset) {
         GemmKernel kernel = KernelSelection.products();
         if (count == 1 || (long) m * n * k < SPLIT_THRESHOLD || m < 16) {
-            kernel.gemm(0, m, n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias, biasOffset);
+            mappedRows(kernel, 0, m, n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias, biasOffset, map, out, outOffset);
             return;
         }
         if (closed) {
@@ -124,6 +140,9 @@ public final class KernelThreads implements AutoCloseable {
         this.bias = bias;
         this.biasOffset = biasOffset;
         this.accumulate = accumulate;
+        this.map = byColumns ? null : map;
+        this.out = out;
+        this.outOffset = outOffset;
         this.chunkRows = rows;
         this.byColumns = byColumns;
         this.chunks = byColumns ? pieces : (m + rows - 1) / rows;
@@ -134,6 +153,34 @@ public final class KernelThreads implements AutoCloseable {
             this.b = null;
             this.c = null;
             this.bias = null;
+            this.map = null;
+            this.out = null;
+        }
+        if (byColumns && map != null) {
+            map.mapEntries(c, co, out, outOffset, m * n);
+        }
+    }
+
+    /**
+     * Rows [r0, r1) of the product, then {@code out = map(c)} over them (map null: the product alone). The map
+     * follows the product block by block, each block of rows mapped while it is still in L1: at least
+     * {@link #MAP_BLOCK} entries, and at least k rows, because every block reads all of B again (k·n entries, so
+     * never more than the block itself); whole register tiles. A small B (z = x·W1 of a narrow layer) is read from
+     * L1 each time; a large one (784 × 128) makes blocks as long as the product, which is then mapped after it.
+     */
+    static void mappedRows(GemmKernel kernel, int r0, int r1, int n, int k, double[] a, int ao, int ars, int ads,
+                           double[] b, int bo, double[] c, int co, boolean accumulate, double[] bias, int biasOffset,
+                           Kernels.EntryMap map, double[] out, int outOffset) {
+        if (map == null) {
+            kernel.gemm(r0, r1, n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias, biasOffset);
+            return;
+        }
+        int tile = kernel.tileRows();
+        int block = (Math.max(k, (MAP_BLOCK + n - 1) / n) + tile - 1) / tile * tile;
+        for (int i = r0; i < r1; i += block) {
+            int end = Math.min(r1, i + block);
+            kernel.gemm(i, end, n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias, biasOffset);
+            map.mapEntries(c, co + i * n, out, outOffset + i * n, (end - i) * n);
         }
     }
 
@@ -218,8 +265,8 @@ public final class KernelThreads implements AutoCloseable {
                     kernel.gemmPieces(0, m, chunk, chunk + 1, n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias, biasOffset);
                 } else {
                     int start = chunk * chunkRows;
-                    kernel.gemm(start, Math.min(m, start + chunkRows), n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias,
-                            biasOffset);
+                    mappedRows(kernel, start, Math.min(m, start + chunkRows), n, k, a, ao, ars, ads, b, bo, c, co, accumulate,
+                            bias, biasOffset, map, out, outOffset);
                 }
             } catch (Throwable t) {
                 failure = t;

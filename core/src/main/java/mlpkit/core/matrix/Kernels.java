@@ -47,6 +47,33 @@ public final class Kernels {
         threads.gemm(m, n, k, a.data(), a.offset(), k, 1, b.data(), b.offset(), c.data(), c.offset(), false, bias, biasOffset);
     }
 
+    /**
+     * An element-wise map of {@code count} entries, {@code from[fo…]} into {@code to[at…]} (an activation's
+     * forward pass, {@code a = f(z)}), which the product can apply to each block of rows it finishes.
+     */
+    @FunctionalInterface
+    public interface EntryMap {
+        void mapEntries(double[] from, int fo, double[] to, int at, int count);
+    }
+
+    /**
+     * {@code c = a·b + 1·bᵀ} and {@code out = map(c)}, the map applied to each block of rows as soon as the product
+     * has finished it, while the block is still in the core's cache, rather than in a second pass over c (when b is
+     * small enough for that to pay; see {@link KernelThreads}). The same bits as the product followed by the map.
+     */
+    public static void multiplyAddRowVector(DenseMatrix a, DenseMatrix b, double[] bias, int biasOffset, DenseMatrix c,
+                                            EntryMap map, DenseMatrix out, KernelThreads threads) {
+        int m = a.getRowDimension(), k = a.getColumnDimension(), n = b.getColumnDimension();
+        requireShape("a·b + bias", a, b, c, m, n, b.getRowDimension() == k, "a's columns must equal b's rows");
+        requireSameShape(c, out);
+        if (biasOffset < 0 || biasOffset + n > bias.length) {
+            throw new IllegalArgumentException("a·b + bias: the bias needs " + n + " entries from offset " + biasOffset
+                    + ", but its array has " + bias.length);
+        }
+        threads.gemm(m, n, k, a.data(), a.offset(), k, 1, b.data(), b.offset(), c.data(), c.offset(), false, bias, biasOffset,
+                map, out.data(), out.offset());
+    }
+
     /** {@code c = aᵀ·b}, or {@code c += aᵀ·b}; a is k×m, b is k×n, c is m×n (the weight gradient Xᵀ·δ). */
     public static void multiplyTransposeA(DenseMatrix a, DenseMatrix b, DenseMatrix c, boolean accumulate) {
         multiplyTransposeA(a, b, c, accumulate, KernelThreads.single());

@@ -11,11 +11,10 @@ public final class VectorPaths {
     private VectorPaths() {
     }
 
-    /** a = σ(z) over the leading entries of z (same shape). */
-    public static int sigmoid(DenseMatrix z, DenseMatrix a) {
-        Kernels.requireSameShape(z, a);
+    /** a = σ(z) over the leading entries of {@code count}, z from {@code zo}, a from {@code ao}. */
+    public static int sigmoid(double[] z, int zo, double[] a, int ao, int count) {
         ActivationKernel k = KernelSelection.activations();
-        return k == null ? 0 : k.sigmoid(z.data(), z.offset(), a.data(), a.offset(), z.size());
+        return k == null ? 0 : k.sigmoid(z, zo, a, ao, count);
     }
 
     /** dZ = dA · a · (1 − a) over the leading entries. */
@@ -26,11 +25,10 @@ public final class VectorPaths {
         return k == null ? 0 : k.sigmoidBackward(a.data(), a.offset(), dA.data(), dA.offset(), dZ.data(), dZ.offset(), a.size());
     }
 
-    /** a = z for z &gt; 0, α·z otherwise, over the leading entries. */
-    public static int leakyRelu(DenseMatrix z, double alpha, DenseMatrix a) {
-        Kernels.requireSameShape(z, a);
+    /** a = z for z &gt; 0, α·z otherwise, over the leading entries of {@code count}. */
+    public static int leakyRelu(double[] z, int zo, double alpha, double[] a, int ao, int count) {
         ActivationKernel k = KernelSelection.activations();
-        return k == null ? 0 : k.leakyRelu(z.data(), z.offset(), alpha, a.data(), a.offset(), z.size());
+        return k == null ? 0 : k.leakyRelu(z, zo, alpha, a, ao, count);
     }
 
     /** dZ = dA for z &gt; 0, α·dA otherwise, over the leading entries. */

@@ -156,6 +156,58 @@ class ProductKernelsTest {
         assertTrue(e.getMessage().contains("needs 3 entries"), e.getMessage());
     }
 
+    /**
+     * a = f(x·W + b) with f applied to each block of rows as the product finishes it gives the bits of the product
+     * followed by f over all of z, at any thread count, for the vector sigmoid and for a scalar map; small W are
+     * mapped block by block (at least 2048 entries and k rows a block, whole tiles), a large W after the product.
+     */
+    @ParameterizedTest(name = "{0}×{1}·{1}×{2}")
+    @CsvSource({"4000,20,8,true", "4000,8,3,true", "4000,3,1,true", "301,5,7,true", "1000,30,100,true", "64,784,128,false",
+            "100,3000,10,false"})
+    void aMapAppliedToEachBlockOfRowsAsTheProductFinishesItGivesTheBitsOfTheProductThenTheMap(int m, int k, int n,
+                                                                                             boolean blocked) {
+        MersenneTwister rng = new MersenneTwister(41L * m + k + n);
+        DenseMatrix x = TestData.gaussian(rng, m, k);
+        DenseMatrix w = TestData.gaussian(rng, k, n);
+        double[] bias = TestData.gaussian(rng, 1, n + 2).data();
+        DenseMatrix z0 = new DenseMatrix(m, n);
+        Kernels.multiplyAddRowVector(x, w, bias, 2, z0, KernelThreads.single());
+        mlpkit.core.activation.Sigmoid sigmoid = new mlpkit.core.activation.Sigmoid();
+        DenseMatrix sig0 = new DenseMatrix(m, n);
+        sigmoid.forward(z0, sig0);
+        double[] cubed0 = z0.data().clone();
+        for (int i = 0; i < cubed0.length; i++) {
+            cubed0[i] = cubed0[i] * cubed0[i] * cubed0[i];
+        }
+        List<Integer> blocks = new ArrayList<>();
+        Kernels.EntryMap cube = (from, fo, to, at, count) -> {
+            blocks.add(count);
+            for (int i = 0; i < count; i++) {
+                to[at + i] = from[fo + i] * from[fo + i] * from[fo + i];
+            }
+        };
+        for (int threads = 1; threads <= 3; threads++) {
+            try (KernelThreads pool = KernelThreads.start(threads)) {
+                DenseMatrix z = new DenseMatrix(m, n), a = new DenseMatrix(m, n), cubed = new DenseMatrix(m, n);
+                Kernels.multiplyAddRowVector(x, w, bias, 2, z, sigmoid, a, pool);
+                assertBitIdentical(z0.data(), z.data(), threads + " thread(s), z");
+                assertBitIdentical(sig0.data(), a.data(), threads + " thread(s), σ(z)");
+                blocks.clear();
+                Kernels.multiplyAddRowVector(x, w, bias, 2, new DenseMatrix(m, n), cube, cubed, pool);
+                assertBitIdentical(cubed0, cubed.data(), threads + " thread(s), z³");
+                assertEquals(m * n, blocks.stream().mapToInt(Integer::intValue).sum(), "every entry mapped once");
+                if (threads == 1 && blocked) {
+                    assertTrue(blocks.size() > 1, "mapped in blocks: " + blocks);
+                    for (int block : blocks.subList(0, blocks.size() - 1)) {
+                        assertTrue(block >= 2048 && block >= k * n && block % n == 0, "a block of whole rows: " + blocks);
+                    }
+                } else if (threads == 1) {
+                    assertEquals(List.of(m * n), blocks, "one map after the product");
+                }
+            }
+        }
+    }
+
     /** Also narrow products, whose rows are stored as whole vectors reaching into the next rows (paddedRows). */
     @ParameterizedTest(name = "n={0}")
     @ValueSource(ints = {19, 7, 5, 3, 2, 1})
