@@ -118,23 +118,44 @@ final class VectorMaps implements MapKernel, ActivationKernel {
         }
     }
 
+    /**
+     * Each column summed down the rows in its own chain, row by row (the scalar order), several chains side by side
+     * so that their additions overlap: two vectors of columns a pass, then one, then the last columns (fewer than a
+     * vector) in scalar chains, up to four a pass (a spare chain repeats the last column and writes the same value).
+     */
     @Override
     public void addColumnSums(double[] m, int mo, int rows, int cols, double[] out, int oo) {
-        int j = 0;
-        // One vector of columns at a time, summed down all rows in a register (the same order: row by row).
-        for (int vectorCols = SPECIES.loopBound(cols); j < vectorCols; j += LANES) {
+        int j = 0, vectorCols = SPECIES.loopBound(cols);
+        for (; j + 2 * LANES <= vectorCols; j += 2 * LANES) {
+            DoubleVector s0 = DoubleVector.fromArray(SPECIES, out, oo + j), s1 = DoubleVector.fromArray(SPECIES, out, oo + j + LANES);
+            for (int i = 0, r = mo + j; i < rows; i++, r += cols) {
+                s0 = s0.add(DoubleVector.fromArray(SPECIES, m, r));
+                s1 = s1.add(DoubleVector.fromArray(SPECIES, m, r + LANES));
+            }
+            s0.intoArray(out, oo + j);
+            s1.intoArray(out, oo + j + LANES);
+        }
+        for (; j < vectorCols; j += LANES) {
             DoubleVector sum = DoubleVector.fromArray(SPECIES, out, oo + j);
             for (int i = 0, r = mo + j; i < rows; i++, r += cols) {
                 sum = sum.add(DoubleVector.fromArray(SPECIES, m, r));
             }
             sum.intoArray(out, oo + j);
         }
-        for (; j < cols; j++) {
-            double sum = out[oo + j];
+        for (; j < cols; j += 4) {
+            int last = Math.min(3, cols - j - 1), o1 = Math.min(1, last), o2 = Math.min(2, last);
+            int at = oo + j;
+            double s0 = out[at], s1 = out[at + o1], s2 = out[at + o2], s3 = out[at + last];
             for (int i = 0, r = mo + j; i < rows; i++, r += cols) {
-                sum += m[r];
+                s0 += m[r];
+                s1 += m[r + o1];
+                s2 += m[r + o2];
+                s3 += m[r + last];
             }
-            out[oo + j] = sum;
+            out[at + last] = s3;
+            out[at + o2] = s2;
+            out[at + o1] = s1;
+            out[at] = s0;
         }
     }
 

@@ -54,11 +54,7 @@ public record Accuracy() implements Metric {
 
             @Override
             public void add(Chunk chunk) {
-                for (int r = 0; r < chunk.rows(); r++) {
-                    if (chunk.predicted(r) == chunk.label(r)) {
-                        correct++;
-                    }
-                }
+                correct += chunk.correct();
                 seen += chunk.rows();
             }
 

@@ -97,5 +97,16 @@ public interface Metric extends Conceptual {
 
         /** The score of class 1 for row {@code r} (two classes). */
         double positiveScore(int r);
+
+        /** How many rows' predicted class is their true class; a chunk may count faster than row by row. */
+        default int correct() {
+            int correct = 0;
+            for (int r = 0; r < rows(); r++) {
+                if (predicted(r) == label(r)) {
+                    correct++;
+                }
+            }
+            return correct;
+        }
     }
 }

@@ -28,7 +28,7 @@ class MapKernelsTest {
     @Test
     void scalarAndVectorBiasBroadcastAndColumnSumsGiveTheSameBits() {
         MersenneTwister rng = new MersenneTwister(4);
-        for (int cols : new int[] {1, 3, 8, 10, 17, 128}) {
+        for (int cols : new int[] {1, 3, 5, 7, 8, 10, 17, 24, 31, 128}) {
             int rows = 37;
             double[] m = new double[2 + rows * cols];
             double[] v = new double[1 + cols];

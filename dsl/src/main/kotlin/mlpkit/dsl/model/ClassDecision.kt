@@ -14,11 +14,15 @@ internal fun predictedClass(output: DenseMatrix, row: Int, encoding: TargetEncod
     val cols = output.columnDimension
     val data = output.data()
     val start = output.offset() + row * cols
-    if (encoding != TargetEncoding.ONE_HOT) return if (data[start] >= BINARY_THRESHOLD) 1 else 0
+    if (encoding != TargetEncoding.ONE_HOT) return binaryClass(data[start])
     var best = 0
     for (j in 1 until cols) if (data[start + j] > data[start + best]) best = j
     return best
 }
+
+/** Class 1 when a single output reaches [BINARY_THRESHOLD], else 0 (also for NaN). */
+@Suppress("NOTHING_TO_INLINE")
+internal inline fun binaryClass(output: Double): Int = if (output >= BINARY_THRESHOLD) 1 else 0
 
 /** The score of class 1 for row [row]: the single output, or the second of two one-hot outputs. */
 internal fun positiveScore(output: DenseMatrix, row: Int, encoding: TargetEncoding): Double {

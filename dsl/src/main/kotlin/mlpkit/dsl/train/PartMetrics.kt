@@ -11,6 +11,7 @@ import mlpkit.data.RegressionTargets
 import mlpkit.data.Targets
 import mlpkit.data.batch.TargetEncoding
 import mlpkit.data.scaling.Scaler
+import mlpkit.dsl.model.binaryClass
 import mlpkit.dsl.model.positiveScore
 import mlpkit.dsl.model.predictedClass
 
@@ -111,4 +112,22 @@ internal class EvaluatedChunk(private val encoding: TargetEncoding, private val 
     override fun predicted(r: Int): Int = predictedClass(outputs, r, encoding)
 
     override fun positiveScore(r: Int): Double = positiveScore(outputs, r, encoding)
+
+    /** A single output against 0/1 targets (a binary problem's training batches): both thresholded in one loop. */
+    override fun correct(): Int {
+        if (encoding == TargetEncoding.ONE_HOT || labels != null) return super.correct()
+        val o = outputs.data()
+        val t = targets.data()
+        val oc = outputs.columnDimension
+        val tc = targets.columnDimension
+        var oi = outputs.offset()
+        var ti = targets.offset()
+        var correct = 0
+        repeat(rows) {
+            if (binaryClass(o[oi]) == binaryClass(t[ti])) correct++
+            oi += oc
+            ti += tc
+        }
+        return correct
+    }
 }
