@@ -179,7 +179,7 @@ class ProductKernelsTest {
         for (int i = 0; i < cubed0.length; i++) {
             cubed0[i] = cubed0[i] * cubed0[i] * cubed0[i];
         }
-        List<Integer> blocks = new ArrayList<>();
+        List<Integer> blocks = java.util.Collections.synchronizedList(new ArrayList<>());   // the threads map their own rows
         Kernels.EntryMap cube = (from, fo, to, at, count) -> {
             blocks.add(count);
             for (int i = 0; i < count; i++) {
