@@ -31,7 +31,7 @@ class BenchCommand(private val out: PrintStream) : CliktCommand(name = "bench") 
     private val case by argument(name = "CASE", help = "c1 (Fashion-MNIST MLP), c2 (digits, batch 15) or c3 (E3, full batch)")
         .convert { key -> BenchCase.byKey(key) ?: fail("expected c1, c2 or c3, got '$key'") }
     private val threads by option("--threads", metavar = "N", help = "kernel threads (results do not depend on it)").int().restrictTo(min = 1).default(1)
-    private val epochs by option("--epochs", metavar = "K", help = "epochs to time (default: 5 for c1, 3000 for c2, 8000 for c3; the JIT needs about a second to settle)").int().restrictTo(min = 2)
+    private val epochs by option("--epochs", metavar = "K", help = "epochs to time (default: ${BenchCase.entries.joinToString { "${it.defaultEpochs} for ${it.key}" }}; the JIT needs a few seconds to settle)").int().restrictTo(min = 2)
     private val dataDir by option("--data-dir", metavar = "DIR", help = "c1: read the four Fashion-MNIST IDX files from DIR instead of the dataset store").path()
 
     override fun help(context: Context) = """
