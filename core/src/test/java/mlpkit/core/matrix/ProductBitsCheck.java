@@ -16,7 +16,8 @@ public final class ProductBitsCheck {
 
     public static void main(String[] args) {
         int[][] shapes = {{1, 1, 1}, {17, 9, 31}, {64, 784, 128}, {64, 128, 10}, {13, 257, 40}, {20, 300, 3}, {9, 520, 12},
-                {13, 300, 56}, {26, 257, 200}, {9, 40, 100}, {4000, 8, 3}, {7, 6, 7}, {130, 64, 40}, {784, 64, 128}, {101, 300, 72}};
+                {13, 300, 56}, {26, 257, 200}, {9, 40, 100}, {4000, 8, 3}, {7, 6, 7}, {130, 64, 40}, {784, 64, 128}, {101, 300, 72},
+                {4000, 3, 1}, {33, 20, 2}, {9, 5, 1}};
         List<GemmKernel> kernels = new ArrayList<>(List.of(VectorGemm.INSTANCE));
         VectorTiles.SHAPES.forEach(shape -> kernels.add(VectorGemm.withTile(shape)));
         int checked = 0;
@@ -67,6 +68,30 @@ public final class ProductBitsCheck {
                 System.out.println("byte scaling converted " + done + " of " + bytes.length + " bytes");
                 System.exit(1);
             }
+        }
+        // σ through the vector fast path (whole vectors) against the scalar maths, over every range of e^x's argument.
+        double[] z = new double[4099];
+        MersenneTwister rng = new MersenneTwister(3);
+        for (int i = 0; i < z.length; i++) {
+            z[i] = switch (i % 4) {
+                case 0 -> rng.nextGaussian() * 4;
+                case 1 -> (rng.nextDouble() - 0.5) * 1500;
+                case 2 -> Exp.MIN - rng.nextDouble() * 2;
+                default -> new double[] {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 709.5, -745.2}[i / 4 % 7];
+            };
+        }
+        double[] sigma = new double[z.length];
+        int vectorised = VectorMaps.INSTANCE.sigmoid(z, 0, sigma, 0, z.length);
+        mlpkit.core.activation.Sigmoid scalar = new mlpkit.core.activation.Sigmoid();
+        for (int i = 0; i < vectorised; i++) {
+            if (Double.doubleToRawLongBits(sigma[i]) != Double.doubleToRawLongBits(scalar.value(z[i]))) {
+                System.out.println("sigmoid differs at z = " + z[i] + ": " + sigma[i] + " vs " + scalar.value(z[i]));
+                System.exit(1);
+            }
+        }
+        if (vectorised != z.length / VectorGemm.LANES * VectorGemm.LANES) {
+            System.out.println("the sigmoid's vector path did " + vectorised + " of " + z.length + " values");
+            System.exit(1);
         }
         System.out.println(VectorGemm.INSTANCE.name() + " ok " + checked);
     }
