@@ -38,13 +38,7 @@ public final class Kernels {
      */
     public static void multiplyAddRowVector(DenseMatrix a, DenseMatrix b, double[] bias, int biasOffset, DenseMatrix c,
                                             KernelThreads threads) {
-        int m = a.getRowDimension(), k = a.getColumnDimension(), n = b.getColumnDimension();
-        requireShape("a·b + bias", a, b, c, m, n, b.getRowDimension() == k, "a's columns must equal b's rows");
-        if (biasOffset < 0 || biasOffset + n > bias.length) {
-            throw new IllegalArgumentException("a·b + bias: the bias needs " + n + " entries from offset " + biasOffset
-                    + ", but its array has " + bias.length);
-        }
-        threads.gemm(m, n, k, a.data(), a.offset(), k, 1, b.data(), b.offset(), c.data(), c.offset(), false, bias, biasOffset);
+        multiplyAddRowVector(a, b, bias, biasOffset, c, null, c, threads);
     }
 
     /**
@@ -59,7 +53,8 @@ public final class Kernels {
     /**
      * {@code c = a·b + 1·bᵀ} and {@code out = map(c)}, the map applied to each block of rows as soon as the product
      * has finished it, while the block is still in the core's cache, rather than in a second pass over c (when b is
-     * small enough for that to pay; see {@link KernelThreads}). The same bits as the product followed by the map.
+     * small enough for that to pay; see {@link KernelThreads}). The same bits as the product followed by the map;
+     * with map null, the product alone.
      */
     public static void multiplyAddRowVector(DenseMatrix a, DenseMatrix b, double[] bias, int biasOffset, DenseMatrix c,
                                             EntryMap map, DenseMatrix out, KernelThreads threads) {
