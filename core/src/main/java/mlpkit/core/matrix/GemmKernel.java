@@ -41,6 +41,14 @@ interface GemmKernel {
         return 1;
     }
 
+    /**
+     * The first column of piece q of an n-column C ({@link #columnPieces}); n for q = columnPieces(n). Piece q
+     * writes columns [pieceStart(n, q), pieceStart(n, q + 1)) and reads only those columns of B.
+     */
+    default int pieceStart(int n, int q) {
+        return q <= 0 ? 0 : n;
+    }
+
     /** Pieces [q0, q1) of rows [i0, i1) of the product ({@link #columnPieces}); the same bits as {@link #gemm}. */
     default void gemmPieces(int i0, int i1, int q0, int q1, int n, int k,
                             double[] a, int ao, int aRowStride, int aDepthStride,

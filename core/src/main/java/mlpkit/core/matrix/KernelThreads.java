@@ -2,16 +2,23 @@ package mlpkit.core.matrix;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The threads the products of one network use: the calling thread plus {@code count − 1} workers.
- * A product is cut into fixed chunks that the threads claim one at a time: the kernel's column panels when C has
- * few rows (a batch), else consecutive rows (two chunks per thread, in multiples of the register tile's rows); every entry is computed by the same chain
- * whichever thread takes its chunk ({@link GemmKernel}), so results are bit-identical at any thread count.
+ * A product is cut into fixed chunks: the kernel's column panels when C has few rows (a batch) or A is small (the
+ * weight gradient xᵀ·δ), else consecutive rows (two chunks per thread, in multiples of the register tile's rows);
+ * every entry is computed by the same chain whichever thread takes its chunk ({@link GemmKernel}), so results are
+ * bit-identical at any thread count.
  *
- * <p>Claiming rather than assigning matters on a shared machine: when a worker is not scheduled, the
- * caller takes its chunks instead of waiting for it. Workers spin briefly for the next product (a
+ * <p><b>Owner computes.</b> The column panels are not handed out first come, first served: thread t owns the same
+ * columns of every product with n columns ({@link #columnShare}), so x·W, the weight gradient xᵀ·δ and the update of
+ * W (when the optimiser uses the same shares, {@link #forOwnedChunks}) touch W's and dW's columns on the core whose
+ * cache already holds them. Handing the panels out as they came moved most of W₁ and dW₁ between the cores every
+ * batch, and two threads were slower than one. A thread that has done its own chunks takes those another thread
+ * has not started, from the far end of its share: when a worker is not scheduled, the caller does its work rather
+ * than wait for it. Chunks of rows are still claimed from one counter. Workers spin briefly for the next product (a
  * product at MLP shapes takes ~100 µs, and parking costs tens of µs), then park. The product's
  * operands are published before its claim counter, so a product allocates nothing. One caller at a
  * time: a network and its threads belong to one training loop. {@link #close()} stops the workers;
@@ -36,6 +43,10 @@ public final class KernelThreads implements AutoCloseable {
      */
     private static final int MAP_BLOCK = Integer.getInteger("mlpkit.mapBlock", 2048);
 
+    /** Products whose A takes at most this many entries (1 MiB) may be cut by columns: each thread reads all of A. */
+    private static final long SHARED_A = 1L << 17;
+    private static final int SHARE_CACHE = 8;
+
     private static final KernelThreads SINGLE = new KernelThreads(1);
 
     private final int count;
@@ -45,6 +56,17 @@ public final class KernelThreads implements AutoCloseable {
     // The current product, written by the caller before it publishes `claims`.
     private GemmKernel kernel;
     private int m, n, k, ao, ars, ads, bo, co, chunkRows, chunks;
+    /** Whether the current work is in shares, one per thread ({@link #shares}), rather than claimed from {@link #claims}. */
+    private boolean owned;
+    /** Thread t's share of the current chunks: (next << 32) | end; it takes from next, the others from end. */
+    private final AtomicLongArray shares;
+    /** The shares of the next work, published by {@link #runAll} once the count of finished chunks is reset. */
+    private final long[] pendingShares;
+    /** For a few column counts n (a network has few): the first piece of each thread's share, count + 1 entries. */
+    private final int[] shareN = new int[SHARE_CACHE];
+    private final GemmKernel[] shareKernel = new GemmKernel[SHARE_CACHE];
+    private final int[][] sharePieces = new int[SHARE_CACHE][];
+    private int shareNext;
     private double[] a, b, c, bias, out;
     private Kernels.EntryMap map;
     /** The current {@link #forChunks} work, or null for a product. */
@@ -60,8 +82,12 @@ public final class KernelThreads implements AutoCloseable {
     private KernelThreads(int count) {
         this.count = count;
         this.workers = new Thread[count - 1];
+        this.shares = new AtomicLongArray(count);
+        this.pendingShares = new long[count];
+        java.util.Arrays.fill(shareN, -1);
         for (int w = 0; w < workers.length; w++) {
-            workers[w] = new Thread(this::work, "mlpkit-kernels-" + (w + 1));
+            int self = w + 1;
+            workers[w] = new Thread(() -> work(self), "mlpkit-kernels-" + self);
             workers[w].setDaemon(true);
         }
     }
@@ -113,12 +139,14 @@ public final class KernelThreads implements AutoCloseable {
             throw new IllegalStateException("these kernel threads were closed; start new ones for another training");
         }
         // C with few rows (a batch) is cut by columns, into the kernel's panels of B: a chunk of rows would stream
-        // all of B (for x·W1 that is W1) in every thread, a panel only its own columns. Many rows are cut into two
-        // chunks a thread, whole register tiles each, so that a thread the OS does not schedule holds back only half
-        // its share. Either way the threads claim the chunks, and every entry is the same chain.
+        // all of B (for x·W1 that is W1) in every thread, a panel only its own columns. So is a product whose A is
+        // small (the weight gradient xᵀ·δ of a batch), so that each thread writes the columns of dW it will update.
+        // The panels are owned (see the class comment). Many rows are cut into two chunks a thread, whole register
+        // tiles each, claimed from one counter, so that a thread the OS does not schedule holds back only half its
+        // share. Every entry is the same chain whichever thread computes it.
         int pieces = kernel.columnPieces(n);
         boolean fewRows = m <= SMALL_ROWS * count;
-        boolean byColumns = fewRows && pieces >= CHUNKS_PER_THREAD * count;
+        boolean byColumns = pieces >= count && (fewRows || (long) m * k <= SHARED_A);
         int rows = m;
         if (!byColumns) {
             int wanted = count * (fewRows ? 1 : CHUNKS_PER_THREAD);
@@ -146,6 +174,13 @@ public final class KernelThreads implements AutoCloseable {
         this.chunkRows = rows;
         this.byColumns = byColumns;
         this.chunks = byColumns ? pieces : (m + rows - 1) / rows;
+        this.owned = byColumns;
+        if (byColumns) {
+            int[] first = sharePieces(kernel, n);
+            for (int t = 0; t < count; t++) {
+                pendingShares[t] = (long) first[t] << 32 | first[t + 1];
+            }
+        }
         try {
             runAll();
         } finally {
@@ -185,6 +220,59 @@ public final class KernelThreads implements AutoCloseable {
     }
 
     /**
+     * The first column of thread {@code thread}'s share of every product with n columns cut by columns (n for
+     * {@code thread == count()}): an optimiser that updates those columns of W on that thread ({@link #forOwnedChunks})
+     * finds them in the cache of the core that computed them.
+     */
+    public int columnShare(int n, int thread) {
+        if (thread < 0 || thread > count) {
+            throw new IllegalArgumentException("thread must be in [0, " + count + "], got " + thread);
+        }
+        // The kernel of the warm JVM: the shares are taken once, at the start of a training, maybe before the warm-up.
+        GemmKernel kernel = KernelSelection.targetProducts();
+        if (count == 1 || kernel.columnPieces(n) < count) {
+            return thread == 0 ? 0 : n;   // not cut by columns: the caller's
+        }
+        return kernel.pieceStart(n, sharePieces(kernel, n)[thread]);
+    }
+
+    /**
+     * The first piece of each thread's share of n columns (count + 1 entries, the last the piece count): consecutive
+     * pieces, the bounds where the columns divide most evenly. Remembered for the last few n, so that a training loop
+     * computes them once.
+     */
+    private int[] sharePieces(GemmKernel kernel, int n) {
+        for (int e = 0; e < SHARE_CACHE; e++) {
+            if (shareN[e] == n && shareKernel[e] == kernel) {
+                return sharePieces[e];
+            }
+        }
+        int pieces = kernel.columnPieces(n);
+        int[] first = new int[count + 1];
+        first[count] = pieces;
+        int q = 0, start = 0;
+        for (int t = 1; t < count; t++) {
+            double target = (double) t * n / count;
+            // Move the bound to the piece start nearest the target, leaving at least one piece for each later thread.
+            while (q + 1 <= pieces - (count - t)) {
+                int next = kernel.pieceStart(n, q + 1);
+                if (Math.abs(next - target) > Math.abs(start - target) && q > first[t - 1]) {
+                    break;
+                }
+                q++;
+                start = next;
+            }
+            first[t] = q;
+        }
+        int slot = shareNext;
+        shareNext = (shareNext + 1) % SHARE_CACHE;
+        sharePieces[slot] = first;
+        shareN[slot] = n;
+        shareKernel[slot] = kernel;
+        return first;
+    }
+
+    /**
      * Work cut into chunks that the threads can do in any order and at once (e.g. rows of a batch to copy): each
      * chunk writes only its own part. A chunk allocates nothing when {@code task} is an object made once.
      */
@@ -206,6 +294,39 @@ public final class KernelThreads implements AutoCloseable {
         }
         this.task = task;
         this.chunks = count;
+        this.owned = false;
+        try {
+            runAll();
+        } finally {
+            this.task = null;
+        }
+    }
+
+    /**
+     * Runs chunks [0, count() · perThread) of {@code task}, thread t (the caller is 0) those from t · perThread on, the
+     * same chunks on the same thread every call (what it does not get to, another thread takes from the far end), and
+     * returns when all are done. For work on data a thread's products left in its core's cache: the update of W's
+     * columns in {@link #columnShare}.
+     */
+    public void forOwnedChunks(int perThread, Chunks task) {
+        if (perThread < 1) {
+            throw new IllegalArgumentException("perThread must be at least 1, got " + perThread);
+        }
+        if (this.count == 1) {
+            for (int chunk = 0; chunk < perThread; chunk++) {
+                task.run(chunk);
+            }
+            return;
+        }
+        if (closed) {
+            throw new IllegalStateException("these kernel threads were closed; start new ones for another training");
+        }
+        this.task = task;
+        this.chunks = count * perThread;
+        this.owned = true;
+        for (int t = 0; t < count; t++) {
+            pendingShares[t] = (long) (t * perThread) << 32 | (t + 1) * perThread;
+        }
         try {
             runAll();
         } finally {
@@ -216,13 +337,19 @@ public final class KernelThreads implements AutoCloseable {
     /** Publishes the current work (fields written before), takes part in it, and waits for every chunk. */
     private void runAll() {
         completed.set(0);
+        if (owned) {
+            // After the reset: a worker still leaving the last work may take a chunk of this one as soon as it is here.
+            for (int t = 0; t < count; t++) {
+                shares.set(t, pendingShares[t]);
+            }
+        }
         long gen = generation + 1;
         claims.set(gen << 32);                 // publishes the fields above to a worker that claims a chunk
         generation = gen;
         for (Thread worker : workers) {
             LockSupport.unpark(worker);
         }
-        runChunks(gen);
+        runChunks(gen, 0);
         int spins = 0;
         while (completed.get() < chunks) {
             if (++spins < 2_000) {
@@ -244,8 +371,49 @@ public final class KernelThreads implements AutoCloseable {
         }
     }
 
-    /** Claims and computes chunks of product {@code gen} until none is left. */
-    private void runChunks(long gen) {
+    /** Claims and computes chunks of work {@code gen} until none is left. */
+    private void runChunks(long gen, int self) {
+        if (owned) {
+            runOwned(self);
+        } else {
+            runClaimed(gen);
+        }
+    }
+
+    /**
+     * Thread {@code self}'s share from the front, then what is left of the others' from the back. A worker that woke
+     * late may read an older {@link #owned}; it acts only on a chunk it wins from {@link #shares}, which the caller
+     * sets after the work's fields, and sets only while the work is not finished, so the fields it then reads are that
+     * work's.
+     */
+    private void runOwned(int self) {
+        while (true) {
+            long share = shares.get(self);
+            int next = (int) (share >>> 32), end = (int) share;
+            if (next >= end) {
+                break;
+            }
+            if (shares.compareAndSet(self, share, share + (1L << 32))) {
+                runChunk(next);
+            }
+        }
+        for (int d = 1; d < count; d++) {
+            int other = (self + d) % count;
+            while (true) {
+                long share = shares.get(other);
+                int next = (int) (share >>> 32), end = (int) share;
+                if (next >= end) {
+                    break;
+                }
+                if (shares.compareAndSet(other, share, share - 1)) {
+                    runChunk(end - 1);
+                }
+            }
+        }
+    }
+
+    /** Claims chunks of work {@code gen} from the one counter until none is left. */
+    private void runClaimed(long gen) {
         while (true) {
             long state = claims.get();
             if (state >>> 32 != gen) {
@@ -258,24 +426,29 @@ public final class KernelThreads implements AutoCloseable {
                 }
                 continue;
             }
-            try {
-                if (task != null) {
-                    task.run(chunk);
-                } else if (byColumns) {
-                    kernel.gemmPieces(0, m, chunk, chunk + 1, n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias, biasOffset);
-                } else {
-                    int start = chunk * chunkRows;
-                    mappedRows(kernel, start, Math.min(m, start + chunkRows), n, k, a, ao, ars, ads, b, bo, c, co, accumulate,
-                            bias, biasOffset, map, out, outOffset);
-                }
-            } catch (Throwable t) {
-                failure = t;
-            }
-            completed.incrementAndGet();
+            runChunk(chunk);
         }
     }
 
-    private void work() {
+    /** Computes one chunk of the current work and counts it done (a failure is kept for the caller to throw). */
+    private void runChunk(int chunk) {
+        try {
+            if (task != null) {
+                task.run(chunk);
+            } else if (byColumns) {
+                kernel.gemmPieces(0, m, chunk, chunk + 1, n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias, biasOffset);
+            } else {
+                int start = chunk * chunkRows;
+                mappedRows(kernel, start, Math.min(m, start + chunkRows), n, k, a, ao, ars, ads, b, bo, c, co, accumulate,
+                        bias, biasOffset, map, out, outOffset);
+            }
+        } catch (Throwable t) {
+            failure = t;
+        }
+        completed.incrementAndGet();
+    }
+
+    private void work(int self) {
         long seen = 0;
         while (!closed) {
             long spinStart = System.nanoTime();
@@ -287,7 +460,7 @@ public final class KernelThreads implements AutoCloseable {
                 }
             }
             seen = generation;
-            runChunks(seen);
+            runChunks(seen, self);
         }
     }
 

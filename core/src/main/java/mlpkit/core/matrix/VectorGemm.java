@@ -145,6 +145,28 @@ final class VectorGemm implements GemmKernel {
         return pieces;
     }
 
+    @Override
+    public int pieceStart(int n, int q) {
+        if (q <= 0) {
+            return 0;
+        }
+        if (n < LANES || q >= columnPieces(n)) {
+            return n;
+        }
+        // The order of gemmPieces: panels of the main width, then of one vector fewer, …, then single vectors.
+        int mainVectors = shape.vectors(), mainEnd = mainPanels(n) * mainVectors * LANES;
+        int j = 0, piece = 0;
+        for (int vectors = mainVectors; vectors >= 1; vectors--) {
+            int width = vectors * LANES, end = vectors == mainVectors ? mainEnd : n;
+            for (; j + width <= end; j += width, piece++) {
+                if (piece == q) {
+                    return j;
+                }
+            }
+        }
+        return n;
+    }
+
     /**
      * Panels of the main width across n columns. When the whole vectors do not divide evenly, fewer of them, so that
      * the rest fill panels one vector narrower rather than leave single vectors (16 vectors at width 3: 4 × 3 + 2 × 2).

@@ -1,6 +1,8 @@
 package mlpkit.core.network;
 
 import java.util.List;
+import mlpkit.core.matrix.KernelThreads;
+import mlpkit.core.optim.ParameterShares;
 
 /** Where each tensor sits in a network's flat parameter (and gradient) array, or in its state array. */
 public record ParameterLayout(List<ParameterTensor> tensors, int size) {
@@ -17,6 +19,16 @@ public record ParameterLayout(List<ParameterTensor> tensors, int size) {
             }
         }
         return mask;
+    }
+
+    /** Each thread's share of the update: of every tensor, the columns its products compute ({@link ParameterShares}). */
+    public ParameterShares shares(KernelThreads threads) {
+        int[][] shapes = new int[tensors.size()][];
+        for (int i = 0; i < shapes.length; i++) {
+            ParameterTensor t = tensors.get(i);
+            shapes[i] = new int[] {t.offset(), t.rows(), t.cols()};
+        }
+        return ParameterShares.of(threads, size, shapes);
     }
 
     /** The tensor that holds flat index {@code index}. */

@@ -22,7 +22,7 @@ import mlpkit.core.concept.Param;
  * {@code weight_decay}. State: {@code "sum"}.
  */
 public record Adagrad(double lr, double initialAccumulator, double eps, double weightDecay, double clipNorm)
-        implements OptimizerSpec {
+        implements EntryWiseUpdate {
     public static final Concept<OptimizerSpec> CONCEPT = Concept.of(KIND, "adagrad")
             .summary("divides the gradient by the root of the sum of all its squares (Duchi et al. 2011, PyTorch's form)")
             .param(OptimizerParams.lr(0.01))
@@ -49,9 +49,9 @@ public record Adagrad(double lr, double initialAccumulator, double eps, double w
     }
 
     @Override
-    public void update(double[] params, double[] grads, double[][] state, double eta, long t) {
+    public void update(double[] params, double[] grads, double[][] state, double eta, long t, int from, int to) {
         final double[] s = state[0];
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             double g = grads[i];
             double si = s[i] + g * g;                              // state_sum.addcmul_(g, g, value=1)
             s[i] = si;

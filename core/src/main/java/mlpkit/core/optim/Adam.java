@@ -30,7 +30,7 @@ import mlpkit.core.concept.Param;
  * for decoupled decay use {@link AdamW}. State: {@code "m"}, {@code "v"}.
  */
 public record Adam(double lr, double beta1, double beta2, double eps, double weightDecay, double clipNorm,
-                   String convention, String weightDecayPer) implements OptimizerSpec {
+                   String convention, String weightDecayPer) implements EntryWiseUpdate {
     /** ε added to the bias-corrected root (the default). */
     public static final String TORCH = "torch";
     /** ε added to the uncorrected root, the bias correction folded into the step size. */
@@ -71,11 +71,11 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
     }
 
     @Override
-    public void update(double[] params, double[] grads, double[][] state, double eta, long t) {
+    public void update(double[] params, double[] grads, double[][] state, double eta, long t, int from, int to) {
         if (TORCH.equals(convention)) {
-            AdamUpdate.apply(params, grads, state[0], state[1], eta, beta1, beta2, eps, t);
+            AdamUpdate.apply(params, grads, state[0], state[1], eta, beta1, beta2, eps, t, from, to);
         } else {
-            AdamUpdate.applyEpsilonHat(params, grads, state[0], state[1], eta, beta1, beta2, eps, t);
+            AdamUpdate.applyEpsilonHat(params, grads, state[0], state[1], eta, beta1, beta2, eps, t, from, to);
         }
     }
 

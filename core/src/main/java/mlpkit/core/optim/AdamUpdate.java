@@ -18,12 +18,12 @@ final class AdamUpdate {
     }
 
     static void apply(double[] params, double[] grads, double[] m, double[] v,
-                      double eta, double beta1, double beta2, double eps, long t) {
+                      double eta, double beta1, double beta2, double eps, long t, int from, int to) {
         final double oneMinusBeta1 = 1.0 - beta1;
         final double oneMinusBeta2 = 1.0 - beta2;
         final double biasCorrection1 = 1.0 - Math.pow(beta1, t);
         final double biasCorrection2 = 1.0 - Math.pow(beta2, t);
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             double g = grads[i];
             double mi = beta1 * m[i] + oneMinusBeta1 * g;
             double vi = beta2 * v[i] + oneMinusBeta2 * (g * g);
@@ -41,11 +41,11 @@ final class AdamUpdate {
      * theta &lt;- theta − alpha_t·m/(sqrt(v) + eps).
      */
     static void applyEpsilonHat(double[] params, double[] grads, double[] m, double[] v,
-                                double eta, double beta1, double beta2, double eps, long t) {
+                                double eta, double beta1, double beta2, double eps, long t, int from, int to) {
         final double oneMinusBeta1 = 1.0 - beta1;
         final double oneMinusBeta2 = 1.0 - beta2;
         final double alpha = eta * Math.sqrt(1.0 - Math.pow(beta2, t)) / (1.0 - Math.pow(beta1, t));
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             double g = grads[i];
             double mi = beta1 * m[i] + oneMinusBeta1 * g;
             double vi = beta2 * v[i] + oneMinusBeta2 * (g * g);

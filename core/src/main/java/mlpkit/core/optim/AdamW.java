@@ -18,7 +18,7 @@ import mlpkit.core.concept.Concept;
  * (PyTorch's). State: {@code "m"}, {@code "v"}.
  */
 public record AdamW(double lr, double beta1, double beta2, double eps, double weightDecay, double clipNorm)
-        implements OptimizerSpec {
+        implements EntryWiseUpdate {
     public static final Concept<OptimizerSpec> CONCEPT = Concept.of(KIND, "adamw").alias("adamW")
             .summary("Adam with decoupled weight decay (Loshchilov & Hutter 2019, PyTorch's form)")
             .param(OptimizerParams.lr(0.001))
@@ -44,9 +44,9 @@ public record AdamW(double lr, double beta1, double beta2, double eps, double we
     }
 
     @Override
-    public void update(double[] params, double[] grads, double[][] state, double eta, long t) {
+    public void update(double[] params, double[] grads, double[][] state, double eta, long t, int from, int to) {
         // The decoupled decay has already been applied to params by the optimiser run.
-        AdamUpdate.apply(params, grads, state[0], state[1], eta, beta1, beta2, eps, t);
+        AdamUpdate.apply(params, grads, state[0], state[1], eta, beta1, beta2, eps, t, from, to);
     }
 
     @Override

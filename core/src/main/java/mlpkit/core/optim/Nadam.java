@@ -34,7 +34,7 @@ import mlpkit.core.concept.Param;
  * and restored with the rest of the state through the optimiser's per-entry state arrays.
  */
 public record Nadam(double lr, double beta1, double beta2, double eps, double momentumDecay, double weightDecay,
-                    double clipNorm) implements OptimizerSpec {
+                    double clipNorm) implements EntryWiseUpdate {
     public static final Concept<OptimizerSpec> CONCEPT = Concept.of(KIND, "nadam")
             .summary("Adam with Nesterov momentum and Dozat's μ_t schedule (Dozat 2016, PyTorch's NAdam)")
             .param(OptimizerParams.lr(0.002))
@@ -64,7 +64,7 @@ public record Nadam(double lr, double beta1, double beta2, double eps, double mo
     }
 
     @Override
-    public void update(double[] params, double[] grads, double[][] state, double eta, long t) {
+    public void update(double[] params, double[] grads, double[][] state, double eta, long t, int from, int to) {
         final double[] m = state[0];
         final double[] v = state[1];
         final double[] muProduct = state[2];
@@ -77,7 +77,7 @@ public record Nadam(double lr, double beta1, double beta2, double eps, double mo
         final double oneMinusBeta2 = 1.0 - beta2;
         final double gradientRate = -eta * (1.0 - mu);
         final double momentumRate = -eta * muNext;
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             double g = grads[i];
             double product = muProduct[i] * mu;                    // mu_product *= mu
             muProduct[i] = product;

@@ -69,6 +69,13 @@ public interface Optimizer {
      */
     void stepWeighted(double[] params, double[] grads, double learningRate, double sumOfWeights);
 
+    /**
+     * Lets the steps update on kernel threads, each thread its share of the entries (the columns of each weight matrix
+     * its products compute); null, the default, updates on the calling thread. The results do not change.
+     */
+    default void useThreads(ParameterShares shares) {
+    }
+
     /** The number of completed steps {@code t} (0 before the first step). */
     long stepCount();
 

@@ -28,6 +28,12 @@ final class OptimizerRun implements Optimizer {
     /** The parameter count the state was allocated for, or -1 before allocation. */
     private int size = -1;
     private long t;
+    /** The threads' shares of the update, or null: one thread updates all. */
+    private ParameterShares shares;
+    /** The step in progress, for {@link #updateChunk} on the kernel threads. */
+    private double[] stepParams, stepGrads;
+    private double stepRate, stepLambda;
+    private final mlpkit.core.matrix.KernelThreads.Chunks updateChunk = this::updateChunk;
 
     OptimizerRun(OptimizerSpec spec, boolean[] decayMask) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -92,6 +98,21 @@ final class OptimizerRun implements Optimizer {
             GradientClipping.clipByGlobalNorm(grads, spec.clipNorm());
         }
         double lambda = spec.weightDecay();
+        if (shares != null && shares.threads().count() > 1 && shares.size() == params.length && spec.entryWise()) {
+            // Decay and update entry by entry, each thread its share: the same bits as the passes below.
+            t++;
+            stepParams = params;
+            stepGrads = grads;
+            stepRate = learningRate;
+            stepLambda = lambda > 0 && !spec.decoupledDecay() && spec.weightDecayPerSample() ? lambda / divisor : lambda;
+            try {
+                shares.threads().forOwnedChunks(shares.perThread(), updateChunk);
+            } finally {
+                stepParams = null;
+                stepGrads = null;
+            }
+            return;
+        }
         if (lambda > 0) {
             if (spec.decoupledDecay()) {
                 applyDecoupledDecay(params, learningRate * lambda);
@@ -103,10 +124,39 @@ final class OptimizerRun implements Optimizer {
         spec.update(params, grads, state, learningRate, t);
     }
 
+    /** The decay and update of the entries of one chunk of {@link #shares}. */
+    private void updateChunk(int chunk) {
+        int[] ranges = shares.chunk(chunk);
+        for (int r = 0; r < ranges.length; r += 2) {
+            int from = ranges[r], to = ranges[r + 1];
+            if (stepLambda > 0) {
+                if (spec.decoupledDecay()) {
+                    applyDecoupledDecay(stepParams, stepRate * stepLambda, from, to);
+                } else {
+                    addL2Gradient(stepParams, stepGrads, stepLambda, from, to);
+                }
+            }
+            spec.update(stepParams, stepGrads, state, stepRate, t, from, to);
+        }
+    }
+
+    /**
+     * Lets the update run on {@code shares}' threads, each on its share of the entries (null: on the caller alone). Only
+     * an {@link OptimizerSpec#entryWise} rule is split; the bits do not change.
+     */
+    @Override
+    public void useThreads(ParameterShares shares) {
+        this.shares = shares;
+    }
+
     /** {@code g_i += lambda * theta_i} on the masked entries (gradient of lambda/2 ||theta||^2). */
     private void addL2Gradient(double[] params, double[] grads, double lambda) {
+        addL2Gradient(params, grads, lambda, 0, params.length);
+    }
+
+    private void addL2Gradient(double[] params, double[] grads, double lambda, int from, int to) {
         final boolean[] mask = decayMask;
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             if (mask == null || mask[i]) {
                 grads[i] += lambda * params[i];
             }
@@ -115,9 +165,13 @@ final class OptimizerRun implements Optimizer {
 
     /** {@code theta_i *= 1 - eta*lambda} on the masked entries, as PyTorch's AdamW computes it. */
     private void applyDecoupledDecay(double[] params, double etaLambda) {
+        applyDecoupledDecay(params, etaLambda, 0, params.length);
+    }
+
+    private void applyDecoupledDecay(double[] params, double etaLambda, int from, int to) {
         final double keep = 1.0 - etaLambda;
         final boolean[] mask = decayMask;
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             if (mask == null || mask[i]) {
                 params[i] *= keep;
             }

@@ -56,6 +56,28 @@ public interface OptimizerSpec extends Conceptual {
      */
     void update(double[] params, double[] grads, double[][] state, double eta, long t);
 
+    /**
+     * Whether {@link #update(double[], double[], double[][], double, long, int, int)} updates any range of entries on
+     * its own: each entry's step reads only its own gradient and state, so ranges updated apart (on different threads)
+     * give the same bits as one call over all. True of every built-in rule ({@link EntryWiseUpdate}).
+     */
+    default boolean entryWise() {
+        return false;
+    }
+
+    /**
+     * The update rule on entries [from, to) only, for an {@link #entryWise} rule; any other updates all entries at
+     * once ({@code from = 0, to = params.length}).
+     */
+    default void update(double[] params, double[] grads, double[][] state, double eta, long t, int from, int to) {
+        if (from != 0 || to != params.length) {
+            throw new UnsupportedOperationException(concept().name() + " updates all " + params.length + " entries at once, "
+                    + "not entries [" + from + ", " + to + ") on their own; declare it entry-wise (EntryWiseUpdate) "
+                    + "if each entry's step reads only its own gradient and state");
+        }
+        update(params, grads, state, eta, t);
+    }
+
     /** A stateful optimiser running this rule; weight decay applies where {@code decayMask} is true (all when null). */
     default Optimizer start(boolean[] decayMask) {
         return new OptimizerRun(this, decayMask);

@@ -19,7 +19,7 @@ import mlpkit.core.concept.Param;
  * (its {@code alpha} is {@code rho}; no momentum, not centred). State: {@code "meanSquare"}.
  */
 public record RmsProp(double lr, double rho, double eps, double weightDecay, double clipNorm, String convention)
-        implements OptimizerSpec {
+        implements EntryWiseUpdate {
     /** ε inside the root (the default). */
     public static final String KERAS = "keras";
     /** ε added to the root. */
@@ -52,11 +52,11 @@ public record RmsProp(double lr, double rho, double eps, double weightDecay, dou
     }
 
     @Override
-    public void update(double[] params, double[] grads, double[][] state, double eta, long t) {
+    public void update(double[] params, double[] grads, double[][] state, double eta, long t, int from, int to) {
         final double oneMinusRho = 1.0 - rho;
         final double[] s = state[0];
         final boolean torch = TORCH.equals(convention);
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             double g = grads[i];
             double si = rho * s[i] + oneMinusRho * (g * g);
             s[i] = si;

@@ -27,7 +27,7 @@ import mlpkit.core.concept.Param;
  * are far apart, see {@code ConventionsTest}).
  */
 public record Sgd(double lr, double momentum, boolean nesterov, double weightDecay, double clipNorm,
-                  String convention, String weightDecayPer) implements OptimizerSpec {
+                  String convention, String weightDecayPer) implements EntryWiseUpdate {
     /** v ← μv − ηg; θ ← θ + v (Keras, scikit-learn; the default). */
     public static final String KERAS = "keras";
     /** b ← μb + g; θ ← θ − ηb (PyTorch). */
@@ -71,21 +71,21 @@ public record Sgd(double lr, double momentum, boolean nesterov, double weightDec
     }
 
     @Override
-    public void update(double[] params, double[] grads, double[][] state, double eta, long t) {
+    public void update(double[] params, double[] grads, double[][] state, double eta, long t, int from, int to) {
         if (momentum == 0) {
-            for (int i = 0; i < params.length; i++) {
+            for (int i = from; i < to; i++) {
                 params[i] -= eta * grads[i];
             }
         } else if (TORCH.equals(convention)) {
-            torchMomentum(params, grads, state[0], eta);
+            torchMomentum(params, grads, state[0], eta, from, to);
         } else {
-            kerasMomentum(params, grads, state[0], eta);
+            kerasMomentum(params, grads, state[0], eta, from, to);
         }
     }
 
-    private void kerasMomentum(double[] params, double[] grads, double[] v, double eta) {
+    private void kerasMomentum(double[] params, double[] grads, double[] v, double eta, int from, int to) {
         final double mu = momentum;
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             double step = eta * grads[i];
             double vi = mu * v[i] - step;
             v[i] = vi;
@@ -93,9 +93,9 @@ public record Sgd(double lr, double momentum, boolean nesterov, double weightDec
         }
     }
 
-    private void torchMomentum(double[] params, double[] grads, double[] b, double eta) {
+    private void torchMomentum(double[] params, double[] grads, double[] b, double eta, int from, int to) {
         final double mu = momentum;
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             double g = grads[i];
             double bi = mu * b[i] + g;
             b[i] = bi;

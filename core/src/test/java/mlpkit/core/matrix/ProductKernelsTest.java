@@ -297,6 +297,8 @@ class ProductKernelsTest {
                         assertEquals(whole[i * n + j], alone[i * n + j], what + " entry " + i + "," + j);
                     }
                 }
+                assertEquals(kernel.pieceStart(n, q), first, what + " starts at pieceStart");
+                assertEquals(kernel.pieceStart(n, q + 1), last + 1, what + " ends where pieceStart puts the next");
                 if (q == pieces - 1) {
                     assertEquals(n - 1, last, what + " is the last piece");
                 } else {
@@ -326,6 +328,76 @@ class ProductKernelsTest {
                     Kernels.multiplyAddRowVector(x, w, bias, 0, z, pool);
                     assertBitIdentical(expected.data(), z.data(), threads + " threads, repeat " + repeat);
                 }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "n = {0}")
+    @ValueSource(ints = {1, 7, 8, 10, 16, 24, 61, 100, 128, 200, 512, 784})
+    void eachThreadOwnsConsecutivePiecesWhoseBoundIsThePieceStartNearestAnEvenSplit(int n) {
+        GemmKernel kernel = KernelSelection.targetProducts();
+        int pieces = kernel.columnPieces(n);
+        for (int threads = 1; threads <= 4; threads++) {
+            try (KernelThreads pool = KernelThreads.start(threads)) {
+                assertEquals(0, pool.columnShare(n, 0));
+                assertEquals(n, pool.columnShare(n, threads));
+                if (threads > 1 && pieces < threads) {
+                    assertEquals(n, pool.columnShare(n, 1), "too few pieces: the caller's alone");
+                    continue;
+                }
+                List<Integer> starts = new ArrayList<>();
+                for (int q = 0; q <= pieces; q++) {
+                    starts.add(kernel.pieceStart(n, q));
+                }
+                int previous = 0;
+                for (int t = 1; t < threads; t++) {
+                    // The piece start nearest t·n/threads (the later one on a tie), after the previous bound and
+                    // leaving a piece for each later thread.
+                    double target = (double) t * n / threads;
+                    int expected = -1;
+                    for (int q = previous + 1; q <= pieces - (threads - t); q++) {
+                        if (expected < 0 || Math.abs(starts.get(q) - target) <= Math.abs(starts.get(expected) - target)) {
+                            expected = q;
+                        }
+                    }
+                    assertEquals(starts.get(expected), pool.columnShare(n, t), threads + " threads, bound " + t + " of " + starts);
+                    previous = expected;
+                }
+            }
+        }
+    }
+
+    @Test
+    void ownedChunksRunOnceEachAndALateThreadsChunksAreTakenFromTheFarEndByTheOthers() throws InterruptedException {
+        for (int threads = 1; threads <= 4; threads++) {
+            try (KernelThreads pool = KernelThreads.start(threads)) {
+                for (int repeat = 0; repeat < 500; repeat++) {
+                    java.util.concurrent.atomic.AtomicIntegerArray runs = new java.util.concurrent.atomic.AtomicIntegerArray(threads * 3);
+                    pool.forOwnedChunks(3, runs::incrementAndGet);
+                    for (int c = 0; c < threads * 3; c++) {
+                        assertEquals(1, runs.get(c), threads + " threads, repeat " + repeat + ": chunk " + c + " ran " + runs.get(c) + " times");
+                    }
+                }
+            }
+        }
+        try (KernelThreads pool = KernelThreads.start(2)) {
+            String caller = Thread.currentThread().getName();
+            String[] ranOn = new String[8];
+            pool.forOwnedChunks(4, chunk -> {
+                ranOn[chunk] = Thread.currentThread().getName();
+                if (chunk == 4 && !ranOn[chunk].equals(caller)) {
+                    try {
+                        Thread.sleep(300);   // the worker is held up in its first chunk
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            for (int chunk = 0; chunk < 4; chunk++) {
+                assertEquals(caller, ranOn[chunk], "the caller's own chunk " + chunk);
+            }
+            for (int chunk = 5; chunk < 8; chunk++) {
+                assertEquals(caller, ranOn[chunk], "chunk " + chunk + " of the held-up worker, taken by the caller");
             }
         }
     }

@@ -41,6 +41,7 @@ class SteadyStateAllocationTest {
         DenseMatrix firstOutput = network.forward(x, true);
         try (KernelThreads threads = KernelThreads.start(2)) {
             network.useThreads(threads);
+            sgd.useThreads(network.layout().shares(threads));   // the update on both threads, each its share
             // Warm-up: the Vector API allocates until C2 compiles the kernels (then its vectors live in registers),
             // and C2 may recompile a kernel once it sees new shapes. Steady state is reached when a window of
             // 2000 steps allocates nothing; on a busy machine that can take a few windows, so up to 30 are tried.

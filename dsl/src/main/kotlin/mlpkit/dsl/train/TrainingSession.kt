@@ -217,6 +217,7 @@ internal class TrainingSession(
         val threads = KernelThreads.start(training.threads)
         try {
             network.useThreads(threads)
+            optimizer.useThreads(network.layout().shares(threads))
             batches.threads = threads
             cluster = spec.cluster?.let { ClusterTraining.open(it, it.strategyFor(training), handedEngine, network, trainRows, encoding) }
             runEpochs(events)
@@ -226,6 +227,7 @@ internal class TrainingSession(
             } finally {
                 cluster = null
                 network.useThreads(KernelThreads.single())
+                optimizer.useThreads(null)
                 batches.threads = KernelThreads.single()
                 threads.close()
             }
