@@ -21,14 +21,9 @@ public record ParameterLayout(List<ParameterTensor> tensors, int size) {
         return mask;
     }
 
-    /** Each thread's share of the update: of every tensor, the columns its products compute ({@link ParameterShares}). */
+    /** Each thread's share of the update ({@link ParameterShares}). */
     public ParameterShares shares(KernelThreads threads) {
-        int[][] shapes = new int[tensors.size()][];
-        for (int i = 0; i < shapes.length; i++) {
-            ParameterTensor t = tensors.get(i);
-            shapes[i] = new int[] {t.offset(), t.rows(), t.cols()};
-        }
-        return ParameterShares.of(threads, size, shapes);
+        return ParameterShares.of(threads, size);
     }
 
     /** The tensor that holds flat index {@code index}. */

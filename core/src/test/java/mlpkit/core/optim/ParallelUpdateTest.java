@@ -13,10 +13,9 @@ import mlpkit.core.matrix.KernelThreads;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
 
-/** The update split between kernel threads, each thread the columns of W its products compute (ParameterShares). */
+/** The update split between kernel threads, each thread a consecutive part of the parameter vector (ParameterShares). */
 class ParallelUpdateTest {
-    /** A small network's layout: 50×40 W, 40 b, 40×7 W, 7 b, 7×1 W, 1 b. */
-    private static final int[][] TENSORS = {{0, 50, 40}, {2000, 1, 40}, {2040, 40, 7}, {2320, 1, 7}, {2327, 7, 1}, {2334, 1, 1}};
+    /** A small network's parameters: 50×40 W, 40 b, 40×7 W, 7 b, 7×1 W, 1 b (decay on the W). */
     private static final int SIZE = 2335;
 
     private static final List<String> RULES = List.of(
@@ -37,7 +36,7 @@ class ParallelUpdateTest {
             double[] alone = run(spec, mask, null);
             for (int threads = 2; threads <= 3; threads++) {
                 try (KernelThreads pool = KernelThreads.start(threads)) {
-                    double[] split = run(spec, mask, ParameterShares.of(pool, SIZE, TENSORS));
+                    double[] split = run(spec, mask, ParameterShares.of(pool, SIZE));
                     for (int i = 0; i < alone.length; i++) {
                         assertEquals(Double.doubleToRawLongBits(alone[i]), Double.doubleToRawLongBits(split[i]),
                                 rule + " on " + threads + " threads, entry " + i + " of parameters and state");
@@ -125,7 +124,7 @@ class ParallelUpdateTest {
         assertTrue(e.getMessage().contains("not entries [1, 3) on their own"), e.getMessage());
         try (KernelThreads pool = KernelThreads.start(2)) {
             Optimizer optimizer = whole.start(null);
-            optimizer.useThreads(ParameterShares.of(pool, SIZE, TENSORS));
+            optimizer.useThreads(ParameterShares.of(pool, SIZE));
             double[] params = new double[SIZE];
             double[] grads = new double[SIZE];
             Arrays.fill(grads, 2.0);
@@ -136,66 +135,30 @@ class ParallelUpdateTest {
     }
 
     @Test
-    void eachThreadsShareIsItsColumnsOfEveryTensorAndTheSharesCoverEveryEntryOnce() {
+    void eachThreadsShareIsAConsecutiveEqualPartCutIntoEqualChunksAndTheSharesCoverEveryEntryOnce() {
         for (int threads = 1; threads <= 3; threads++) {
             try (KernelThreads pool = KernelThreads.start(threads)) {
-                ParameterShares shares = ParameterShares.of(pool, SIZE, TENSORS);
-                assertEquals(threads * shares.perThread(), chunkCount(shares, threads));
-                int[] owner = new int[SIZE];
-                Arrays.fill(owner, -1);
-                long[] entries = new long[threads * shares.perThread()];
-                for (int c = 0; c < entries.length; c++) {
+                ParameterShares shares = ParameterShares.of(pool, SIZE);
+                int chunks = threads * shares.perThread();
+                int next = 0;
+                for (int c = 0; c < chunks; c++) {
                     int[] ranges = shares.chunk(c);
-                    for (int r = 0; r < ranges.length; r += 2) {
-                        for (int i = ranges[r]; i < ranges[r + 1]; i++) {
-                            assertEquals(-1, owner[i], "entry " + i + " is in two chunks");
-                            owner[i] = c / shares.perThread();
-                            entries[c]++;
-                        }
-                    }
+                    assertEquals(2, ranges.length, "one range a chunk");
+                    assertEquals(next, ranges[0], threads + " threads: chunk " + c + " starts where the last ended");
+                    int length = ranges[1] - ranges[0];
+                    assertTrue(length == SIZE / chunks || length == SIZE / chunks + 1, "chunk " + c + " holds " + length);
+                    next = ranges[1];
                 }
-                for (int[] tensor : TENSORS) {
-                    int offset = tensor[0], rows = tensor[1], cols = tensor[2];
-                    for (int t = 0; t < threads; t++) {
-                        int c0 = pool.columnShare(cols, t), c1 = pool.columnShare(cols, t + 1);
-                        for (int r = 0; r < rows; r++) {
-                            for (int j = c0; j < c1; j++) {
-                                assertEquals(t, owner[offset + r * cols + j], threads + " threads: tensor at " + offset
-                                        + ", row " + r + ", column " + j);
-                            }
-                        }
-                    }
-                }
-                // A thread's chunks differ by at most one entry.
-                for (int t = 0; t < threads; t++) {
-                    long[] own = Arrays.copyOfRange(entries, t * shares.perThread(), (t + 1) * shares.perThread());
-                    long min = Arrays.stream(own).min().orElseThrow(), max = Arrays.stream(own).max().orElseThrow();
-                    assertTrue(max - min <= 1, threads + " threads: thread " + t + "'s chunks hold " + Arrays.toString(own));
-                }
+                assertEquals(SIZE, next, threads + " threads: the chunks end at the last entry");
             }
         }
-    }
-
-    private static int chunkCount(ParameterShares shares, int threads) {
-        int count = 0;
-        for (int c = 0; c < threads * shares.perThread(); c++) {
-            if (shares.chunk(c) != null) {
-                count++;
-            }
-        }
-        return count;
     }
 
     @Test
-    void tensorsThatDoNotCoverTheVectorOrLieOutsideItAreRefusedWithTheirSizes() {
+    void aNegativeSizeIsRefusedWithTheValue() {
         try (KernelThreads pool = KernelThreads.start(2)) {
-            IllegalArgumentException gap = assertThrows(IllegalArgumentException.class,
-                    () -> ParameterShares.of(pool, SIZE + 3, TENSORS));
-            assertEquals("the tensors hold 2335 entries but the vector has 2338; pass every tensor of the layout once",
-                    gap.getMessage());
-            IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
-                    () -> ParameterShares.of(pool, 100, new int[][] {{90, 2, 10}}));
-            assertEquals("tensor {offset 90, 2×10} does not lie in a vector of 100 entries", outside.getMessage());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParameterShares.of(pool, -3));
+            assertEquals("size must be at least 0, got -3", e.getMessage());
         }
     }
 }
