@@ -13,12 +13,12 @@ import java.util.concurrent.locks.LockSupport;
  * bit-identical at any thread count.
  *
  * <p><b>Owner computes.</b> The column panels are not handed out first come, first served: thread t owns the same
- * columns of every product with n columns ({@link #columnShare}), so x·W, the weight gradient xᵀ·δ and the update of
- * W (when the optimiser uses the same shares, {@link #forOwnedChunks}) touch W's and dW's columns on the core whose
- * cache already holds them. Handing the panels out as they came moved most of W₁ and dW₁ between the cores every
- * batch, and two threads were slower than one. A thread that has done its own chunks takes those another thread
- * has not started, from the far end of its share: when a worker is not scheduled, the caller does its work rather
- * than wait for it. Chunks of rows are still claimed from one counter. Workers spin briefly for the next product (a
+ * columns of every product with n columns ({@link #columnShare}), so x·W and the weight gradient xᵀ·δ read W's and
+ * write dW's columns on the core whose cache already holds them, batch after batch. Handing the panels out as they
+ * came moved W₁ and dW₁ between the cores every batch. A thread that has done its own chunks takes those another
+ * thread has not started, from the far end of its share: when a worker is not scheduled, the caller does its work
+ * rather than wait for it. Chunks of rows are still claimed from one counter. Work other than products (the
+ * optimiser's update) can be shared the same way ({@link #forOwnedChunks}). Workers spin briefly for the next product (a
  * product at MLP shapes takes ~100 µs, and parking costs tens of µs), then park. The product's
  * operands are published before its claim counter, so a product allocates nothing. One caller at a
  * time: a network and its threads belong to one training loop. {@link #close()} stops the workers;
@@ -221,10 +221,9 @@ public final class KernelThreads implements AutoCloseable {
 
     /**
      * The first column of thread {@code thread}'s share of every product with n columns cut by columns (n for
-     * {@code thread == count()}): an optimiser that updates those columns of W on that thread ({@link #forOwnedChunks})
-     * finds them in the cache of the core that computed them.
+     * {@code thread == count()}).
      */
-    public int columnShare(int n, int thread) {
+    int columnShare(int n, int thread) {
         if (thread < 0 || thread > count) {
             throw new IllegalArgumentException("thread must be in [0, " + count + "], got " + thread);
         }
@@ -305,8 +304,8 @@ public final class KernelThreads implements AutoCloseable {
     /**
      * Runs chunks [0, count() · perThread) of {@code task}, thread t (the caller is 0) those from t · perThread on, the
      * same chunks on the same thread every call (what it does not get to, another thread takes from the far end), and
-     * returns when all are done. For work on data a thread's products left in its core's cache: the update of W's
-     * columns in {@link #columnShare}.
+     * returns when all are done. For work whose data should stay on one core from call to call (the optimiser's
+     * update, {@code ParameterShares}).
      */
     public void forOwnedChunks(int perThread, Chunks task) {
         if (perThread < 1) {

@@ -6,7 +6,7 @@ import mlpkit.core.matrix.KernelThreads;
 /**
  * Which entries of a flat parameter vector each kernel thread updates: thread t a consecutive t-th of the vector (in
  * {@link #perThread()} chunks), so that no cache line is written by two threads. Cutting each weight matrix by the
- * columns the thread's products compute ({@link KernelThreads#columnShare}) was tried first, to keep W and dW in that
+ * columns the thread's products compute (the column pieces it owns) was tried first, to keep W and dW in that
  * core's cache, but then every row of W has a cache line written by both threads at the cut, and on the AMD EPYC
  * VM the update took 90-120 µs at two threads against 23 µs at one (784 × 128 SGD); consecutive halves cost less
  * even though half of what a thread updates was computed on the other core (docs/speed.md, "Two threads").
