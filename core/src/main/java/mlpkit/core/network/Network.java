@@ -338,7 +338,8 @@ public final class Network {
 
     /**
      * Lets this network's matrix products use {@code threads} (the caller owns and closes them). The
-     * results are bit-identical at any thread count: each product's rows are split, never its sums.
+     * results are bit-identical at any thread count: each product's rows or columns are split, never its sums.
+     * An optimiser's update can run on the same threads: {@code optimizer.useThreads(network.layout().shares(threads))}.
      */
     public void useThreads(KernelThreads threads) {
         for (Layer layer : layers) {
