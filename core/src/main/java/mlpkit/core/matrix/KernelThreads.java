@@ -135,9 +135,7 @@ public final class KernelThreads implements AutoCloseable {
             mappedRows(kernel, 0, m, n, k, a, ao, ars, ads, b, bo, c, co, accumulate, bias, biasOffset, map, out, outOffset);
             return;
         }
-        if (closed) {
-            throw new IllegalStateException("these kernel threads were closed; start new ones for another training");
-        }
+        requireOpen();
         // C with few rows (a batch) is cut by columns, into the kernel's panels of B: a chunk of rows would stream
         // all of B (for x·W1 that is W1) in every thread, a panel only its own columns. So is a product whose A is
         // small (the weight gradient xᵀ·δ of a batch), so that each thread writes the columns of dW it will update.
@@ -288,16 +286,25 @@ public final class KernelThreads implements AutoCloseable {
             }
             return;
         }
-        if (closed) {
-            throw new IllegalStateException("these kernel threads were closed; start new ones for another training");
-        }
+        runTask(task, count, false);
+    }
+
+    /** Runs a task's chunks on the threads: claimed from one counter, or from the shares set in pendingShares. */
+    private void runTask(Chunks task, int chunks, boolean owned) {
+        requireOpen();
         this.task = task;
-        this.chunks = count;
-        this.owned = false;
+        this.chunks = chunks;
+        this.owned = owned;
         try {
             runAll();
         } finally {
             this.task = null;
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("these kernel threads were closed; start new ones for another training");
         }
     }
 
@@ -317,20 +324,10 @@ public final class KernelThreads implements AutoCloseable {
             }
             return;
         }
-        if (closed) {
-            throw new IllegalStateException("these kernel threads were closed; start new ones for another training");
-        }
-        this.task = task;
-        this.chunks = count * perThread;
-        this.owned = true;
         for (int t = 0; t < count; t++) {
             pendingShares[t] = (long) (t * perThread) << 32 | (t + 1) * perThread;
         }
-        try {
-            runAll();
-        } finally {
-            this.task = null;
-        }
+        runTask(task, count * perThread, true);
     }
 
     /** Publishes the current work (fields written before), takes part in it, and waits for every chunk. */
