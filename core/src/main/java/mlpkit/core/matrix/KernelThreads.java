@@ -138,7 +138,8 @@ public final class KernelThreads implements AutoCloseable {
         requireOpen();
         // C with few rows (a batch) is cut by columns, into the kernel's panels of B: a chunk of rows would stream
         // all of B (for x·W1 that is W1) in every thread, a panel only its own columns. So is a product whose A is
-        // small (the weight gradient xᵀ·δ of a batch), so that each thread writes the columns of dW it will update.
+        // small (the weight gradient xᵀ·δ of a batch): each thread reads its own columns of δ and writes the same
+        // columns of dW every batch.
         // The panels are owned (see the class comment). Many rows are cut into two chunks a thread, whole register
         // tiles each, claimed from one counter, so that a thread the OS does not schedule holds back only half its
         // share. Every entry is the same chain whichever thread computes it.
@@ -225,7 +226,7 @@ public final class KernelThreads implements AutoCloseable {
         if (thread < 0 || thread > count) {
             throw new IllegalArgumentException("thread must be in [0, " + count + "], got " + thread);
         }
-        // The kernel of the warm JVM: the shares are taken once, at the start of a training, maybe before the warm-up.
+        // The kernel of the warm JVM, whose pieces the products are cut into once the warm-up is done.
         GemmKernel kernel = KernelSelection.targetProducts();
         if (count == 1 || kernel.columnPieces(n) < count) {
             return thread == 0 ? 0 : n;   // not cut by columns: the caller's
@@ -236,7 +237,7 @@ public final class KernelThreads implements AutoCloseable {
     /**
      * The first piece of each thread's share of n columns (count + 1 entries, the last the piece count): consecutive
      * pieces, the bounds where the columns divide most evenly. Remembered for the last few n, so that a training loop
-     * computes them once.
+     * computes them once; a network with more distinct widths recomputes them into the same arrays (no allocation).
      */
     private int[] sharePieces(GemmKernel kernel, int n) {
         for (int e = 0; e < SHARE_CACHE; e++) {
@@ -245,7 +246,10 @@ public final class KernelThreads implements AutoCloseable {
             }
         }
         int pieces = kernel.columnPieces(n);
-        int[] first = new int[count + 1];
+        int slot = shareNext;
+        shareNext = (shareNext + 1) % SHARE_CACHE;
+        int[] first = sharePieces[slot] != null ? sharePieces[slot] : new int[count + 1];
+        first[0] = 0;
         first[count] = pieces;
         int q = 0, start = 0;
         for (int t = 1; t < count; t++) {
@@ -261,8 +265,6 @@ public final class KernelThreads implements AutoCloseable {
             }
             first[t] = q;
         }
-        int slot = shareNext;
-        shareNext = (shareNext + 1) % SHARE_CACHE;
         sharePieces[slot] = first;
         shareN[slot] = n;
         shareKernel[slot] = kernel;

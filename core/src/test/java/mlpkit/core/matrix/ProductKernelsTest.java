@@ -368,6 +368,24 @@ class ProductKernelsTest {
     }
 
     @Test
+    void productsOfMoreDistinctWidthsThanThePoolRemembersKeepTheBitsOfOneThread() {
+        int[] widths = {16, 24, 32, 40, 48, 56, 64, 72, 80, 96, 112, 128};   // more than the 8 the shares are kept for
+        MersenneTwister rng = new MersenneTwister(5);
+        DenseMatrix x = TestData.gaussian(rng, 64, 50);
+        try (KernelThreads pool = KernelThreads.start(2)) {
+            for (int round = 0; round < 3; round++) {
+                for (int n : widths) {
+                    DenseMatrix w = TestData.gaussian(new MersenneTwister(n), 50, n);
+                    DenseMatrix alone = new DenseMatrix(64, n), shared = new DenseMatrix(64, n);
+                    Kernels.multiply(x, w, alone, false);
+                    Kernels.multiply(x, w, shared, false, pool);
+                    assertBitIdentical(alone.data(), shared.data(), "round " + round + ", n = " + n);
+                }
+            }
+        }
+    }
+
+    @Test
     void ownedChunksRunOnceEachAndALateThreadsChunksAreTakenFromTheFarEndByTheOthers() throws InterruptedException {
         for (int threads = 1; threads <= 4; threads++) {
             try (KernelThreads pool = KernelThreads.start(threads)) {
