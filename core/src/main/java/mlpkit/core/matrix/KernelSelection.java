@@ -44,11 +44,6 @@ final class KernelSelection {
         return warm ? TARGET_PRODUCTS : ScalarGemm.INSTANCE;
     }
 
-    /** The product kernel this JVM uses once warm: the one whose column pieces the threads' shares follow. */
-    static GemmKernel targetProducts() {
-        return TARGET_PRODUCTS;
-    }
-
     /** The element-wise kernel to use now. */
     static MapKernel maps() {
         return warm ? TARGET_MAPS : ScalarMaps.INSTANCE;

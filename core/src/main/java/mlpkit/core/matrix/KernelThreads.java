@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * bit-identical at any thread count.
  *
  * <p><b>Owner computes.</b> The column panels are not handed out first come, first served: thread t owns the same
- * columns of every product with n columns ({@link #columnShare}), so x·W and the weight gradient xᵀ·δ read W's and
+ * columns of every product with n columns ({@link #sharePieces}), so x·W and the weight gradient xᵀ·δ read W's and
  * write dW's columns on the core whose cache already holds them, batch after batch. Handing the panels out as they
  * came moved W₁ and dW₁ between the cores every batch. A thread that has done its own chunks takes those another
  * thread has not started, from the far end of its share: when a worker is not scheduled, the caller does its work
@@ -219,27 +219,11 @@ public final class KernelThreads implements AutoCloseable {
     }
 
     /**
-     * The first column of thread {@code thread}'s share of every product with n columns cut by columns (n for
-     * {@code thread == count()}).
-     */
-    int columnShare(int n, int thread) {
-        if (thread < 0 || thread > count) {
-            throw new IllegalArgumentException("thread must be in [0, " + count + "], got " + thread);
-        }
-        // The kernel of the warm JVM, whose pieces the products are cut into once the warm-up is done.
-        GemmKernel kernel = KernelSelection.targetProducts();
-        if (count == 1 || kernel.columnPieces(n) < count) {
-            return thread == 0 ? 0 : n;   // not cut by columns: the caller's
-        }
-        return kernel.pieceStart(n, sharePieces(kernel, n)[thread]);
-    }
-
-    /**
      * The first piece of each thread's share of n columns (count + 1 entries, the last the piece count): consecutive
      * pieces, the bounds where the columns divide most evenly. Remembered for the last few n, so that a training loop
      * computes them once; a network with more distinct widths recomputes them into the same arrays (no allocation).
      */
-    private int[] sharePieces(GemmKernel kernel, int n) {
+    int[] sharePieces(GemmKernel kernel, int n) {
         for (int e = 0; e < SHARE_CACHE; e++) {
             if (shareN[e] == n && shareKernel[e] == kernel) {
                 return sharePieces[e];

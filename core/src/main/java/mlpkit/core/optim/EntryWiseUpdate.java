@@ -3,7 +3,7 @@ package mlpkit.core.optim;
 /**
  * An update rule whose step of entry i reads only {@code params[i]}, {@code grads[i]} and the state arrays' entry i (and
  * scalars of the step: η, t): it is written once, for a range of entries, and a training loop can update the ranges on
- * different threads (each the columns of W its products computed) with the same bits as one call over all.
+ * different threads ({@link ParameterShares}) with the same bits as one call over all.
  */
 public interface EntryWiseUpdate extends OptimizerSpec {
     @Override

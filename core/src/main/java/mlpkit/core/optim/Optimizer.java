@@ -70,8 +70,8 @@ public interface Optimizer {
     void stepWeighted(double[] params, double[] grads, double learningRate, double sumOfWeights);
 
     /**
-     * Lets the steps update on kernel threads, each thread its share of the entries (the columns of each weight matrix
-     * its products compute); null, the default, updates on the calling thread. The results do not change.
+     * Lets the steps update on kernel threads, each thread its share of the entries ({@link ParameterShares}); null,
+     * the default, updates on the calling thread. The results do not change.
      */
     default void useThreads(ParameterShares shares) {
     }

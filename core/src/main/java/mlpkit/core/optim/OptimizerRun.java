@@ -98,46 +98,39 @@ final class OptimizerRun implements Optimizer {
             GradientClipping.clipByGlobalNorm(grads, spec.clipNorm());
         }
         double lambda = spec.weightDecay();
-        if (shares != null && shares.threads().count() > 1 && shares.size() == params.length && spec.entryWise()) {
-            // Decay and update entry by entry, each thread its share: the same bits as the passes below.
-            t++;
-            stepParams = params;
-            stepGrads = grads;
-            stepRate = learningRate;
-            stepLambda = lambda > 0 && !spec.decoupledDecay() && spec.weightDecayPerSample() ? lambda / divisor : lambda;
-            try {
-                shares.threads().forOwnedChunks(shares.perThread(), updateChunk);
-            } finally {
-                stepParams = null;
-                stepGrads = null;
-            }
-            return;
-        }
-        if (lambda > 0) {
-            if (spec.decoupledDecay()) {
-                applyDecoupledDecay(params, learningRate * lambda);
-            } else {
-                addL2Gradient(params, grads, spec.weightDecayPerSample() ? lambda / divisor : lambda);
-            }
-        }
         t++;
-        spec.update(params, grads, state, learningRate, t);
+        stepParams = params;
+        stepGrads = grads;
+        stepRate = learningRate;
+        stepLambda = lambda > 0 && !spec.decoupledDecay() && spec.weightDecayPerSample() ? lambda / divisor : lambda;
+        try {
+            if (shares != null && shares.threads().count() > 1 && shares.size() == params.length && spec.entryWise()) {
+                // Each thread its share, entry by entry: the same bits as one pass over all.
+                shares.threads().forOwnedChunks(shares.perThread(), updateChunk);
+            } else {
+                decayAndUpdate(0, params.length);
+            }
+        } finally {
+            stepParams = null;
+            stepGrads = null;
+        }
     }
 
-    /** The decay and update of the entries of one chunk of {@link #shares}. */
+    /** The entries of one chunk of {@link #shares}. */
     private void updateChunk(int chunk) {
-        int[] ranges = shares.chunk(chunk);
-        for (int r = 0; r < ranges.length; r += 2) {
-            int from = ranges[r], to = ranges[r + 1];
-            if (stepLambda > 0) {
-                if (spec.decoupledDecay()) {
-                    applyDecoupledDecay(stepParams, stepRate * stepLambda, from, to);
-                } else {
-                    addL2Gradient(stepParams, stepGrads, stepLambda, from, to);
-                }
+        decayAndUpdate(shares.from(chunk), shares.to(chunk));
+    }
+
+    /** The weight decay (L2 or decoupled, on the masked entries) and then the rule's update, on entries [from, to). */
+    private void decayAndUpdate(int from, int to) {
+        if (stepLambda > 0) {
+            if (spec.decoupledDecay()) {
+                applyDecoupledDecay(stepParams, stepRate * stepLambda, from, to);
+            } else {
+                addL2Gradient(stepParams, stepGrads, stepLambda, from, to);
             }
-            spec.update(stepParams, stepGrads, state, stepRate, t, from, to);
         }
+        spec.update(stepParams, stepGrads, state, stepRate, t, from, to);
     }
 
     /**
@@ -150,10 +143,6 @@ final class OptimizerRun implements Optimizer {
     }
 
     /** {@code g_i += lambda * theta_i} on the masked entries (gradient of lambda/2 ||theta||^2). */
-    private void addL2Gradient(double[] params, double[] grads, double lambda) {
-        addL2Gradient(params, grads, lambda, 0, params.length);
-    }
-
     private void addL2Gradient(double[] params, double[] grads, double lambda, int from, int to) {
         final boolean[] mask = decayMask;
         for (int i = from; i < to; i++) {
@@ -164,10 +153,6 @@ final class OptimizerRun implements Optimizer {
     }
 
     /** {@code theta_i *= 1 - eta*lambda} on the masked entries, as PyTorch's AdamW computes it. */
-    private void applyDecoupledDecay(double[] params, double etaLambda) {
-        applyDecoupledDecay(params, etaLambda, 0, params.length);
-    }
-
     private void applyDecoupledDecay(double[] params, double etaLambda, int from, int to) {
         final double keep = 1.0 - etaLambda;
         final boolean[] mask = decayMask;

@@ -20,13 +20,12 @@ public final class ParameterShares {
 
     private final KernelThreads threads;
     private final int size;
-    /** Chunk c: [from, to) pairs (one today); thread t's chunks are [t · PER_THREAD, (t + 1) · PER_THREAD). */
-    private final int[][] chunks;
+    private final int chunkCount;
 
-    private ParameterShares(KernelThreads threads, int size, int[][] chunks) {
+    private ParameterShares(KernelThreads threads, int size) {
         this.threads = threads;
         this.size = size;
-        this.chunks = chunks;
+        this.chunkCount = threads.count() * PER_THREAD;
     }
 
     /** The shares of a vector of {@code size} entries between {@code threads}. */
@@ -35,12 +34,7 @@ public final class ParameterShares {
         if (size < 0) {
             throw new IllegalArgumentException("size must be at least 0, got " + size);
         }
-        int chunkCount = threads.count() * PER_THREAD;
-        int[][] chunks = new int[chunkCount][];
-        for (int c = 0; c < chunkCount; c++) {
-            chunks[c] = new int[] {(int) ((long) size * c / chunkCount), (int) ((long) size * (c + 1) / chunkCount)};
-        }
-        return new ParameterShares(threads, size, chunks);
+        return new ParameterShares(threads, size);
     }
 
     public KernelThreads threads() {
@@ -52,13 +46,18 @@ public final class ParameterShares {
         return size;
     }
 
-    /** Chunks each thread owns ({@link KernelThreads#forOwnedChunks}). */
+    /** Chunks each thread owns ({@link KernelThreads#forOwnedChunks}); thread t's are [t · perThread, (t + 1) · perThread). */
     public int perThread() {
         return PER_THREAD;
     }
 
-    /** Chunk {@code c}'s ranges as {@code from, to} pairs; live, do not change it. */
-    int[] chunk(int c) {
-        return chunks[c];
+    /** The first entry of chunk {@code c}: the chunks are consecutive and of equal length, give or take one. */
+    int from(int c) {
+        return (int) ((long) size * c / chunkCount);
+    }
+
+    /** The entry after chunk {@code c}'s last. */
+    int to(int c) {
+        return from(c + 1);
     }
 }

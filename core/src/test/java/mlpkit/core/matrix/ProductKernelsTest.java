@@ -334,34 +334,33 @@ class ProductKernelsTest {
 
     @ParameterizedTest(name = "n = {0}")
     @ValueSource(ints = {1, 7, 8, 10, 16, 24, 61, 100, 128, 200, 512, 784})
-    void eachThreadOwnsConsecutivePiecesWhoseBoundIsThePieceStartNearestAnEvenSplit(int n) {
-        GemmKernel kernel = KernelSelection.targetProducts();
-        int pieces = kernel.columnPieces(n);
-        for (int threads = 1; threads <= 4; threads++) {
+    void eachThreadOwnsConsecutivePiecesWhoseBoundIsThePieceStartNearestAnEvenSplitUnderEveryTile(int n) {
+        List<GemmKernel> kernels = new ArrayList<>(List.of(VectorGemm.INSTANCE));
+        VectorTiles.SHAPES.forEach(shape -> kernels.add(VectorGemm.withTile(shape)));
+        for (int threads = 2; threads <= 4; threads++) {
             try (KernelThreads pool = KernelThreads.start(threads)) {
-                assertEquals(0, pool.columnShare(n, 0));
-                assertEquals(n, pool.columnShare(n, threads));
-                if (threads > 1 && pieces < threads) {
-                    assertEquals(n, pool.columnShare(n, 1), "too few pieces: the caller's alone");
-                    continue;
-                }
-                List<Integer> starts = new ArrayList<>();
-                for (int q = 0; q <= pieces; q++) {
-                    starts.add(kernel.pieceStart(n, q));
-                }
-                int previous = 0;
-                for (int t = 1; t < threads; t++) {
-                    // The piece start nearest t·n/threads (the later one on a tie), after the previous bound and
-                    // leaving a piece for each later thread.
-                    double target = (double) t * n / threads;
-                    int expected = -1;
-                    for (int q = previous + 1; q <= pieces - (threads - t); q++) {
-                        if (expected < 0 || Math.abs(starts.get(q) - target) <= Math.abs(starts.get(expected) - target)) {
-                            expected = q;
-                        }
+                for (GemmKernel kernel : kernels) {
+                    int pieces = kernel.columnPieces(n);
+                    if (pieces < threads) {
+                        continue;   // such a product is not cut by columns
                     }
-                    assertEquals(starts.get(expected), pool.columnShare(n, t), threads + " threads, bound " + t + " of " + starts);
-                    previous = expected;
+                    int[] first = pool.sharePieces(kernel, n);
+                    String what = kernel.name() + ", " + threads + " threads";
+                    assertEquals(0, first[0], what);
+                    assertEquals(pieces, first[threads], what);
+                    for (int t = 1; t < threads; t++) {
+                        // The piece start nearest t·n/threads (the later one on a tie), after the previous bound and
+                        // leaving a piece for each later thread.
+                        double target = (double) t * n / threads;
+                        int expected = -1;
+                        for (int q = first[t - 1] + 1; q <= pieces - (threads - t); q++) {
+                            if (expected < 0 || Math.abs(kernel.pieceStart(n, q) - target)
+                                    <= Math.abs(kernel.pieceStart(n, expected) - target)) {
+                                expected = q;
+                            }
+                        }
+                        assertEquals(expected, first[t], what + ", bound " + t);
+                    }
                 }
             }
         }

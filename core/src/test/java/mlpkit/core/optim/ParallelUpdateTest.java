@@ -135,19 +135,17 @@ class ParallelUpdateTest {
     }
 
     @Test
-    void eachThreadsShareIsAConsecutiveEqualPartCutIntoEqualChunksAndTheSharesCoverEveryEntryOnce() {
+    void theChunksAreConsecutiveOfEqualLengthAndCoverEveryEntryOnce() {
         for (int threads = 1; threads <= 3; threads++) {
             try (KernelThreads pool = KernelThreads.start(threads)) {
                 ParameterShares shares = ParameterShares.of(pool, SIZE);
                 int chunks = threads * shares.perThread();
                 int next = 0;
                 for (int c = 0; c < chunks; c++) {
-                    int[] ranges = shares.chunk(c);
-                    assertEquals(2, ranges.length, "one range a chunk");
-                    assertEquals(next, ranges[0], threads + " threads: chunk " + c + " starts where the last ended");
-                    int length = ranges[1] - ranges[0];
+                    assertEquals(next, shares.from(c), threads + " threads: chunk " + c + " starts where the last ended");
+                    int length = shares.to(c) - shares.from(c);
                     assertTrue(length == SIZE / chunks || length == SIZE / chunks + 1, "chunk " + c + " holds " + length);
-                    next = ranges[1];
+                    next = shares.to(c);
                 }
                 assertEquals(SIZE, next, threads + " threads: the chunks end at the last entry");
             }
