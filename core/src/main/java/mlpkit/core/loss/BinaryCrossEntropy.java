@@ -4,7 +4,10 @@ import mlpkit.core.activation.Activation;
 import mlpkit.core.activation.Sigmoid;
 import mlpkit.core.concept.Concept;
 import mlpkit.core.matrix.DenseMatrix;
+import mlpkit.core.matrix.Exp;
 import mlpkit.core.matrix.Kernels;
+import mlpkit.core.matrix.Log1p;
+import mlpkit.core.matrix.VectorPaths;
 
 /**
  * ℓ = −Σ_k [y_k log a_k + (1 − y_k) log(1 − a_k)], summed over the outputs of a sample (one output for
@@ -25,16 +28,22 @@ public record BinaryCrossEntropy() implements Loss {
         return outputActivation instanceof Sigmoid ? sumFromLogits(z, y) : sumFromProbabilities(a, y);
     }
 
+    /** The entries' losses added in index order; the leading whole vectors by the vector path, with the same bits. */
     private static double sumFromLogits(DenseMatrix z, DenseMatrix y) {
         Kernels.requireSameShape(z, y);
         double[] zd = z.data(), yd = y.data();
         int zo = z.offset(), yo = y.offset(), n = z.size();
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double v = zd[zo + i];
-            sum += Math.max(v, 0) - v * yd[yo + i] + Math.log1p(Math.exp(-Math.abs(v)));
+        int done = VectorPaths.vectorPart(n);
+        double sum = VectorPaths.logisticLossSum(zd, zo, yd, yo, done, 0.0);
+        for (int i = done; i < n; i++) {
+            sum += fromLogit(zd[zo + i], yd[yo + i]);
         }
         return sum;
+    }
+
+    /** ℓ(z, y) = (max(z, 0) − z·y) + log1p(e^−|z|), with mlpkit's own e^x and log1p (those of the vector path). */
+    static double fromLogit(double z, double y) {
+        return Math.max(z, 0) - z * y + Log1p.ofUnitInterval(Exp.ofNonPositive(-Math.abs(z)));
     }
 
     private static double sumFromProbabilities(DenseMatrix p, DenseMatrix y) {

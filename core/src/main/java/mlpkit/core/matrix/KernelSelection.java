@@ -117,6 +117,7 @@ final class KernelSelection {
                 TARGET_ACTIVATIONS.sigmoidBackward(out, 0, z, 0, out, 0, size);
                 TARGET_ACTIVATIONS.leakyRelu(z, 0, 0.01, out, 0, size);
                 TARGET_ACTIVATIONS.leakyReluBackward(z, 0, 0.0, out, 0, out, 0, size);
+                TARGET_ACTIVATIONS.logisticLossSum(z, 0, out, 0, size, 0.0);
                 TARGET_MAPS.addRowVector(c, 0, m, n, bias, 0);
                 TARGET_MAPS.addColumnSums(c, 0, m, n, bias, 0);
                 TARGET_MAPS.scaleBytes(pixels, round & 7, out, 0, size - 8, 127.5, 255.0, 1 / 255.0, -1.0);

@@ -34,10 +34,19 @@ final class VectorMaps implements MapKernel, ActivationKernel {
             C7 = taylor(7), C8 = taylor(8), C9 = taylor(9), C10 = taylor(10), C11 = taylor(11), C12 = taylor(12),
             C13 = taylor(13);
 
+    private static final DoubleVector LN2_HI = DoubleVector.broadcast(SPECIES, Exp.LN2_HI);
+    private static final DoubleVector LN2_LO = DoubleVector.broadcast(SPECIES, Exp.LN2_LO);
+    private static final DoubleVector P0 = atanh(0), P1 = atanh(1), P2 = atanh(2), P3 = atanh(3), P4 = atanh(4),
+            P5 = atanh(5), P6 = atanh(6), P7 = atanh(7), P8 = atanh(8), P9 = atanh(9), P10 = atanh(10), P11 = atanh(11);
+
     static final VectorMaps INSTANCE = new VectorMaps();
 
     private static DoubleVector taylor(int k) {
         return DoubleVector.broadcast(SPECIES, Exp.TAYLOR[k]);
+    }
+
+    private static DoubleVector atanh(int j) {
+        return DoubleVector.broadcast(SPECIES, Log1p.ATANH[j]);
     }
 
     private VectorMaps() {
@@ -48,8 +57,9 @@ final class VectorMaps implements MapKernel, ActivationKernel {
         int i = 0;
         for (int end = SPECIES.loopBound(n); i < end; i += LANES) {
             DoubleVector v = DoubleVector.fromArray(SPECIES, z, zo + i);
-            // e = e^x with x = −|z|, as Exp.ofNonPositive computes it, written out here: a call
-            // that C2 did not inline would box every vector.
+            // e = e^x with x = −|z|: exp(x) written out, not called. With the call this method is small enough for C2
+            // to inline into the forward pass's loops, where it ran slower: C3's forward pass 104–106 µs against
+            // 88–91 µs written out (AMD EPYC, 512-bit, 2026-12-08).
             DoubleVector x = v.abs().neg();
             DoubleVector t = x.fma(LOG2_E, ROUNDER);
             DoubleVector k = t.sub(ROUNDER);
@@ -60,16 +70,65 @@ final class VectorMaps implements MapKernel, ActivationKernel {
                     r.fma(C11, C10).fma(r2, r.fma(C9, C8)).fma(r4, r.fma(C7, C6).fma(r2, r.fma(C5, C4))));
             DoubleVector h = tail.fma(r2, r.fma(C3, C2));
             DoubleVector p = h.fma(r, ONE).fma(r, ONE);
-            // 2^n: n + 1023 shifted into the exponent field (the scalar code's multiplication by 2^52, as a shift).
             LongVector n64 = (LongVector) t.reinterpretAsLongs();
             DoubleVector scale = (DoubleVector) n64.add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, EXPONENT_SHIFT)
                     .reinterpretAsDoubles();
-            // 0 below EXP_MIN, as in the scalar code; a NaN z fails every comparison and stays NaN.
             DoubleVector e = p.mul(scale).blend(ZERO, x.compare(VectorOperators.LT, Exp.MIN));
             DoubleVector numerator = e.blend(ONE, v.compare(VectorOperators.GE, 0.0));
             numerator.div(e.add(ONE)).intoArray(a, ao + i);
         }
         return i;
+    }
+
+    @Override
+    public int vectorPart(int n) {
+        return SPECIES.loopBound(n);
+    }
+
+    /** Each vector's lanes are added to the sum one after another: the scalar loop's order, on every vector width. */
+    @Override
+    public double logisticLossSum(double[] z, int zo, double[] y, int yo, int n, double sum) {
+        for (int i = 0, end = SPECIES.loopBound(n); i < end; i += LANES) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, z, zo + i);
+            DoubleVector linear = v.max(0.0).sub(v.mul(DoubleVector.fromArray(SPECIES, y, yo + i)));
+            DoubleVector loss = linear.add(log1p(exp(v.abs().neg())));
+            for (int lane = 0; lane < LANES; lane++) {
+                sum += loss.lane(lane);
+            }
+        }
+        return sum;
+    }
+
+    /** e^x for x ≤ 0, as {@link Exp#ofNonPositive}. Small enough for C2 to inline: a call left in would box the vectors. */
+    private static DoubleVector exp(DoubleVector x) {
+        DoubleVector t = x.fma(LOG2_E, ROUNDER);
+        DoubleVector k = t.sub(ROUNDER);
+        DoubleVector r = k.fma(MINUS_LN2_HI, x);
+        r = k.fma(MINUS_LN2_LO, r);
+        DoubleVector r2 = r.mul(r), r4 = r2.mul(r2), r8 = r4.mul(r4);
+        DoubleVector tail = r.fma(C13, C12).fma(r8,
+                r.fma(C11, C10).fma(r2, r.fma(C9, C8)).fma(r4, r.fma(C7, C6).fma(r2, r.fma(C5, C4))));
+        DoubleVector h = tail.fma(r2, r.fma(C3, C2));
+        DoubleVector p = h.fma(r, ONE).fma(r, ONE);
+        // 2^n: n + 1023 shifted into the exponent field (the scalar code's multiplication by 2^52, as a shift).
+        LongVector n64 = (LongVector) t.reinterpretAsLongs();
+        DoubleVector scale = (DoubleVector) n64.add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, EXPONENT_SHIFT)
+                .reinterpretAsDoubles();
+        // 0 below EXP_MIN, as in the scalar code; a NaN x fails every comparison and stays NaN.
+        return p.mul(scale).blend(ZERO, x.compare(VectorOperators.LT, Exp.MIN));
+    }
+
+    /** log(1 + x) for 0 ≤ x ≤ 1, as {@link Log1p#ofUnitInterval}. */
+    private static DoubleVector log1p(DoubleVector x) {
+        VectorMask<Double> upper = x.compare(VectorOperators.GE, 0.5);
+        DoubleVector k = ZERO.blend(ONE, upper);
+        DoubleVector f = x.blend(x.sub(1.0).mul(0.5), upper);
+        DoubleVector s = f.div(f.add(2.0));
+        DoubleVector w = s.mul(s), w2 = w.mul(w), w4 = w2.mul(w2), w8 = w4.mul(w4);
+        DoubleVector p = w.fma(P11, P10).fma(w2, w.fma(P9, P8)).fma(w8,
+                w.fma(P7, P6).fma(w2, w.fma(P5, P4)).fma(w4, w.fma(P3, P2).fma(w2, w.fma(P1, P0))));
+        DoubleVector log = f.sub(s.fma(f, s.mul(-2.0).mul(w).mul(p)));
+        return k.fma(LN2_LO, log).add(k.mul(LN2_HI));
     }
 
     @Override

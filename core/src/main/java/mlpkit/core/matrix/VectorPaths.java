@@ -38,4 +38,25 @@ public final class VectorPaths {
         ActivationKernel k = KernelSelection.activations();
         return k == null ? 0 : k.leakyReluBackward(z.data(), z.offset(), alpha, dA.data(), dA.offset(), dZ.data(), dZ.offset(), z.size());
     }
+
+    /** How many leading entries of {@code count} the fast paths compute: 0 without the Vector API or before warm-up. */
+    public static int vectorPart(int count) {
+        ActivationKernel k = KernelSelection.activations();
+        return k == null ? 0 : k.vectorPart(count);
+    }
+
+    /**
+     * sum + Σ_i (max(z_i, 0) − z_i·y_i) + log1p(e^−|z_i|) over the first {@code count} entries, which must be
+     * {@link #vectorPart}'s (0 returns sum): the binary cross-entropy of σ(z) against y, entry after entry.
+     */
+    public static double logisticLossSum(double[] z, int zo, double[] y, int yo, int count, double sum) {
+        ActivationKernel k = KernelSelection.activations();
+        if (count == 0) {
+            return sum;
+        }
+        if (k == null || k.vectorPart(count) != count) {
+            throw new IllegalArgumentException("logisticLossSum takes vectorPart's count of entries, got " + count);
+        }
+        return k.logisticLossSum(z, zo, y, yo, count, sum);
+    }
 }

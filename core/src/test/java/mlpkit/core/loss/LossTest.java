@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import mlpkit.core.activation.Activation;
 import mlpkit.core.matrix.DenseMatrix;
+import mlpkit.core.matrix.Kernels;
 import org.junit.jupiter.api.Test;
 import mlpkit.core.activation.Identity;
 import mlpkit.core.activation.Sigmoid;
@@ -67,6 +68,25 @@ class LossTest {
         DenseMatrix y = m(new double[][]{{1}, {0}});
         assertEquals((0.2231435513142097 + 0.35667494393873245) / 2,
                 value(new BinaryCrossEntropy(), new Sigmoid(), z, y, Reduction.MEAN), 1e-15);
+    }
+
+    @Test
+    void binaryCrossEntropyOfABatchAddsItsEntriesInOrderWithTheSameBitsOnTheVectorPath() throws InterruptedException {
+        assertTrue(Kernels.awaitWarmKernels(60_000) || Kernels.productKernel().startsWith("scalar"));
+        org.apache.commons.math3.random.MersenneTwister rng = new org.apache.commons.math3.random.MersenneTwister(3);
+        int rows = 1001;   // the vector path takes the whole vectors, the scalar loop the last entries
+        DenseMatrix z = new DenseMatrix(rows, 1), y = new DenseMatrix(rows, 1);
+        double expected = 0, textbook = 0;
+        for (int r = 0; r < rows; r++) {
+            double v = rng.nextGaussian() * 6, t = rng.nextInt(2);
+            z.setEntry(r, 0, v);
+            y.setEntry(r, 0, t);
+            expected += BinaryCrossEntropy.fromLogit(v, t);
+            textbook += Math.max(v, 0) - v * t + StrictMath.log1p(StrictMath.exp(-Math.abs(v)));
+        }
+        double sum = value(new BinaryCrossEntropy(), new Sigmoid(), z, y, Reduction.SUM);
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(sum), expected + " vs " + sum);
+        assertEquals(textbook, sum, 1e-14 * textbook);
     }
 
     @Test

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
 
-/** mlpkit's own e^x is accurate; the bias broadcast and column sums give the same bits in scalar and SIMD code. */
+/**
+ * mlpkit's own e^x and log1p are accurate; the bias broadcast, column sums and the logistic loss give the same bits in
+ * scalar and SIMD code.
+ */
 class MapKernelsTest {
     @Test
     void theExponentialIsWithinOneUlpOfMathExpOverItsWholeRange() {
@@ -23,6 +26,69 @@ class MapKernelsTest {
         assertEquals(0.0, Exp.ofNonPositive(-710), 0.0);
         assertEquals(0.0, Exp.ofNonPositive(Double.NEGATIVE_INFINITY), 0.0);
         assertTrue(Double.isNaN(Exp.ofNonPositive(Double.NaN)));
+    }
+
+    @Test
+    void log1pIsWithinOneUlpOfStrictMathOverTheUnitIntervalAndExactAtItsEnds() {
+        MersenneTwister rng = new MersenneTwister(2);
+        long equal = 0, total = 400_000;
+        for (int i = 0; i < total; i++) {
+            // Uniform on [0, 1), and log-uniform down to 2^−60, where log1p(x) ≈ x − x²/2.
+            double x = i % 2 == 0 ? rng.nextDouble() : Math.scalb(1.0 + rng.nextDouble(), -1 - rng.nextInt(60));
+            double expected = StrictMath.log1p(x), actual = Log1p.ofUnitInterval(x);
+            long ulps = Math.abs(Double.doubleToLongBits(actual) - Double.doubleToLongBits(expected));
+            assertTrue(ulps <= 1, "log1p(" + x + ") = " + actual + ", StrictMath " + expected);
+            equal += ulps == 0 ? 1 : 0;
+        }
+        assertTrue(equal > 0.9 * total, equal + " of " + total + " equal to StrictMath's bits");
+        // The ends of the two branches (k = 0 below ½, k = 1 from ½) and of the range.
+        for (double x : new double[] {0.5, Math.nextDown(0.5), 1.0, Math.nextDown(1.0), 0.25, 0.75}) {
+            assertEquals(StrictMath.log1p(x), Log1p.ofUnitInterval(x), Math.ulp(StrictMath.log1p(x)), "log1p(" + x + ")");
+        }
+        assertEquals(Math.log(2), Log1p.ofUnitInterval(1.0), 0.0);
+        assertEquals(0.0, Log1p.ofUnitInterval(0.0), 0.0);
+        assertEquals(Double.MIN_VALUE, Log1p.ofUnitInterval(Double.MIN_VALUE), 0.0);
+        assertEquals(1e-300, Log1p.ofUnitInterval(1e-300), 0.0);
+        assertTrue(Double.isNaN(Log1p.ofUnitInterval(Double.NaN)));
+    }
+
+    @Test
+    void theLogisticLossSumsTheSameBitsInScalarAndVectorCode() {
+        MersenneTwister rng = new MersenneTwister(6);
+        int n = 8 * 37;
+        double[] z = new double[3 + n], y = new double[1 + n];
+        for (int i = 0; i < n; i++) {
+            z[3 + i] = rng.nextGaussian() * Math.scalb(1.0, rng.nextInt(12) - 2);   // |z| from ¼ to 500 and more
+            y[1 + i] = rng.nextInt(3) / 2.0;                                          // 0, ½ or 1: soft labels too
+        }
+        // The edges: zeros of both signs, an exponent below e^x's range, infinities, NaN.
+        double[] edges = {0.0, -0.0, 0.5, -0.5, 708.0, -708.0, 720.0, -720.0, 1e-300, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NaN};
+        System.arraycopy(edges, 0, z, 3 + 40, edges.length);
+        int whole = VectorMaps.INSTANCE.vectorPart(n);
+        assertEquals(n - n % VectorGemm.LANES, whole);
+        double scalar = 0;
+        for (int i = 0; i < whole; i++) {
+            scalar += Math.max(z[3 + i], 0) - z[3 + i] * y[1 + i] + Log1p.ofUnitInterval(Exp.ofNonPositive(-Math.abs(z[3 + i])));
+        }
+        assertTrue(Double.isNaN(scalar));
+        assertTrue(Double.isNaN(VectorMaps.INSTANCE.logisticLossSum(z, 3, y, 1, n, 0.0)));
+        // Without the NaN and the infinities the sum is a number, and the same bits from 0 or from a running sum.
+        z[3 + 40 + 9] = 3.0;
+        z[3 + 40 + 10] = -3.0;
+        z[3 + 40 + 11] = 7.5;
+        for (double start : new double[] {0.0, 12.25}) {
+            double expected = start;
+            for (int i = 0; i < whole; i++) {
+                expected += Math.max(z[3 + i], 0) - z[3 + i] * y[1 + i] + Log1p.ofUnitInterval(Exp.ofNonPositive(-Math.abs(z[3 + i])));
+            }
+            double actual = VectorMaps.INSTANCE.logisticLossSum(z, 3, y, 1, n, start);
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual), expected + " vs " + actual);
+        }
+        // Hand values: z = 0 costs log 2 whatever y is; z = 720 with y = 0 costs 720 (e^−720 is below e^x's range).
+        double[] hand = new double[VectorGemm.LANES], label = new double[VectorGemm.LANES];
+        hand[0] = 720.0;
+        assertEquals(720.0 + (hand.length - 1) * Math.log(2), VectorMaps.INSTANCE.logisticLossSum(hand, 0, label, 0, hand.length, 0.0), 1e-12);
     }
 
     @Test
