@@ -85,6 +85,18 @@ class MapKernelsTest {
             double actual = VectorMaps.INSTANCE.logisticLossSum(z, 3, y, 1, n, start);
             assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual), expected + " vs " + actual);
         }
+        // Entry by entry: z in lane 0 and z = −1000, y = 0 in the others, whose loss is exactly 0, so the sum is the
+        // entry's loss itself. Both branches of log1p (|z| ≤ ln 2 gives e^−|z| ≥ ½) and e^x's whole range.
+        double[] one = new double[VectorGemm.LANES], oneLabel = new double[VectorGemm.LANES];
+        java.util.Arrays.fill(one, -1000.0);
+        for (int i = 0; i < 20_000; i++) {
+            double v = i % 2 == 0 ? (rng.nextDouble() - 0.5) * 2 * Math.log(2) : rng.nextGaussian() * Math.scalb(1.0, rng.nextInt(10));
+            one[0] = v;
+            oneLabel[0] = rng.nextInt(3) / 2.0;
+            double entry = Math.max(v, 0) - v * oneLabel[0] + Log1p.ofUnitInterval(Exp.ofNonPositive(-Math.abs(v)));
+            double actual = VectorMaps.INSTANCE.logisticLossSum(one, 0, oneLabel, 0, one.length, 0.0);
+            assertEquals(Double.doubleToRawLongBits(entry), Double.doubleToRawLongBits(actual), "z = " + v + ", y = " + oneLabel[0]);
+        }
         // Hand values: z = 0 costs log 2 whatever y is; z = 720 with y = 0 costs 720 (e^−720 is below e^x's range).
         double[] hand = new double[VectorGemm.LANES], label = new double[VectorGemm.LANES];
         hand[0] = 720.0;

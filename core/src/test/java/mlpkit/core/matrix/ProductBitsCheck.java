@@ -1,13 +1,15 @@
 package mlpkit.core.matrix;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.random.MersenneTwister;
 
 /**
  * Run in a JVM of its own by {@link ProductKernelsAtEveryWidthTest} (e.g. with {@code -XX:UseAVX=2}, which gives
  * 256-bit vectors): every tile of the product at that JVM's vector width against the fma chain, bit for bit, whole
- * and cut into column pieces, and the SIMD conversion of bytes ({@link ByteScaling}) against the scalings' own values for every byte.
+ * and cut into column pieces, the SIMD conversion of bytes ({@link ByteScaling}) against the scalings' own values for every byte,
+ * σ and the logistic loss's sum against their scalar maths.
  * Prints {@code <kernel> ok <count>} and exits 0, or prints the first difference and exits 1.
  */
 public final class ProductBitsCheck {
@@ -92,6 +94,37 @@ public final class ProductBitsCheck {
         if (vectorised != z.length / VectorGemm.LANES * VectorGemm.LANES) {
             System.out.println("the sigmoid's vector path did " + vectorised + " of " + z.length + " values");
             System.exit(1);
+        }
+        // The logistic loss of the same z (NaN and the infinities left out: their sums are NaN on every path) against
+        // labels 0, ½ and 1, summed entry after entry: the same bits at every width.
+        double[] finite = new double[z.length], labels = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            finite[i] = Double.isFinite(z[i]) ? z[i] : i % 3 - 1.0;
+            labels[i] = i % 3 / 2.0;
+        }
+        int whole = VectorMaps.INSTANCE.vectorPart(finite.length);
+        double expected = 0;
+        for (int i = 0; i < whole; i++) {
+            expected += Math.max(finite[i], 0) - finite[i] * labels[i] + Log1p.ofUnitInterval(Exp.ofNonPositive(-Math.abs(finite[i])));
+        }
+        double loss = VectorMaps.INSTANCE.logisticLossSum(finite, 0, labels, 0, finite.length, 0.0);
+        if (Double.doubleToRawLongBits(loss) != Double.doubleToRawLongBits(expected) || !Double.isFinite(loss)) {
+            System.out.println("the logistic loss sums to " + loss + " on the vector path, " + expected + " entry by entry");
+            System.exit(1);
+        }
+        // Entry by entry: each z in lane 0, the other lanes z = −1000 and y = 0, whose loss is exactly 0.
+        double[] one = new double[VectorGemm.LANES], oneLabel = new double[VectorGemm.LANES];
+        Arrays.fill(one, -1000.0);
+        for (int i = 0; i < finite.length; i++) {
+            one[0] = finite[i] / (i % 2 == 0 ? 1 : 1000);   // a half of them within ±1.5, where log1p's second branch works
+            oneLabel[0] = labels[i];
+            double entry = Math.max(one[0], 0) - one[0] * labels[i] + Log1p.ofUnitInterval(Exp.ofNonPositive(-Math.abs(one[0])));
+            double actual = VectorMaps.INSTANCE.logisticLossSum(one, 0, oneLabel, 0, one.length, 0.0);
+            if (Double.doubleToRawLongBits(actual) != Double.doubleToRawLongBits(entry)) {
+                System.out.println("the logistic loss at z = " + one[0] + ", y = " + labels[i] + " is " + actual + " on the vector path, "
+                        + entry + " in scalar code");
+                System.exit(1);
+            }
         }
         System.out.println(VectorGemm.INSTANCE.name() + " ok " + checked);
     }
