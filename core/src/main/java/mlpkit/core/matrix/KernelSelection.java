@@ -84,7 +84,8 @@ final class KernelSelection {
     }
 
     /**
-     * Every tile and tail of the product (13 rows = 8 + 4 + 1; 35 columns = two vectors, one vector
+     * Every tile and tail of the product (13 and 25 rows: 8 + 4 + 1 under the main tile, 12 + 1 and 12 + 8 + 4 + 1 down a
+     * column one vector wide; 35 columns = two vectors, one vector
      * and an overlapping last vector with 512-bit vectors; 3 columns, vectors down the rows; both
      * strides; with and without accumulation and bias) and every map with a tail, until C2 has compiled
      * them. The depth is kept small: until then each vector operation is a heap object, and the warm-up
@@ -92,7 +93,7 @@ final class KernelSelection {
      */
     private static void warmUp() {
         try {
-            int m = 13, k = 6, n = 35, size = 8 * 13 + 5;
+            int m = 25, k = 6, n = 35, size = 8 * 13 + 5;
             double[] a = new double[m * k], b = new double[k * n], c = new double[m * n], bias = new double[n];
             double[] z = new double[size], out = new double[size];
             byte[] pixels = new byte[size];
@@ -108,11 +109,12 @@ final class KernelSelection {
             for (int round = 0; round < 12_000; round++) {
                 boolean accumulate = (round & 1) == 1;
                 double[] withBias = accumulate ? null : bias;
-                TARGET_PRODUCTS.gemm(0, m, n, k, a, 0, k, 1, b, 0, c, 0, accumulate, withBias, 0);
-                TARGET_PRODUCTS.gemm(0, m, n, k, a, 0, 1, m, b, 0, c, 0, accumulate, withBias, 0);
+                int rows = (round & 2) == 0 ? 13 : m;
+                TARGET_PRODUCTS.gemm(0, rows, n, k, a, 0, k, 1, b, 0, c, 0, accumulate, withBias, 0);
+                TARGET_PRODUCTS.gemm(0, rows, n, k, a, 0, 1, rows, b, 0, c, 0, accumulate, withBias, 0);
                 // Fewer columns than a vector: vectors down the rows, both strides of A.
-                TARGET_PRODUCTS.gemm(0, m, 3, k, a, 0, k, 1, b, 0, c, 0, false, withBias, 0);
-                TARGET_PRODUCTS.gemm(0, m, 3, k, a, 0, 1, m, b, 0, c, 0, false, withBias, 0);
+                TARGET_PRODUCTS.gemm(0, rows, 3, k, a, 0, k, 1, b, 0, c, 0, false, withBias, 0);
+                TARGET_PRODUCTS.gemm(0, rows, 3, k, a, 0, 1, rows, b, 0, c, 0, false, withBias, 0);
                 TARGET_ACTIVATIONS.sigmoid(z, 0, out, 0, size);
                 TARGET_ACTIVATIONS.sigmoidBackward(out, 0, z, 0, out, 0, size);
                 TARGET_ACTIVATIONS.leakyRelu(z, 0, 0.01, out, 0, size);
