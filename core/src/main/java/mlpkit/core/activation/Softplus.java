@@ -2,6 +2,9 @@ package mlpkit.core.activation;
 
 import java.util.List;
 import mlpkit.core.concept.Concept;
+import mlpkit.core.matrix.Exp;
+import mlpkit.core.matrix.Log1p;
+import mlpkit.core.matrix.VectorPaths;
 import mlpkit.core.onnx.OnnxGraph;
 
 /**
@@ -15,7 +18,8 @@ import mlpkit.core.onnx.OnnxGraph;
  * </pre>
  *
  * Both forms keep the exponent ≤ 0, so nothing overflows for any z, and log1p keeps the tail e^z for z ≪ 0
- * to full relative precision. The derivative is computed from z (from a it would be 1 − e^−a, which needs
+ * to full relative precision. e^x and log1p are mlpkit's own ({@link Exp}, {@link Log1p}), so the vector fast path
+ * gives the same bits. The derivative is computed from z (from a it would be 1 − e^−a, which needs
  * another exponential and loses σ's relative precision for z ≫ 0). PyTorch returns z itself above its
  * {@code threshold=20}; we do not: we compute the exact function everywhere (the two differ by
  * log1p(e^−z) &lt; 2.1e−9 there, and f' by e^−z/(1 + e^−z)). f &gt; 0; it has no kink.
@@ -27,13 +31,20 @@ public record Softplus() implements ElementWise {
 
     @Override
     public double value(double z) {
-        return Math.max(z, 0.0) + Math.log1p(Math.exp(-Math.abs(z)));
+        return Math.max(z, 0.0) + Log1p.ofUnitInterval(Exp.ofNonPositive(-Math.abs(z)));
     }
 
     @Override
     public double derivative(double z, double a) {
-        double e = Math.exp(-Math.abs(z));
+        double e = Exp.ofNonPositive(-Math.abs(z));
         return (z >= 0 ? 1.0 : e) / (1.0 + e);
+    }
+
+    @Override
+    public void mapEntries(double[] z, int zo, double[] a, int ao, int count) {
+        for (int i = VectorPaths.softplus(z, zo, a, ao, count); i < count; i++) {
+            a[ao + i] = value(z[zo + i]);
+        }
     }
 
     @Override

@@ -10,6 +10,9 @@ interface ActivationKernel {
     /** a = σ(z) as {@code Sigmoid.value} computes it. */
     int sigmoid(double[] z, int zo, double[] a, int ao, int n);
 
+    /** a = max(z, 0) + log1p(e^−|z|) as {@code Softplus.value} computes it. */
+    int softplus(double[] z, int zo, double[] a, int ao, int n);
+
     /** out = g · a · (1 − a), left to right. */
     int sigmoidBackward(double[] a, int ao, double[] g, int go, double[] out, int oo, int n);
 

@@ -117,6 +117,7 @@ final class KernelSelection {
                 TARGET_PRODUCTS.gemm(0, rows, 3, k, a, 0, 1, rows, b, 0, c, 0, false, withBias, 0);
                 TARGET_ACTIVATIONS.sigmoid(z, 0, out, 0, size);
                 TARGET_ACTIVATIONS.sigmoidBackward(out, 0, z, 0, out, 0, size);
+                TARGET_ACTIVATIONS.softplus(z, 0, out, 0, size);
                 TARGET_ACTIVATIONS.leakyRelu(z, 0, 0.01, out, 0, size);
                 TARGET_ACTIVATIONS.leakyReluBackward(z, 0, 0.0, out, 0, out, 0, size);
                 TARGET_ACTIVATIONS.logisticLossSum(z, 0, out, 0, size, 0.0);

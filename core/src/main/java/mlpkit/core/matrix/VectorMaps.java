@@ -81,6 +81,16 @@ final class VectorMaps implements MapKernel, ActivationKernel {
     }
 
     @Override
+    public int softplus(double[] z, int zo, double[] a, int ao, int n) {
+        int i = 0;
+        for (int end = SPECIES.loopBound(n); i < end; i += LANES) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, z, zo + i);
+            v.max(0.0).add(log1p(exp(v.abs().neg()))).intoArray(a, ao + i);
+        }
+        return i;
+    }
+
+    @Override
     public int vectorPart(int n) {
         return SPECIES.loopBound(n);
     }

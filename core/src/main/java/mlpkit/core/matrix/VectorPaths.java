@@ -17,6 +17,12 @@ public final class VectorPaths {
         return k == null ? 0 : k.sigmoid(z, zo, a, ao, count);
     }
 
+    /** a = softplus(z) = max(z, 0) + log1p(e^−|z|) over the leading entries of {@code count}. */
+    public static int softplus(double[] z, int zo, double[] a, int ao, int count) {
+        ActivationKernel k = KernelSelection.activations();
+        return k == null ? 0 : k.softplus(z, zo, a, ao, count);
+    }
+
     /** dZ = dA · a · (1 − a) over the leading entries. */
     public static int sigmoidBackward(DenseMatrix a, DenseMatrix dA, DenseMatrix dZ) {
         Kernels.requireSameShape(a, dA);

@@ -9,7 +9,7 @@ import org.apache.commons.math3.random.MersenneTwister;
  * Run in a JVM of its own by {@link ProductKernelsAtEveryWidthTest} (e.g. with {@code -XX:UseAVX=2}, which gives
  * 256-bit vectors): every tile of the product at that JVM's vector width against the fma chain, bit for bit, whole
  * and cut into column pieces, the SIMD conversion of bytes ({@link ByteScaling}) against the scalings' own values for every byte,
- * σ and the logistic loss's sum against their scalar maths.
+ * σ, softplus and the logistic loss's sum against their scalar maths.
  * Prints {@code <kernel> ok <count>} and exits 0, or prints the first difference and exits 1.
  */
 public final class ProductBitsCheck {
@@ -94,6 +94,22 @@ public final class ProductBitsCheck {
         if (vectorised != z.length / VectorGemm.LANES * VectorGemm.LANES) {
             System.out.println("the sigmoid's vector path did " + vectorised + " of " + z.length + " values");
             System.exit(1);
+        }
+        // softplus likewise, over the same z and z/1000 (within ±1.5, where log1p's second branch works).
+        mlpkit.core.activation.Softplus softplus = new mlpkit.core.activation.Softplus();
+        for (double divisor : new double[] {1, 1000}) {
+            double[] zz = new double[z.length], soft = new double[z.length];
+            for (int i = 0; i < z.length; i++) {
+                zz[i] = z[i] / divisor;
+            }
+            int done = VectorMaps.INSTANCE.softplus(zz, 0, soft, 0, zz.length);
+            for (int i = 0; i < done; i++) {
+                double expected = softplus.value(zz[i]);
+                if (Double.doubleToRawLongBits(soft[i]) != Double.doubleToRawLongBits(expected) && !(Double.isNaN(expected) && Double.isNaN(soft[i]))) {
+                    System.out.println("softplus differs at z = " + zz[i] + ": " + soft[i] + " vs " + expected);
+                    System.exit(1);
+                }
+            }
         }
         // The logistic loss of the same z (NaN and the infinities left out: their sums are NaN on every path) against
         // labels 0, ½ and 1, summed entry after entry: the same bits at every width.
