@@ -195,8 +195,10 @@ final class VectorGemm implements GemmKernel {
             if (q0 > 0) {
                 return;
             }
-            // Fewer columns than a vector (an output layer, a narrow hidden layer).
-            if (ars != 1) {
+            // Fewer columns than a vector (an output layer, a narrow hidden layer). A single column of A (k = 1: δ·Wᵀ
+            // through a one-output layer) has row stride 1 either way; its rows go padded too, whose vectors are
+            // stored in place, where the vectors down the rows would be scattered entry by entry into C's columns.
+            if (ars != 1 || k == 1 && n > 1) {
                 paddedRows(i0, i1, n, k, a, ao, ars, ads, b, bo, c, co, bias, biasOffset);
                 return;
             }

@@ -19,7 +19,7 @@ public final class ProductBitsCheck {
     public static void main(String[] args) {
         int[][] shapes = {{1, 1, 1}, {17, 9, 31}, {64, 784, 128}, {64, 128, 10}, {13, 257, 40}, {20, 300, 3}, {9, 520, 12},
                 {13, 300, 56}, {26, 257, 200}, {9, 40, 100}, {4000, 8, 3}, {7, 6, 7}, {130, 64, 40}, {784, 64, 128}, {101, 300, 72},
-                {4000, 3, 1}, {33, 20, 2}, {9, 5, 1}};
+                {4000, 3, 1}, {33, 20, 2}, {9, 5, 1}, {4000, 1, 3}, {37, 1, 5}, {37, 1, 1}};
         List<GemmKernel> kernels = new ArrayList<>(List.of(VectorGemm.INSTANCE));
         VectorTiles.SHAPES.forEach(shape -> kernels.add(VectorGemm.withTile(shape)));
         int checked = 0;
