@@ -1,11 +1,12 @@
 package mlpkit.core.matrix;
 
 /**
- * Vector fast paths that activations register for their element-wise maps. Each returns how many leading
- * entries it computed: a multiple of the vector length once the SIMD kernels are warm
- * ({@link KernelSelection}), 0 without the Vector API or before warm-up. The activation computes the
- * remaining entries with its own scalar maths, which is the reference: the fast path gives the same bits
- * (the activations' tests check this).
+ * Vector fast paths that activations register for their element-wise maps, and the binary cross-entropy for its
+ * sum. Each returns how many leading entries it computed (or their sum over {@link #vectorPart}'s entries): a
+ * multiple of the vector length once the SIMD kernels are warm ({@link KernelSelection}), 0 without the Vector API
+ * or before warm-up. The activation or loss computes the remaining entries with its own scalar maths, which is the
+ * reference: the fast path gives the same bits (the activations' and the loss's tests check this, and
+ * {@code ProductBitsCheck} at every vector width).
  */
 public final class VectorPaths {
     private VectorPaths() {
