@@ -4,6 +4,9 @@ import java.util.SplittableRandom;
 import mlpkit.core.activation.Activation;
 import mlpkit.core.activation.Relu;
 import mlpkit.core.activation.Sigmoid;
+import mlpkit.core.activation.Softplus;
+import mlpkit.core.loss.BinaryCrossEntropy;
+import mlpkit.core.loss.Loss;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,9 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Sigmoid and ReLU over one batch's activations (32,000 = C3's 4000 × 8; 8,192 = 64 × 128), through the
- * activations themselves: with their Vector API fast path, and with their own scalar maths only
- * ({@code -Dmlpkit.kernels=scalar}), against a loop over {@link Math#exp} for reference.
+ * Sigmoid, softplus and ReLU over one batch's activations (32,000 = C3's 4000 × 8; 8,192 = 64 × 128), through the
+ * activations themselves, and the binary cross-entropy of as many logits: with their Vector API fast path, and with
+ * their own scalar maths only ({@code -Dmlpkit.kernels=scalar}), against loops over {@link Math#exp} and
+ * {@link Math#log1p} for reference.
  *
  * <pre>java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar MapBenchmark</pre>
  */
@@ -39,8 +43,10 @@ public class MapBenchmark {
 
     private final Activation sigmoid = new Sigmoid();
     private final Activation relu = new Relu();
-    private double[] z, a;
-    private DenseMatrix zm, am;
+    private final Activation softplus = new Softplus();
+    private final Loss bce = new BinaryCrossEntropy();
+    private double[] z, a, y;
+    private DenseMatrix zm, am, ym;
 
     @Setup
     public void setUp() throws InterruptedException {
@@ -52,6 +58,8 @@ public class MapBenchmark {
         a = new double[size];
         zm = new DenseMatrix(1, size, z);
         am = new DenseMatrix(1, size, a);
+        y = new SplittableRandom(2).ints(size, 0, 2).asDoubleStream().toArray();
+        ym = new DenseMatrix(1, size, y);
     }
 
     @Benchmark
@@ -73,5 +81,28 @@ public class MapBenchmark {
             a[i] = 1.0 / (1.0 + Math.exp(-z[i]));
         }
         return a;
+    }
+
+    @Benchmark
+    public double[] softplus() {
+        softplus.forward(zm, am);
+        return a;
+    }
+
+    /** Σ (max(z, 0) − z·y) + log1p(e^−|z|) over the logits, as the loss of a sigmoid output computes it. */
+    @Benchmark
+    public double binaryCrossEntropy() {
+        return bce.sum(sigmoid, zm, am, ym);
+    }
+
+    /** The same sum with {@link Math#log1p} and {@link Math#exp}: what the loss computed before 2026-12-08. */
+    @Benchmark
+    public double binaryCrossEntropyWithMathLog1p() {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            double v = z[i];
+            sum += Math.max(v, 0) - v * y[i] + Math.log1p(Math.exp(-Math.abs(v)));
+        }
+        return sum;
     }
 }
