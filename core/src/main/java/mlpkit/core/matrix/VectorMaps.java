@@ -57,8 +57,8 @@ final class VectorMaps implements MapKernel, ActivationKernel {
         int i = 0;
         for (int end = SPECIES.loopBound(n); i < end; i += LANES) {
             DoubleVector v = DoubleVector.fromArray(SPECIES, z, zo + i);
-            // e = e^x with x = −|z|: exp(x) written out, not called. With the call this method is small enough for C2
-            // to inline into the forward pass's loops, where it ran slower: C3's forward pass 104–106 µs against
+            // e = e^x with x = −|z|: exp(x) below, written out, not called. With the call this method is small enough
+            // for C2 to inline into the forward pass's loops, where it ran slower: C3's forward pass 104–106 µs against
             // 88–91 µs written out (AMD EPYC, 512-bit, 2026-12-08).
             DoubleVector x = v.abs().neg();
             DoubleVector t = x.fma(LOG2_E, ROUNDER);

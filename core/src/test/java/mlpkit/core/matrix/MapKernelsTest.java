@@ -69,7 +69,7 @@ class MapKernelsTest {
         assertEquals(n - n % VectorGemm.LANES, whole);
         double scalar = 0;
         for (int i = 0; i < whole; i++) {
-            scalar += Math.max(z[3 + i], 0) - z[3 + i] * y[1 + i] + Log1p.ofUnitInterval(Exp.ofNonPositive(-Math.abs(z[3 + i])));
+            scalar += ProductBitsCheck.logisticLoss(z[3 + i], y[1 + i]);
         }
         assertTrue(Double.isNaN(scalar));
         assertTrue(Double.isNaN(VectorMaps.INSTANCE.logisticLossSum(z, 3, y, 1, n, 0.0)));
@@ -80,7 +80,7 @@ class MapKernelsTest {
         for (double start : new double[] {0.0, 12.25}) {
             double expected = start;
             for (int i = 0; i < whole; i++) {
-                expected += Math.max(z[3 + i], 0) - z[3 + i] * y[1 + i] + Log1p.ofUnitInterval(Exp.ofNonPositive(-Math.abs(z[3 + i])));
+                expected += ProductBitsCheck.logisticLoss(z[3 + i], y[1 + i]);
             }
             double actual = VectorMaps.INSTANCE.logisticLossSum(z, 3, y, 1, n, start);
             assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual), expected + " vs " + actual);
@@ -93,7 +93,7 @@ class MapKernelsTest {
             double v = i % 2 == 0 ? (rng.nextDouble() - 0.5) * 2 * Math.log(2) : rng.nextGaussian() * Math.scalb(1.0, rng.nextInt(10));
             one[0] = v;
             oneLabel[0] = rng.nextInt(3) / 2.0;
-            double entry = Math.max(v, 0) - v * oneLabel[0] + Log1p.ofUnitInterval(Exp.ofNonPositive(-Math.abs(v)));
+            double entry = ProductBitsCheck.logisticLoss(v, oneLabel[0]);
             double actual = VectorMaps.INSTANCE.logisticLossSum(one, 0, oneLabel, 0, one.length, 0.0);
             assertEquals(Double.doubleToRawLongBits(entry), Double.doubleToRawLongBits(actual), "z = " + v + ", y = " + oneLabel[0]);
         }

@@ -121,7 +121,7 @@ public final class ProductBitsCheck {
         int whole = VectorMaps.INSTANCE.vectorPart(finite.length);
         double expected = 0;
         for (int i = 0; i < whole; i++) {
-            expected += Math.max(finite[i], 0) - finite[i] * labels[i] + Log1p.ofUnitInterval(Exp.ofNonPositive(-Math.abs(finite[i])));
+            expected += logisticLoss(finite[i], labels[i]);
         }
         double loss = VectorMaps.INSTANCE.logisticLossSum(finite, 0, labels, 0, finite.length, 0.0);
         if (Double.doubleToRawLongBits(loss) != Double.doubleToRawLongBits(expected) || !Double.isFinite(loss)) {
@@ -134,7 +134,7 @@ public final class ProductBitsCheck {
         for (int i = 0; i < finite.length; i++) {
             one[0] = finite[i] / (i % 2 == 0 ? 1 : 1000);   // a half of them within ±1.5, where log1p's second branch works
             oneLabel[0] = labels[i];
-            double entry = Math.max(one[0], 0) - one[0] * labels[i] + Log1p.ofUnitInterval(Exp.ofNonPositive(-Math.abs(one[0])));
+            double entry = logisticLoss(one[0], labels[i]);
             double actual = VectorMaps.INSTANCE.logisticLossSum(one, 0, oneLabel, 0, one.length, 0.0);
             if (Double.doubleToRawLongBits(actual) != Double.doubleToRawLongBits(entry)) {
                 System.out.println("the logistic loss at z = " + one[0] + ", y = " + labels[i] + " is " + actual + " on the vector path, "
@@ -143,6 +143,11 @@ public final class ProductBitsCheck {
             }
         }
         System.out.println(VectorGemm.INSTANCE.name() + " ok " + checked);
+    }
+
+    /** ℓ(z, y) = (max(z, 0) − z·y) + log1p(e^−|z|) in scalar code, as the binary cross-entropy of a logit computes it. */
+    static double logisticLoss(double z, double y) {
+        return Math.max(z, 0) - z * y + Log1p.ofUnitInterval(Exp.ofNonPositive(-Math.abs(z)));
     }
 
     /** Exits with status 1, naming the first entry that differs, unless {@code actual} has the bits of {@code expected}. */
