@@ -18,7 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  * B's rows are read in place: copying each panel into contiguous memory first (packing) was measured and
  * did not pay at an MLP's sizes (C1 within noise). Columns past the last whole vector are done by one
  * more vector column that ends at column n and overlaps the columns before it (their lanes are written
- * back unchanged); a column one vector wide runs down twelve rows at a time ({@link #tile12x1}). Products with fewer columns than a vector: with A row-major, each row of C is one vector
+ * back unchanged); a column one vector wide runs down twelve rows at a time ({@link #tile12x1}). Products
+ * with fewer columns than a vector: with A row-major, each row of C is one vector
  * whose spare lanes multiply zeros ({@link #paddedRows}); with Aᵀ given (A's rows side by side), vectors run
  * down groups of LANES rows instead ({@link #narrowProduct}). Only what fits neither way is scalar: fewer than
  * LANES rows and columns, or a narrow product that accumulates. A bias can be added in the epilogue, as each entry is
